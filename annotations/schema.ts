@@ -1,0 +1,123 @@
+// Validation of the files Hashiya reads back (sidecars, corpus settings).
+// zod gives one source for the runtime check and the error messages users see.
+import { z } from 'zod';
+import type { Annotation, CorpusSettings, Sidecar } from './types';
+
+const nonNegInt = z.number().int().min(0);
+const isoTime = z.string().min(1).max(64);
+
+export const annotationSchema = z.object({
+  id: z.string().min(1).max(128),
+  analyst: z.string().max(256),
+  created: isoTime,
+  modified: isoTime,
+  target: z.object({
+    position: z.object({ start: nonNegInt, end: nonNegInt }).refine((p) => p.end > p.start, {
+      message: 'end must be after start',
+    }),
+    quote: z.object({
+      exact: z.string().min(1),
+      prefix: z.string(),
+      suffix: z.string(),
+    }),
+  }),
+  anchor: z
+    .object({
+      status: z.enum(['exact', 'moved', 'fuzzy', 'orphaned']),
+      score: z.number().min(0).max(1),
+    })
+    .default({ status: 'exact', score: 1 }),
+  tags: z.array(z.string().min(1).max(128)).max(64),
+  gloss: z.string().max(100_000).default(''),
+  note: z.string().max(100_000).default(''),
+});
+
+const renderingSchema = z.object({
+  start: nonNegInt,
+  end: nonNegInt,
+  text: z.string(),
+  status: z.enum(['untranslated', 'draft', 'reviewed']),
+  analyst: z.string(),
+  modified: isoTime,
+});
+
+const alignmentSchema = z.object({
+  other: z.string().min(1),
+  links: z.array(
+    z.object({
+      a: z.tuple([nonNegInt, nonNegInt]),
+      b: z.tuple([nonNegInt, nonNegInt]),
+      score: z.number().min(0).max(1),
+      confirmed: z.boolean(),
+    }),
+  ),
+});
+
+const dateValueSchema = z.object({ iso: z.string().nullable(), original: z.string() });
+
+const metadataSchema = z.object({
+  headline: z.string().optional(),
+  outlet: z.string().optional(),
+  date: dateValueSchema.optional(),
+  encoding: z.string().optional(),
+  boilerplate: z.record(z.string(), z.boolean()).optional(),
+  segments: z
+    .array(z.object({ start: nonNegInt, end: nonNegInt, skip: z.boolean().optional() }))
+    .optional(),
+});
+
+const conflictSchema = z.object({
+  id: z.string(),
+  ours: annotationSchema.nullable(),
+  theirs: annotationSchema.nullable(),
+  detected: isoTime,
+});
+
+export const sidecarSchema = z.object({
+  format: z.number().int().min(1),
+  article: z.object({ file: z.string(), sha256: z.string(), length: nonNegInt }),
+  metadata: metadataSchema.default({}),
+  annotations: z.array(annotationSchema).default([]),
+  renderings: z.array(renderingSchema).default([]),
+  alignments: z.array(alignmentSchema).default([]),
+  conflicts: z.array(conflictSchema).default([]),
+});
+
+export const tagSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(128),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  shortcut: z.string().regex(/^[1-9]$/).nullable(),
+});
+
+export const corpusSettingsSchema = z.object({
+  format: z.number().int().min(1),
+  taxonomy: z.array(tagSchema),
+  pairings: z
+    .array(z.object({ a: z.string(), b: z.string(), kind: z.enum(['translation', 'comparable']) }))
+    .default([]),
+});
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+function describe(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+}
+
+export function parseSidecar(data: unknown): ParseResult<Sidecar> {
+  const r = sidecarSchema.safeParse(data);
+  return r.success ? { ok: true, value: r.data } : { ok: false, message: describe(r.error) };
+}
+
+export function parseAnnotation(data: unknown): ParseResult<Annotation> {
+  const r = annotationSchema.safeParse(data);
+  return r.success ? { ok: true, value: r.data } : { ok: false, message: describe(r.error) };
+}
+
+export function parseCorpusSettings(data: unknown): ParseResult<CorpusSettings> {
+  const r = corpusSettingsSchema.safeParse(data);
+  return r.success ? { ok: true, value: r.data } : { ok: false, message: describe(r.error) };
+}

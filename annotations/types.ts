@@ -1,0 +1,133 @@
+// The data model shared by the store, the API, the exports and the UI.
+// Offsets are UTF-16 code units into the article text as decoded from disk
+// (BOM removed, nothing else changed): see ../shared/DESIGN.md.
+
+export const SIDECAR_FORMAT = 1;
+export const SETTINGS_FORMAT = 1;
+
+export interface TextPosition {
+  start: number;
+  end: number;
+}
+
+export interface TextQuote {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** How an annotation sits on the current text after re-anchoring. */
+export type AnchorStatus = 'exact' | 'moved' | 'fuzzy' | 'orphaned';
+
+export interface AnchorState {
+  status: AnchorStatus;
+  /** 0..1, 1 for exact and moved. */
+  score: number;
+}
+
+export interface Annotation {
+  id: string;
+  analyst: string;
+  created: string;
+  modified: string;
+  target: {
+    position: TextPosition;
+    quote: TextQuote;
+  };
+  anchor: AnchorState;
+  tags: string[];
+  gloss: string;
+  note: string;
+}
+
+export type SegmentStatus = 'untranslated' | 'draft' | 'reviewed';
+
+/** An English rendering of one source segment. */
+export interface Rendering {
+  /** Source segment, offsets into the article text. */
+  start: number;
+  end: number;
+  text: string;
+  status: SegmentStatus;
+  analyst: string;
+  modified: string;
+}
+
+export interface AlignmentLink {
+  a: [number, number];
+  b: [number, number];
+  score: number;
+  confirmed: boolean;
+}
+
+/** Links between this article and another text (article or imported translation). */
+export interface Alignment {
+  /** File name of the other text, relative to the corpus root. */
+  other: string;
+  links: AlignmentLink[];
+}
+
+export interface DateValue {
+  iso: string | null;
+  original: string;
+}
+
+/** Corrections the user made; they win over detection. */
+export interface MetadataOverrides {
+  headline?: string;
+  outlet?: string;
+  date?: DateValue;
+  /** Encoding name the user chose for this article (iconv-lite label). */
+  encoding?: string;
+  /** Lines the user marked (true) or unmarked (false) as boilerplate, keyed by the trimmed line text. */
+  boilerplate?: Record<string, boolean>;
+  /** User segmentation: explicit segment boundaries, or absent for the automatic ones. */
+  segments?: Array<{ start: number; end: number; skip?: boolean }>;
+}
+
+/** Two versions of one annotation that a merge could not reconcile; a person decides. */
+export interface AnnotationConflict {
+  id: string;
+  ours: Annotation | null;
+  theirs: Annotation | null;
+  detected: string;
+}
+
+export interface Sidecar {
+  format: number;
+  article: {
+    file: string;
+    /** Fingerprint of the text the offsets refer to, to notice edits on disk. */
+    sha256: string;
+    length: number;
+  };
+  metadata: MetadataOverrides;
+  annotations: Annotation[];
+  renderings: Rendering[];
+  alignments: Alignment[];
+  conflicts: AnnotationConflict[];
+}
+
+export interface Tag {
+  id: string;
+  name: string;
+  /** CSS colour, #rrggbb. */
+  color: string;
+  /** A single key, '1'..'9', or null. */
+  shortcut: string | null;
+}
+
+export type PairingKind = 'translation' | 'comparable';
+
+export interface Pairing {
+  a: string;
+  b: string;
+  kind: PairingKind;
+}
+
+/** The corpus settings file at the corpus root. */
+export interface CorpusSettings {
+  format: number;
+  taxonomy: Tag[];
+  pairings: Pairing[];
+}

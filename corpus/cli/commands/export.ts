@@ -1,0 +1,6 @@
+import type { CliCommand } from '../command';
+
+export const command: CliCommand = async () => {
+  process.stderr.write('hashiya export: not implemented yet\n');
+  return 1;
+};

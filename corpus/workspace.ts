@@ -1,0 +1,428 @@
+// The API over a corpus folder on disk. Both the Electron main process and the browser
+// harness run this class; it has no Electron and no DOM in it.
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { makeQuote } from '../annotations/quote';
+import { ReadOnlySidecarError, SidecarStore } from '../annotations/sidecar-store';
+import { parseSidecar, tagSchema } from '../annotations/schema';
+import type { Annotation, CorpusSettings, MetadataOverrides, Rendering, Tag } from '../annotations/types';
+import {
+  ApiError,
+  type AnnotationDraft,
+  type AnnotationPatch,
+  type AppState,
+  type ArticleDoc,
+  type ArticleSummary,
+  type CorpusInfo,
+  type HashiyaApi,
+  type SaveRenderingRequest,
+} from './api';
+import { listArticleFiles, resolveArticlePath, sidecarPathFor } from './corpus-folder';
+import { decodeArticle } from './decode';
+import { detectLanguage, languageDirection, type Language } from './language';
+import { detectBoilerplate, detectMetadata } from './metadata';
+import { splitParagraphs } from './paragraphs';
+import {
+  readAppSettings,
+  readCorpusSettings,
+  writeAppSettings,
+  writeCorpusSettings,
+  type AppSettings,
+} from './settings-files';
+
+export interface WorkspaceOptions {
+  /** Where the app's own settings live (Electron: userData). */
+  appDataDir: string;
+  /** Asks the user for a folder; null when cancelled. */
+  pickFolder: () => Promise<string | null>;
+  /** Used when no corpus was opened before (the bundled sample). */
+  defaultCorpus?: string;
+  /** Fixed clock for tests. */
+  now?: () => Date;
+}
+
+interface LoadedArticle {
+  file: string;
+  text: string;
+  encoding: string;
+  language: Language;
+  sha256: string;
+}
+
+export class Workspace implements HashiyaApi {
+  private settings!: AppSettings;
+  private root: string | null = null;
+  private corpusSettings: CorpusSettings | null = null;
+  private corpusSettingsReadOnly: string | null = null;
+  private readonly stores = new Map<string, Promise<SidecarStore>>();
+  private summaries: ArticleSummary[] | null = null;
+
+  private constructor(private readonly options: WorkspaceOptions) {}
+
+  static async create(options: WorkspaceOptions): Promise<Workspace> {
+    const ws = new Workspace(options);
+    ws.settings = await readAppSettings(options.appDataDir);
+    const start = ws.settings.lastCorpus ?? options.defaultCorpus;
+    if (start) {
+      try {
+        await ws.openCorpus(start, ws.settings.lastCorpus !== null);
+      } catch {
+        // The remembered folder is gone (an unplugged drive): start without a corpus.
+        if (options.defaultCorpus && start !== options.defaultCorpus) await ws.openCorpus(options.defaultCorpus, false).catch(() => undefined);
+      }
+    }
+    return ws;
+  }
+
+  private now(): string {
+    return (this.options.now?.() ?? new Date()).toISOString();
+  }
+
+  /** Opens a folder as the corpus; `remember` keeps it for the next launch. */
+  async openCorpus(folder: string, remember = true): Promise<CorpusInfo> {
+    const real = await realpath(folder);
+    if (!(await stat(real)).isDirectory()) throw new ApiError('not-found', `${basename(folder)} is not a folder`);
+    await this.flush();
+    this.root = real;
+    this.stores.clear();
+    this.summaries = null;
+    const cs = await readCorpusSettings(real);
+    this.corpusSettings = cs.settings;
+    this.corpusSettingsReadOnly = cs.readOnly;
+    if (remember) {
+      this.settings = { ...this.settings, lastCorpus: real };
+      await writeAppSettings(this.options.appDataDir, this.settings);
+    }
+    return this.corpusInfo();
+  }
+
+  get corpusRoot(): string | null {
+    return this.root;
+  }
+
+  private async corpusInfo(): Promise<CorpusInfo> {
+    const root = this.requireRoot();
+    return { name: basename(root), articleCount: (await listArticleFiles(root)).length };
+  }
+
+  private requireRoot(): string {
+    if (!this.root) throw new ApiError('no-corpus', 'No corpus folder is open. Use File → Open Folder…');
+    return this.root;
+  }
+
+  async getAppState(): Promise<AppState> {
+    return {
+      analyst: this.settings.analyst,
+      fontSize: this.settings.fontSize,
+      corpus: this.root ? await this.corpusInfo() : null,
+    };
+  }
+
+  async setAnalyst(name: string): Promise<AppState> {
+    this.settings = { ...this.settings, analyst: name.trim() };
+    await writeAppSettings(this.options.appDataDir, this.settings);
+    return this.getAppState();
+  }
+
+  async setFontSize(size: number): Promise<AppState> {
+    this.settings = { ...this.settings, fontSize: size };
+    await writeAppSettings(this.options.appDataDir, this.settings);
+    return this.getAppState();
+  }
+
+  async openFolder(): Promise<CorpusInfo | null> {
+    const folder = await this.options.pickFolder();
+    if (!folder) return null;
+    return this.openCorpus(folder, true);
+  }
+
+  private async loadArticle(file: string): Promise<LoadedArticle> {
+    const root = this.requireRoot();
+    const path = await resolveArticlePath(root, file);
+    const bytes = await readFile(path);
+    const store = await this.peekStore(file);
+    const decoded = decodeArticle(bytes, store?.data.metadata.encoding);
+    if (!decoded.ok) throw new ApiError('bad-request', `${file} cannot be opened: ${decoded.message}`);
+    return {
+      file,
+      text: decoded.text,
+      encoding: decoded.encoding,
+      language: detectLanguage(decoded.text),
+      sha256: createHash('sha256').update(decoded.text).digest('hex'),
+    };
+  }
+
+  /** The store if it is already open (for the encoding override), without opening it. */
+  private async peekStore(file: string): Promise<SidecarStore | null> {
+    const s = this.stores.get(file);
+    return s ? s : null;
+  }
+
+  private storeFor(article: LoadedArticle, path: string): Promise<SidecarStore> {
+    let s = this.stores.get(article.file);
+    if (!s) {
+      s = SidecarStore.open(sidecarPathFor(path), { file: basename(article.file), sha256: article.sha256, length: article.text.length }, article.text);
+      this.stores.set(article.file, s);
+      s.catch(() => this.stores.delete(article.file));
+    }
+    return s;
+  }
+
+  private async openStore(file: string): Promise<{ article: LoadedArticle; store: SidecarStore }> {
+    const article = await this.loadArticle(file);
+    const path = await resolveArticlePath(this.requireRoot(), file);
+    const store = await this.storeFor(article, path);
+    return { article, store };
+  }
+
+  async listArticles(): Promise<ArticleSummary[]> {
+    const root = this.requireRoot();
+    const files = await listArticleFiles(root);
+    const out: ArticleSummary[] = [];
+    for (const file of files) out.push(await this.summarise(file));
+    this.summaries = out;
+    return out;
+  }
+
+  private async summarise(file: string): Promise<ArticleSummary> {
+    const root = this.requireRoot();
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(await resolveArticlePath(root, file));
+    } catch (error) {
+      return { file, language: null, headline: file, outlet: null, date: null, annotations: 0, encoding: null, note: (error as Error).message, openable: false };
+    }
+    const decoded = decodeArticle(bytes);
+    if (!decoded.ok) {
+      return { file, language: null, headline: file, outlet: null, date: null, annotations: 0, encoding: null, note: decoded.message, openable: false };
+    }
+    const language = detectLanguage(decoded.text);
+    const meta = detectMetadata(decoded.text, language);
+    let annotations = 0;
+    let note: string | null = null;
+    let overrides: MetadataOverrides = {};
+    const open = this.stores.get(file);
+    if (open) {
+      const store = await open.catch(() => null);
+      if (store) {
+        annotations = store.data.annotations.length;
+        overrides = store.data.metadata;
+        note = store.readOnly;
+      }
+    } else {
+      const sidecar = await readSidecarSummary(sidecarPathFor(await resolveArticlePath(root, file)));
+      annotations = sidecar.annotations;
+      overrides = sidecar.overrides;
+      note = sidecar.problem;
+    }
+    return {
+      file,
+      language,
+      headline: overrides.headline ?? meta.headline,
+      outlet: overrides.outlet ?? meta.outlet,
+      date: overrides.date ?? meta.date,
+      annotations,
+      encoding: decoded.encoding,
+      note,
+      openable: true,
+    };
+  }
+
+  async openArticle(file: string): Promise<ArticleDoc> {
+    const { article, store } = await this.openStore(file);
+    return this.articleDoc(article, store);
+  }
+
+  private articleDoc(article: LoadedArticle, store: SidecarStore): ArticleDoc {
+    const dir = languageDirection(article.language);
+    const paragraphs = splitParagraphs(article.text, dir);
+    const detected = detectMetadata(article.text, article.language, paragraphs);
+    const boiler = detectBoilerplate(paragraphs, article.language);
+    const overrides = store.data.metadata;
+    const marks = overrides.boilerplate ?? {};
+    return {
+      file: article.file,
+      text: article.text,
+      language: article.language,
+      dir,
+      encoding: article.encoding,
+      paragraphs: paragraphs.map((p, i) => ({ ...p, boilerplate: marks[p.text.trim()] ?? boiler.has(i) })),
+      annotations: store.data.annotations,
+      renderings: store.data.renderings,
+      metadata: {
+        headline: overrides.headline ?? detected.headline,
+        outlet: overrides.outlet ?? detected.outlet,
+        date: overrides.date ?? detected.date,
+        overrides,
+      },
+      readOnly: store.readOnly,
+    };
+  }
+
+  private async write<T>(store: SidecarStore, change: Parameters<SidecarStore['update']>[0]): Promise<T> {
+    try {
+      return (await store.update(change)) as T;
+    } catch (error) {
+      if (error instanceof ReadOnlySidecarError) throw new ApiError('read-only', error.message);
+      throw error;
+    }
+  }
+
+  private analyst(): string {
+    return this.settings.analyst ?? 'unknown';
+  }
+
+  async createAnnotation(file: string, draft: AnnotationDraft): Promise<Annotation> {
+    const { article, store } = await this.openStore(file);
+    if (draft.end <= draft.start || draft.end > article.text.length) {
+      throw new ApiError('bad-request', `span ${draft.start}–${draft.end} is not inside the article (length ${article.text.length})`);
+    }
+    if (isSurrogateSplit(article.text, draft.start) || isSurrogateSplit(article.text, draft.end)) {
+      throw new ApiError('bad-request', 'span splits a character');
+    }
+    const now = this.now();
+    const annotation: Annotation = {
+      id: randomUUID(),
+      analyst: this.analyst(),
+      created: now,
+      modified: now,
+      target: { position: { start: draft.start, end: draft.end }, quote: makeQuote(article.text, draft.start, draft.end) },
+      anchor: { status: 'exact', score: 1 },
+      tags: dedupe(draft.tags),
+      gloss: draft.gloss,
+      note: draft.note,
+    };
+    await this.write(store, (data) => {
+      data.annotations.push(annotation);
+    });
+    this.summaries = null;
+    return annotation;
+  }
+
+  async updateAnnotation(file: string, id: string, patch: AnnotationPatch): Promise<Annotation> {
+    const { store } = await this.openStore(file);
+    return this.write<Annotation>(store, (data) => {
+      const i = data.annotations.findIndex((a) => a.id === id);
+      if (i < 0) throw new ApiError('not-found', `no annotation ${id} in ${file}`);
+      const old = data.annotations[i]!;
+      const next: Annotation = {
+        ...old,
+        tags: patch.tags ? dedupe(patch.tags) : old.tags,
+        gloss: patch.gloss ?? old.gloss,
+        note: patch.note ?? old.note,
+        modified: this.now(),
+      };
+      data.annotations[i] = next;
+      return next;
+    });
+  }
+
+  async restoreAnnotation(file: string, annotation: Annotation): Promise<Annotation> {
+    const { article, store } = await this.openStore(file);
+    const { start, end } = annotation.target.position;
+    if (end > article.text.length || end <= start) throw new ApiError('bad-request', 'annotation lies outside the article');
+    return this.write<Annotation>(store, (data) => {
+      const i = data.annotations.findIndex((a) => a.id === annotation.id);
+      if (i < 0) data.annotations.push(annotation);
+      else data.annotations[i] = annotation;
+      return annotation;
+    });
+  }
+
+  async deleteAnnotation(file: string, id: string): Promise<void> {
+    const { store } = await this.openStore(file);
+    await this.write(store, (data) => {
+      const i = data.annotations.findIndex((a) => a.id === id);
+      if (i < 0) throw new ApiError('not-found', `no annotation ${id} in ${file}`);
+      data.annotations.splice(i, 1);
+    });
+    this.summaries = null;
+  }
+
+  async getTaxonomy(): Promise<Tag[]> {
+    this.requireRoot();
+    return this.corpusSettings!.taxonomy;
+  }
+
+  async setTaxonomy(tags: Tag[]): Promise<Tag[]> {
+    const root = this.requireRoot();
+    if (this.corpusSettingsReadOnly) throw new ApiError('read-only', this.corpusSettingsReadOnly);
+    const ids = new Set<string>();
+    const keys = new Set<string>();
+    for (const t of tags) {
+      tagSchema.parse(t);
+      if (ids.has(t.id)) throw new ApiError('bad-request', `two tags have the id ${t.id}`);
+      ids.add(t.id);
+      if (t.shortcut) {
+        if (keys.has(t.shortcut)) throw new ApiError('bad-request', `two tags use the shortcut ${t.shortcut}`);
+        keys.add(t.shortcut);
+      }
+    }
+    this.corpusSettings = { ...this.corpusSettings!, taxonomy: tags };
+    await writeCorpusSettings(root, this.corpusSettings);
+    return tags;
+  }
+
+  async setMetadata(file: string, overrides: MetadataOverrides): Promise<ArticleDoc> {
+    const { store } = await this.openStore(file);
+    await this.write(store, (data) => {
+      const next: MetadataOverrides = { ...data.metadata, ...overrides };
+      for (const key of Object.keys(overrides) as Array<keyof MetadataOverrides>) {
+        const v = overrides[key];
+        if (v === undefined || v === '' || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0)) delete next[key];
+      }
+      data.metadata = next;
+    });
+    if (overrides.encoding !== undefined) this.stores.delete(file);
+    this.summaries = null;
+    return this.openArticle(file);
+  }
+
+  async saveRendering(file: string, req: SaveRenderingRequest): Promise<Rendering> {
+    const { article, store } = await this.openStore(file);
+    if (req.end <= req.start || req.end > article.text.length) throw new ApiError('bad-request', 'segment lies outside the article');
+    const rendering: Rendering = { ...req, analyst: this.analyst(), modified: this.now() };
+    return this.write<Rendering>(store, (data) => {
+      const i = data.renderings.findIndex((r) => r.start === req.start && r.end === req.end);
+      if (i < 0) data.renderings.push(rendering);
+      else data.renderings[i] = rendering;
+      return rendering;
+    });
+  }
+
+  /** Resolves when every pending sidecar write is on disk. */
+  async flush(): Promise<void> {
+    for (const s of this.stores.values()) {
+      const store = await s.catch(() => null);
+      await store?.flush();
+    }
+  }
+}
+
+function dedupe(tags: string[]): string[] {
+  return [...new Set(tags)];
+}
+
+function isSurrogateSplit(text: string, i: number): boolean {
+  if (i <= 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff;
+}
+
+/** Annotation count and user corrections from a sidecar on disk, without opening a store. */
+async function readSidecarSummary(path: string): Promise<{ annotations: number; overrides: MetadataOverrides; problem: string | null }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return { annotations: 0, overrides: {}, problem: null };
+  }
+  try {
+    const parsed = parseSidecar(JSON.parse(text));
+    if (!parsed.ok) return { annotations: 0, overrides: {}, problem: `${basename(path)} does not match the sidecar format; the article opens read-only` };
+    return { annotations: parsed.value.annotations.length, overrides: parsed.value.metadata, problem: null };
+  } catch {
+    return { annotations: 0, overrides: {}, problem: `${basename(path)} is not valid JSON; the article opens read-only` };
+  }
+}
