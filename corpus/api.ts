@@ -110,3 +110,31 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
+
+/** What the app pushes to the renderer (menu commands, changes on disk, progress). */
+export type AppEvent =
+  | { type: 'menu'; command: MenuCommand }
+  | { type: 'corpus-opened' }
+  | { type: 'articles-changed'; files: string[] }
+  | { type: 'sidecar-changed'; file: string; message: string | null }
+  | { type: 'index-progress'; done: number; total: number };
+
+export type MenuCommand =
+  | 'open-folder'
+  | 'font-bigger'
+  | 'font-smaller'
+  | 'font-reset'
+  | 'undo'
+  | 'redo'
+  | 'find'
+  | 'side-by-side'
+  | 'quotations'
+  | 'tags'
+  | 'analyst';
+
+/** What the preload exposes as `window.hashiya` (and the harness client mirrors). */
+export type HashiyaBridge = {
+  readonly [M in ApiMethod]: (...args: Parameters<HashiyaApi[M]>) => Promise<ApiResponse<Awaited<ReturnType<HashiyaApi[M]>>>>;
+} & {
+  readonly onEvent: (listener: (event: AppEvent) => void) => () => void;
+};

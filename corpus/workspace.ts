@@ -5,7 +5,8 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { makeQuote } from '../annotations/quote';
 import { ReadOnlySidecarError, SidecarStore } from '../annotations/sidecar-store';
-import { parseSidecar, tagSchema } from '../annotations/schema';
+import { tagSchema } from '../annotations/schema';
+import { ArticleCatalog } from './article-catalog';
 import type { Annotation, CorpusSettings, MetadataOverrides, Rendering, Tag } from '../annotations/types';
 import {
   ApiError,
@@ -56,7 +57,7 @@ export class Workspace implements HashiyaApi {
   private corpusSettings: CorpusSettings | null = null;
   private corpusSettingsReadOnly: string | null = null;
   private readonly stores = new Map<string, Promise<SidecarStore>>();
-  private summaries: ArticleSummary[] | null = null;
+  private catalog: ArticleCatalog | null = null;
 
   private constructor(private readonly options: WorkspaceOptions) {}
 
@@ -86,7 +87,7 @@ export class Workspace implements HashiyaApi {
     await this.flush();
     this.root = real;
     this.stores.clear();
-    this.summaries = null;
+    this.catalog = new ArticleCatalog(real);
     const cs = await readCorpusSettings(real);
     this.corpusSettings = cs.settings;
     this.corpusSettingsReadOnly = cs.readOnly;
@@ -104,6 +105,11 @@ export class Workspace implements HashiyaApi {
   private async corpusInfo(): Promise<CorpusInfo> {
     const root = this.requireRoot();
     return { name: basename(root), articleCount: (await listArticleFiles(root)).length };
+  }
+
+  private requireCatalog(): ArticleCatalog {
+    this.requireRoot();
+    return this.catalog!;
   }
 
   private requireRoot(): string {
@@ -177,56 +183,12 @@ export class Workspace implements HashiyaApi {
   }
 
   async listArticles(): Promise<ArticleSummary[]> {
-    const root = this.requireRoot();
-    const files = await listArticleFiles(root);
-    const out: ArticleSummary[] = [];
-    for (const file of files) out.push(await this.summarise(file));
-    this.summaries = out;
-    return out;
+    return this.requireCatalog().list(this.openSidecarSummaries());
   }
 
-  private async summarise(file: string): Promise<ArticleSummary> {
-    const root = this.requireRoot();
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(await resolveArticlePath(root, file));
-    } catch (error) {
-      return { file, language: null, headline: file, outlet: null, date: null, annotations: 0, encoding: null, note: (error as Error).message, openable: false };
-    }
-    const decoded = decodeArticle(bytes);
-    if (!decoded.ok) {
-      return { file, language: null, headline: file, outlet: null, date: null, annotations: 0, encoding: null, note: decoded.message, openable: false };
-    }
-    const language = detectLanguage(decoded.text);
-    const meta = detectMetadata(decoded.text, language);
-    let annotations = 0;
-    let note: string | null = null;
-    let overrides: MetadataOverrides = {};
-    const open = this.stores.get(file);
-    if (open) {
-      const store = await open.catch(() => null);
-      if (store) {
-        annotations = store.data.annotations.length;
-        overrides = store.data.metadata;
-        note = store.readOnly;
-      }
-    } else {
-      const sidecar = await readSidecarSummary(sidecarPathFor(await resolveArticlePath(root, file)));
-      annotations = sidecar.annotations;
-      overrides = sidecar.overrides;
-      note = sidecar.problem;
-    }
-    return {
-      file,
-      language,
-      headline: overrides.headline ?? meta.headline,
-      outlet: overrides.outlet ?? meta.outlet,
-      date: overrides.date ?? meta.date,
-      annotations,
-      encoding: decoded.encoding,
-      note,
-      openable: true,
-    };
+  /** Annotation counts and read-only notes of the sidecars this workspace holds open. */
+  private openSidecarSummaries(): Map<string, Promise<SidecarStore>> {
+    return this.stores;
   }
 
   async openArticle(file: string): Promise<ArticleDoc> {
@@ -296,7 +258,7 @@ export class Workspace implements HashiyaApi {
     await this.write(store, (data) => {
       data.annotations.push(annotation);
     });
-    this.summaries = null;
+    this.catalog?.invalidate(file);
     return annotation;
   }
 
@@ -337,7 +299,7 @@ export class Workspace implements HashiyaApi {
       if (i < 0) throw new ApiError('not-found', `no annotation ${id} in ${file}`);
       data.annotations.splice(i, 1);
     });
-    this.summaries = null;
+    this.catalog?.invalidate(file);
   }
 
   async getTaxonomy(): Promise<Tag[]> {
@@ -375,7 +337,7 @@ export class Workspace implements HashiyaApi {
       data.metadata = next;
     });
     if (overrides.encoding !== undefined) this.stores.delete(file);
-    this.summaries = null;
+    this.catalog?.invalidate(file);
     return this.openArticle(file);
   }
 
@@ -408,21 +370,4 @@ function isSurrogateSplit(text: string, i: number): boolean {
   if (i <= 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
   return c >= 0xdc00 && c <= 0xdfff && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff;
-}
-
-/** Annotation count and user corrections from a sidecar on disk, without opening a store. */
-async function readSidecarSummary(path: string): Promise<{ annotations: number; overrides: MetadataOverrides; problem: string | null }> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return { annotations: 0, overrides: {}, problem: null };
-  }
-  try {
-    const parsed = parseSidecar(JSON.parse(text));
-    if (!parsed.ok) return { annotations: 0, overrides: {}, problem: `${basename(path)} does not match the sidecar format; the article opens read-only` };
-    return { annotations: parsed.value.annotations.length, overrides: parsed.value.metadata, problem: null };
-  } catch {
-    return { annotations: 0, overrides: {}, problem: `${basename(path)} is not valid JSON; the article opens read-only` };
-  }
 }

@@ -1,0 +1,2 @@
+export function bundleRenderer(options?: { minify?: boolean }): Promise<void>;
+export function bundleShell(options?: { minify?: boolean }): Promise<void>;

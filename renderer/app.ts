@@ -1,0 +1,585 @@
+// The main window: article list, reading view with highlights, annotation sidebar.
+import type { Annotation, Tag } from '../annotations/types';
+import type { AppState, ArticleDoc, ArticleSummary } from '../corpus/api';
+import { AnnotationEditor, type EditorValues } from './annotate/annotation-editor';
+import { UndoStack } from './annotate/undo';
+import { api, onAppEvent } from './bridge';
+import { askAnalystName, editTaxonomy } from './dialogs';
+import { clear, h, textAttrs } from './dom';
+import { ReadingView, type HighlightSpan } from './reading/reading-view';
+import { applyTagStyles, tagClass } from './tag-styles';
+
+const LANGUAGE_NAMES: Record<string, string> = { fa: 'Persian', ar: 'Arabic', en: 'English', und: 'Unknown' };
+
+export class App {
+  private state!: AppState;
+  private taxonomy: Tag[] = [];
+  private articles: ArticleSummary[] = [];
+  private doc: ArticleDoc | null = null;
+  private annotations = new Map<string, Annotation>();
+  private reading: ReadingView | null = null;
+  private selection: { start: number; end: number } | null = null;
+  private editing: string | null = null;
+  private readonly undo = new UndoStack(() => this.renderUndoState());
+  private readonly editor = new AnnotationEditor([]);
+
+  private readonly el = {
+    corpusName: h('span', { class: 'corpus-name' }),
+    analyst: h('button', { type: 'button', class: 'analyst', title: 'Change the analyst name' }),
+    articleList: h('ol', { class: 'article-list', 'aria-label': 'Articles' }),
+    head: h('header', { class: 'article-head' }),
+    banner: h('div', { class: 'banner', role: 'status', hidden: true }),
+    reading: h('div', { class: 'reading', 'aria-label': 'Article text' }),
+    sideCount: h('span', { class: 'count' }),
+    sideList: h('ol', { class: 'annotation-list', 'aria-label': 'Annotations in text order' }),
+    toast: h('div', { class: 'toast', role: 'alert', hidden: true }),
+    undoButton: h('button', { type: 'button', class: 'undo', title: 'Undo (Ctrl+Z)', disabled: true }, '↶'),
+    redoButton: h('button', { type: 'button', class: 'redo', title: 'Redo (Ctrl+Shift+Z)', disabled: true }, '↷'),
+  };
+
+  async start(root: HTMLElement): Promise<void> {
+    this.layout(root);
+    this.state = await api.getAppState();
+    this.applyFontSize(this.state.fontSize);
+    if (!this.state.analyst) {
+      const name = await askAnalystName(null, true);
+      if (name) this.state = await api.setAnalyst(name);
+    }
+    this.renderAnalyst();
+    onAppEvent((event) => {
+      if (event.type === 'menu') void this.menu(event.command);
+      else if (event.type === 'corpus-opened') void this.loadCorpus();
+      else if (event.type === 'articles-changed') void this.refreshList();
+      else if (event.type === 'sidecar-changed' && this.doc?.file === event.file) {
+        if (event.message) this.toast(event.message);
+        void this.openArticle(event.file, { keepScroll: true });
+      }
+    });
+    document.addEventListener('keydown', (e) => this.globalKey(e));
+    await this.loadCorpus();
+    document.body.dataset.ready = 'true';
+  }
+
+  private layout(root: HTMLElement): void {
+    const bigger = h('button', { type: 'button', title: 'Larger text (Ctrl +)', 'aria-label': 'Larger text', onclick: () => void this.fontStep(1) }, 'A+');
+    const smaller = h('button', { type: 'button', title: 'Smaller text (Ctrl −)', 'aria-label': 'Smaller text', onclick: () => void this.fontStep(-1) }, 'A−');
+    this.el.analyst.addEventListener('click', () => void this.changeAnalyst());
+    this.el.undoButton.addEventListener('click', () => void this.runUndo(false));
+    this.el.redoButton.addEventListener('click', () => void this.runUndo(true));
+    root.replaceChildren(
+      h(
+        'header',
+        { class: 'topbar' },
+        h('span', { class: 'brand', lang: 'fa', dir: 'rtl', title: 'Hashiya: the marginal gloss' }, 'حاشیه'),
+        h('span', { class: 'brand-latin' }, 'Hashiya'),
+        this.el.corpusName,
+        h('button', { type: 'button', class: 'open-folder', onclick: () => void this.menu('open-folder') }, 'Open Folder…'),
+        h('button', { type: 'button', class: 'edit-tags', onclick: () => void this.menu('tags') }, 'Tags…'),
+        h('span', { class: 'spacer' }),
+        this.el.undoButton,
+        this.el.redoButton,
+        smaller,
+        bigger,
+        this.el.analyst,
+      ),
+      h(
+        'main',
+        { class: 'layout' },
+        h('nav', { class: 'articles' }, h('h2', {}, 'Articles'), this.el.articleList),
+        h('section', { class: 'reader' }, this.el.head, this.el.banner, this.el.reading),
+        h('aside', { class: 'sidebar' }, h('h2', {}, 'Annotations ', this.el.sideCount), this.el.sideList),
+      ),
+      this.editor.el,
+      this.el.toast,
+    );
+  }
+
+  // ---- corpus and article list
+
+  private async loadCorpus(): Promise<void> {
+    this.state = await api.getAppState();
+    this.el.corpusName.textContent = this.state.corpus ? this.state.corpus.name : 'No folder open';
+    if (!this.state.corpus) return;
+    this.taxonomy = await api.getTaxonomy();
+    applyTagStyles(this.taxonomy);
+    this.editor.setTaxonomy(this.taxonomy);
+    await this.refreshList();
+    const first = this.articles.find((a) => a.openable && a.language !== 'en') ?? this.articles.find((a) => a.openable);
+    if (first && (!this.doc || !this.articles.some((a) => a.file === this.doc!.file))) await this.openArticle(first.file);
+  }
+
+  private async refreshList(): Promise<void> {
+    this.articles = await api.listArticles();
+    this.renderList();
+  }
+
+  private renderList(): void {
+    clear(this.el.articleList);
+    for (const a of this.articles) {
+      const item = h(
+        'li',
+        { class: `article${a.openable ? '' : ' unopenable'}${this.doc?.file === a.file ? ' current' : ''}`, 'data-file': a.file },
+        h('span', { class: 'headline', ...textAttrs(a.language) }, a.headline || a.file),
+        h(
+          'span',
+          { class: 'meta' },
+          a.language ? h('span', { class: `lang lang-${a.language}`, title: LANGUAGE_NAMES[a.language] }, a.language) : null,
+          h('span', { class: 'ann-count', title: 'Annotations' }, String(a.annotations)),
+          h('span', { class: 'file' }, a.file),
+        ),
+        a.note ? h('span', { class: 'note' }, a.note) : null,
+      );
+      if (a.openable) {
+        item.tabIndex = 0;
+        item.addEventListener('click', () => void this.openArticle(a.file));
+        item.addEventListener('keydown', (e) => {
+          if (e.key === 'Enter') void this.openArticle(a.file);
+        });
+      }
+      this.el.articleList.append(item);
+    }
+  }
+
+  // ---- reading
+
+  async openArticle(file: string, options: { keepScroll?: boolean } = {}): Promise<void> {
+    let doc: ArticleDoc;
+    try {
+      doc = await api.openArticle(file);
+    } catch (error) {
+      this.toast((error as Error).message);
+      return;
+    }
+    const scroll = this.el.reading.scrollTop;
+    this.closeEditor();
+    this.reading?.destroy();
+    clear(this.el.reading);
+    if (!options.keepScroll) this.undo.clear();
+    this.doc = doc;
+    this.annotations = new Map(doc.annotations.map((a) => [a.id, a]));
+    this.renderHead();
+    const lang = doc.language;
+    this.reading = new ReadingView(
+      this.el.reading,
+      doc.paragraphs.map((p) => ({ ...p, lang: p.dir === 'rtl' ? (lang === 'en' ? 'und' : lang) : 'en' })),
+      {
+        onSelect: (range) => this.onSelect(range),
+        onPick: (ids, rect) => this.onPick(ids, rect),
+        onKey: (e) => this.readingKey(e),
+      },
+    );
+    this.reading.setHighlights([...this.annotations.values()].filter((a) => a.anchor.status !== 'orphaned').map((a) => this.spanOf(a)));
+    this.renderSidebar();
+    for (const li of this.el.articleList.querySelectorAll('li.article')) li.classList.toggle('current', (li as HTMLElement).dataset.file === file);
+    if (options.keepScroll) this.el.reading.scrollTop = scroll;
+    else this.el.reading.scrollTop = 0;
+  }
+
+  private renderHead(): void {
+    const doc = this.doc!;
+    const m = doc.metadata;
+    clear(this.el.head);
+    this.el.head.append(
+      h('h1', { class: 'headline', ...textAttrs(doc.language) }, m.headline),
+      h(
+        'p',
+        { class: 'byline' },
+        m.outlet ? h('bdi', { class: 'outlet', lang: doc.language }, m.outlet) : null,
+        m.date ? h('span', { class: 'date' }, h('bdi', { lang: doc.language }, m.date.original), m.date.iso ? ` (${m.date.iso})` : '') : null,
+        h('span', { class: 'lang' }, LANGUAGE_NAMES[doc.language] ?? doc.language),
+        h('span', { class: 'encoding' }, doc.encoding),
+        h('span', { class: 'file' }, doc.file),
+      ),
+    );
+    this.el.banner.hidden = !doc.readOnly;
+    this.el.banner.textContent = doc.readOnly ? `Read-only: ${doc.readOnly}` : '';
+    document.title = `${m.headline.slice(0, 80)} — Hashiya`;
+  }
+
+  private spanOf(a: Annotation): HighlightSpan {
+    return { id: a.id, start: a.target.position.start, end: a.target.position.end, colour: tagClass(this.taxonomy, a.tags[0]) };
+  }
+
+  private sorted(): Annotation[] {
+    return [...this.annotations.values()].sort(
+      (x, y) => x.target.position.start - y.target.position.start || x.target.position.end - y.target.position.end,
+    );
+  }
+
+  private renderSidebar(): void {
+    clear(this.el.sideList);
+    const list = this.sorted();
+    this.el.sideCount.textContent = `(${list.length})`;
+    for (const a of list) {
+      const item = h(
+        'li',
+        { class: `annotation${a.anchor.status === 'orphaned' ? ' orphaned' : ''}${this.editing === a.id ? ' current' : ''}`, 'data-id': a.id, tabIndex: 0 },
+        h('blockquote', { class: 'quote', ...textAttrs(this.doc?.language) }, a.target.quote.exact),
+        a.gloss ? h('p', { class: 'gloss', dir: 'auto', lang: 'en' }, a.gloss) : null,
+        h(
+          'p',
+          { class: 'tags' },
+          ...a.tags.map((t) => h('span', { class: `chip small ${tagClass(this.taxonomy, t)}` }, h('span', { class: `swatch ${tagClass(this.taxonomy, t)}` }), this.taxonomy.find((x) => x.id === t)?.name ?? t)),
+          a.anchor.status !== 'exact' ? h('span', { class: `anchor ${a.anchor.status}` }, a.anchor.status === 'fuzzy' ? `fuzzy ${Math.round(a.anchor.score * 100)}%` : a.anchor.status) : null,
+        ),
+      );
+      const open = () => this.reveal(a.id);
+      item.addEventListener('click', open);
+      item.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter') open();
+      });
+      this.el.sideList.append(item);
+    }
+    const counts = this.articles.find((x) => x.file === this.doc?.file);
+    if (counts && counts.annotations !== list.length) {
+      counts.annotations = list.length;
+      const el = this.el.articleList.querySelector(`li[data-file="${CSS.escape(counts.file)}"] .ann-count`);
+      if (el) el.textContent = String(list.length);
+    }
+  }
+
+  /** Scrolls to an annotation, flashes it and opens it for editing. */
+  reveal(id: string): void {
+    const a = this.annotations.get(id);
+    if (!a || !this.reading) return;
+    if (a.anchor.status === 'orphaned') {
+      this.toast('This annotation could not be placed in the current text (orphaned); it is kept.');
+      return;
+    }
+    this.reading.scrollTo(a.target.position.start);
+    this.reading.flash(id);
+    const els = this.reading.highlightElements(id);
+    const rect = els[0]?.getBoundingClientRect() ?? this.el.reading.getBoundingClientRect();
+    this.editExisting(id, rect, false);
+  }
+
+  // ---- annotating
+
+  private onSelect(range: { start: number; end: number } | null): void {
+    this.selection = range && range.end > range.start && this.doc && this.doc.text.slice(range.start, range.end).trim() ? range : null;
+    if (this.selection) {
+      if (this.editing || !this.editor.editingNew) this.showNewEditor(false);
+    } else if (this.editor.editingNew) {
+      this.closeEditor();
+    }
+  }
+
+  private showNewEditor(focusGloss: boolean): void {
+    if (!this.selection || !this.reading || !this.doc) return;
+    const { start, end } = this.selection;
+    this.editing = null;
+    const rects = this.reading.rangeRects(start, end);
+    const anchor = rects[rects.length - 1] ?? this.el.reading.getBoundingClientRect();
+    this.editor.show(
+      { title: clip(this.doc.text.slice(start, end)), titleLang: this.doc.language, values: { tags: [], gloss: '', note: '' }, isNew: true, readOnly: !!this.doc.readOnly, anchor, focusGloss },
+      {
+        onSave: (values) => void this.create(start, end, values),
+        onClose: () => this.closeEditor(),
+      },
+    );
+  }
+
+  private onPick(ids: string[], rect: DOMRect): void {
+    if (ids.length === 1) {
+      this.editExisting(ids[0]!, rect, false);
+      return;
+    }
+    // Overlapping spans: let the user pick which one.
+    const menu = h('div', { class: 'picker', role: 'menu' }, h('div', { class: 'popover-title' }, `${ids.length} annotations here`));
+    for (const id of ids) {
+      const a = this.annotations.get(id);
+      if (!a) continue;
+      menu.append(
+        h(
+          'button',
+          { type: 'button', role: 'menuitem', class: 'pick', 'data-id': id, onclick: () => this.editExisting(id, rect, false) },
+          h('bdi', { ...textAttrs(this.doc?.language) }, clip(a.target.quote.exact, 40)),
+          ' ',
+          h('span', { class: 'gloss' }, a.gloss ? `— ${a.gloss}` : ''),
+          ' ',
+          ...a.tags.map((t) => h('span', { class: `swatch ${tagClass(this.taxonomy, t)}` })),
+        ),
+      );
+    }
+    this.closeEditor();
+    this.editor.el.replaceChildren(menu);
+    this.editor.el.hidden = false;
+    this.editor.el.style.left = `${Math.max(8, Math.min(window.innerWidth - 368, rect.left))}px`;
+    this.editor.el.style.top = `${rect.bottom + 8}px`;
+  }
+
+  private editExisting(id: string, anchor: DOMRect, focusGloss: boolean): void {
+    const a = this.annotations.get(id);
+    if (!a || !this.doc) return;
+    this.editing = id;
+    this.editor.show(
+      { title: clip(a.target.quote.exact), titleLang: this.doc.language, values: { tags: a.tags, gloss: a.gloss, note: a.note }, isNew: false, readOnly: !!this.doc.readOnly, anchor, focusGloss },
+      {
+        onSave: (values) => void this.update(id, values),
+        onDelete: () => void this.remove(id),
+        onClose: () => this.closeEditor(),
+      },
+    );
+    for (const li of this.el.sideList.children) li.classList.toggle('current', (li as HTMLElement).dataset.id === id);
+  }
+
+  private closeEditor(): void {
+    this.editor.hide();
+    this.editing = null;
+    for (const li of this.el.sideList.querySelectorAll('li.current')) li.classList.remove('current');
+  }
+
+  private put(a: Annotation): void {
+    this.annotations.set(a.id, a);
+    if (a.anchor.status !== 'orphaned') this.reading?.putHighlight(this.spanOf(a));
+    this.renderSidebar();
+    if (this.editing === a.id) this.editor.refresh({ tags: a.tags, gloss: a.gloss, note: a.note });
+  }
+
+  private drop(id: string): void {
+    this.annotations.delete(id);
+    this.reading?.removeHighlight(id);
+    if (this.editing === id) this.closeEditor();
+    this.renderSidebar();
+  }
+
+  private async create(start: number, end: number, values: EditorValues, keepOpen = true): Promise<void> {
+    const file = this.doc!.file;
+    try {
+      const created = await api.createAnnotation(file, { start, end, ...values });
+      this.put(created);
+      this.undo.push({
+        label: 'annotate',
+        undo: async () => {
+          await api.deleteAnnotation(file, created.id);
+          if (this.doc?.file === file) this.drop(created.id);
+        },
+        redo: async () => {
+          const back = await api.restoreAnnotation(file, created);
+          if (this.doc?.file === file) this.put(back);
+        },
+      });
+      this.reading?.clearSelection();
+      this.selection = null;
+      if (keepOpen) {
+        const rect = this.reading?.highlightElements(created.id)[0]?.getBoundingClientRect() ?? this.el.reading.getBoundingClientRect();
+        this.editExisting(created.id, rect, true);
+      } else this.closeEditor();
+    } catch (error) {
+      this.toast((error as Error).message);
+    }
+  }
+
+  private async update(id: string, values: EditorValues): Promise<void> {
+    const file = this.doc!.file;
+    const before = this.annotations.get(id);
+    if (!before) return;
+    try {
+      const after = await api.updateAnnotation(file, id, values);
+      this.put(after);
+      this.undo.push({
+        label: 'edit',
+        undo: async () => {
+          const back = await api.restoreAnnotation(file, before);
+          if (this.doc?.file === file) this.put(back);
+        },
+        redo: async () => {
+          const back = await api.restoreAnnotation(file, after);
+          if (this.doc?.file === file) this.put(back);
+        },
+      });
+    } catch (error) {
+      this.toast((error as Error).message);
+    }
+  }
+
+  private async remove(id: string): Promise<void> {
+    const file = this.doc!.file;
+    const before = this.annotations.get(id);
+    if (!before) return;
+    try {
+      await api.deleteAnnotation(file, id);
+      this.drop(id);
+      this.undo.push({
+        label: 'delete',
+        undo: async () => {
+          const back = await api.restoreAnnotation(file, before);
+          if (this.doc?.file === file) this.put(back);
+        },
+        redo: async () => {
+          await api.deleteAnnotation(file, id);
+          if (this.doc?.file === file) this.drop(id);
+        },
+      });
+    } catch (error) {
+      this.toast((error as Error).message);
+    }
+  }
+
+  private tagByShortcut(key: string): Tag | undefined {
+    return this.taxonomy.find((t) => t.shortcut === key);
+  }
+
+  /** Keys pressed while the reading view has focus. */
+  private readingKey(e: KeyboardEvent): boolean {
+    if (e.ctrlKey || e.metaKey || e.altKey) return false;
+    const tag = /^[1-9]$/.test(e.key) ? this.tagByShortcut(e.key) : undefined;
+    if (tag) {
+      if (this.doc?.readOnly) {
+        this.toast(`Read-only: ${this.doc.readOnly}`);
+        return true;
+      }
+      if (this.selection) void this.create(this.selection.start, this.selection.end, { tags: [tag.id], gloss: '', note: '' }, true);
+      else if (this.editing) this.editor.toggleTag(tag.id);
+      return true;
+    }
+    if (e.key === 'Enter' && this.selection) {
+      this.showNewEditor(true);
+      return true;
+    }
+    if (e.key === 'Escape') {
+      this.closeEditor();
+      return false;
+    }
+    return false;
+  }
+
+  private globalKey(e: KeyboardEvent): void {
+    const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && !inField && (e.key === 'z' || e.key === 'Z' || e.key === 'y')) {
+      e.preventDefault();
+      void this.runUndo(e.key === 'y' || e.shiftKey);
+    } else if (mod && (e.key === '=' || e.key === '+')) {
+      e.preventDefault();
+      void this.fontStep(1);
+    } else if (mod && e.key === '-') {
+      e.preventDefault();
+      void this.fontStep(-1);
+    } else if (mod && e.key === '0') {
+      e.preventDefault();
+      void this.setFont(19);
+    } else if (!inField && !mod && /^[1-9]$/.test(e.key) && this.editing && !this.reading?.view.hasFocus()) {
+      const tag = this.tagByShortcut(e.key);
+      if (tag && !this.doc?.readOnly) {
+        e.preventDefault();
+        this.editor.toggleTag(tag.id);
+      }
+    }
+  }
+
+  private async runUndo(redo: boolean): Promise<void> {
+    try {
+      await (redo ? this.undo.redo() : this.undo.undo());
+    } catch (error) {
+      this.toast((error as Error).message);
+    }
+  }
+
+  private renderUndoState(): void {
+    this.el.undoButton.disabled = !this.undo.canUndo;
+    this.el.redoButton.disabled = !this.undo.canRedo;
+  }
+
+  // ---- settings
+
+  private async menu(command: string): Promise<void> {
+    switch (command) {
+      case 'open-folder': {
+        try {
+          const info = await api.openFolder();
+          if (info) {
+            this.doc = null;
+            await this.loadCorpus();
+          }
+        } catch (error) {
+          this.toast((error as Error).message);
+        }
+        break;
+      }
+      case 'tags': {
+        const next = await editTaxonomy(this.taxonomy);
+        if (!next) break;
+        try {
+          this.taxonomy = await api.setTaxonomy(next);
+          applyTagStyles(this.taxonomy);
+          this.editor.setTaxonomy(this.taxonomy);
+          if (this.doc) await this.openArticle(this.doc.file, { keepScroll: true });
+        } catch (error) {
+          this.toast((error as Error).message);
+        }
+        break;
+      }
+      case 'analyst':
+        await this.changeAnalyst();
+        break;
+      case 'font-bigger':
+        await this.fontStep(1);
+        break;
+      case 'font-smaller':
+        await this.fontStep(-1);
+        break;
+      case 'font-reset':
+        await this.setFont(19);
+        break;
+      case 'undo':
+        await this.runUndo(false);
+        break;
+      case 'redo':
+        await this.runUndo(true);
+        break;
+    }
+  }
+
+  private async changeAnalyst(): Promise<void> {
+    const name = await askAnalystName(this.state.analyst, false);
+    if (name) {
+      this.state = await api.setAnalyst(name);
+      this.renderAnalyst();
+    }
+  }
+
+  private renderAnalyst(): void {
+    this.el.analyst.textContent = this.state.analyst ? `Analyst: ${this.state.analyst}` : 'Set analyst…';
+  }
+
+  private async fontStep(d: number): Promise<void> {
+    await this.setFont(Math.min(40, Math.max(10, this.state.fontSize + d * 2)));
+  }
+
+  private async setFont(size: number): Promise<void> {
+    this.applyFontSize(size);
+    this.state = await api.setFontSize(size);
+  }
+
+  private applyFontSize(size: number): void {
+    this.state = { ...this.state, fontSize: size };
+    document.documentElement.style.setProperty('--reading-size', `${size}px`);
+  }
+
+  private toastTimer = 0;
+  toast(message: string): void {
+    this.el.toast.textContent = message;
+    this.el.toast.hidden = false;
+    clearTimeout(this.toastTimer);
+    this.toastTimer = window.setTimeout(() => (this.el.toast.hidden = true), 8000);
+  }
+
+  /** For tests and the developer console: read-only handles on the current view. */
+  get debug() {
+    return {
+      reading: this.reading,
+      doc: this.doc,
+      annotations: () => this.sorted(),
+      select: (start: number, end: number) => this.reading?.select(start, end),
+      rangeRects: (start: number, end: number) => this.reading?.rangeRects(start, end).map((r) => r.toJSON() as DOMRect) ?? [],
+      highlightRects: (id: string) => this.reading?.highlightElements(id).flatMap((el) => [...el.getClientRects()].map((r) => r.toJSON() as DOMRect)) ?? [],
+      openArticle: (file: string) => this.openArticle(file),
+    };
+  }
+}
+
+function clip(text: string, max = 80): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}

@@ -1,0 +1,56 @@
+// The renderer talks to `window.hashiya` (the Electron preload) or, in the browser harness,
+// to the same API over HTTP. Either way it gets the typed API and never a raw channel.
+import type { ApiErrorCode, ApiResponse, AppEvent, HashiyaApi, HashiyaBridge } from '../corpus/api';
+
+declare global {
+  interface Window {
+    hashiya?: HashiyaBridge;
+  }
+}
+
+type ErrorCode = ApiErrorCode;
+
+/** An API call that failed; the message is meant for the user. */
+export class CallError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CallError';
+  }
+}
+
+function httpBridge(): HashiyaBridge {
+  const call = async (method: string, args: unknown[]): Promise<ApiResponse<unknown>> => {
+    const res = await fetch(`/api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(args),
+    });
+    return (await res.json()) as ApiResponse<unknown>;
+  };
+  const onEvent = (listener: (event: AppEvent) => void) => {
+    const source = new EventSource('/api/events');
+    source.onmessage = (m) => listener(JSON.parse(m.data as string) as AppEvent);
+    return () => source.close();
+  };
+  return new Proxy({ onEvent } as unknown as HashiyaBridge, {
+    get: (target, name) => (name === 'onEvent' ? target.onEvent : (...args: unknown[]) => call(String(name), args)),
+  });
+}
+
+const bridge: HashiyaBridge = window.hashiya ?? httpBridge();
+
+/** The API with errors thrown as CallError. */
+export const api: HashiyaApi = new Proxy({} as HashiyaApi, {
+  get: (_target, name: string) => async (...args: unknown[]) => {
+    const fn = (bridge as unknown as Record<string, (...a: unknown[]) => Promise<ApiResponse<unknown>>>)[name];
+    if (!fn) throw new CallError('bad-request', `unknown API method ${name}`);
+    const response = await fn(...args);
+    if (!response.ok) throw new CallError(response.error.code, response.error.message);
+    return response.value;
+  },
+});
+
+export const onAppEvent = (listener: (event: AppEvent) => void): (() => void) => bridge.onEvent(listener);

@@ -1,0 +1,377 @@
+// Reading and annotating in a real Chromium against the harness (issue 2).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Annotation, Sidecar } from '../../annotations/types';
+import { findChromium, NO_CHROMIUM, openSession, screenshot, waitReady, type Session } from './browser-env';
+
+const skip = findChromium() ? false : NO_CHROMIUM;
+const FA = '000_4b15f26e11b27dea.txt';
+const AR = '002_b7e8f03d4cd73c5b.txt';
+const FA2 = '004_df093c946d86f816.txt';
+
+type Rect = { left: number; right: number; top: number; bottom: number };
+
+async function openArticle(page: Page, file: string): Promise<void> {
+  await page.click(`li.article[data-file="${file}"]`);
+  await page.waitForFunction((f) => (window as any).hashiyaDebug.doc?.file === f, file);
+}
+
+async function articleText(page: Page): Promise<string> {
+  return page.evaluate(() => (window as any).hashiyaDebug.doc.text as string);
+}
+
+async function spanOf(page: Page, needle: string): Promise<{ start: number; end: number }> {
+  const text = await articleText(page);
+  const start = text.indexOf(needle);
+  assert.ok(start >= 0, `"${needle}" is in the article`);
+  return { start, end: start + needle.length };
+}
+
+async function select(page: Page, start: number, end: number): Promise<void> {
+  await page.evaluate(([s, e]) => (window as any).hashiyaDebug.select(s, e), [start, end]);
+}
+
+async function annotations(page: Page): Promise<Annotation[]> {
+  return page.evaluate(() => (window as any).hashiyaDebug.annotations());
+}
+
+async function sidecar(session: Session, file: string): Promise<Sidecar> {
+  return JSON.parse(await readFile(join(session.corpus, `${file}.annotations.json`), 'utf8')) as Sidecar;
+}
+
+function bounds(rects: Rect[]): Rect {
+  return {
+    left: Math.min(...rects.map((r) => r.left)),
+    right: Math.max(...rects.map((r) => r.right)),
+    top: Math.min(...rects.map((r) => r.top)),
+    bottom: Math.max(...rects.map((r) => r.bottom)),
+  };
+}
+
+/** Creates an annotation the way a user does: select, press the tag's key, type the gloss. */
+async function annotate(page: Page, start: number, end: number, key: string, gloss: string): Promise<Annotation> {
+  const count = (await annotations(page)).length;
+  await select(page, start, end);
+  await page.waitForSelector('.popover:not([hidden])');
+  await page.keyboard.press(key);
+  await page.waitForFunction((n) => (window as any).hashiyaDebug.annotations().length === n + 1, count);
+  await page.waitForFunction(() => document.activeElement?.classList.contains('gloss'));
+  if (gloss) {
+    await page.keyboard.type(gloss);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((g) => (window as any).hashiyaDebug.annotations().some((a: Annotation) => a.gloss === g), gloss);
+  }
+  const all = await annotations(page);
+  return all.find((a) => a.target.position.start === start && a.target.position.end === end)!;
+}
+
+describe('reading and annotating right-to-left articles', { skip }, () => {
+  let session: Session;
+
+  before(async () => {
+    session = await openSession();
+    await waitReady(session.page);
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  test('a Persian and an Arabic article open right-to-left, each in its bundled font', async () => {
+    const page = session.page;
+    await openArticle(page, FA);
+    const fa = await page.evaluate(() => {
+      const p = document.querySelectorAll('.reading-text .para')[1] as HTMLElement;
+      return { dir: p.dir, lang: p.lang, font: getComputedStyle(p).fontFamily, loaded: document.fonts.check('19px Vazirmatn', 'رئیسجمهور') };
+    });
+    assert.equal(fa.dir, 'rtl');
+    assert.equal(fa.lang, 'fa');
+    assert.match(fa.font, /^Vazirmatn/);
+    assert.equal(fa.loaded, true);
+
+    await openArticle(page, AR);
+    const ar = await page.evaluate(() => {
+      const paras = [...document.querySelectorAll('.reading-text .para')] as HTMLElement[];
+      const body = paras.find((p) => p.textContent!.includes('أكد الرئيس الإيراني'))!;
+      return { dir: body.dir, lang: body.lang, font: getComputedStyle(body).fontFamily, loaded: document.fonts.check('19px "Noto Naskh Arabic"', 'روحاني'), first: paras[0]!.dir };
+    });
+    assert.equal(ar.dir, 'rtl');
+    assert.equal(ar.lang, 'ar');
+    assert.match(ar.font, /^"?Noto Naskh Arabic/);
+    assert.equal(ar.loaded, true);
+    // The weather bar starts with a Latin word but is an Arabic line: it must not flip to LTR.
+    assert.equal(ar.first, 'rtl');
+  });
+
+  test('a selected span tagged with a shortcut and glossed is highlighted over exactly its text and saved beside the article', async () => {
+    const page = session.page;
+    await openArticle(page, FA);
+    const { start, end } = await spanOf(page, 'نخستوزیر عراق');
+    const created = await annotate(page, start, end, '3', 'Iraqi prime minister');
+    assert.deepEqual(created.tags, ['place']);
+
+    const text = await articleText(page);
+    const covered = await page.evaluate((id) => (window as any).hashiyaDebug.reading.highlightElements(id).map((e: Element) => e.textContent).join(''), created.id);
+    assert.equal(covered, text.slice(start, end), 'the highlight holds exactly the selected characters');
+    const hl = bounds(await page.evaluate((id) => (window as any).hashiyaDebug.highlightRects(id), created.id));
+    const range = bounds(await page.evaluate(([s, e]) => (window as any).hashiyaDebug.rangeRects(s, e), [start, end]));
+    for (const side of ['left', 'right', 'top', 'bottom'] as const) {
+      assert.ok(Math.abs(hl[side] - range[side]) <= 1.5, `highlight ${side} ${hl[side]} matches the text's ${range[side]}`);
+    }
+
+    const onDisk = await sidecar(session, FA);
+    assert.equal(onDisk.format, 1);
+    const saved = onDisk.annotations.find((a) => a.id === created.id)!;
+    assert.deepEqual(saved.target.position, { start, end });
+    assert.equal(saved.target.quote.exact, 'نخستوزیر عراق');
+    assert.equal(saved.target.quote.prefix, text.slice(Math.max(0, start - 32), start));
+    assert.equal(saved.gloss, 'Iraqi prime minister');
+    assert.equal(saved.analyst, 'Test Analyst');
+
+    const page2 = await session.reload();
+    await openArticle(page2, FA);
+    await page2.waitForSelector(`li.annotation[data-id="${created.id}"]`);
+    const again = await page2.evaluate((id) => (window as any).hashiyaDebug.reading.highlightElements(id).map((e: Element) => e.textContent).join(''), created.id);
+    assert.equal(again, 'نخستوزیر عراق');
+    assert.equal(await page2.textContent(`li.annotation[data-id="${created.id}"] .gloss`), 'Iraqi prime minister');
+  });
+
+  test('Shift+arrow keys select text that a tag shortcut then annotates', async () => {
+    const page = session.page;
+    await openArticle(page, FA2);
+    const text = await articleText(page);
+    const para = text.indexOf('روسای جمهوری ترکیه');
+    await select(page, para, para);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowLeft');
+    const sel = await page.evaluate(() => {
+      const r = (window as any).hashiyaDebug.reading;
+      const s = r.view.state.selection;
+      return { from: r.offsets.offsetOf(s.from), to: r.offsets.offsetOf(s.to) };
+    });
+    // In a right-to-left line, Shift+Left extends forward through the text.
+    assert.deepEqual(sel, { from: para, to: para + 5 });
+    await page.keyboard.press('1');
+    await page.waitForFunction((s) => (window as any).hashiyaDebug.annotations().some((a: Annotation) => a.target.position.start === s && a.tags[0] === 'person'), para);
+    await page.keyboard.press('Escape');
+  });
+
+  test('overlapping and nested spans are all visible and each can be picked', async () => {
+    const page = session.page;
+    await openArticle(page, AR);
+    const { start } = await spanOf(page, 'أكد الرئيس الإيراني حسن روحاني');
+    const outer = await annotate(page, start, start + 30, '6', 'Iranian president Hassan Rouhani affirmed');
+    await page.keyboard.press('Escape');
+    const inner = await annotate(page, start + 4, start + 18, '1', 'the Iranian president');
+    await page.keyboard.press('Escape');
+    const crossing = await annotate(page, start + 11, start + 40, '7', '');
+    await page.keyboard.press('Escape');
+
+    const layers = await page.evaluate(() => [...document.querySelectorAll('.reading-text .hl')].map((e) => (e.getAttribute('data-ann') ?? '').split(' ').length));
+    assert.ok(layers.includes(3), 'where three spans overlap, one segment carries all three');
+    const innerEl = await page.evaluate((id) => {
+      const el = (window as any).hashiyaDebug.reading.highlightElements(id).find((e: Element) => e.getAttribute('data-ann')!.split(' ').length === 3);
+      return { cls: el.className as string };
+    }, inner.id);
+    assert.match(innerEl.cls, /depth-3/, 'nested layers are drawn (underline) besides the innermost background');
+    await screenshot(page, 'reading-view-ar-overlaps.png');
+
+    // Click where all three overlap: a chooser lists them; picking one opens it.
+    await page.evaluate(([a, b, c]) => {
+      const el = (window as any).hashiyaDebug.reading.highlightElements(a).find((e: Element) => e.getAttribute('data-ann')!.split(' ').length === 3);
+      el.scrollIntoView({ block: 'center' });
+      void b;
+      void c;
+    }, [inner.id, outer.id, crossing.id]);
+    const box = await page.evaluate((id) => {
+      const el = (window as any).hashiyaDebug.reading.highlightElements(id).find((e: Element) => e.getAttribute('data-ann')!.split(' ').length === 3);
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }, inner.id);
+    await page.mouse.click(box.x, box.y);
+    await page.waitForSelector('.picker .pick');
+    const ids = await page.$$eval('.picker .pick', (els) => els.map((e) => e.getAttribute('data-id')));
+    assert.deepEqual(new Set(ids), new Set([outer.id, inner.id, crossing.id]));
+    await page.click(`.picker .pick[data-id="${outer.id}"]`);
+    assert.equal(await page.inputValue('.popover input.gloss'), 'Iranian president Hassan Rouhani affirmed');
+    await page.keyboard.press('Escape');
+  });
+
+  test('undo and redo cover creating, editing and deleting, on screen and on disk', async () => {
+    const page = session.page;
+    await openArticle(page, FA2);
+    const { start, end } = await spanOf(page, 'محمدجواد ظریف');
+    const a = await annotate(page, start, end, '1', 'Mohammad Javad Zarif');
+    await page.keyboard.press('Escape');
+    await page.locator('.reading-text').click({ position: { x: 5, y: 5 } });
+
+    await page.keyboard.press('Control+z'); // the gloss edit
+    await page.waitForFunction((id) => (window as any).hashiyaDebug.annotations().find((x: Annotation) => x.id === id)?.gloss === '', a.id);
+    await page.keyboard.press('Control+z'); // the creation
+    await page.waitForFunction((id) => !(window as any).hashiyaDebug.annotations().some((x: Annotation) => x.id === id), a.id);
+    assert.equal((await sidecar(session, FA2)).annotations.some((x) => x.id === a.id), false, 'undone on disk too');
+
+    await page.keyboard.press('Control+Shift+Z');
+    await page.keyboard.press('Control+Shift+Z');
+    await page.waitForFunction((id) => (window as any).hashiyaDebug.annotations().find((x: Annotation) => x.id === id)?.gloss === 'Mohammad Javad Zarif', a.id);
+    assert.equal((await sidecar(session, FA2)).annotations.find((x) => x.id === a.id)?.gloss, 'Mohammad Javad Zarif');
+
+    await page.click(`li.annotation[data-id="${a.id}"]`);
+    await page.click('.popover button.delete');
+    await page.waitForFunction((id) => !(window as any).hashiyaDebug.annotations().some((x: Annotation) => x.id === id), a.id);
+    await page.click('button.undo');
+    await page.waitForFunction((id) => (window as any).hashiyaDebug.annotations().some((x: Annotation) => x.id === id), a.id);
+    const back = (await sidecar(session, FA2)).annotations.find((x) => x.id === a.id)!;
+    assert.deepEqual(back.target.position, { start, end });
+  });
+
+  test('the sidebar lists annotations in text order and clicking one scrolls to it and flashes it', async () => {
+    const page = session.page;
+    await openArticle(page, AR);
+    const order = await page.$$eval('li.annotation', (els) => els.map((e) => e.getAttribute('data-id')));
+    const expected = (await annotations(page)).map((a) => a.id);
+    assert.deepEqual(order, expected);
+    await page.evaluate(() => document.querySelector('.reading')!.scrollTo(0, 99999));
+    const last = order[order.length - 1]!;
+    await page.click(`li.annotation[data-id="${last}"]`);
+    await page.waitForSelector(`.reading-text [data-ann~="${last}"].flash, .reading-text .flash [data-ann~="${last}"], .reading-text .flash`);
+    const visible = await page.evaluate((id) => {
+      const r = (window as any).hashiyaDebug.reading.highlightElements(id)[0].getBoundingClientRect();
+      const v = document.querySelector('.reading')!.getBoundingClientRect();
+      return r.top >= v.top && r.bottom <= v.bottom;
+    }, last);
+    assert.equal(visible, true);
+    await page.keyboard.press('Escape');
+  });
+
+  test('the reading view with Persian highlights looks right (screenshot)', async () => {
+    const page = session.page;
+    await openArticle(page, FA);
+    const { start } = await spanOf(page, 'حجتالاسلام والمسلمین حسن روحانی');
+    await annotate(page, start, start + 'حجتالاسلام والمسلمین حسن روحانی'.length, '1', 'Hojatoleslam Hassan Rouhani');
+    await page.keyboard.press('Escape');
+    const d = await spanOf(page, 'مبارزه با تروریسم و گروههای تروریستی');
+    await annotate(page, d.start, d.end, '6', 'fighting terrorism and terrorist groups');
+    await page.keyboard.press('Escape');
+    await annotate(page, d.start + 9, d.start + 17, '9', 'terrorism');
+    await page.keyboard.press('Escape');
+    const path = await screenshot(page, 'reading-view-fa.png');
+    assert.ok(path.endsWith('.png'));
+  });
+
+  test('Ctrl+= and Ctrl+- change the reading size, and it is remembered', async () => {
+    const page = session.page;
+    const size = () => page.evaluate(() => getComputedStyle(document.querySelector('.reading-text')!).fontSize);
+    const before = await size();
+    await page.keyboard.press('Control+Equal');
+    await page.waitForFunction((b) => getComputedStyle(document.querySelector('.reading-text')!).fontSize !== b, before);
+    const bigger = await size();
+    assert.ok(parseFloat(bigger) > parseFloat(before));
+    const state = await session.harness.workspace.getAppState();
+    assert.equal(`${state.fontSize}px`, bigger);
+    await page.keyboard.press('Control+Minus');
+    await page.waitForFunction((b) => getComputedStyle(document.querySelector('.reading-text')!).fontSize === b, before);
+  });
+});
+
+describe('hostile and broken input in the reading view', { skip }, () => {
+  let session: Session;
+  const XSS = 'xss.txt';
+
+  before(async () => {
+    session = await openSession();
+    await writeFile(
+      join(session.corpus, XSS),
+      'خبر <script>window.__pwned = 1</script> و <img src=x onerror="window.__pwned = 2"> پایان\n\nمتن دوم <b onclick="window.__pwned=5">کلیک</b>\n',
+    );
+    await writeFile(join(session.corpus, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+    await writeFile(join(session.corpus, 'empty.txt'), '');
+    await writeFile(join(session.corpus, `${FA2}.annotations.json`), '{ "format": 1, "annotations": [ oops');
+    await session.page.reload();
+    await waitReady(session.page);
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  test('script and markup in an article, a gloss or a note are shown as text and never run', async () => {
+    const page = session.page;
+    await openArticle(page, XSS);
+    const text = await articleText(page);
+    const s = text.indexOf('<script>');
+    const a = await annotate(page, s, s + '<script>window.__pwned = 1</script>'.length, '6', '<img src=x onerror="window.__pwned=3">');
+    await page.click(`li.annotation[data-id="${a.id}"]`);
+    await page.fill('.popover textarea.note', '<script>window.__pwned=4</script><iframe src="javascript:window.__pwned=6">');
+    await page.locator('.popover textarea.note').blur();
+    await page.waitForFunction((id) => (window as any).hashiyaDebug.annotations().find((x: Annotation) => x.id === id)?.note.startsWith('<script>'), a.id);
+    await page.click(`li.annotation[data-id="${a.id}"]`);
+    await page.click('.reading-text b, .reading-text', { position: { x: 10, y: 10 } }).catch(() => undefined);
+    const result = await page.evaluate(() => ({
+      pwned: (window as any).__pwned,
+      scripts: document.querySelectorAll('.reading script, .sidebar script, .popover script').length,
+      imgs: document.querySelectorAll('.reading img, .sidebar img, .popover img, iframe').length,
+      readingText: document.querySelector('.reading-text')!.textContent,
+      sidebarGloss: document.querySelector('li.annotation .gloss')!.textContent,
+    }));
+    assert.equal(result.pwned, undefined);
+    assert.equal(result.scripts, 0);
+    assert.equal(result.imgs, 0);
+    assert.ok(result.readingText!.includes('<img src=x onerror="window.__pwned = 2">'));
+    assert.equal(result.sidebarGloss, '<img src=x onerror="window.__pwned=3">');
+  });
+
+  test('a sidecar that is not valid JSON: a message names it, the article is read-only, the file is untouched', async () => {
+    const page = session.page;
+    const path = join(session.corpus, `${FA2}.annotations.json`);
+    const bytes = await readFile(path);
+    await openArticle(page, FA2);
+    const banner = await page.textContent('.banner');
+    assert.match(banner!, /Read-only/);
+    assert.ok(banner!.includes(`${FA2}.annotations.json`), 'the message names the file');
+    const { start, end } = await spanOf(page, 'حسن روحانی');
+    await select(page, start, end);
+    await page.keyboard.press('1');
+    await page.waitForSelector('.toast:not([hidden])');
+    assert.equal((await annotations(page)).length, 0);
+    assert.deepEqual(await readFile(path), bytes, 'byte for byte as it was');
+    // The other articles go on working.
+    await openArticle(page, FA);
+    const ok = await spanOf(page, 'داعش');
+    await annotate(page, ok.start, ok.end, '2', 'ISIS');
+  });
+
+  test('binary and empty files are listed with a note and not opened', async () => {
+    const page = session.page;
+    const notes = await page.evaluate(() =>
+      Object.fromEntries([...document.querySelectorAll('li.article.unopenable')].map((li) => [li.getAttribute('data-file'), li.querySelector('.note')?.textContent])),
+    );
+    assert.match(notes['binary.txt'] ?? '', /binary|not text/);
+    assert.match(notes['empty.txt'] ?? '', /empty/i);
+    await page.click('li.article[data-file="binary.txt"]');
+    assert.notEqual(await page.evaluate(() => (window as any).hashiyaDebug.doc.file), 'binary.txt');
+  });
+});
+
+describe('first launch', { skip }, () => {
+  test('asks the analyst name, and every annotation records it', async () => {
+    const session = await openSession({ analyst: null });
+    try {
+      const page = session.page;
+      await page.waitForSelector('dialog[open] input[name="analyst"]');
+      await page.fill('dialog input[name="analyst"]', 'Leila Ahmadi');
+      await page.click('dialog button.primary');
+      await waitReady(page);
+      assert.equal(await page.textContent('button.analyst'), 'Analyst: Leila Ahmadi');
+      await openArticle(page, FA);
+      const { start, end } = await spanOf(page, 'روحانی');
+      const a = await annotate(page, start, end, '1', 'Rouhani');
+      assert.equal(a.analyst, 'Leila Ahmadi');
+      assert.equal((await sidecar(session, FA)).annotations[0]!.analyst, 'Leila Ahmadi');
+    } finally {
+      await session.close();
+    }
+  });
+});

@@ -1,0 +1,150 @@
+// The browser harness: the same Workspace and the same API as the Electron app, over HTTP on
+// loopback, so that the renderer runs in plain Chromium for tests and development.
+//   npm run harness -- [--corpus DIR] [--port N]
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { mkdtemp, readFile, realpath } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dispatch } from '../../corpus/api-schema';
+import type { AppEvent } from '../../corpus/api';
+import { Workspace } from '../../corpus/workspace';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
+export const RENDERER_DIR = join(ROOT, 'out', 'renderer');
+export const SAMPLE_CORPUS = join(ROOT, 'corpus', 'sample');
+
+/** The same policy the app sends: no inline script, nothing from outside. */
+export const HARNESS_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+export interface Harness {
+  url: string;
+  workspace: Workspace;
+  /** The folder the next "Open Folder…" picks (the app shows a dialog there). */
+  setNextFolder(path: string | null): void;
+  emit(event: AppEvent): void;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  corpus?: string;
+  appDataDir?: string;
+  port?: number;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const appDataDir = options.appDataDir ?? (await mkdtemp(join(tmpdir(), 'hashiya-appdata-')));
+  let nextFolder: string | null = null;
+  const workspace = await Workspace.create({
+    appDataDir,
+    defaultCorpus: options.corpus ?? SAMPLE_CORPUS,
+    pickFolder: async () => nextFolder,
+  });
+  if (options.corpus) await workspace.openCorpus(options.corpus, true);
+  const listeners = new Set<ServerResponse>();
+  const emit = (event: AppEvent) => {
+    for (const res of listeners) res.write(`data: ${JSON.stringify(event)}\n\n`);
+  };
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String((error as Error).message));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/api/')) {
+      const method = decodeURIComponent(url.pathname.slice(5));
+      if (method === 'events' && req.method === 'GET') {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.write(': hello\n\n');
+        listeners.add(res);
+        req.on('close', () => listeners.delete(res));
+        return;
+      }
+      if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
+      const body = await readBody(req);
+      let args: unknown;
+      try {
+        args = JSON.parse(body);
+      } catch {
+        return send(res, 200, 'application/json', JSON.stringify({ ok: false, error: { code: 'bad-request', message: 'body is not JSON' } }));
+      }
+      const response = await dispatch(workspace, method, args);
+      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(response));
+    }
+    if (req.method !== 'GET') return send(res, 405, 'text/plain', 'GET only');
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const path = resolve(RENDERER_DIR, rel);
+    if (!path.startsWith(RENDERER_DIR + sep) || rel.includes('\0')) return send(res, 404, 'text/plain', 'not found');
+    let data: Buffer;
+    try {
+      data = await readFile(path);
+    } catch {
+      return send(res, 404, 'text/plain', 'not found');
+    }
+    return send(res, 200, TYPES[extname(path)] ?? 'application/octet-stream', data);
+  }
+
+  await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    workspace,
+    setNextFolder: (p) => {
+      nextFolder = p;
+    },
+    emit,
+    close: async () => {
+      for (const res of listeners) res.end();
+      await workspace.flush();
+      await new Promise<void>((ok) => (server as Server).close(() => ok()));
+    },
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'content-security-policy': HARNESS_CSP,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 64 * 1024 * 1024) throw new Error('request too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+if (process.argv[1] && (await realpath(process.argv[1]).catch(() => '')) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const flag = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const { bundleRenderer } = (await import('../../build/scripts/bundle.mjs')) as { bundleRenderer: () => Promise<void> };
+  await bundleRenderer();
+  const h = await startHarness({ corpus: flag('--corpus'), port: Number(flag('--port') ?? 5178) });
+  console.log(`Hashiya harness on ${h.url} (corpus: ${h.workspace.corpusRoot})`);
+}
