@@ -45,6 +45,36 @@ const rendering = z.object({
   status: z.enum(['untranslated', 'draft', 'reviewed']),
 }).strict();
 
+const pairing = z.object({ a: fileArg, b: fileArg, kind: z.enum(['translation', 'comparable']) }).strict();
+const link = z.object({
+  a: z.tuple([offset, offset]),
+  b: z.tuple([offset, offset]),
+  score: z.number().min(0).max(1),
+  confirmed: z.boolean(),
+}).strict();
+const segmentCut = z.object({ start: offset, end: offset, skip: z.boolean().optional() }).strict();
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const names = z.array(z.string().max(1024)).max(10_000);
+const quotationFilter = z.object({
+  tags: names.optional(),
+  tagMode: z.enum(['any', 'all']).optional(),
+  analysts: names.optional(),
+  files: names.optional(),
+  outlets: names.optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  text: z.string().max(1000).optional(),
+}).strict();
+const quotationColumn = z.enum(['quote', 'sentence', 'gloss', 'note', 'tags', 'analyst', 'created', 'modified', 'headline', 'outlet', 'date', 'file', 'language', 'start', 'end', 'paragraph', 'anchor', 'citation']);
+const quotationSort = z.object({ column: quotationColumn, direction: z.enum(['asc', 'desc']).optional() }).strict();
+const searchFilters = z.object({
+  language: z.array(z.enum(['fa', 'ar', 'en', 'und'])).max(4).optional(),
+  outlet: z.string().max(200).optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  tag: z.string().max(128).optional(),
+}).strict();
+
 export const API_ARGUMENTS: { [M in ApiMethod]: z.ZodType<Parameters<HashiyaApi[M]>> } = {
   getAppState: z.tuple([]),
   setAnalyst: z.tuple([z.string().trim().min(1).max(200)]),
@@ -60,6 +90,47 @@ export const API_ARGUMENTS: { [M in ApiMethod]: z.ZodType<Parameters<HashiyaApi[
   setTaxonomy: z.tuple([z.array(tagSchema).max(200)]),
   setMetadata: z.tuple([fileArg, metadata]),
   saveRendering: z.tuple([fileArg, rendering]),
+  setSegments: z.tuple([fileArg, z.array(segmentCut).max(1_000_000).nullable()]),
+  listPairings: z.tuple([]),
+  setPairing: z.tuple([pairing]),
+  removePairing: z.tuple([fileArg, fileArg]),
+  getAlignment: z.tuple([fileArg, fileArg]),
+  alignAgain: z.tuple([fileArg, fileArg]),
+  saveAlignment: z.tuple([fileArg, fileArg, z.array(link).max(1_000_000)]),
+  getGlossary: z.tuple([]),
+  getProgress: z.tuple([]),
+  exportTranslation: z.union([
+    z.tuple([fileArg, z.enum(['xliff', 'tmx', 'txt', 'md', 'html'])]),
+    z.tuple([fileArg, z.enum(['xliff', 'tmx', 'txt', 'md', 'html']), fileArg]),
+  ]),
+  importXliff: z.tuple([fileArg, z.string().max(64 * 1024 * 1024)]),
+  importTranslation: z.tuple([fileArg, z.string().min(1).max(255), z.string().max(40 * 1024 * 1024)]),
+  queryQuotations: z.tuple([
+    z.object({
+      filter: quotationFilter,
+      sort: quotationSort.optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(100_000).optional(),
+    }).strict(),
+  ]),
+  exportQuotations: z.tuple([
+    z.object({
+      format: z.enum(['csv', 'xlsx', 'docx', 'html', 'md', 'json', 'jsonld']),
+      ids: z.array(z.string().max(128)).max(1_000_000).optional(),
+      filter: quotationFilter.optional(),
+      sort: quotationSort.optional(),
+      groupBy: z.enum(['tag', 'article', 'none']).optional(),
+      includeSentence: z.boolean().optional(),
+    }).strict(),
+  ]),
+  search: z.tuple([
+    z.object({
+      query: z.string().max(1000),
+      lenient: z.boolean().optional(),
+      filters: searchFilters.optional(),
+      limit: z.number().int().min(1).max(5000).optional(),
+    }).strict(),
+  ]),
 } as never;
 
 export const API_METHODS = Object.keys(API_ARGUMENTS) as ApiMethod[];

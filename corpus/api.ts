@@ -1,7 +1,10 @@
 // The one API the renderer can call. The Electron preload implements it over IPC, the
 // browser harness over HTTP; both validate arguments with api-schema.ts and run the same
 // Workspace. The renderer never knows which transport it has.
-import type { Annotation, DateValue, MetadataOverrides, Rendering, SegmentStatus, Tag } from '../annotations/types';
+import type { AlignmentLink, Annotation, DateValue, MetadataOverrides, Pairing, Rendering, SegmentStatus, Tag } from '../annotations/types';
+import type { ExportFormat, GroupBy } from '../annotations/export/index';
+import type { Quotation, QuotationFilter, QuotationSort } from '../annotations/quotations';
+import type { SearchFilters } from './search-query';
 import type { Direction, Language } from './language';
 import type { Paragraph } from './paragraphs';
 
@@ -40,6 +43,8 @@ export interface ArticleDoc {
   paragraphs: Array<Paragraph & { boilerplate: boolean }>;
   annotations: Annotation[];
   renderings: Rendering[];
+  /** Translation segments (sentences, or the user's own cuts); boilerplate ones are skipped. */
+  segments: SegmentInfo[];
   metadata: {
     headline: string;
     outlet: string | null;
@@ -71,6 +76,96 @@ export interface SaveRenderingRequest {
   status: SegmentStatus;
 }
 
+export interface SegmentInfo {
+  start: number;
+  end: number;
+  /** Index into ArticleDoc.paragraphs. */
+  paragraph: number;
+  /** Not for translation (boilerplate, or marked by the user). */
+  skip: boolean;
+}
+
+export interface AlignmentView {
+  a: string;
+  b: string;
+  kind: Pairing['kind'];
+  links: AlignmentLink[];
+}
+
+export interface GlossaryEntry {
+  /** The annotated words, original characters. */
+  term: string;
+  gloss: string;
+  /** How many annotations in the corpus give this gloss to this term. */
+  count: number;
+}
+
+export interface Progress {
+  segments: number;
+  draft: number;
+  reviewed: number;
+}
+
+/** A file for the user to save (the renderer offers it as a download). */
+export interface ExportFile {
+  name: string;
+  mime: string;
+  base64: string;
+}
+
+export type TranslationFormat = 'xliff' | 'tmx' | 'txt' | 'md' | 'html';
+
+export interface QuotationQuery {
+  filter: QuotationFilter;
+  sort?: QuotationSort;
+  offset?: number;
+  limit?: number;
+}
+
+export interface QuotationPage {
+  rows: Quotation[];
+  total: number;
+  /** Values to offer in the filters. */
+  facets: { analysts: string[]; outlets: string[]; files: string[] };
+  /** Articles whose annotations could not be read (broken sidecars), with the reason. */
+  problems: string[];
+}
+
+export interface QuotationExportRequest {
+  format: ExportFormat;
+  /** Only these annotations; otherwise every row the filter matches. */
+  ids?: string[];
+  filter?: QuotationFilter;
+  sort?: QuotationSort;
+  groupBy?: GroupBy;
+  includeSentence?: boolean;
+}
+
+export interface SearchHit {
+  file: string;
+  /** UTF-16 offsets into the article text; `text` is the original characters there. */
+  start: number;
+  end: number;
+  text: string;
+  context: string;
+  headline: string;
+  language: Language | null;
+}
+
+export interface SearchResponse {
+  hits: SearchHit[];
+  totalHits: number;
+  /** While the index is being built: how far it is (hits may be incomplete). */
+  indexing: { done: number; total: number } | null;
+}
+
+export interface SearchRequest {
+  query: string;
+  lenient?: boolean;
+  filters?: SearchFilters;
+  limit?: number;
+}
+
 export interface HashiyaApi {
   getAppState(): Promise<AppState>;
   setAnalyst(name: string): Promise<AppState>;
@@ -91,7 +186,32 @@ export interface HashiyaApi {
   setTaxonomy(tags: Tag[]): Promise<Tag[]>;
 
   setMetadata(file: string, overrides: MetadataOverrides): Promise<ArticleDoc>;
+
+  // Side by side, alignment and drafting
   saveRendering(file: string, rendering: SaveRenderingRequest): Promise<Rendering>;
+  /** The user's own segment cuts (merge/split, not-for-translation), or null for the automatic ones. */
+  setSegments(file: string, segments: Array<{ start: number; end: number; skip?: boolean }> | null): Promise<ArticleDoc>;
+  listPairings(): Promise<Pairing[]>;
+  setPairing(pairing: Pairing): Promise<Pairing[]>;
+  removePairing(a: string, b: string): Promise<Pairing[]>;
+  /** The stored alignment of two texts, computed (and stored) the first time. */
+  getAlignment(a: string, b: string): Promise<AlignmentView>;
+  /** Aligns again, keeping the links the user confirmed and learning from them. */
+  alignAgain(a: string, b: string): Promise<AlignmentView>;
+  saveAlignment(a: string, b: string, links: AlignmentLink[]): Promise<AlignmentView>;
+  getGlossary(): Promise<GlossaryEntry[]>;
+  getProgress(): Promise<{ corpus: Progress; articles: Record<string, Progress> }>;
+  exportTranslation(file: string, format: TranslationFormat, other?: string): Promise<ExportFile>;
+  importXliff(file: string, xml: string): Promise<ArticleDoc>;
+  /** Adds a translation (a .txt the user picked) to the corpus beside `file` and pairs them. */
+  importTranslation(file: string, name: string, base64: string): Promise<{ file: string }>;
+
+  // Quotations
+  queryQuotations(query: QuotationQuery): Promise<QuotationPage>;
+  exportQuotations(request: QuotationExportRequest): Promise<ExportFile>;
+
+  // Search
+  search(request: SearchRequest): Promise<SearchResponse>;
 }
 
 export type ApiMethod = keyof HashiyaApi;

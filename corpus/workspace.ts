@@ -7,9 +7,23 @@ import { makeQuote } from '../annotations/quote';
 import { ReadOnlySidecarError, SidecarStore } from '../annotations/sidecar-store';
 import { tagSchema } from '../annotations/schema';
 import { ArticleCatalog } from './article-catalog';
-import type { Annotation, CorpusSettings, MetadataOverrides, Rendering, Tag } from '../annotations/types';
+import type { AlignmentLink, Annotation, CorpusSettings, MetadataOverrides, Pairing, Rendering, Sidecar, Tag } from '../annotations/types';
+import { articleSegments } from './article-segments';
+import { DraftingService } from './drafting-service';
+import { QuotationService } from './quotation-service';
+import type { WorkspaceContext } from './workspace-context';
 import {
   ApiError,
+  type AlignmentView,
+  type ExportFile,
+  type GlossaryEntry,
+  type Progress,
+  type QuotationExportRequest,
+  type QuotationPage,
+  type QuotationQuery,
+  type SearchRequest,
+  type SearchResponse,
+  type TranslationFormat,
   type AnnotationDraft,
   type AnnotationPatch,
   type AppState,
@@ -58,8 +72,55 @@ export class Workspace implements HashiyaApi {
   private corpusSettingsReadOnly: string | null = null;
   private readonly stores = new Map<string, Promise<SidecarStore>>();
   private catalog: ArticleCatalog | null = null;
+  private readonly changeListeners = new Set<(file: string) => void>();
+  readonly context: WorkspaceContext;
+  private readonly drafting: DraftingService;
+  private readonly quotations: QuotationService;
 
-  private constructor(private readonly options: WorkspaceOptions) {}
+  private constructor(private readonly options: WorkspaceOptions) {
+    this.context = this.makeContext();
+    this.drafting = new DraftingService(this.context);
+    this.quotations = new QuotationService(this.context);
+  }
+
+  private makeContext(): WorkspaceContext {
+    return {
+      root: () => this.requireRoot(),
+      resolve: (file) => resolveArticlePath(this.requireRoot(), file),
+      listArticles: () => this.listArticles(),
+      openArticle: (file) => this.openArticle(file),
+      store: async (file) => (await this.openStore(file)).store,
+      write: async <T>(file: string, change: (data: Sidecar) => T) => {
+        const { store } = await this.openStore(file);
+        const result = await this.write<T>(store, change);
+        this.changed(file);
+        return result;
+      },
+      corpusSettings: () => {
+        this.requireRoot();
+        return this.corpusSettings!;
+      },
+      saveCorpusSettings: async (next) => {
+        const root = this.requireRoot();
+        if (this.corpusSettingsReadOnly) throw new ApiError('read-only', this.corpusSettingsReadOnly);
+        this.corpusSettings = next;
+        await writeCorpusSettings(root, next);
+      },
+      analyst: () => this.analyst(),
+      now: () => this.now(),
+      changed: (file) => this.changed(file),
+      onChanged: (listener) => {
+        this.changeListeners.add(listener);
+        return () => this.changeListeners.delete(listener);
+      },
+      api: this,
+    };
+  }
+
+  private changed(file: string): void {
+    this.catalog?.invalidate(file);
+    for (const l of this.changeListeners) l(file);
+  }
 
   static async create(options: WorkspaceOptions): Promise<Workspace> {
     const ws = new Workspace(options);
@@ -88,6 +149,7 @@ export class Workspace implements HashiyaApi {
     this.root = real;
     this.stores.clear();
     this.catalog = new ArticleCatalog(real);
+    this.quotations?.reset();
     const cs = await readCorpusSettings(real);
     this.corpusSettings = cs.settings;
     this.corpusSettingsReadOnly = cs.readOnly;
@@ -203,15 +265,17 @@ export class Workspace implements HashiyaApi {
     const boiler = detectBoilerplate(paragraphs, article.language);
     const overrides = store.data.metadata;
     const marks = overrides.boilerplate ?? {};
+    const paras = paragraphs.map((p, i) => ({ ...p, boilerplate: marks[p.text.trim()] ?? boiler.has(i) }));
     return {
       file: article.file,
       text: article.text,
       language: article.language,
       dir,
       encoding: article.encoding,
-      paragraphs: paragraphs.map((p, i) => ({ ...p, boilerplate: marks[p.text.trim()] ?? boiler.has(i) })),
+      paragraphs: paras,
       annotations: store.data.annotations,
       renderings: store.data.renderings,
+      segments: articleSegments(article.text, paras, overrides),
       metadata: {
         headline: overrides.headline ?? detected.headline,
         outlet: overrides.outlet ?? detected.outlet,
@@ -258,13 +322,13 @@ export class Workspace implements HashiyaApi {
     await this.write(store, (data) => {
       data.annotations.push(annotation);
     });
-    this.catalog?.invalidate(file);
+    this.changed(file);
     return annotation;
   }
 
   async updateAnnotation(file: string, id: string, patch: AnnotationPatch): Promise<Annotation> {
     const { store } = await this.openStore(file);
-    return this.write<Annotation>(store, (data) => {
+    const updated = await this.write<Annotation>(store, (data) => {
       const i = data.annotations.findIndex((a) => a.id === id);
       if (i < 0) throw new ApiError('not-found', `no annotation ${id} in ${file}`);
       const old = data.annotations[i]!;
@@ -278,18 +342,22 @@ export class Workspace implements HashiyaApi {
       data.annotations[i] = next;
       return next;
     });
+    this.changed(file);
+    return updated;
   }
 
   async restoreAnnotation(file: string, annotation: Annotation): Promise<Annotation> {
     const { article, store } = await this.openStore(file);
     const { start, end } = annotation.target.position;
     if (end > article.text.length || end <= start) throw new ApiError('bad-request', 'annotation lies outside the article');
-    return this.write<Annotation>(store, (data) => {
+    await this.write<Annotation>(store, (data) => {
       const i = data.annotations.findIndex((a) => a.id === annotation.id);
       if (i < 0) data.annotations.push(annotation);
       else data.annotations[i] = annotation;
       return annotation;
     });
+    this.changed(file);
+    return annotation;
   }
 
   async deleteAnnotation(file: string, id: string): Promise<void> {
@@ -299,7 +367,7 @@ export class Workspace implements HashiyaApi {
       if (i < 0) throw new ApiError('not-found', `no annotation ${id} in ${file}`);
       data.annotations.splice(i, 1);
     });
-    this.catalog?.invalidate(file);
+    this.changed(file);
   }
 
   async getTaxonomy(): Promise<Tag[]> {
@@ -337,7 +405,7 @@ export class Workspace implements HashiyaApi {
       data.metadata = next;
     });
     if (overrides.encoding !== undefined) this.stores.delete(file);
-    this.catalog?.invalidate(file);
+    this.changed(file);
     return this.openArticle(file);
   }
 
@@ -345,12 +413,74 @@ export class Workspace implements HashiyaApi {
     const { article, store } = await this.openStore(file);
     if (req.end <= req.start || req.end > article.text.length) throw new ApiError('bad-request', 'segment lies outside the article');
     const rendering: Rendering = { ...req, analyst: this.analyst(), modified: this.now() };
-    return this.write<Rendering>(store, (data) => {
+    await this.write<Rendering>(store, (data) => {
       const i = data.renderings.findIndex((r) => r.start === req.start && r.end === req.end);
       if (i < 0) data.renderings.push(rendering);
       else data.renderings[i] = rendering;
       return rendering;
     });
+    this.changed(file);
+    return rendering;
+  }
+
+  setSegments(file: string, segments: Array<{ start: number; end: number; skip?: boolean }> | null): Promise<ArticleDoc> {
+    return this.drafting.setSegments(file, segments);
+  }
+
+  listPairings(): Promise<Pairing[]> {
+    return this.drafting.listPairings();
+  }
+
+  setPairing(pairing: Pairing): Promise<Pairing[]> {
+    return this.drafting.setPairing(pairing);
+  }
+
+  removePairing(a: string, b: string): Promise<Pairing[]> {
+    return this.drafting.removePairing(a, b);
+  }
+
+  getAlignment(a: string, b: string): Promise<AlignmentView> {
+    return this.drafting.getAlignment(a, b);
+  }
+
+  alignAgain(a: string, b: string): Promise<AlignmentView> {
+    return this.drafting.alignAgain(a, b);
+  }
+
+  saveAlignment(a: string, b: string, links: AlignmentLink[]): Promise<AlignmentView> {
+    return this.drafting.saveAlignment(a, b, links);
+  }
+
+  getGlossary(): Promise<GlossaryEntry[]> {
+    return this.drafting.getGlossary();
+  }
+
+  getProgress(): Promise<{ corpus: Progress; articles: Record<string, Progress> }> {
+    return this.drafting.getProgress();
+  }
+
+  exportTranslation(file: string, format: TranslationFormat, other?: string): Promise<ExportFile> {
+    return this.drafting.exportTranslation(file, format, other);
+  }
+
+  importXliff(file: string, xml: string): Promise<ArticleDoc> {
+    return this.drafting.importXliff(file, xml);
+  }
+
+  importTranslation(file: string, name: string, base64: string): Promise<{ file: string }> {
+    return this.drafting.importTranslation(file, name, base64);
+  }
+
+  queryQuotations(query: QuotationQuery): Promise<QuotationPage> {
+    return this.quotations.query(query);
+  }
+
+  exportQuotations(request: QuotationExportRequest): Promise<ExportFile> {
+    return this.quotations.export(request);
+  }
+
+  async search(_request: SearchRequest): Promise<SearchResponse> {
+    throw new ApiError('internal', 'search is not available yet');
   }
 
   /** Resolves when every pending sidecar write is on disk. */

@@ -8,6 +8,12 @@ import { askAnalystName, editTaxonomy } from './dialogs';
 import { clear, h, textAttrs } from './dom';
 import { ReadingView, type HighlightSpan } from './reading/reading-view';
 import { applyTagStyles, tagClass } from './tag-styles';
+import { createQuotationView } from './quotations/quotation-view';
+import { createSearchView } from './search/search-view';
+import { createSideBySideView } from './side-by-side/side-by-side-view';
+import type { View, ViewContext } from './view-context';
+
+type ViewName = 'read' | 'side-by-side' | 'quotations' | 'search';
 
 const LANGUAGE_NAMES: Record<string, string> = { fa: 'Persian', ar: 'Arabic', en: 'English', und: 'Unknown' };
 
@@ -22,6 +28,12 @@ export class App {
   private editing: string | null = null;
   private readonly undo = new UndoStack(() => this.renderUndoState());
   private readonly editor = new AnnotationEditor([]);
+  private current: ViewName = 'read';
+  private readonly views = new Map<ViewName, View>();
+  private readonly tabs = new Map<ViewName, HTMLButtonElement>();
+  private readonly readLayout = h('main', { class: 'layout view read-view' });
+  private readonly viewHost = h('div', { class: 'view-host' });
+  private readonly searchBox = h('input', { type: 'search', class: 'search-box', placeholder: 'Search the corpus (Ctrl+F)', 'aria-label': 'Search the corpus', dir: 'auto' });
 
   private readonly el = {
     corpusName: h('span', { class: 'corpus-name' }),
@@ -66,6 +78,28 @@ export class App {
     this.el.analyst.addEventListener('click', () => void this.changeAnalyst());
     this.el.undoButton.addEventListener('click', () => void this.runUndo(false));
     this.el.redoButton.addEventListener('click', () => void this.runUndo(true));
+    const tabs = h('nav', { class: 'tabs', 'aria-label': 'Views' });
+    for (const [name, label] of [['read', 'Read'], ['side-by-side', 'Side by side'], ['quotations', 'Quotations']] as Array<[ViewName, string]>) {
+      const tab = h('button', { type: 'button', class: `tab tab-${name}`, 'aria-pressed': String(name === 'read'), onclick: () => void this.showView(name) }, label);
+      this.tabs.set(name, tab);
+      tabs.append(tab);
+    }
+    this.searchBox.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === 'ArrowDown') void this.showView('search');
+      if (e.key === 'Escape') {
+        this.searchBox.value = '';
+        void this.showView('read');
+      }
+    });
+    this.searchBox.addEventListener('input', () => {
+      if (this.searchBox.value.trim()) void this.showView('search');
+    });
+    this.readLayout.append(
+      h('nav', { class: 'articles' }, h('h2', {}, 'Articles'), this.el.articleList),
+      h('section', { class: 'reader' }, this.el.head, this.el.banner, this.el.reading),
+      h('aside', { class: 'sidebar' }, h('h2', {}, 'Annotations ', this.el.sideCount), this.el.sideList),
+    );
+    this.viewHost.append(this.readLayout);
     root.replaceChildren(
       h(
         'header',
@@ -75,6 +109,8 @@ export class App {
         this.el.corpusName,
         h('button', { type: 'button', class: 'open-folder', onclick: () => void this.menu('open-folder') }, 'Open Folder…'),
         h('button', { type: 'button', class: 'edit-tags', onclick: () => void this.menu('tags') }, 'Tags…'),
+        tabs,
+        this.searchBox,
         h('span', { class: 'spacer' }),
         this.el.undoButton,
         this.el.redoButton,
@@ -82,16 +118,63 @@ export class App {
         bigger,
         this.el.analyst,
       ),
-      h(
-        'main',
-        { class: 'layout' },
-        h('nav', { class: 'articles' }, h('h2', {}, 'Articles'), this.el.articleList),
-        h('section', { class: 'reader' }, this.el.head, this.el.banner, this.el.reading),
-        h('aside', { class: 'sidebar' }, h('h2', {}, 'Annotations ', this.el.sideCount), this.el.sideList),
-      ),
+      this.viewHost,
       this.editor.el,
       this.el.toast,
     );
+  }
+
+  // ---- views
+
+  private viewContext(): ViewContext {
+    return {
+      api,
+      toast: (m) => this.toast(m),
+      openInReader: (file, span) => this.openInReader(file, span),
+      taxonomy: () => this.taxonomy,
+      articles: () => this.articles,
+      download: (f) => download(f),
+    };
+  }
+
+  private view(name: ViewName): View | null {
+    if (name === 'read') return null;
+    let v = this.views.get(name);
+    if (!v) {
+      const ctx = this.viewContext();
+      v = name === 'side-by-side' ? createSideBySideView(ctx) : name === 'quotations' ? createQuotationView(ctx) : createSearchView(ctx, this.searchBox);
+      v.el.hidden = true;
+      this.views.set(name, v);
+      this.viewHost.append(v.el);
+    }
+    return v;
+  }
+
+  async showView(name: ViewName): Promise<void> {
+    if (name !== this.current) {
+      this.closeEditor();
+      this.view(this.current)?.hide();
+      const old = this.views.get(this.current);
+      if (old) old.el.hidden = true;
+      this.readLayout.hidden = name !== 'read';
+      this.current = name;
+      for (const [n, tab] of this.tabs) tab.setAttribute('aria-pressed', String(n === name));
+    }
+    const v = this.view(name);
+    if (v) {
+      v.el.hidden = false;
+      await v.show();
+    }
+  }
+
+  /** Opens an article in the reading view, showing a span (a search hit, a quotation). */
+  async openInReader(file: string, span?: { start: number; end: number }): Promise<void> {
+    await this.showView('read');
+    if (this.doc?.file !== file) await this.openArticle(file);
+    if (span && this.reading) {
+      this.reading.mark(span);
+      this.reading.scrollTo(span.start);
+    }
   }
 
   // ---- corpus and article list
@@ -447,6 +530,13 @@ export class App {
   private globalKey(e: KeyboardEvent): void {
     const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
     const mod = e.ctrlKey || e.metaKey;
+    if (mod && (e.key === 'f' || e.key === 'F') && !e.shiftKey) {
+      e.preventDefault();
+      this.searchBox.focus();
+      this.searchBox.select();
+      return;
+    }
+    if (this.current !== 'read' && this.views.get(this.current)?.onKey?.(e)) return;
     if (mod && !inField && (e.key === 'z' || e.key === 'Z' || e.key === 'y')) {
       e.preventDefault();
       void this.runUndo(e.key === 'y' || e.shiftKey);
@@ -522,6 +612,15 @@ export class App {
       case 'font-reset':
         await this.setFont(19);
         break;
+      case 'find':
+        this.searchBox.focus();
+        break;
+      case 'side-by-side':
+        await this.showView('side-by-side');
+        break;
+      case 'quotations':
+        await this.showView('quotations');
+        break;
       case 'undo':
         await this.runUndo(false);
         break;
@@ -577,6 +676,17 @@ export class App {
       openArticle: (file: string) => this.openArticle(file),
     };
   }
+}
+
+/** Offers bytes from the app as a file download (the app's Save dialog in Electron). */
+function download(file: { name: string; mime: string; base64: string }): void {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
+  const a = h('a', { href: url, download: file.name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function clip(text: string, max = 80): string {

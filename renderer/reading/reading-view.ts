@@ -55,13 +55,16 @@ type HighlightAction =
   | { type: 'reset'; spans: HighlightSpan[] }
   | { type: 'put'; span: HighlightSpan }
   | { type: 'remove'; id: string }
-  | { type: 'flash'; id: string | null };
+  | { type: 'flash'; id: string | null }
+  | { type: 'mark'; range: { start: number; end: number } | null };
 
 interface HighlightState {
   set: DecorationSet;
   spans: Map<string, HighlightSpan>;
   /** A brief outline on one annotation, as a decoration: ProseMirror's DOM observer undoes class changes made by hand. */
   flash: DecorationSet;
+  /** A search hit or other span shown without being an annotation. */
+  mark: DecorationSet;
 }
 
 const highlightKey = new PluginKey<HighlightState>('highlights');
@@ -87,7 +90,7 @@ export class ReadingView {
     const highlights = new Plugin<HighlightState>({
       key: highlightKey,
       state: {
-        init: () => ({ set: DecorationSet.empty, spans: new Map(), flash: DecorationSet.empty }),
+        init: () => ({ set: DecorationSet.empty, spans: new Map(), flash: DecorationSet.empty, mark: DecorationSet.empty }),
         apply: (tr, old, _oldState, newState) => {
           const action = tr.getMeta(highlightKey) as HighlightAction | undefined;
           if (!action) return old;
@@ -100,12 +103,13 @@ export class ReadingView {
     });
     // A second source of decorations: ProseMirror merges them with the highlights.
     const flash = new Plugin({ props: { decorations: (state) => highlightKey.getState(state)?.flash } });
+    const mark = new Plugin({ props: { decorations: (state) => highlightKey.getState(state)?.mark } });
     const refuseEdits = new Plugin({
       filterTransaction: (tr) => !tr.docChanged,
     });
     const self = this;
     this.view = new EditorView(container, {
-      state: EditorState.create({ doc, plugins: [highlights, flash, refuseEdits] }),
+      state: EditorState.create({ doc, plugins: [highlights, flash, mark, refuseEdits] }),
       attributes: { class: 'reading-text', spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off', translate: 'no', 'aria-readonly': 'true', role: 'document' },
       dispatchTransaction(tr: Transaction) {
         const view = self.view;
@@ -169,6 +173,15 @@ export class ReadingView {
   }
 
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Shows a span (a search hit) until it is replaced or cleared with null. */
+  mark(range: { start: number; end: number } | null): void {
+    this.act({ type: 'mark', range });
+  }
+
+  markElements(): HTMLElement[] {
+    return [...this.view.dom.querySelectorAll<HTMLElement>('.mark')];
+  }
 
   /** Outlines one annotation for a moment, to show where it is. */
   flash(id: string): void {
@@ -235,7 +248,12 @@ function decorationsFor(spans: Span[], all: Map<string, HighlightSpan>, from: nu
 function applyHighlight(old: HighlightState, action: HighlightAction, doc: PMNode, offsets: OffsetMap): HighlightState {
   if (action.type === 'reset') {
     const spans = new Map(action.spans.map((s) => [s.id, s]));
-    return { spans, set: DecorationSet.create(doc, decorationsFor(action.spans, spans, -Infinity, Infinity, offsets)), flash: DecorationSet.empty };
+    return { spans, set: DecorationSet.create(doc, decorationsFor(action.spans, spans, -Infinity, Infinity, offsets)), flash: DecorationSet.empty, mark: old.mark };
+  }
+  if (action.type === 'mark') {
+    const r = action.range;
+    const mark = r && r.end > r.start ? DecorationSet.create(doc, [Decoration.inline(offsets.posOf(r.start), offsets.posOf(r.end), { class: 'mark' })]) : DecorationSet.empty;
+    return { ...old, mark };
   }
   if (action.type === 'flash') {
     const span = action.id ? old.spans.get(action.id) : undefined;
@@ -258,5 +276,5 @@ function applyHighlight(old: HighlightState, action: HighlightAction, doc: PMNod
   }
   const region = [...spans.values()].filter((s) => s.end > from && s.start < to);
   const set = old.set.remove(stale).add(doc, decorationsFor(region, spans, from, to, offsets));
-  return { spans, set, flash: old.flash };
+  return { spans, set, flash: old.flash, mark: old.mark };
 }

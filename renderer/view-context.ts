@@ -1,0 +1,25 @@
+// What a view (side by side, quotations, search results) gets from the app shell.
+import type { Tag } from '../annotations/types';
+import type { ArticleSummary, HashiyaApi } from '../corpus/api';
+
+export interface ViewContext {
+  api: HashiyaApi;
+  /** Shows a short message to the user (errors, notices). */
+  toast(message: string): void;
+  /** Switches to the reading view on an article, optionally selecting and showing a span. */
+  openInReader(file: string, span?: { start: number; end: number }): Promise<void>;
+  taxonomy(): Tag[];
+  articles(): ArticleSummary[];
+  /** Offers a file for download (exports). */
+  download(file: { name: string; mime: string; base64: string }): void;
+}
+
+export interface View {
+  /** The view's root element, placed by the shell. */
+  readonly el: HTMLElement;
+  /** Called each time the view is shown (refresh data here). */
+  show(): Promise<void> | void;
+  hide(): void;
+  /** Keys while the view is shown; return true if handled. */
+  onKey?(event: KeyboardEvent): boolean;
+}
