@@ -147,7 +147,9 @@ export interface SearchHit {
   start: number;
   end: number;
   text: string;
+  /** Original text around the hit, on one line; `contextStart` is its offset in the article. */
   context: string;
+  contextStart: number;
   headline: string;
   language: Language | null;
 }

@@ -10,26 +10,55 @@ export interface Paragraph {
   dir: Direction;
 }
 
-/** Non-empty lines; CRLF and lone CR end a line as LF does. */
+/**
+ * Length of the line break at `i` (2 for CRLF), or 0. CRLF, lone CR (old Mac files), LF,
+ * NEL and the Unicode line and paragraph separators all end a line.
+ */
+export function lineBreakLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 0x0a || c === 0x85 || c === 0x2028 || c === 0x2029) return 1;
+  if (c === 0x0d) return text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
+  return 0;
+}
+
+/** Calls `visit(start, end)` for every line of `text[from, to)`, line breaks excluded, empty lines included. */
+export function forEachLine(text: string, visit: (start: number, end: number) => void, from = 0, to = text.length): void {
+  let lineStart = from;
+  let i = from;
+  while (i < to) {
+    const n = lineBreakLength(text, i);
+    if (n === 0) {
+      i++;
+      continue;
+    }
+    visit(lineStart, i);
+    i += n;
+    lineStart = i;
+  }
+  visit(lineStart, to);
+}
+
+/** Non-empty lines, each with its own direction (`fallback` for a line with no letters). */
 export function splitParagraphs(text: string, fallback: Direction = 'rtl'): Paragraph[] {
   const out: Paragraph[] = [];
-  const re = /\r\n|\r|\n|\u2029/g;
-  let lineStart = 0;
-  const push = (start: number, end: number) => {
+  forEachLine(text, (start, end) => {
     const line = text.slice(start, end);
     if (line.trim() === '') return;
     out.push({ start, end, text: line, dir: paragraphDirection(line, fallback) });
-  };
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    push(lineStart, m.index);
-    lineStart = m.index + m[0].length;
-  }
-  push(lineStart, text.length);
+  });
   return out;
 }
 
-/** The headline is the first non-empty line (metadata detection refines this). */
+/** The first non-empty line, trimmed (metadata detection refines the headline from this). */
 export function firstLine(text: string): string {
-  const m = /\S[^\r\n]*/.exec(text);
-  return m ? m[0].trim() : '';
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const n = i < text.length ? lineBreakLength(text, i) : 1;
+    if (n === 0) continue;
+    const line = text.slice(start, i).trim();
+    if (line !== '') return line;
+    i += n - 1;
+    start = i + 1;
+  }
+  return '';
 }

@@ -5,7 +5,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { makeQuote } from '../annotations/quote';
 import { ReadOnlySidecarError, SidecarStore } from '../annotations/sidecar-store';
-import { tagSchema } from '../annotations/schema';
+import { parseSidecar, tagSchema } from '../annotations/schema';
 import { ArticleCatalog } from './article-catalog';
 import type { AlignmentLink, Annotation, CorpusSettings, MetadataOverrides, Pairing, Rendering, Sidecar, Tag } from '../annotations/types';
 import { articleSegments } from './article-segments';
@@ -25,6 +25,7 @@ import {
   type SearchResponse,
   type TranslationFormat,
   type AnnotationDraft,
+  type AppEvent,
   type AnnotationPatch,
   type AppState,
   type ArticleDoc,
@@ -35,7 +36,7 @@ import {
 } from './api';
 import { listArticleFiles, resolveArticlePath, sidecarPathFor } from './corpus-folder';
 import { decodeArticle } from './decode';
-import { detectLanguage, languageDirection, type Language } from './language';
+import { detectLanguage, languageDirection, paragraphDirection, type Language } from './language';
 import { detectBoilerplate, detectMetadata } from './metadata';
 import { splitParagraphs } from './paragraphs';
 import {
@@ -73,6 +74,7 @@ export class Workspace implements HashiyaApi {
   private readonly stores = new Map<string, Promise<SidecarStore>>();
   private catalog: ArticleCatalog | null = null;
   private readonly changeListeners = new Set<(file: string) => void>();
+  private readonly eventListeners = new Set<(event: AppEvent) => void>();
   readonly context: WorkspaceContext;
   private readonly drafting: DraftingService;
   private readonly quotations: QuotationService;
@@ -115,6 +117,16 @@ export class Workspace implements HashiyaApi {
       },
       api: this,
     };
+  }
+
+  /** Events for the window (changes on disk, indexing progress); the transports forward them. */
+  onEvent(listener: (event: AppEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  protected emit(event: AppEvent): void {
+    for (const l of this.eventListeners) l(event);
   }
 
   private changed(file: string): void {
@@ -209,8 +221,7 @@ export class Workspace implements HashiyaApi {
     const root = this.requireRoot();
     const path = await resolveArticlePath(root, file);
     const bytes = await readFile(path);
-    const store = await this.peekStore(file);
-    const decoded = decodeArticle(bytes, store?.data.metadata.encoding);
+    const decoded = decodeArticle(bytes, await this.encodingOverride(file, path));
     if (!decoded.ok) throw new ApiError('bad-request', `${file} cannot be opened: ${decoded.message}`);
     return {
       file,
@@ -221,10 +232,16 @@ export class Workspace implements HashiyaApi {
     };
   }
 
-  /** The store if it is already open (for the encoding override), without opening it. */
-  private async peekStore(file: string): Promise<SidecarStore | null> {
-    const s = this.stores.get(file);
-    return s ? s : null;
+  /** The encoding the user chose for this article, from its sidecar (open or on disk). */
+  private async encodingOverride(file: string, path: string): Promise<string | undefined> {
+    const open = this.stores.get(file);
+    if (open) return (await open.catch(() => null))?.data.metadata.encoding;
+    try {
+      const parsed = parseSidecar(JSON.parse(await readFile(sidecarPathFor(path), 'utf8')));
+      return parsed.ok ? parsed.value.metadata.encoding : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private storeFor(article: LoadedArticle, path: string): Promise<SidecarStore> {
@@ -259,7 +276,7 @@ export class Workspace implements HashiyaApi {
   }
 
   private articleDoc(article: LoadedArticle, store: SidecarStore): ArticleDoc {
-    const dir = languageDirection(article.language);
+    const dir = article.language === 'und' ? paragraphDirection(article.text, 'rtl') : languageDirection(article.language);
     const paragraphs = splitParagraphs(article.text, dir);
     const detected = detectMetadata(article.text, article.language, paragraphs);
     const boiler = detectBoilerplate(paragraphs, article.language);
@@ -481,6 +498,11 @@ export class Workspace implements HashiyaApi {
 
   async search(_request: SearchRequest): Promise<SearchResponse> {
     throw new ApiError('internal', 'search is not available yet');
+  }
+
+  /** Stops background work (watcher, indexer) and writes what is pending. */
+  async close(): Promise<void> {
+    await this.flush();
   }
 
   /** Resolves when every pending sidecar write is on disk. */

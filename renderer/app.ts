@@ -6,6 +6,7 @@ import { UndoStack } from './annotate/undo';
 import { api, onAppEvent } from './bridge';
 import { askAnalystName, editTaxonomy } from './dialogs';
 import { clear, h, textAttrs } from './dom';
+import { listEncodings } from '../corpus/encodings';
 import { ReadingView, type HighlightSpan } from './reading/reading-view';
 import { applyTagStyles, tagClass } from './tag-styles';
 import { createQuotationView } from './quotations/quotation-view';
@@ -270,13 +271,33 @@ export class App {
         m.outlet ? h('bdi', { class: 'outlet', lang: doc.language }, m.outlet) : null,
         m.date ? h('span', { class: 'date' }, h('bdi', { lang: doc.language }, m.date.original), m.date.iso ? ` (${m.date.iso})` : '') : null,
         h('span', { class: 'lang' }, LANGUAGE_NAMES[doc.language] ?? doc.language),
-        h('span', { class: 'encoding' }, doc.encoding),
+        this.encodingPicker(doc),
         h('span', { class: 'file' }, doc.file),
       ),
     );
     this.el.banner.hidden = !doc.readOnly;
     this.el.banner.textContent = doc.readOnly ? `Read-only: ${doc.readOnly}` : '';
     document.title = `${m.headline.slice(0, 80)} — Hashiya`;
+  }
+
+  /** The encoding found, which the user can override for this article (kept in its sidecar). */
+  private encodingPicker(doc: ArticleDoc): HTMLElement {
+    const chosen = doc.metadata.overrides.encoding;
+    const select = h(
+      'select',
+      { class: 'encoding', 'aria-label': 'Text encoding', title: chosen ? 'Encoding chosen by you' : 'Encoding detected', disabled: !!doc.readOnly },
+      ...listEncodings().map((e) => h('option', { value: e.id, selected: e.id === doc.encoding }, chosen === e.id ? `${e.label} (chosen)` : e.id === doc.encoding ? `${e.label} (detected)` : e.label)),
+    );
+    select.addEventListener('change', async () => {
+      try {
+        await api.setMetadata(doc.file, { encoding: select.value });
+        await this.openArticle(doc.file);
+        await this.refreshList();
+      } catch (error) {
+        this.toast((error as Error).message);
+      }
+    });
+    return select;
   }
 
   private spanOf(a: Annotation): HighlightSpan {

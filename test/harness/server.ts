@@ -56,6 +56,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const emit = (event: AppEvent) => {
     for (const res of listeners) res.write(`data: ${JSON.stringify(event)}\n\n`);
   };
+  const unsubscribe = workspace.onEvent(emit);
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
       res.writeHead(500, { 'content-type': 'text/plain' });
@@ -109,8 +110,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     emit,
     close: async () => {
+      unsubscribe();
       for (const res of listeners) res.end();
-      await workspace.flush();
+      await workspace.close();
       await new Promise<void>((ok) => (server as Server).close(() => ok()));
     },
   };
