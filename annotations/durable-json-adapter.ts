@@ -5,11 +5,15 @@ import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { writeFileDurable } from './durable-write';
 
+export type SidecarReadErrorKind = 'invalid-json' | 'invalid-schema' | 'newer-format' | 'unreadable';
+
 export class SidecarReadError extends Error {
   constructor(
     readonly file: string,
-    readonly kind: 'invalid-json' | 'invalid-schema' | 'newer-format' | 'unreadable',
+    readonly kind: SidecarReadErrorKind,
     message: string,
+    /** For a newer format that still fits this build's schema: the data, to show read-only. */
+    readonly readable: unknown = undefined,
   ) {
     super(message);
     this.name = 'SidecarReadError';
@@ -21,6 +25,43 @@ export interface DurableJsonOptions<T> {
   serialise: (value: T) => string;
   /** Highest `format` this build understands; a newer file is an error of kind newer-format. */
   maxFormat: number;
+  /** How the text reaches the disk; writeFileDurable unless a test simulates a failing disk. */
+  writeFile?: (path: string, text: string) => Promise<void>;
+}
+
+/** Parses the text of a JSON file as T, or throws a SidecarReadError that says what is wrong. */
+export function parseJsonText<T>(path: string, text: string, options: DurableJsonOptions<T>): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new SidecarReadError(path, 'invalid-json', `${path} is not valid JSON (${(error as Error).message}). It was left as it is; fix or remove it to annotate this article.`);
+  }
+  const format = (data as { format?: unknown } | null)?.format;
+  if (typeof format === 'number' && format > options.maxFormat) {
+    const parsed = options.parse(data);
+    throw new SidecarReadError(
+      path,
+      'newer-format',
+      `${path} was written by a newer Hashiya (format ${format}); it is shown read-only and will not be rewritten.`,
+      parsed.ok ? parsed.value : undefined,
+    );
+  }
+  const parsed = options.parse(data);
+  if (!parsed.ok) {
+    throw new SidecarReadError(path, 'invalid-schema', `${path} does not match the sidecar format (${parsed.message}). It was left as it is.`);
+  }
+  return parsed.value;
+}
+
+/** The file's text, or null when there is no such file; other failures are SidecarReadErrors. */
+export async function readTextOrNull(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new SidecarReadError(path, 'unreadable', `${path} cannot be read: ${(error as Error).message}`);
+  }
 }
 
 export class DurableJsonFile<T> implements Adapter<T> {
@@ -33,41 +74,27 @@ export class DurableJsonFile<T> implements Adapter<T> {
   ) {}
 
   async read(): Promise<T | null> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        this.lastText = null;
-        return null;
-      }
-      throw new SidecarReadError(this.path, 'unreadable', `${this.path} cannot be read: ${(error as Error).message}`);
-    }
+    const text = await readTextOrNull(this.path);
     this.lastText = text;
-    return this.parseText(text);
+    return text === null ? null : this.parseText(text);
   }
 
   parseText(text: string): T {
-    let data: unknown;
-    try {
-      data = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (error) {
-      throw new SidecarReadError(this.path, 'invalid-json', `${this.path} is not valid JSON (${(error as Error).message}). It was left as it is; fix or remove it to annotate this article.`);
-    }
-    const format = (data as { format?: unknown } | null)?.format;
-    if (typeof format === 'number' && format > this.options.maxFormat) {
-      throw new SidecarReadError(this.path, 'newer-format', `${this.path} was written by a newer Hashiya (format ${format}); it is shown read-only and will not be rewritten.`);
-    }
-    const parsed = this.options.parse(data);
-    if (!parsed.ok) {
-      throw new SidecarReadError(this.path, 'invalid-schema', `${this.path} does not match the sidecar format (${parsed.message}). It was left as it is.`);
-    }
-    return parsed.value;
+    return parseJsonText(this.path, text, this.options);
   }
 
+  serialise(data: T): string {
+    return this.options.serialise(data);
+  }
+
+  /** Writes durably; `lastText` changes only once the new file is in place. */
   async write(data: T): Promise<void> {
-    const text = this.options.serialise(data);
-    await writeFileDurable(this.path, text);
+    await this.writeText(this.options.serialise(data));
+  }
+
+  /** Writes text already serialised by `serialise` (saves serialising a large file twice). */
+  async writeText(text: string): Promise<void> {
+    await (this.options.writeFile ?? writeFileDurable)(this.path, text);
     this.lastText = text;
   }
 }

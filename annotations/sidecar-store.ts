@@ -1,10 +1,17 @@
 // One lowdb instance per sidecar, owned by the process that writes (the main process).
 // A sidecar is created on the first change, never just by opening an article; a broken or
 // newer-format sidecar makes the article read-only and is never rewritten.
+//
+// Someone else may change the file while it is open (another window, another analyst, a
+// `git pull`). Before every write the store compares the file's text with what it last read
+// or wrote; when they differ it merges by annotation id (merge.ts) instead of overwriting,
+// and tells its listeners what it did.
 import { Low } from 'lowdb';
-import { DurableJsonFile, SidecarReadError } from './durable-json-adapter';
+import { DurableJsonFile, SidecarReadError, parseJsonText, readTextOrNull, type DurableJsonOptions } from './durable-json-adapter';
+import { removeStaleTemporaryFiles } from './durable-write';
+import { mergeSidecars } from './merge';
 import { parseSidecar } from './schema';
-import { serialiseSidecar } from './serialise';
+import { canonicalSidecar, serialiseSidecar } from './serialise';
 import { reanchorAnnotations } from './reanchor';
 import { SIDECAR_FORMAT, type Sidecar } from './types';
 
@@ -18,6 +25,18 @@ export function emptySidecar(article: ArticleFingerprint): Sidecar {
   return { format: SIDECAR_FORMAT, article, metadata: {}, annotations: [], renderings: [], alignments: [], conflicts: [] };
 }
 
+/** How sidecar files are parsed and written; also used by the git merge driver. */
+export const SIDECAR_FILE_OPTIONS: DurableJsonOptions<Sidecar> = {
+  parse: parseSidecar,
+  serialise: serialiseSidecar,
+  maxFormat: SIDECAR_FORMAT,
+};
+
+/** Parses a sidecar's text, or throws a SidecarReadError whose message a user can act on. */
+export function parseSidecarText(path: string, text: string): Sidecar {
+  return parseJsonText(path, text, SIDECAR_FILE_OPTIONS);
+}
+
 export class ReadOnlySidecarError extends Error {
   constructor(message: string) {
     super(message);
@@ -25,39 +44,108 @@ export class ReadOnlySidecarError extends Error {
   }
 }
 
+/** A change that would produce a file Hashiya could not read back; nothing was written. */
+export class InvalidSidecarChangeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidSidecarChangeError';
+  }
+}
+
+/**
+ * What the store did that the user should hear about:
+ * - merged: the file had changed on disk; the store merged before saving (see `conflicts`);
+ * - reloaded: reload() took in a change made on disk;
+ * - removed: the file vanished on disk; what the store holds is kept and saved on the next change;
+ * - read-only: the file on disk cannot be read (broken, newer format); it is left untouched;
+ * - writable: a file that was read-only can be read and saved again.
+ */
+export interface SidecarEvent {
+  kind: 'merged' | 'reloaded' | 'removed' | 'read-only' | 'writable';
+  /** Conflicts found by this merge, now listed in `data.conflicts` (or marked in renderings). */
+  conflicts: number;
+  /** One sentence for the user. */
+  message: string;
+  /** What the merge decided, one line each. */
+  details: string[];
+  at: string;
+}
+
+export interface SidecarStoreOptions {
+  /** Clock for event times and conflict timestamps (tests fix it). */
+  now?: () => Date;
+  /** How text reaches the disk; tests pass a failing one to simulate a full disk. */
+  writeFile?: (path: string, text: string) => Promise<void>;
+}
+
+const MAX_EVENTS = 50;
+
+/**
+ * Serialises the read-compare-write step for one path across every store in this process
+ * (two windows on one article), so two stores never both miss each other's write.
+ */
+const pathLocks = new Map<string, Promise<void>>();
+
+async function withPathLock<T>(path: string, work: () => Promise<T>): Promise<T> {
+  const previous = pathLocks.get(path) ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((r) => (release = r));
+  const chained = previous.then(() => mine);
+  pathLocks.set(path, chained);
+  await previous;
+  try {
+    return await work();
+  } finally {
+    release();
+    if (pathLocks.get(path) === chained) pathLocks.delete(path);
+  }
+}
+
+type DiskState =
+  | { kind: 'unchanged' }
+  | { kind: 'removed' }
+  | { kind: 'changed'; text: string; sidecar: Sidecar }
+  | { kind: 'unreadable'; error: SidecarReadError };
+
 export class SidecarStore {
   /** Null when writable; otherwise the message the user sees. */
   readOnly: string | null = null;
+  /** The most recent events, oldest first (at most 50). */
+  readonly events: SidecarEvent[] = [];
+  private readonly listeners = new Set<(event: SidecarEvent) => void>();
   private queue: Promise<void> = Promise.resolve();
+  /** What the file held when last read or written: the common ancestor for the next merge. */
+  private base: Sidecar;
+  /** True while `data` is a stand-in because the file could not be read at all. */
+  private placeholder = false;
 
   private constructor(
     private readonly db: Low<Sidecar>,
     readonly adapter: DurableJsonFile<Sidecar>,
-  ) {}
+    private readonly article: ArticleFingerprint,
+    private readonly text: string,
+    private readonly options: SidecarStoreOptions,
+  ) {
+    this.base = emptySidecar(article);
+  }
 
-  static async open(sidecarPath: string, article: ArticleFingerprint, text: string): Promise<SidecarStore> {
-    const adapter = new DurableJsonFile<Sidecar>(sidecarPath, {
-      parse: parseSidecar,
-      serialise: serialiseSidecar,
-      maxFormat: SIDECAR_FORMAT,
-    });
+  static async open(sidecarPath: string, article: ArticleFingerprint, text: string, options: SidecarStoreOptions = {}): Promise<SidecarStore> {
+    const adapter = new DurableJsonFile<Sidecar>(sidecarPath, { ...SIDECAR_FILE_OPTIONS, writeFile: options.writeFile });
     const db = new Low<Sidecar>(adapter, emptySidecar(article));
-    const store = new SidecarStore(db, adapter);
+    const store = new SidecarStore(db, adapter, article, text, options);
+    await removeStaleTemporaryFiles(sidecarPath);
     try {
       await db.read();
     } catch (error) {
       if (!(error instanceof SidecarReadError)) throw error;
       store.readOnly = error.message;
-      if (error.kind === 'newer-format') return store;
-      db.data = emptySidecar(article);
+      store.placeholder = true;
+      const shown = error.kind === 'newer-format' ? parseSidecar(error.readable) : null;
+      db.data = shown?.ok ? shown.value : emptySidecar(article);
       return store;
     }
-    const data = db.data;
-    if (data.article.sha256 !== article.sha256 && data.annotations.length > 0) {
-      // The article changed since these offsets were written: place them again from their quotes.
-      data.annotations = reanchorAnnotations(text, data.annotations);
-    }
-    data.article = article;
+    store.base = adapter.lastText === null ? emptySidecar(article) : db.data;
+    db.data = store.fitToArticle(db.data);
     return store;
   }
 
@@ -65,14 +153,48 @@ export class SidecarStore {
     return this.db.data;
   }
 
-  /** Applies a change and saves it at once, one write after another. */
+  /** Calls `listener` for every event from now on; returns the function that stops it. */
+  onEvent(listener: (event: SidecarEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Applies a change and saves it at once, one write after another. The change works on a
+   * copy: `data` shows it only once it is on disk, and a change that throws or fails to save
+   * leaves `data` as it was. If the file changed on disk meanwhile, the two are merged first.
+   */
   update<T>(change: (data: Sidecar) => T): Promise<T> {
-    if (this.readOnly) return Promise.reject(new ReadOnlySidecarError(this.readOnly));
-    const run = this.queue.then(async () => {
-      const result = change(this.db.data);
-      await this.db.write();
+    return this.enqueue(async () => {
+      if (this.readOnly) {
+        // The file may have been fixed since; look again before refusing.
+        await this.reloadLocked();
+        if (this.readOnly) throw new ReadOnlySidecarError(this.readOnly);
+      }
+      const draft = structuredClone(this.db.data);
+      const result = change(draft);
+      const checked = parseSidecar(draft);
+      if (!checked.ok) throw new InvalidSidecarChangeError(`the change was not saved: it would make ${this.adapter.path} unreadable (${checked.message})`);
+      await withPathLock(this.adapter.path, () => this.save(checked.value));
       return result;
     });
+  }
+
+  /**
+   * Reads the file again after a watcher saw it change, merging what this store holds with
+   * what is on disk. Resolves true when `data` changed; the store's own writes change nothing.
+   */
+  reload(): Promise<boolean> {
+    return this.enqueue(() => this.reloadLocked());
+  }
+
+  /** Resolves when every change asked for so far is on disk. */
+  flush(): Promise<void> {
+    return this.queue;
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
     this.queue = run.then(
       () => undefined,
       () => undefined,
@@ -80,8 +202,135 @@ export class SidecarStore {
     return run;
   }
 
-  /** Resolves when every change asked for so far is on disk. */
-  flush(): Promise<void> {
-    return this.queue;
+  private async save(ours: Sidecar): Promise<void> {
+    const disk = await this.readDisk();
+    let next = ours;
+    let event: SidecarEvent | null = null;
+    if (disk.kind === 'unreadable') {
+      this.becomeReadOnly(disk.error);
+      throw new ReadOnlySidecarError(disk.error.message);
+    }
+    if (disk.kind === 'changed') {
+      const { merged, conflicts, details } = mergeSidecars(this.base, ours, disk.sidecar, { now: () => this.now() });
+      next = { ...merged, article: this.article };
+      event = this.event('merged', conflicts, details, conflicts > 0
+        ? `${this.name()} was changed elsewhere; the changes were merged and ${plural(conflicts, 'conflict')} kept for you to decide.`
+        : `${this.name()} was changed elsewhere; the changes were merged.`);
+    } else if (disk.kind === 'removed') {
+      event = this.event('removed', 0, [], `${this.name()} was removed on disk; it was written again with the annotations Hashiya holds.`);
+    }
+    const text = this.adapter.serialise(next);
+    const nothingToSave =
+      text === this.adapter.lastText || (this.adapter.lastText === null && text === this.adapter.serialise(emptySidecar(this.article)));
+    if (disk.kind === 'unchanged' && nothingToSave) return;
+    await this.adapter.writeText(text);
+    // What is shown is exactly what is on disk, in its canonical order.
+    const saved = JSON.parse(text) as Sidecar;
+    this.db.data = saved;
+    this.base = saved;
+    if (event) this.emit(event);
   }
+
+  private async reloadLocked(): Promise<boolean> {
+    return withPathLock(this.adapter.path, async () => {
+      const disk = await this.readDisk();
+      if (disk.kind === 'unchanged') return false;
+      if (disk.kind === 'unreadable') {
+        if (this.readOnly !== disk.error.message) this.becomeReadOnly(disk.error);
+        return false;
+      }
+      if (disk.kind === 'removed') {
+        this.adapter.lastText = null;
+        if (this.placeholder) {
+          // The unreadable file is gone: start afresh, as for an article never annotated.
+          this.db.data = emptySidecar(this.article);
+          this.base = emptySidecar(this.article);
+          this.readOnly = null;
+          this.placeholder = false;
+          this.emit(this.event('writable', 0, [], `${this.name()} was removed on disk; annotating is possible again.`));
+          return true;
+        }
+        this.emit(this.event('removed', 0, [], `${this.name()} was removed on disk; Hashiya keeps the annotations it holds and saves them with the next change.`));
+        return false;
+      }
+      const wasReadOnly = this.readOnly !== null;
+      let next: Sidecar;
+      let conflicts = 0;
+      let details: string[] = [];
+      if (this.placeholder) {
+        next = disk.sidecar;
+      } else {
+        ({ merged: next, conflicts, details } = mergeSidecars(this.base, this.db.data, disk.sidecar, { now: () => this.now() }));
+      }
+      this.db.data = canonicalSidecar({ ...next, article: this.article });
+      this.base = disk.sidecar;
+      this.adapter.lastText = disk.text;
+      this.readOnly = null;
+      this.placeholder = false;
+      if (wasReadOnly) this.emit(this.event('writable', 0, [], `${this.name()} can be read again; annotating is possible again.`));
+      this.emit(this.event('reloaded', conflicts, details, conflicts > 0
+        ? `${this.name()} was changed elsewhere; Hashiya took the changes in and kept ${plural(conflicts, 'conflict')} for you to decide.`
+        : `${this.name()} was changed elsewhere; Hashiya took the changes in.`));
+      return true;
+    });
+  }
+
+  /** Compares the file with what this store last read or wrote, by content (mtime can lie). */
+  private async readDisk(): Promise<DiskState> {
+    let text: string | null;
+    try {
+      text = await readTextOrNull(this.adapter.path);
+    } catch (error) {
+      if (error instanceof SidecarReadError) return { kind: 'unreadable', error };
+      throw error;
+    }
+    if (text === this.adapter.lastText) return { kind: 'unchanged' };
+    if (text === null) return { kind: 'removed' };
+    try {
+      return { kind: 'changed', text, sidecar: this.fitToArticle(this.adapter.parseText(text)) };
+    } catch (error) {
+      if (error instanceof SidecarReadError) return { kind: 'unreadable', error };
+      throw error;
+    }
+  }
+
+  /** Offsets written against another version of the text are placed again from their quotes. */
+  private fitToArticle(data: Sidecar): Sidecar {
+    if (data.article.sha256 === this.article.sha256) return data;
+    const annotations = data.annotations.length > 0 ? reanchorAnnotations(this.text, data.annotations) : data.annotations;
+    return { ...data, annotations, article: this.article };
+  }
+
+  private becomeReadOnly(error: SidecarReadError): void {
+    this.readOnly = error.message;
+    this.emit(this.event('read-only', 0, [], error.message));
+  }
+
+  private name(): string {
+    return this.article.file ? `The annotations of ${this.article.file}` : 'This sidecar';
+  }
+
+  private now(): string {
+    return (this.options.now?.() ?? new Date()).toISOString();
+  }
+
+  private event(kind: SidecarEvent['kind'], conflicts: number, details: string[], message: string): SidecarEvent {
+    return { kind, conflicts, message, details, at: this.now() };
+  }
+
+  private emit(event: SidecarEvent): void {
+    this.events.push(event);
+    if (this.events.length > MAX_EVENTS) this.events.splice(0, this.events.length - MAX_EVENTS);
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A failing listener (a closed window) must not undo a save that already happened.
+      }
+    }
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -49,6 +49,8 @@ export interface ArticleDoc {
     headline: string;
     outlet: string | null;
     date: DateValue | null;
+    /** Why a date near the top of the page was not taken as the publication date, if so. */
+    dateNote: string | null;
     overrides: MetadataOverrides;
   };
   /** Null when annotations can be saved; otherwise the reason, shown to the user. */

@@ -297,6 +297,7 @@ export class Workspace implements HashiyaApi {
         headline: overrides.headline ?? detected.headline,
         outlet: overrides.outlet ?? detected.outlet,
         date: overrides.date ?? detected.date,
+        dateNote: overrides.date ? null : detected.dateNote ?? null,
         overrides,
       },
       readOnly: store.readOnly,

@@ -269,7 +269,7 @@ export class App {
         'p',
         { class: 'byline' },
         m.outlet ? h('bdi', { class: 'outlet', lang: doc.language }, m.outlet) : null,
-        m.date ? h('span', { class: 'date' }, h('bdi', { lang: doc.language }, m.date.original), m.date.iso ? ` (${m.date.iso})` : '') : null,
+        m.date ? h('span', { class: 'date' }, h('bdi', { lang: doc.language }, m.date.original), m.date.iso ? ` (${m.date.iso})` : '') : h('span', { class: 'date unknown', title: m.dateNote ?? '' }, 'date unknown'),
         h('span', { class: 'lang' }, LANGUAGE_NAMES[doc.language] ?? doc.language),
         this.encodingPicker(doc),
         h('span', { class: 'file' }, doc.file),
