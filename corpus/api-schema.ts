@@ -86,6 +86,7 @@ export const API_ARGUMENTS: { [M in ApiMethod]: z.ZodType<Parameters<HashiyaApi[
   updateAnnotation: z.tuple([fileArg, z.string().min(1).max(128), patch]),
   restoreAnnotation: z.tuple([fileArg, annotationSchema]),
   deleteAnnotation: z.tuple([fileArg, z.string().min(1).max(128)]),
+  resolveConflict: z.tuple([fileArg, z.string().min(1).max(128), annotationSchema.nullable()]),
   getTaxonomy: z.tuple([]),
   setTaxonomy: z.tuple([z.array(tagSchema).max(200)]),
   setMetadata: z.tuple([fileArg, metadata]),

@@ -1,7 +1,7 @@
 // The one API the renderer can call. The Electron preload implements it over IPC, the
 // browser harness over HTTP; both validate arguments with api-schema.ts and run the same
 // Workspace. The renderer never knows which transport it has.
-import type { AlignmentLink, Annotation, DateValue, MetadataOverrides, Pairing, Rendering, SegmentStatus, Tag } from '../annotations/types';
+import type { AlignmentLink, Annotation, AnnotationConflict, DateValue, MetadataOverrides, Pairing, Rendering, SegmentStatus, Tag } from '../annotations/types';
 import type { ExportFormat, GroupBy } from '../annotations/export/index';
 import type { Quotation, QuotationFilter, QuotationSort } from '../annotations/quotations';
 import type { SearchFilters } from './search-query';
@@ -42,6 +42,8 @@ export interface ArticleDoc {
   encoding: string;
   paragraphs: Array<Paragraph & { boilerplate: boolean }>;
   annotations: Annotation[];
+  /** Annotations two people changed differently (a merge): a person decides. */
+  conflicts: AnnotationConflict[];
   renderings: Rendering[];
   /** Translation segments (sentences, or the user's own cuts); boilerplate ones are skipped. */
   segments: SegmentInfo[];
@@ -185,6 +187,8 @@ export interface HashiyaApi {
   /** Puts back an annotation exactly as given (undo of a delete or an edit). */
   restoreAnnotation(file: string, annotation: Annotation): Promise<Annotation>;
   deleteAnnotation(file: string, id: string): Promise<void>;
+  /** Settles a conflict: `keep` becomes the annotation (either version or a blend), null deletes it. */
+  resolveConflict(file: string, id: string, keep: Annotation | null): Promise<ArticleDoc>;
 
   getTaxonomy(): Promise<Tag[]>;
   setTaxonomy(tags: Tag[]): Promise<Tag[]>;

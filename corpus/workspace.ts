@@ -4,7 +4,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { makeQuote } from '../annotations/quote';
-import { ReadOnlySidecarError, SidecarStore } from '../annotations/sidecar-store';
+import { InvalidSidecarChangeError, ReadOnlySidecarError, SidecarStore } from '../annotations/sidecar-store';
+import { resolveConflict } from '../annotations/merge';
 import { parseSidecar, tagSchema } from '../annotations/schema';
 import { ArticleCatalog } from './article-catalog';
 import type { AlignmentLink, Annotation, CorpusSettings, MetadataOverrides, Pairing, Rendering, Sidecar, Tag } from '../annotations/types';
@@ -74,6 +75,7 @@ export class Workspace implements HashiyaApi {
   private readonly stores = new Map<string, Promise<SidecarStore>>();
   private catalog: ArticleCatalog | null = null;
   private readonly changeListeners = new Set<(file: string) => void>();
+  private readonly loaded = new Map<string, { article: LoadedArticle; mtimeMs: number; size: number }>();
   private readonly eventListeners = new Set<(event: AppEvent) => void>();
   readonly context: WorkspaceContext;
   private readonly drafting: DraftingService;
@@ -160,6 +162,7 @@ export class Workspace implements HashiyaApi {
     await this.flush();
     this.root = real;
     this.stores.clear();
+    this.loaded.clear();
     this.catalog = new ArticleCatalog(real);
     this.quotations?.reset();
     const cs = await readCorpusSettings(real);
@@ -217,19 +220,38 @@ export class Workspace implements HashiyaApi {
     return this.openCorpus(folder, true);
   }
 
+  /**
+   * The decoded article, read again only when the file changed on disk (size or mtime).
+   * When its text changed under an open sidecar, the sidecar is reopened so that its
+   * annotations are re-anchored to the new text.
+   */
   private async loadArticle(file: string): Promise<LoadedArticle> {
     const root = this.requireRoot();
     const path = await resolveArticlePath(root, file);
+    const info = await stat(path);
+    const cached = this.loaded.get(file);
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.article;
     const bytes = await readFile(path);
     const decoded = decodeArticle(bytes, await this.encodingOverride(file, path));
     if (!decoded.ok) throw new ApiError('bad-request', `${file} cannot be opened: ${decoded.message}`);
-    return {
+    const article: LoadedArticle = {
       file,
       text: decoded.text,
       encoding: decoded.encoding,
       language: detectLanguage(decoded.text),
       sha256: createHash('sha256').update(decoded.text).digest('hex'),
     };
+    if (cached && cached.article.sha256 !== article.sha256) await this.forgetStore(file);
+    this.loaded.set(file, { article, mtimeMs: info.mtimeMs, size: info.size });
+    return article;
+  }
+
+  /** Closes an article's sidecar store after its pending writes; the next use reopens it. */
+  private async forgetStore(file: string): Promise<void> {
+    const held = this.stores.get(file);
+    this.stores.delete(file);
+    const store = await held?.catch(() => null);
+    await store?.flush();
   }
 
   /** The encoding the user chose for this article, from its sidecar (open or on disk). */
@@ -249,7 +271,15 @@ export class Workspace implements HashiyaApi {
     if (!s) {
       s = SidecarStore.open(sidecarPathFor(path), { file: basename(article.file), sha256: article.sha256, length: article.text.length }, article.text);
       this.stores.set(article.file, s);
-      s.catch(() => this.stores.delete(article.file));
+      s.then(
+        (store) =>
+          // Merges with someone else's change, and a sidecar turning read-only, are told to the window.
+          store.onEvent((e) => {
+            this.changed(article.file);
+            this.emit({ type: 'sidecar-changed', file: article.file, message: e.message });
+          }),
+        () => this.stores.delete(article.file),
+      );
     }
     return s;
   }
@@ -291,6 +321,7 @@ export class Workspace implements HashiyaApi {
       encoding: article.encoding,
       paragraphs: paras,
       annotations: store.data.annotations,
+      conflicts: store.data.conflicts,
       renderings: store.data.renderings,
       segments: articleSegments(article.text, paras, overrides),
       metadata: {
@@ -309,6 +340,7 @@ export class Workspace implements HashiyaApi {
       return (await store.update(change)) as T;
     } catch (error) {
       if (error instanceof ReadOnlySidecarError) throw new ApiError('read-only', error.message);
+      if (error instanceof InvalidSidecarChangeError) throw new ApiError('bad-request', error.message);
       throw error;
     }
   }
@@ -378,6 +410,16 @@ export class Workspace implements HashiyaApi {
     return annotation;
   }
 
+  async resolveConflict(file: string, id: string, keep: Annotation | null): Promise<ArticleDoc> {
+    const { store } = await this.openStore(file);
+    await this.write(store, (data) => {
+      if (!data.conflicts.some((c) => c.id === id)) throw new ApiError('not-found', `no conflict on annotation ${id} in ${file}`);
+      resolveConflict(data, id, keep ? { ...keep, modified: this.now() } : null);
+    });
+    this.changed(file);
+    return this.openArticle(file);
+  }
+
   async deleteAnnotation(file: string, id: string): Promise<void> {
     const { store } = await this.openStore(file);
     await this.write(store, (data) => {
@@ -422,7 +464,10 @@ export class Workspace implements HashiyaApi {
       }
       data.metadata = next;
     });
-    if (overrides.encoding !== undefined) this.stores.delete(file);
+    if (overrides.encoding !== undefined) {
+      this.loaded.delete(file);
+      await this.forgetStore(file);
+    }
     this.changed(file);
     return this.openArticle(file);
   }

@@ -45,6 +45,7 @@ export class App {
     reading: h('div', { class: 'reading', 'aria-label': 'Article text' }),
     sideCount: h('span', { class: 'count' }),
     sideList: h('ol', { class: 'annotation-list', 'aria-label': 'Annotations in text order' }),
+    conflicts: h('section', { class: 'conflicts', hidden: true, 'aria-label': 'Conflicts to decide' }),
     toast: h('div', { class: 'toast', role: 'alert', hidden: true }),
     undoButton: h('button', { type: 'button', class: 'undo', title: 'Undo (Ctrl+Z)', disabled: true }, '↶'),
     redoButton: h('button', { type: 'button', class: 'redo', title: 'Redo (Ctrl+Shift+Z)', disabled: true }, '↷'),
@@ -98,7 +99,7 @@ export class App {
     this.readLayout.append(
       h('nav', { class: 'articles' }, h('h2', {}, 'Articles'), this.el.articleList),
       h('section', { class: 'reader' }, this.el.head, this.el.banner, this.el.reading),
-      h('aside', { class: 'sidebar' }, h('h2', {}, 'Annotations ', this.el.sideCount), this.el.sideList),
+      h('aside', { class: 'sidebar' }, this.el.conflicts, h('h2', {}, 'Annotations ', this.el.sideCount), this.el.sideList),
     );
     this.viewHost.append(this.readLayout);
     root.replaceChildren(
@@ -310,7 +311,47 @@ export class App {
     );
   }
 
+  /** Annotations two people changed differently: both versions side by side, a person decides. */
+  private renderConflicts(): void {
+    const doc = this.doc;
+    const box = this.el.conflicts;
+    clear(box);
+    box.hidden = !doc || doc.conflicts.length === 0;
+    if (!doc || doc.conflicts.length === 0) return;
+    box.append(h('h2', {}, `Conflicts to decide (${doc.conflicts.length})`));
+    const describe = (a: Annotation | null) =>
+      a
+        ? h('div', { class: 'version' }, h('p', { class: 'gloss', dir: 'auto' }, a.gloss || '(no gloss)'), a.note ? h('p', { class: 'note', dir: 'auto' }, a.note) : null, h('p', { class: 'meta' }, `${a.tags.join(', ')} — ${a.analyst}`))
+        : h('div', { class: 'version' }, h('p', {}, 'deleted'));
+    for (const c of doc.conflicts) {
+      const quote = (c.ours ?? c.theirs)?.target.quote.exact ?? c.id;
+      const keep = (choice: Annotation | null) => async () => {
+        try {
+          await api.resolveConflict(doc.file, c.id, choice);
+          await this.openArticle(doc.file, { keepScroll: true });
+        } catch (error) {
+          this.toast((error as Error).message);
+        }
+      };
+      box.append(
+        h(
+          'article',
+          { class: 'conflict', 'data-id': c.id },
+          h('blockquote', { class: 'quote', ...textAttrs(doc.language) }, quote),
+          h('div', { class: 'versions' }, h('div', {}, h('h3', {}, 'This copy'), describe(c.ours)), h('div', {}, h('h3', {}, 'The other'), describe(c.theirs))),
+          h(
+            'div',
+            { class: 'buttons' },
+            h('button', { type: 'button', class: 'keep-ours', onclick: keep(c.ours) }, 'Keep this copy'),
+            h('button', { type: 'button', class: 'keep-theirs', onclick: keep(c.theirs) }, 'Keep the other'),
+          ),
+        ),
+      );
+    }
+  }
+
   private renderSidebar(): void {
+    this.renderConflicts();
     clear(this.el.sideList);
     const list = this.sorted();
     this.el.sideCount.textContent = `(${list.length})`;
