@@ -1,6 +1,73 @@
-import type { CliCommand } from '../command';
+// `hashiya info --corpus DIR [--json]`: the articles of a corpus with language, headline,
+// outlet, date and annotation count, as the app's article list shows them.
+import type { ArticleSummary } from '../../api';
+import { parseFlags, UsageError, type CliCommand } from '../command';
+import { CliError, EXIT, openCorpusForCli } from '../open-corpus';
 
-export const command: CliCommand = async () => {
-  process.stderr.write('hashiya info: not implemented yet\n');
-  return 1;
+const USAGE = 'usage: hashiya info --corpus DIR [--json]';
+
+export interface InfoArticle {
+  file: string;
+  language: string | null;
+  headline: string | null;
+  outlet: string | null;
+  date: { iso: string | null; original: string } | null;
+  /** Null when the sidecar could not be read, so the count is unknown. */
+  annotations: number | null;
+}
+
+function sidecarProblem(a: ArticleSummary): boolean {
+  return a.openable && a.note !== null;
+}
+
+export function infoArticle(a: ArticleSummary): InfoArticle {
+  return {
+    file: a.file,
+    language: a.language,
+    headline: a.openable && a.headline.trim() ? a.headline : null,
+    outlet: a.outlet || null,
+    date: a.date ? { iso: a.date.iso, original: a.date.original } : null,
+    annotations: sidecarProblem(a) && a.annotations === 0 ? null : a.annotations,
+  };
+}
+
+function table(rows: InfoArticle[]): string {
+  const head = ['FILE', 'LANG', 'NOTES', 'DATE', 'OUTLET', 'HEADLINE'];
+  const cells = rows.map((r) => [r.file, r.language ?? '-', r.annotations === null ? '?' : String(r.annotations), r.date?.iso ?? r.date?.original ?? '-', r.outlet ?? '-', r.headline ?? '-']);
+  const widths = head.slice(0, 5).map((h, i) => Math.max(h.length, ...cells.map((c) => [...c[i]!].length)));
+  const line = (c: string[]) => c.map((v, i) => (i < 5 ? v + ' '.repeat(widths[i]! - [...v].length) : v)).join('  ');
+  return [line(head), ...cells.map(line)].join('\n') + '\n';
+}
+
+export const command: CliCommand = async (args) => {
+  try {
+    const { values, flags, positional } = parseFlags(args, { values: ['corpus'], flags: ['json', 'help'] });
+    if (flags.has('help')) {
+      process.stdout.write(`${USAGE}\n`);
+      return EXIT.ok;
+    }
+    if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
+    const ws = await openCorpusForCli(values.corpus);
+    const summaries = await ws.listArticles();
+    const rows = summaries.map(infoArticle);
+    if (flags.has('json')) process.stdout.write(JSON.stringify({ articles: rows }, null, 2) + '\n');
+    else process.stdout.write(table(rows));
+    let code: number = EXIT.ok;
+    summaries.forEach((a, i) => {
+      if (!a.note) return;
+      process.stderr.write(`hashiya info: ${a.file}: ${a.note}\n`);
+      if (rows[i]!.annotations === null) code = EXIT.partial;
+    });
+    return code;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`hashiya info: ${error.message}\n${USAGE}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`hashiya info: ${error.message}\n${error.code === EXIT.usage ? USAGE + '\n' : ''}`);
+      return error.code;
+    }
+    throw error;
+  }
 };

@@ -1,0 +1,44 @@
+// The columns of the tabular exports (CSV, XLSX): every field a quotation carries, in the
+// order an analyst reads them.
+import type { Quotation } from '../quotations';
+import { directionOf } from './bidi';
+import type { ResolvedOptions } from './options';
+
+export interface TableColumn {
+  header: string;
+  /** Character width in a spreadsheet. */
+  width: number;
+  /** Text in the article's language: right-to-left in Persian and Arabic articles. */
+  articleText?: boolean;
+  value(q: Quotation): string | number | null;
+}
+
+export function tableColumns(options: Pick<ResolvedOptions, 'includeSentence'>): TableColumn[] {
+  const columns: Array<TableColumn | null> = [
+    { header: 'Quote', width: 50, articleText: true, value: (q) => q.quote },
+    options.includeSentence ? { header: 'Sentence', width: 60, articleText: true, value: (q) => q.sentence } : null,
+    { header: 'Gloss', width: 45, value: (q) => q.gloss },
+    { header: 'Note', width: 35, value: (q) => q.note },
+    { header: 'Tags', width: 20, value: (q) => q.tagNames.join('; ') },
+    { header: 'Analyst', width: 14, value: (q) => q.analyst },
+    { header: 'Headline', width: 40, articleText: true, value: (q) => q.headline },
+    { header: 'Outlet', width: 20, articleText: true, value: (q) => q.outlet },
+    { header: 'Date (original)', width: 20, articleText: true, value: (q) => q.date?.original ?? null },
+    { header: 'Date (ISO)', width: 12, value: (q) => q.date?.iso ?? null },
+    { header: 'Citation', width: 60, value: (q) => q.citation },
+    { header: 'File', width: 28, value: (q) => q.file },
+    { header: 'Language', width: 9, value: (q) => q.language },
+    { header: 'Paragraph', width: 10, value: (q) => q.paragraph },
+    { header: 'Start (UTF-16)', width: 10, value: (q) => q.start },
+    { header: 'End (UTF-16)', width: 10, value: (q) => q.end },
+    { header: 'Anchor', width: 10, value: (q) => q.anchor },
+    { header: 'Created', width: 22, value: (q) => q.created },
+    { header: 'ID', width: 38, value: (q) => q.id },
+  ];
+  return columns.filter((c): c is TableColumn => c !== null);
+}
+
+/** Whether a cell of this column in this row reads right to left. */
+export function cellIsRtl(column: TableColumn, q: Quotation, value: string): boolean {
+  return column.articleText === true && directionOf(q.language, value) === 'rtl';
+}
