@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { escapeMarkdown, exportBilingualHtml, exportMarkdown, exportPlainText, PAGE_FONTS, renderedParagraphs } from '../../annotations/translation-export';
+import type { Rendering } from '../../annotations/types';
+
+const SAMPLE = new URL('../../corpus/sample/', import.meta.url);
+const GOLD = new URL('../fixtures/alignment/', import.meta.url);
+const NAME = '000_4b15f26e11b27dea';
+const text = readFileSync(new URL(`${NAME}.txt`, SAMPLE), 'utf8');
+const english = readFileSync(new URL(`${NAME}.en.txt`, SAMPLE), 'utf8');
+const gold = (JSON.parse(readFileSync(new URL(`${NAME}.links.json`, GOLD), 'utf8')) as { links: Array<{ a: [number, number]; b: [number, number] }> }).links;
+
+const dir = mkdtempSync(join(tmpdir(), 'hashiya-export-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The whole article drafted from the test set, with the English split the way the source is. */
+const full: Rendering[] = gold.map((g) => ({ start: g.a[0], end: g.a[1], text: english.slice(g.b[0], g.b[1]), status: 'draft', analyst: 'Sara', modified: '2024-05-01T10:00:00.000Z' }));
+
+test('plain text gives one English paragraph per source paragraph and leaves page furniture out', () => {
+  const out = exportPlainText({ text, renderings: full });
+  const paragraphs = out.trimEnd().split('\n\n');
+  assert.equal(paragraphs.length, 10, 'ten article paragraphs; the news code and link lines are furniture');
+  assert.equal(paragraphs[0], english.slice(gold[0]!.b[0], gold[0]!.b[1]));
+  // The English test set joins the last two source paragraphs; the export follows the source.
+  assert.equal(paragraphs[9], english.slice(gold[9]!.b[0], gold[9]!.b[1]));
+  assert.ok(!out.includes('626824') && !out.includes('10202'));
+  assert.ok(out.endsWith('.\n'));
+});
+
+test('paragraphs not yet drafted are left out or marked, as the user chooses', () => {
+  const some = full.filter((_, k) => k !== 3);
+  assert.equal(exportPlainText({ text, renderings: some }).trimEnd().split('\n\n').length, 9);
+  assert.equal(exportPlainText({ text, renderings: some }, { untranslated: 'marker' }).trimEnd().split('\n\n')[3], '[untranslated]');
+  assert.equal(exportPlainText({ text, renderings: [] }), '');
+  const rows = renderedParagraphs({ text, renderings: some });
+  assert.deepEqual(rows.map((r) => r.complete), rows.map((_, k) => k !== 3));
+});
+
+test('segments of one paragraph are joined in reading order, Persian inside English isolated', () => {
+  const p = text.indexOf('به گزارش');
+  const dot = text.indexOf('،', p) + 1;
+  const end = text.indexOf('\n', p);
+  const renderings: Rendering[] = [
+    { start: dot + 1, end, text: 'Rouhani spoke on Wednesday.', status: 'draft', analyst: '', modified: '' },
+    { start: p, end: dot, text: 'According to ایسکانیوز (ISCA News),', status: 'reviewed', analyst: '', modified: '' },
+  ];
+  assert.equal(exportPlainText({ text, renderings }), 'According to \u2068ایسکانیوز\u2069 (ISCA News), Rouhani spoke on Wednesday.\n');
+});
+
+test('Markdown puts the headline as a heading and escapes what would be read as markup', () => {
+  const renderings: Rendering[] = [
+    { ...full[0]! },
+    { ...full[1]!, text: '*Not* a list: 1. item, [link](x) and <b>tags</b> stay text_as_typed.' },
+  ];
+  const md = exportMarkdown({ text, renderings });
+  assert.equal(md, `# ${full[0]!.text}\n\n\\*Not\\* a list: 1. item, \\[link\\](x) and \\<b\\>tags\\</b\\> stay text\\_as\\_typed.\n`);
+  assert.match(exportMarkdown({ text, renderings }, { title: 'Rouhani # Abadi' }), /^# Rouhani # Abadi\n\n/);
+  assert.equal(escapeMarkdown('# not a heading'), '\\# not a heading');
+  assert.equal(escapeMarkdown('1. not a list'), '1\\. not a list');
+  assert.equal(escapeMarkdown('- not a bullet'), '\\- not a bullet');
+});
+
+test('the bilingual page puts each source paragraph beside its English, in its own direction, all text escaped', () => {
+  const renderings = full.map((r, k) => (k === 2 ? { ...r, text: 'Evil <script>alert("x")</script> & co' } : r));
+  const html = exportBilingualHtml({ text, renderings }, { title: 'Rouhani & Abadi' });
+  const rows = html.match(/<tr>.*<\/tr>/g)!;
+  assert.equal(rows.length, 10);
+  assert.match(rows[0]!, /^<tr><td class="source" lang="fa" dir="rtl">رئیسجمهور: مبارزه/);
+  assert.match(rows[0]!, /<td class="english" lang="en" dir="ltr">President: Fighting/);
+  assert.ok(!html.includes('<script>'));
+  assert.match(html, /Evil &lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; co/);
+  assert.match(html, /<title>Rouhani &amp; Abadi<\/title>/);
+  assert.match(html, /src: url\('fonts\/vazirmatn-arabic-400-normal\.woff2'\) format\('woff2'\)/);
+  assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
+  const path = join(dir, 'page.html');
+  writeFileSync(path, html);
+  execFileSync('xmllint', ['--html', '--noout', '--nonet', path], { stdio: 'pipe' });
+});
+
+test('an Arabic source gets lang="ar" and its fonts can be embedded for a self-contained page', () => {
+  const arabic = readFileSync(new URL('002_b7e8f03d4cd73c5b.txt', SAMPLE), 'utf8');
+  const start = arabic.indexOf('أكد');
+  const end = arabic.indexOf('\n', start);
+  const fonts = PAGE_FONTS.map((f) => ({ ...f, bytes: new Uint8Array([119, 79, 70, 50, 0, 1, 2, 255]) }));
+  const html = exportBilingualHtml({ text: arabic, renderings: [{ start, end, text: 'Iranian President Hassan Rouhani affirmed…', status: 'draft', analyst: '', modified: '' }] }, { fonts });
+  assert.match(html, /<td class="source" lang="ar" dir="rtl">أكد/);
+  assert.match(html, /url\('data:font\/woff2;base64,d09GMgABAv8='\)/);
+  assert.ok(!html.includes("url('fonts/"));
+});
