@@ -19,7 +19,8 @@ commands:
                                              export annotated quotations (csv|xlsx|docx|html|md|json|jsonld)
   search --corpus DIR "QUERY" [--json]       search the corpus, folding letter variants and digits
   segment FILE [--json]                      paragraphs and sentences with their offsets
-  align FILE_A FILE_B [--json]               align two texts and print the links
+  align FILE_A FILE_B [--json] [--kind translation|comparable]
+                                             align two texts and print the links
   merge-driver %O %A %B                      git merge driver for sidecars (see README)
   git-setup [--corpus DIR]                   install the merge driver into a corpus repository
 `;
