@@ -2,7 +2,7 @@
 // harness run this class; it has no Electron and no DOM in it.
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, sep } from 'node:path';
 import { makeQuote } from '../annotations/quote';
 import { InvalidSidecarChangeError, ReadOnlySidecarError, SidecarStore } from '../annotations/sidecar-store';
 import { resolveConflict } from '../annotations/merge';
@@ -276,7 +276,7 @@ export class Workspace implements HashiyaApi {
           // Merges with someone else's change, and a sidecar turning read-only, are told to the window.
           store.onEvent((e) => {
             this.changed(article.file);
-            this.emit({ type: 'sidecar-changed', file: article.file, message: e.message });
+            this.emit({ type: 'sidecar-changed', file: article.file, message: this.withoutRoot(e.message) });
           }),
         () => this.stores.delete(article.file),
       );
@@ -331,7 +331,7 @@ export class Workspace implements HashiyaApi {
         dateNote: overrides.date ? null : detected.dateNote ?? null,
         overrides,
       },
-      readOnly: store.readOnly,
+      readOnly: this.withoutRoot(store.readOnly),
     };
   }
 
@@ -339,10 +339,15 @@ export class Workspace implements HashiyaApi {
     try {
       return (await store.update(change)) as T;
     } catch (error) {
-      if (error instanceof ReadOnlySidecarError) throw new ApiError('read-only', error.message);
+      if (error instanceof ReadOnlySidecarError) throw new ApiError('read-only', this.withoutRoot(error.message) ?? '');
       if (error instanceof InvalidSidecarChangeError) throw new ApiError('bad-request', error.message);
       throw error;
     }
+  }
+
+  /** Messages for the window name files relative to the corpus: full paths stay in this process. */
+  private withoutRoot(message: string | null): string | null {
+    return message && this.root ? message.split(this.root + sep).join('') : message;
   }
 
   private analyst(): string {
@@ -460,7 +465,9 @@ export class Workspace implements HashiyaApi {
       const next: MetadataOverrides = { ...data.metadata, ...overrides };
       for (const key of Object.keys(overrides) as Array<keyof MetadataOverrides>) {
         const v = overrides[key];
-        if (v === undefined || v === '' || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0)) delete next[key];
+        // An empty value removes the correction, so detection applies again.
+        const emptyDate = key === 'date' && typeof v === 'object' && v !== null && 'original' in v && v.original === '' && v.iso === null;
+        if (v === undefined || v === '' || emptyDate || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0)) delete next[key];
       }
       data.metadata = next;
     });

@@ -5,6 +5,7 @@ import { AnnotationEditor, type EditorValues } from './annotate/annotation-edito
 import { UndoStack } from './annotate/undo';
 import { api, onAppEvent } from './bridge';
 import { askAnalystName, editTaxonomy } from './dialogs';
+import { openMetadataEditor } from './metadata-editor';
 import { clear, h, textAttrs } from './dom';
 import { listEncodings } from '../corpus/encodings';
 import { ReadingView, type HighlightSpan } from './reading/reading-view';
@@ -274,11 +275,20 @@ export class App {
         h('span', { class: 'lang' }, LANGUAGE_NAMES[doc.language] ?? doc.language),
         this.encodingPicker(doc),
         h('span', { class: 'file' }, doc.file),
+        h('button', { type: 'button', class: 'edit-metadata', title: 'Correct the headline, outlet, date and boilerplate lines', onclick: () => void this.editMetadata() }, 'Edit details…'),
       ),
     );
     this.el.banner.hidden = !doc.readOnly;
     this.el.banner.textContent = doc.readOnly ? `Read-only: ${doc.readOnly}` : '';
     document.title = `${m.headline.slice(0, 80)} — Hashiya`;
+  }
+
+  private async editMetadata(): Promise<void> {
+    if (!this.doc) return;
+    const next = await openMetadataEditor(this.viewContext(), this.doc);
+    if (!next) return;
+    await this.openArticle(next.file, { keepScroll: true });
+    await this.refreshList();
   }
 
   /** The encoding found, which the user can override for this article (kept in its sidecar). */

@@ -145,7 +145,14 @@ describe('reading and annotating right-to-left articles', { skip }, () => {
     const text = await articleText(page);
     const para = text.indexOf('روسای جمهوری ترکیه');
     await select(page, para, para);
-    for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowLeft');
+    // Let the browser's own selection settle on the caret before typing, as a person would.
+    await page.waitForFunction(() => document.getSelection()?.isCollapsed === true && (window as any).hashiyaDebug.reading.view.hasFocus());
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // At a person's pace: ProseMirror reads each selection change from the DOM as it comes.
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Shift+ArrowLeft');
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
     const sel = await page.evaluate(() => {
       const r = (window as any).hashiyaDebug.reading;
       const s = r.view.state.selection;

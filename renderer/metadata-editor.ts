@@ -1,0 +1,248 @@
+// The article details editor: headline, outlet and date as detected, each correctable and
+// resettable, and the article's lines with a boilerplate tick each. Corrections go to the
+// sidecar (api.setMetadata) and win over detection; detection runs here again (the domain
+// code runs in the browser) so that the user sees what a reset would bring back.
+import type { DateValue, MetadataOverrides } from '../annotations/types';
+import type { ArticleDoc } from '../corpus/api';
+import { parseDate } from '../corpus/dates';
+import { detectBoilerplate, detectMetadata } from '../corpus/metadata';
+import type { Paragraph } from '../corpus/paragraphs';
+import { h, textAttrs } from './dom';
+import type { ViewContext } from './view-context';
+
+/** `2021`, `2021-09` or `2021-09-13`, a real month and day. */
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return false;
+  if (!m[2]) return true;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  if (!m[3]) return true;
+  const day = Number(m[3]);
+  const last = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+  return day >= 1 && day <= last;
+}
+
+const sameDate = (a: DateValue | null, b: DateValue | null) => (a?.original ?? '') === (b?.original ?? '') && (a?.iso ?? null) === (b?.iso ?? null);
+
+interface Detected {
+  headline: string;
+  outlet: string | null;
+  date: DateValue | null;
+  boilerplate: Set<number>;
+}
+
+function detect(doc: ArticleDoc): Detected {
+  const paragraphs: Paragraph[] = doc.paragraphs.map(({ start, end, text, dir }) => ({ start, end, text, dir }));
+  const found = detectMetadata(doc.text, doc.language, paragraphs);
+  return { headline: found.headline, outlet: found.outlet, date: found.date, boilerplate: detectBoilerplate(paragraphs, doc.language) };
+}
+
+/** A "Detected: …" line under a field, with the button that puts the detected value back. */
+function detectedLine(field: string, value: string | null, extra: string | null, reset: () => void, lang: string): HTMLElement {
+  return h(
+    'p',
+    { class: 'md-detected' },
+    'Detected: ',
+    value ? h('bdi', { dir: 'auto', lang }, value) : h('em', {}, 'nothing'),
+    extra ? ` → ${extra}` : '',
+    ' ',
+    h('button', { type: 'button', class: `link md-reset md-reset-${field}`, onclick: reset }, 'use detected'),
+  );
+}
+
+/**
+ * Opens the editor on an article. Resolves with the article as it is after saving (new
+ * metadata and boilerplate), or null when the user cancels.
+ */
+export function openMetadataEditor(ctx: ViewContext, doc: ArticleDoc): Promise<ArticleDoc | null> {
+  const detected = detect(doc);
+  const lang = doc.language;
+  const existing = doc.metadata.overrides;
+
+  return new Promise((resolve) => {
+    const headline = h('input', { type: 'text', name: 'headline', class: 'md-headline', value: doc.metadata.headline, ...textAttrs(lang), 'aria-label': 'Headline' });
+    const outlet = h('input', { type: 'text', name: 'outlet', class: 'md-outlet', value: doc.metadata.outlet ?? '', dir: 'auto', lang, 'aria-label': 'Outlet or news agency' });
+    const original = h('input', { type: 'text', name: 'date-original', class: 'md-original', value: doc.metadata.date?.original ?? '', dir: 'auto', lang, 'aria-label': 'Date as written', placeholder: 'as written: ۲۲ شهریور ۱۴۰۰, 17 أيار 2021…' });
+    const iso = h('input', { type: 'text', name: 'date-iso', class: 'md-iso', value: doc.metadata.date?.iso ?? '', dir: 'ltr', lang: 'en', 'aria-label': 'Date (ISO)', placeholder: 'YYYY-MM-DD', inputmode: 'numeric' });
+    // Until the user types an ISO date, it follows the date as written.
+    let isoTyped = false;
+    const error = h('p', { class: 'error', role: 'alert' });
+
+    const fieldChanged = () => {
+      headline.classList.toggle('md-field-changed', headline.value.trim() !== detected.headline);
+      outlet.classList.toggle('md-field-changed', outlet.value.trim() !== (detected.outlet ?? ''));
+      const changed = !sameDate(currentDate(), detected.date);
+      original.classList.toggle('md-field-changed', changed);
+      iso.classList.toggle('md-field-changed', changed);
+      iso.classList.toggle('invalid', iso.value.trim() !== '' && !isIsoDate(iso.value.trim()));
+    };
+    const currentDate = (): DateValue | null => {
+      const o = original.value.trim();
+      const i = iso.value.trim();
+      if (!o && !i) return null;
+      return { iso: i || null, original: o || i };
+    };
+    headline.addEventListener('input', fieldChanged);
+    outlet.addEventListener('input', fieldChanged);
+    original.addEventListener('input', () => {
+      if (!isoTyped) iso.value = parseDate(original.value, { language: lang })?.iso ?? '';
+      fieldChanged();
+    });
+    iso.addEventListener('input', () => {
+      isoTyped = iso.value.trim() !== '';
+      fieldChanged();
+    });
+
+    const fields = h(
+      'div',
+      { class: 'md-fields' },
+      h('label', {}, 'Headline'),
+      headline,
+      h('span'),
+      detectedLine('headline', detected.headline, null, () => {
+        headline.value = detected.headline;
+        fieldChanged();
+      }, lang),
+      h('label', {}, 'Outlet'),
+      outlet,
+      h('span'),
+      detectedLine('outlet', detected.outlet, null, () => {
+        outlet.value = detected.outlet ?? '';
+        fieldChanged();
+      }, lang),
+      h('label', {}, 'Date'),
+      h('div', { class: 'md-date' }, original, iso),
+      h('span'),
+      detectedLine('date', detected.date?.original ?? null, detected.date?.iso ?? (detected.date ? 'no ISO date' : null), () => {
+        original.value = detected.date?.original ?? '';
+        iso.value = detected.date?.iso ?? '';
+        isoTyped = false;
+        fieldChanged();
+      }, lang),
+    );
+
+    // ---- lines
+    const boxes: Array<{ box: HTMLInputElement; li: HTMLElement; tag: HTMLElement; key: string; detected: boolean }> = [];
+    const lineState = (entry: (typeof boxes)[number]) => {
+      const on = entry.box.checked;
+      entry.li.classList.toggle('boilerplate', on);
+      entry.li.classList.toggle('changed', on !== entry.detected);
+      entry.tag.textContent = on === entry.detected ? (entry.detected ? 'detected' : '') : on ? 'marked by you' : 'unmarked by you';
+    };
+    const list = h('ol', { class: 'md-lines', 'aria-label': 'Lines of the article' });
+    doc.paragraphs.forEach((p, i) => {
+      const box = h('input', { type: 'checkbox', checked: p.boilerplate, 'aria-label': 'Boilerplate' });
+      const tag = h('span', { class: 'md-line-tag' });
+      const li = h('li', { class: 'md-line', 'data-index': i }, box, h('span', { class: 'md-line-text', dir: p.dir, lang: p.dir === 'rtl' ? (lang === 'en' ? 'und' : lang) : 'en' }, p.text), tag);
+      const entry = { box, li, tag, key: p.text.trim(), detected: detected.boilerplate.has(i) };
+      boxes.push(entry);
+      box.addEventListener('change', () => {
+        // The sidecar keys marks by the line's text: every copy of a line follows.
+        for (const other of boxes) {
+          if (other.key !== entry.key) continue;
+          other.box.checked = box.checked;
+          lineState(other);
+        }
+      });
+      lineState(entry);
+      list.append(li);
+    });
+    const resetLines = h('button', { type: 'button', class: 'link md-reset-lines' }, 'use detected for every line');
+    resetLines.addEventListener('click', () => {
+      for (const entry of boxes) {
+        entry.box.checked = entry.detected;
+        lineState(entry);
+      }
+    });
+
+    const save = h('button', { type: 'button', class: 'primary md-save', disabled: !!doc.readOnly }, 'Save');
+    const cancel = h('button', { type: 'button', class: 'md-cancel' }, 'Cancel');
+    const dialog = h(
+      'dialog',
+      { class: 'modal metadata-editor', 'aria-label': 'Article details' },
+      h('h2', {}, 'Article details'),
+      doc.readOnly ? h('p', { class: 'banner' }, `Read-only: ${doc.readOnly}`) : null,
+      fields,
+      h(
+        'div',
+        { class: 'md-lines-head' },
+        h('h3', {}, 'Boilerplate lines'),
+        h('p', {}, 'Ticked lines are page furniture: shown dimmed, left out of quotations, search and translation. ', resetLines),
+      ),
+      list,
+      error,
+      h('div', { class: 'buttons' }, cancel, save),
+    );
+    document.body.append(dialog);
+    let result: ArticleDoc | null = null;
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      resolve(result);
+    });
+    cancel.addEventListener('click', () => dialog.close());
+
+    save.addEventListener('click', () => {
+      const isoValue = iso.value.trim();
+      if (isoValue && !isIsoDate(isoValue)) {
+        error.textContent = 'The ISO date must be YYYY-MM-DD (or YYYY-MM, or YYYY), a day that exists.';
+        iso.focus();
+        return;
+      }
+      const overrides = overridesFrom({
+        headline: headline.value.trim(),
+        outlet: outlet.value.trim(),
+        date: currentDate(),
+        lines: boxes.map((b) => ({ key: b.key, on: b.box.checked, detected: b.detected })),
+        detected,
+        existing,
+      });
+      save.disabled = true;
+      error.textContent = '';
+      ctx.api.setMetadata(doc.file, overrides).then(
+        (next) => {
+          result = next;
+          dialog.close();
+        },
+        (e: unknown) => {
+          error.textContent = (e as Error).message;
+          save.disabled = false;
+        },
+      );
+    });
+
+    fieldChanged();
+    dialog.showModal();
+    headline.focus();
+  });
+}
+
+/**
+ * What to store: a field equal to the detected value stores nothing (a stored one is
+ * removed), so that a better detection later is not masked by a stale copy.
+ */
+export function overridesFrom(input: {
+  headline: string;
+  outlet: string;
+  date: DateValue | null;
+  lines: ReadonlyArray<{ key: string; on: boolean; detected: boolean }>;
+  detected: Omit<Detected, 'boilerplate'>;
+  existing: MetadataOverrides;
+}): MetadataOverrides {
+  const { detected, existing } = input;
+  const out: MetadataOverrides = {};
+  // An empty string removes a stored correction (see Workspace.setMetadata).
+  if (input.headline && input.headline !== detected.headline) out.headline = input.headline;
+  else if (existing.headline !== undefined) out.headline = '';
+  if (input.outlet !== (detected.outlet ?? '')) out.outlet = input.outlet;
+  else if (existing.outlet !== undefined) out.outlet = '';
+  if (!sameDate(input.date, detected.date)) out.date = input.date ?? { iso: null, original: '' };
+  // Storing the detected value is how a stored date correction is undone today:
+  // setMetadata has no way to remove a date.
+  else if (existing.date !== undefined) out.date = detected.date ?? { iso: null, original: '' };
+  const marks: Record<string, boolean> = {};
+  for (const line of input.lines) if (line.on !== line.detected) marks[line.key] = line.on;
+  // Always sent: the map replaces the stored one, and an empty map removes it.
+  out.boilerplate = marks;
+  return out;
+}
