@@ -148,7 +148,9 @@ export async function dispatch(api: HashiyaApi, method: unknown, args: unknown):
   if (!isApiMethod(method)) {
     return { ok: false, error: { code: 'bad-request', message: `unknown method ${String(method).slice(0, 64)}` } };
   }
-  const parsed = API_ARGUMENTS[method].safeParse(args);
+  // An optional argument left out arrives as a trailing undefined over IPC.
+  const trimmed = Array.isArray(args) ? args.slice(0, args.findLastIndex((a) => a !== undefined) + 1) : args;
+  const parsed = API_ARGUMENTS[method].safeParse(trimmed);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, error: { code: 'bad-request', message: `${method}: invalid argument ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`.slice(0, 500) } };

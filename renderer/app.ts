@@ -631,6 +631,12 @@ export class App {
   }
 
   private async runUndo(redo: boolean): Promise<void> {
+    const view = this.current === 'read' ? undefined : this.views.get(this.current);
+    if (view?.undo && view.redo) {
+      if (redo) view.redo();
+      else view.undo();
+      return;
+    }
     try {
       await (redo ? this.undo.redo() : this.undo.undo());
     } catch (error) {

@@ -23,10 +23,15 @@ export class CallError extends Error {
 
 function httpBridge(): HashiyaBridge {
   const call = async (method: string, args: unknown[]): Promise<ApiResponse<unknown>> => {
+    // JSON turns a trailing undefined (an optional argument left out) into null: drop it, as IPC would.
+    const sent = [...args];
+    while (sent.length && sent[sent.length - 1] === undefined) sent.pop();
     const res = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(args),
+      body: JSON.stringify(sent),
+      // A save sent as the page goes away still arrives.
+      keepalive: true,
     });
     return (await res.json()) as ApiResponse<unknown>;
   };

@@ -22,4 +22,7 @@ export interface View {
   hide(): void;
   /** Keys while the view is shown; return true if handled. */
   onKey?(event: KeyboardEvent): boolean;
+  /** The Edit menu's undo and redo, for a view with its own history (the draft editor). */
+  undo?(): void;
+  redo?(): void;
 }
