@@ -1,0 +1,51 @@
+// The IPC boundary. One channel carries every API call; each call is accepted only from
+// the main frame of our own window while it shows our own origin, and only then handed to
+// `dispatch`, which validates the arguments and never throws.
+import type { ApiResponse, HashiyaApi } from '../corpus/api';
+import { dispatch } from '../corpus/api-schema';
+import { isAppUrl } from './app-origin';
+
+export { API_CHANNEL, EVENT_CHANNEL } from './ipc-channels';
+
+/** The parts of Electron's WebFrameMain the sender check reads. */
+export interface FrameLike {
+  readonly url: string;
+  readonly processId: number;
+  readonly routingId: number;
+  readonly parent: FrameLike | null;
+}
+
+export interface InvokeEventLike {
+  readonly senderFrame: FrameLike | null;
+}
+
+/** Null when the sender may call the API, otherwise why not. */
+export function senderRefusal(sender: FrameLike | null | undefined, expected: FrameLike | null | undefined): string | null {
+  if (!sender) return 'the calling frame is gone';
+  if (!expected) return 'the app window is not open';
+  if (sender.parent !== null) return 'calls from subframes are refused';
+  const same = sender === expected || (sender.processId === expected.processId && sender.routingId === expected.routingId);
+  if (!same) return 'the caller is not the app window';
+  if (!isAppUrl(sender.url)) return 'the caller is not showing the app';
+  return null;
+}
+
+export interface ApiHandlerOptions {
+  api: HashiyaApi;
+  /** The main frame of the app window, or null while there is none. */
+  trustedFrame: () => FrameLike | null;
+  log?: (message: string) => void;
+}
+
+export type ApiHandler = (event: InvokeEventLike, method: unknown, args: unknown) => Promise<ApiResponse<unknown>>;
+
+export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
+  return async (event, method, args) => {
+    const refusal = senderRefusal(event.senderFrame, options.trustedFrame());
+    if (refusal) {
+      options.log?.(`refused IPC call ${String(method).slice(0, 64)}: ${refusal}`);
+      return { ok: false, error: { code: 'forbidden', message: `refused: ${refusal}` } };
+    }
+    return dispatch(options.api, method, args);
+  };
+}

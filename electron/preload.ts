@@ -1,0 +1,18 @@
+// The sandboxed preload: exposes the frozen bridge and nothing else.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { createBridge } from './bridge';
+import { API_CHANNEL, EVENT_CHANNEL } from './ipc-channels';
+
+const bridge = createBridge({
+  invoke: (method, args) => ipcRenderer.invoke(API_CHANNEL, method, args),
+  subscribe: (listener) => {
+    // The IPC event object is dropped: its `sender` would hand the page ipcRenderer.
+    const handler = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(EVENT_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, handler);
+    };
+  },
+});
+
+contextBridge.exposeInMainWorld('hashiya', bridge);
