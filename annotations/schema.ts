@@ -16,9 +16,10 @@ export const annotationSchema = z.object({
       message: 'end must be after start',
     }),
     quote: z.object({
-      exact: z.string().min(1),
-      prefix: z.string(),
-      suffix: z.string(),
+      // An article is at most 20 MB; the context around a quote is a few dozen characters.
+      exact: z.string().min(1).max(20 * 1024 * 1024),
+      prefix: z.string().max(4096),
+      suffix: z.string().max(4096),
     }),
   }),
   anchor: z

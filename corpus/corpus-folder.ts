@@ -26,6 +26,10 @@ export async function resolveArticlePath(root: string, file: string): Promise<st
   if (typeof file !== 'string' || file.length === 0 || file.includes('\0') || isAbsolute(file) || /^[a-zA-Z]:/.test(file) || file.startsWith('\\')) {
     throw new ApiError('forbidden', `refused: ${JSON.stringify(String(file).slice(0, 80))} is not a file of this corpus`);
   }
+  if (!isArticleName(file.split(/[\\/]/).pop() ?? '')) {
+    // Sidecars, the corpus settings and the app's own files are not articles: no API call may treat them as one.
+    throw new ApiError('forbidden', `refused: ${JSON.stringify(file.slice(0, 80))} is not an article (.txt) of this corpus`);
+  }
   const lexical = resolve(root, file);
   if (!isInside(root, lexical)) {
     throw new ApiError('forbidden', `refused: ${JSON.stringify(file.slice(0, 80))} is outside the corpus folder`);

@@ -700,10 +700,10 @@ export class App {
         await this.showView('quotations');
         break;
       case 'undo':
-        await this.runUndo(false);
-        break;
       case 'redo':
-        await this.runUndo(true);
+        // The Edit menu in a text field (a gloss, a note) undoes the typing there.
+        if (document.activeElement instanceof HTMLInputElement || document.activeElement instanceof HTMLTextAreaElement) document.execCommand(command);
+        else await this.runUndo(command === 'redo');
         break;
     }
   }

@@ -9,14 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { dispatch } from '../../corpus/api-schema';
 import type { AppEvent } from '../../corpus/api';
 import { Workspace } from '../../corpus/workspace';
+import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
 export const RENDERER_DIR = join(ROOT, 'out', 'renderer');
 export const SAMPLE_CORPUS = join(ROOT, 'corpus', 'sample');
 
 /** The same policy the app sends: no inline script, nothing from outside. */
-export const HARNESS_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+export const HARNESS_CSP = CONTENT_SECURITY_POLICY;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,0 +1,160 @@
+// The two rows measured in the real renderer in Chromium (playwright-core driving Debian's
+// chromium): opening a 100,000-character article with 5,000 highlights, and adding one
+// highlight to it. The article is built from the shared Persian articles, its sidecar
+// written directly, and the app served by the harness as in the browser tests.
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { makeQuote } from '../../annotations/quote';
+import { serialiseSidecar } from '../../annotations/serialise';
+import { SIDECAR_FORMAT, type Annotation } from '../../annotations/types';
+import { bundleRenderer } from '../../build/scripts/bundle.mjs';
+import { findChromium } from '../browser/browser-env';
+import { startHarness } from '../harness/server';
+import { median, type BenchRow } from './measure';
+
+export const RENDER_ROWS = {
+  render: { measure: 'render an article of 100,000 characters with 5,000 highlights', target: '< 400 ms' },
+  addHighlight: { measure: 'add one highlight in that article', target: '< 16 ms' },
+} as const;
+
+export interface RenderBenchOptions {
+  /** Medians of this many runs. */
+  runs: number;
+  /** A scratch folder the measurement may use (removed by the caller). */
+  tmp: string;
+}
+
+const SAMPLE = fileURLToPath(new URL('../../corpus/sample', import.meta.url));
+const CHARS = 100_000;
+const HIGHLIGHTS = 5_000;
+const TAGS = ['person', 'organisation', 'place', 'date', 'event', 'statement', 'threat', 'stance', 'term'];
+
+/** A long Persian article from the real ones, paragraphs repeated until it is long enough. */
+async function longArticle(): Promise<string> {
+  const files = (await readdir(SAMPLE)).filter((f) => f.endsWith('.txt') && !f.endsWith('.en.txt'));
+  const paragraphs: string[] = [];
+  for (const f of files) paragraphs.push(...(await readFile(join(SAMPLE, f), 'utf8')).split(/\n+/).filter((p) => p.trim().length > 40));
+  let text = '';
+  for (let i = 0; text.length < CHARS; i++) text += paragraphs[i % paragraphs.length] + '\n\n';
+  return text.slice(0, text.lastIndexOf('\n\n', CHARS) + 1);
+}
+
+/** 5,000 annotations over the text: mostly short spans, every tenth one overlapping its neighbour. */
+function annotations(text: string): Annotation[] {
+  const out: Annotation[] = [];
+  const step = Math.floor(text.length / HIGHLIGHTS);
+  for (let i = 0; i < HIGHLIGHTS; i++) {
+    let start = i * step + 2;
+    let end = Math.min(text.length, start + 6 + (i % 7) * 2 + (i % 10 === 0 ? step : 0));
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end <= start) continue;
+    out.push({
+      id: `bench-${i}`,
+      analyst: 'bench',
+      created: '2026-01-01T00:00:00.000Z',
+      modified: '2026-01-01T00:00:00.000Z',
+      target: { position: { start, end }, quote: makeQuote(text, start, end) },
+      anchor: { status: 'exact', score: 1 },
+      tags: [TAGS[i % TAGS.length]!],
+      gloss: `gloss ${i}`,
+      note: '',
+    });
+  }
+  return out;
+}
+
+export async function renderRows(options: RenderBenchOptions): Promise<BenchRow[]> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    return [
+      { ...RENDER_ROWS.render, result: 'no Chromium (apt-get install chromium)', baseline: '—', met: false },
+      { ...RENDER_ROWS.addHighlight, result: 'no Chromium', baseline: '—', met: false },
+    ];
+  }
+  const corpus = join(options.tmp, 'render-corpus');
+  await mkdir(corpus, { recursive: true });
+  const text = await longArticle();
+  const list = annotations(text);
+  await writeFile(join(corpus, 'long.txt'), text);
+  await writeFile(join(corpus, 'short.txt'), 'خبر کوتاه برای جابجایی میان مقاله‌ها.\n');
+  await writeFile(
+    join(corpus, 'long.txt.annotations.json'),
+    serialiseSidecar({
+      format: SIDECAR_FORMAT,
+      article: { file: 'long.txt', sha256: createHash('sha256').update(text).digest('hex'), length: text.length },
+      metadata: {},
+      annotations: list,
+      renderings: [],
+      alignments: [],
+      conflicts: [],
+    }),
+  );
+  await bundleRenderer();
+  const harness = await startHarness({ corpus, appDataDir: join(options.tmp, 'render-appdata') });
+  await harness.workspace.setAnalyst('bench');
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(harness.url);
+    await page.waitForSelector('body[data-ready="true"]');
+    const renders: number[] = [];
+    const viewOnly: number[] = [];
+    for (let r = 0; r < options.runs + 1; r++) {
+      await page.evaluate(() => (window as any).hashiyaDebug.openArticle('short.txt'));
+      // From the click to the first frame with every highlight laid out: the API call, the
+      // ProseMirror document, 5,000 decorations and the browser's layout.
+      const t = await page.evaluate(async () => {
+        const d = (window as any).hashiyaDebug;
+        const t0 = performance.now();
+        await d.openArticle('long.txt');
+        void document.body.offsetHeight;
+        await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+        const n = document.querySelectorAll('.reading-text .hl').length;
+        return { ms: performance.now() - t0, n, view: d.lastRenderMs as number | undefined };
+      });
+      if (t.n < HIGHLIGHTS * 0.9) throw new Error(`only ${t.n} highlight segments on screen`);
+      if (r > 0) {
+        renders.push(t.ms);
+        if (t.view !== undefined) viewOnly.push(t.view);
+      }
+    }
+    // One highlight added as the app adds it after a save: a decoration for the new span.
+    const adds = await page.evaluate(async (count) => {
+      const d = (window as any).hashiyaDebug;
+      const textLength = d.doc.text.length as number;
+      const out: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const start = Math.floor(((i + 0.5) / count) * (textLength - 20));
+        const t0 = performance.now();
+        d.reading.putHighlight({ id: `added-${i}`, start, end: start + 9, colour: 't2' });
+        void document.body.offsetHeight;
+        out.push(performance.now() - t0);
+        await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+      }
+      return out;
+    }, 30);
+    const save = await page.evaluate(async () => {
+      const d = (window as any).hashiyaDebug;
+      const t0 = performance.now();
+      const { api } = d;
+      await api.createAnnotation('long.txt', { start: 10, end: 20, tags: ['place'], gloss: '', note: '' });
+      return performance.now() - t0;
+    }).catch(() => NaN);
+    const render = median(renders);
+    const add = median(adds);
+    return [
+      { ...RENDER_ROWS.render, result: `${render.toFixed(0)} ms (${list.length} highlights, ${text.length} chars)`, baseline: viewOnly.length ? `view only ${median(viewOnly).toFixed(0)} ms` : '—', met: render < 400 },
+      { ...RENDER_ROWS.addHighlight, result: `${add.toFixed(1)} ms (p95 ${[...adds].sort((a, b) => a - b)[Math.floor(adds.length * 0.95)]!.toFixed(1)} ms)`, baseline: Number.isFinite(save) ? `save round trip ${save.toFixed(0)} ms` : '—', met: add < 16 },
+    ];
+  } finally {
+    await browser.close();
+    await harness.close();
+  }
+}
