@@ -1,12 +1,14 @@
 // Validation of the files Hashiya reads back (sidecars, corpus settings).
-// zod gives one source for the runtime check and the error messages users see.
+// zod gives one source for the runtime check and the error messages users see. Objects are
+// loose: a field this version does not know (written by a newer Hashiya or a team's own
+// tool) is kept and written back, never dropped.
 import { z } from 'zod';
 import type { Annotation, CorpusSettings, Sidecar } from './types';
 
 const nonNegInt = z.number().int().min(0);
 const isoTime = z.string().min(1).max(64);
 
-export const annotationSchema = z.object({
+export const annotationSchema = z.looseObject({
   id: z.string().min(1).max(128),
   analyst: z.string().max(256),
   created: isoTime,
@@ -33,9 +35,11 @@ export const annotationSchema = z.object({
   note: z.string().max(100_000).default(''),
 });
 
-const renderingSchema = z.object({
+const renderingSchema = z.looseObject({
   start: nonNegInt,
   end: nonNegInt,
+  source: z.string().optional(),
+  orphaned: z.boolean().optional(),
   text: z.string(),
   status: z.enum(['untranslated', 'draft', 'reviewed']),
   analyst: z.string(),
@@ -56,7 +60,7 @@ const alignmentSchema = z.object({
 
 const dateValueSchema = z.object({ iso: z.string().nullable(), original: z.string() });
 
-const metadataSchema = z.object({
+const metadataSchema = z.looseObject({
   headline: z.string().optional(),
   outlet: z.string().optional(),
   date: dateValueSchema.optional(),
@@ -74,7 +78,7 @@ const conflictSchema = z.object({
   detected: isoTime,
 });
 
-export const sidecarSchema = z.object({
+export const sidecarSchema = z.looseObject({
   format: z.number().int().min(1),
   article: z.object({ file: z.string(), sha256: z.string(), length: nonNegInt }),
   metadata: metadataSchema.default({}),

@@ -13,7 +13,7 @@ import { mergeSidecars } from './merge';
 import { parseSidecar } from './schema';
 import { canonicalSidecar, serialiseSidecar } from './serialise';
 import { reanchorAnnotations } from './reanchor';
-import { SIDECAR_FORMAT, type Sidecar } from './types';
+import { SIDECAR_FORMAT, type Rendering, type Sidecar } from './types';
 
 export interface ArticleFingerprint {
   file: string;
@@ -294,11 +294,24 @@ export class SidecarStore {
     }
   }
 
-  /** Offsets written against another version of the text are placed again from their quotes. */
+  /**
+   * Offsets written against another version of the text are placed again: annotations from
+   * their quotes, drafts from their source words. What cannot be placed is kept but set
+   * aside (orphaned); nothing is left pointing at other words.
+   */
   private fitToArticle(data: Sidecar): Sidecar {
     if (data.article.sha256 === this.article.sha256) return data;
-    const annotations = data.annotations.length > 0 ? reanchorAnnotations(this.text, data.annotations) : data.annotations;
-    return { ...data, annotations, article: this.article };
+    const text = this.text;
+    const annotations = data.annotations.length > 0 ? reanchorAnnotations(text, data.annotations) : data.annotations;
+    const renderings = data.renderings.map((r) => placeRendering(text, r));
+    // The user's segment cuts and the alignment links carry no words to find again: the
+    // cuts give way to automatic segmentation, and links go back to the review queue.
+    const { segments: _cuts, ...metadata } = data.metadata;
+    const alignments = data.alignments.map((al) => ({
+      ...al,
+      links: al.links.filter((l) => l.a[1] <= text.length).map((l) => ({ ...l, confirmed: false })),
+    }));
+    return { ...data, annotations, renderings, metadata, alignments, article: this.article };
   }
 
   private becomeReadOnly(error: SidecarReadError): void {
@@ -333,4 +346,17 @@ export class SidecarStore {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A draft placed again on a changed text: where its source words still are, or the nearest place they moved to. */
+function placeRendering(text: string, r: Rendering): Rendering {
+  const { orphaned: _was, ...rest } = r;
+  if (r.source === undefined) return { ...rest, orphaned: true };
+  if (text.slice(r.start, r.end) === r.source) return rest;
+  let best = -1;
+  for (let i = text.indexOf(r.source); i !== -1; i = text.indexOf(r.source, i + 1)) {
+    if (best === -1 || Math.abs(i - r.start) < Math.abs(best - r.start)) best = i;
+  }
+  if (best === -1 || r.source.length === 0) return { ...rest, orphaned: true };
+  return { ...rest, start: best, end: best + r.source.length };
 }

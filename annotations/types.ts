@@ -47,6 +47,10 @@ export interface Rendering {
   /** Source segment, offsets into the article text. */
   start: number;
   end: number;
+  /** The source words it renders, to place it again when the article changes. */
+  source?: string;
+  /** Set when the article changed and its source words could not be found again: kept, not shown. */
+  orphaned?: boolean;
   text: string;
   status: SegmentStatus;
   analyst: string;

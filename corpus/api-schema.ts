@@ -15,9 +15,11 @@ const fileArg = z
 const offset = z.number().int().min(0).max(0x7fffffff);
 const shortText = z.string().max(MAX_TEXT);
 
+const version = z.string().max(128).optional();
 const draft = z.object({
   start: offset,
   end: offset,
+  version,
   tags: z.array(z.string().min(1).max(128)).max(64),
   gloss: shortText,
   note: shortText,
@@ -41,6 +43,7 @@ const metadata = z.object({
 const rendering = z.object({
   start: offset,
   end: offset,
+  version,
   text: shortText,
   status: z.enum(['untranslated', 'draft', 'reviewed']),
 }).strict();
@@ -84,9 +87,9 @@ export const API_ARGUMENTS: { [M in ApiMethod]: z.ZodType<Parameters<HashiyaApi[
   openArticle: z.tuple([fileArg]),
   createAnnotation: z.tuple([fileArg, draft]),
   updateAnnotation: z.tuple([fileArg, z.string().min(1).max(128), patch]),
-  restoreAnnotation: z.tuple([fileArg, annotationSchema]),
+  restoreAnnotation: z.tuple([fileArg, z.strictObject(annotationSchema.shape)]),
   deleteAnnotation: z.tuple([fileArg, z.string().min(1).max(128)]),
-  resolveConflict: z.tuple([fileArg, z.string().min(1).max(128), annotationSchema.nullable()]),
+  resolveConflict: z.tuple([fileArg, z.string().min(1).max(128), z.strictObject(annotationSchema.shape).nullable()]),
   getTaxonomy: z.tuple([]),
   setTaxonomy: z.tuple([z.array(tagSchema).max(200)]),
   setMetadata: z.tuple([fileArg, metadata]),

@@ -37,6 +37,8 @@ export interface ArticleSummary {
 export interface ArticleDoc {
   file: string;
   text: string;
+  /** Identifies this text (its SHA-256): writes by offset name it, and are refused if the file changed since. */
+  version: string;
   language: Language;
   dir: Direction;
   encoding: string;
@@ -62,6 +64,8 @@ export interface ArticleDoc {
 export interface AnnotationDraft {
   start: number;
   end: number;
+  /** ArticleDoc.version of the text the offsets were taken from. */
+  version?: string;
   tags: string[];
   gloss: string;
   note: string;
@@ -76,6 +80,8 @@ export interface AnnotationPatch {
 export interface SaveRenderingRequest {
   start: number;
   end: number;
+  /** ArticleDoc.version of the text the offsets were taken from. */
+  version?: string;
   text: string;
   status: SegmentStatus;
 }
@@ -227,7 +233,7 @@ export type ApiMethod = keyof HashiyaApi;
 /** What crosses a transport: never an exception, always one of these. */
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
 
-export type ApiErrorCode = 'bad-request' | 'not-found' | 'forbidden' | 'read-only' | 'no-corpus' | 'internal';
+export type ApiErrorCode = 'bad-request' | 'not-found' | 'forbidden' | 'read-only' | 'no-corpus' | 'stale' | 'internal';
 
 export class ApiError extends Error {
   constructor(

@@ -31,13 +31,11 @@ export class DraftingService {
   private readonly glosses = new Map<string, GlossUse[]>();
   /** Per article: its translation progress. */
   private readonly progress = new Map<string, Progress>();
-  private readonly renderings = new Map<string, Rendering[]>();
 
   constructor(private readonly ctx: WorkspaceContext) {
     ctx.onChanged((file) => {
       this.glosses.delete(file);
       this.progress.delete(file);
-      this.renderings.delete(file);
     });
   }
 
@@ -251,7 +249,6 @@ export class DraftingService {
       if (!p) {
         try {
           const doc = await this.ctx.openArticle(summary.file);
-          this.renderings.set(summary.file, doc.renderings);
           p = progressOf(doc);
         } catch {
           continue;
@@ -270,7 +267,6 @@ export class DraftingService {
 
   async exportTranslation(file: string, format: TranslationFormat, other?: string): Promise<ExportFile> {
     const doc = await this.ctx.openArticle(file);
-    this.renderings.set(file, doc.renderings);
     const counterpart = other ? await this.ctx.openArticle(other) : null;
     // Only the TMX carries the pairs of the two texts.
     const alignment = other && format === 'tmx' ? await this.getAlignment(file, other) : null;
@@ -326,11 +322,6 @@ export class DraftingService {
       return { file: rel };
     }
     throw new ApiError('bad-request', `too many files named ${base}`);
-  }
-
-  /** The renderings of an article as last read by this service (empty before the first read). */
-  renderingsOf(file: string): Rendering[] {
-    return this.renderings.get(file) ?? [];
   }
 }
 

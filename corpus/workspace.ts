@@ -10,6 +10,7 @@ import { parseSidecar, tagSchema } from '../annotations/schema';
 import { ArticleCatalog } from './article-catalog';
 import type { AlignmentLink, Annotation, CorpusSettings, MetadataOverrides, Pairing, Rendering, Sidecar, Tag } from '../annotations/types';
 import { articleSegments } from './article-segments';
+import { mergeCorpusSettings } from './settings-merge';
 import { DraftingService } from './drafting-service';
 import { QuotationService } from './quotation-service';
 import type { WorkspaceContext } from './workspace-context';
@@ -36,7 +37,7 @@ import {
   type SaveRenderingRequest,
 } from './api';
 import { listArticleFiles, resolveArticlePath, sidecarPathFor } from './corpus-folder';
-import { decodeArticle } from './decode';
+import { decodeArticle, MAX_ARTICLE_BYTES } from './decode';
 import { detectLanguage, languageDirection, paragraphDirection, type Language } from './language';
 import { detectBoilerplate, detectMetadata } from './metadata';
 import { splitParagraphs } from './paragraphs';
@@ -72,6 +73,8 @@ export class Workspace implements HashiyaApi {
   private root: string | null = null;
   private corpusSettings: CorpusSettings | null = null;
   private corpusSettingsReadOnly: string | null = null;
+  /** The settings as last read from or written to disk: the base of a merge. */
+  private corpusSettingsBase: CorpusSettings | null = null;
   private readonly stores = new Map<string, Promise<SidecarStore>>();
   private catalog: ArticleCatalog | null = null;
   private readonly changeListeners = new Set<(file: string) => void>();
@@ -95,8 +98,13 @@ export class Workspace implements HashiyaApi {
       openArticle: (file) => this.openArticle(file),
       store: async (file) => (await this.openStore(file)).store,
       write: async <T>(file: string, change: (data: Sidecar) => T) => {
-        const { store } = await this.openStore(file);
-        const result = await this.write<T>(store, change);
+        const { article, store } = await this.openStore(file);
+        const result = await this.write<T>(store, (data) => {
+          const out = change(data);
+          // Every draft keeps the words it renders, so a changed article can place it again.
+          for (const r of data.renderings) if (r.source === undefined && !r.orphaned) r.source = article.text.slice(r.start, r.end);
+          return out;
+        });
         this.changed(file);
         return result;
       },
@@ -104,12 +112,7 @@ export class Workspace implements HashiyaApi {
         this.requireRoot();
         return this.corpusSettings!;
       },
-      saveCorpusSettings: async (next) => {
-        const root = this.requireRoot();
-        if (this.corpusSettingsReadOnly) throw new ApiError('read-only', this.corpusSettingsReadOnly);
-        this.corpusSettings = next;
-        await writeCorpusSettings(root, next);
-      },
+      saveCorpusSettings: (next) => this.saveCorpusSettings(next),
       analyst: () => this.analyst(),
       now: () => this.now(),
       changed: (file) => this.changed(file),
@@ -167,6 +170,7 @@ export class Workspace implements HashiyaApi {
     this.quotations?.reset();
     const cs = await readCorpusSettings(real);
     this.corpusSettings = cs.settings;
+    this.corpusSettingsBase = cs.settings;
     this.corpusSettingsReadOnly = cs.readOnly;
     if (remember) {
       this.settings = { ...this.settings, lastCorpus: real };
@@ -231,6 +235,7 @@ export class Workspace implements HashiyaApi {
     const info = await stat(path);
     const cached = this.loaded.get(file);
     if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.article;
+    if (info.size > MAX_ARTICLE_BYTES) throw new ApiError('bad-request', `${file} cannot be opened: larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB, not an article`);
     const bytes = await readFile(path);
     const decoded = decodeArticle(bytes, await this.encodingOverride(file, path));
     if (!decoded.ok) throw new ApiError('bad-request', `${file} cannot be opened: ${decoded.message}`);
@@ -316,13 +321,15 @@ export class Workspace implements HashiyaApi {
     return {
       file: article.file,
       text: article.text,
+      version: article.sha256,
       language: article.language,
       dir,
       encoding: article.encoding,
       paragraphs: paras,
       annotations: store.data.annotations,
       conflicts: store.data.conflicts,
-      renderings: store.data.renderings,
+      // Drafts whose source words are gone from a changed article stay in the sidecar, unshown.
+      renderings: store.data.renderings.filter((r) => !r.orphaned),
       segments: articleSegments(article.text, paras, overrides),
       metadata: {
         headline: overrides.headline ?? detected.headline,
@@ -354,8 +361,16 @@ export class Workspace implements HashiyaApi {
     return this.settings.analyst ?? 'unknown';
   }
 
+  /** Offsets from the window belong to the text it showed; if the file changed since, they would mark other words. */
+  private checkVersion(article: LoadedArticle, version: string | undefined): void {
+    if (version !== undefined && version !== article.sha256) {
+      throw new ApiError('stale', `${article.file} changed on disk since it was opened; it has been read again. Select the text again.`);
+    }
+  }
+
   async createAnnotation(file: string, draft: AnnotationDraft): Promise<Annotation> {
     const { article, store } = await this.openStore(file);
+    this.checkVersion(article, draft.version);
     if (draft.end <= draft.start || draft.end > article.text.length) {
       throw new ApiError('bad-request', `span ${draft.start}–${draft.end} is not inside the article (length ${article.text.length})`);
     }
@@ -405,14 +420,20 @@ export class Workspace implements HashiyaApi {
     const { article, store } = await this.openStore(file);
     const { start, end } = annotation.target.position;
     if (end > article.text.length || end <= start) throw new ApiError('bad-request', 'annotation lies outside the article');
+    if (annotation.anchor.status !== 'orphaned' && article.text.slice(start, end) !== annotation.target.quote.exact) {
+      throw new ApiError('stale', `${file} changed on disk: the annotation's words are no longer at that place, so it was not put back there`);
+    }
+    let restored = annotation;
     await this.write<Annotation>(store, (data) => {
       const i = data.annotations.findIndex((a) => a.id === annotation.id);
-      if (i < 0) data.annotations.push(annotation);
-      else data.annotations[i] = annotation;
-      return annotation;
+      // Who made it and when stay as recorded: an undo puts back content, not authorship.
+      if (i >= 0) restored = { ...annotation, analyst: data.annotations[i]!.analyst, created: data.annotations[i]!.created };
+      if (i < 0) data.annotations.push(restored);
+      else data.annotations[i] = restored;
+      return restored;
     });
     this.changed(file);
-    return annotation;
+    return restored;
   }
 
   async resolveConflict(file: string, id: string, keep: Annotation | null): Promise<ArticleDoc> {
@@ -435,13 +456,29 @@ export class Workspace implements HashiyaApi {
     this.changed(file);
   }
 
+  /**
+   * Writes the corpus settings; if a teammate changed the file since it was read (a git
+   * pull), their change is merged in rather than overwritten.
+   */
+  private async saveCorpusSettings(next: CorpusSettings): Promise<void> {
+    const root = this.requireRoot();
+    if (this.corpusSettingsReadOnly) throw new ApiError('read-only', this.corpusSettingsReadOnly);
+    const onDisk = await readCorpusSettings(root);
+    if (onDisk.readOnly) throw new ApiError('read-only', onDisk.readOnly);
+    const changedOutside = JSON.stringify(onDisk.settings) !== JSON.stringify(this.corpusSettingsBase);
+    const merged = changedOutside ? mergeCorpusSettings(this.corpusSettingsBase!, next, onDisk.settings) : next;
+    await writeCorpusSettings(root, merged);
+    this.corpusSettings = merged;
+    this.corpusSettingsBase = merged;
+  }
+
   async getTaxonomy(): Promise<Tag[]> {
     this.requireRoot();
     return this.corpusSettings!.taxonomy;
   }
 
   async setTaxonomy(tags: Tag[]): Promise<Tag[]> {
-    const root = this.requireRoot();
+    this.requireRoot();
     if (this.corpusSettingsReadOnly) throw new ApiError('read-only', this.corpusSettingsReadOnly);
     const ids = new Set<string>();
     const keys = new Set<string>();
@@ -454,9 +491,8 @@ export class Workspace implements HashiyaApi {
         keys.add(t.shortcut);
       }
     }
-    this.corpusSettings = { ...this.corpusSettings!, taxonomy: tags };
-    await writeCorpusSettings(root, this.corpusSettings);
-    return tags;
+    await this.saveCorpusSettings({ ...this.corpusSettings!, taxonomy: tags });
+    return this.corpusSettings!.taxonomy;
   }
 
   async setMetadata(file: string, overrides: MetadataOverrides): Promise<ArticleDoc> {
@@ -481,8 +517,10 @@ export class Workspace implements HashiyaApi {
 
   async saveRendering(file: string, req: SaveRenderingRequest): Promise<Rendering> {
     const { article, store } = await this.openStore(file);
+    this.checkVersion(article, req.version);
     if (req.end <= req.start || req.end > article.text.length) throw new ApiError('bad-request', 'segment lies outside the article');
-    const rendering: Rendering = { ...req, analyst: this.analyst(), modified: this.now() };
+    const { version: _version, ...fields } = req;
+    const rendering: Rendering = { ...fields, source: article.text.slice(req.start, req.end), analyst: this.analyst(), modified: this.now() };
     await this.write<Rendering>(store, (data) => {
       const i = data.renderings.findIndex((r) => r.start === req.start && r.end === req.end);
       if (i < 0) data.renderings.push(rendering);

@@ -63,11 +63,22 @@ export class App {
     this.renderAnalyst();
     onAppEvent((event) => {
       if (event.type === 'menu') void this.menu(event.command);
-      else if (event.type === 'corpus-opened') void this.loadCorpus();
+      else if (event.type === 'corpus-opened') {
+        this.resetForCorpus();
+        void this.loadCorpus();
+      }
       else if (event.type === 'articles-changed') void this.refreshList();
       else if (event.type === 'sidecar-changed' && this.doc?.file === event.file) {
         if (event.message) this.toast(event.message);
-        void this.openArticle(event.file, { keepScroll: true });
+        // A gloss or note being typed is saved first, and its editor opened again afterwards.
+        const editing = this.editing;
+        this.editor.commitPending();
+        void this.openArticle(event.file, { keepScroll: true }).then(() => {
+          if (editing && this.annotations.has(editing)) {
+            const rect = this.reading?.highlightElements(editing)[0]?.getBoundingClientRect();
+            if (rect) this.editExisting(editing, rect, false);
+          }
+        });
       }
     });
     document.addEventListener('keydown', (e) => this.globalKey(e));
@@ -154,6 +165,8 @@ export class App {
   }
 
   async showView(name: ViewName): Promise<void> {
+    // Already showing it: the view refreshes itself (search debounces its own typing).
+    if (name === this.current && name !== 'read') return;
     if (name !== this.current) {
       this.closeEditor();
       this.view(this.current)?.hide();
@@ -168,6 +181,26 @@ export class App {
       v.el.hidden = false;
       await v.show();
     }
+  }
+
+  /** A different corpus: nothing of the old one may stay on screen or be written to. */
+  private resetForCorpus(): void {
+    this.closeEditor();
+    this.reading?.destroy();
+    this.reading = null;
+    clear(this.el.reading);
+    clear(this.el.head);
+    this.doc = null;
+    this.annotations.clear();
+    this.undo.clear();
+    for (const v of this.views.values()) {
+      v.hide();
+      v.el.remove();
+    }
+    this.views.clear();
+    this.readLayout.hidden = false;
+    this.current = 'read';
+    for (const [n, tab] of this.tabs) tab.setAttribute('aria-pressed', String(n === 'read'));
   }
 
   /** Opens an article in the reading view, showing a span (a search hit, a quotation). */
@@ -228,14 +261,19 @@ export class App {
 
   // ---- reading
 
+  private opening = 0;
+
   async openArticle(file: string, options: { keepScroll?: boolean } = {}): Promise<void> {
+    // Only the latest request is shown: an earlier, slower answer must not replace it.
+    const ticket = ++this.opening;
     let doc: ArticleDoc;
     try {
       doc = await api.openArticle(file);
     } catch (error) {
-      this.toast((error as Error).message);
+      if (ticket === this.opening) this.toast((error as Error).message);
       return;
     }
+    if (ticket !== this.opening) return;
     const scroll = this.el.reading.scrollTop;
     this.closeEditor();
     this.reading?.destroy();
@@ -501,7 +539,8 @@ export class App {
   private async create(start: number, end: number, values: EditorValues, keepOpen = true): Promise<void> {
     const file = this.doc!.file;
     try {
-      const created = await api.createAnnotation(file, { start, end, ...values });
+      const created = await api.createAnnotation(file, { start, end, version: this.doc!.version, ...values });
+      if (this.doc?.file !== file) return;
       this.put(created);
       this.undo.push({
         label: 'annotate',
@@ -531,7 +570,7 @@ export class App {
     if (!before) return;
     try {
       const after = await api.updateAnnotation(file, id, values);
-      this.put(after);
+      if (this.doc?.file === file) this.put(after);
       this.undo.push({
         label: 'edit',
         undo: async () => {
@@ -554,7 +593,7 @@ export class App {
     if (!before) return;
     try {
       await api.deleteAnnotation(file, id);
-      this.drop(id);
+      if (this.doc?.file === file) this.drop(id);
       this.undo.push({
         label: 'delete',
         undo: async () => {
@@ -657,7 +696,7 @@ export class App {
         try {
           const info = await api.openFolder();
           if (info) {
-            this.doc = null;
+            this.resetForCorpus();
             await this.loadCorpus();
           }
         } catch (error) {

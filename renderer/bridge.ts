@@ -26,12 +26,13 @@ function httpBridge(): HashiyaBridge {
     // JSON turns a trailing undefined (an optional argument left out) into null: drop it, as IPC would.
     const sent = [...args];
     while (sent.length && sent[sent.length - 1] === undefined) sent.pop();
+    const body = JSON.stringify(sent);
     const res = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(sent),
-      // A save sent as the page goes away still arrives.
-      keepalive: true,
+      body,
+      // A small save sent as the page goes away still arrives; Chromium caps keepalive bodies at 64 KiB.
+      keepalive: body.length < 60_000,
     });
     return (await res.json()) as ApiResponse<unknown>;
   };

@@ -2,7 +2,6 @@ import { App } from './app';
 
 const app = new App();
 // Exposed for the browser tests and the developer console; it holds no privileges.
-(window as unknown as { hashiyaDebug: App['debug'] }).hashiyaDebug = app.debug;
 Object.defineProperty(window, 'hashiyaDebug', { get: () => app.debug });
 app.start(document.getElementById('app')!).catch((error: unknown) => {
   const pre = document.createElement('pre');

@@ -70,13 +70,14 @@ export class AnnotationEditor {
     this.noteInput = h('textarea', { class: 'note', dir: 'auto', rows: 2, placeholder: 'Note (optional)', 'aria-label': 'Note', disabled: options.readOnly });
     this.noteInput.value = this.values.note;
     const commitText = () => {
-      if (this.isNew) return;
+      if (this.isNew || !this.handlers) return;
       if (this.glossInput.value !== this.values.gloss || this.noteInput.value !== this.values.note) {
         this.values.gloss = this.glossInput.value;
         this.values.note = this.noteInput.value;
         this.handlers?.onSave({ ...this.values });
       }
     };
+    this.commitText = commitText;
     this.glossInput.addEventListener('change', commitText);
     this.noteInput.addEventListener('change', commitText);
     this.glossInput.addEventListener('keydown', (e) => {
@@ -107,6 +108,13 @@ export class AnnotationEditor {
     this.el.hidden = false;
     this.place(options.anchor);
     if (options.focusGloss) this.glossInput.focus();
+  }
+
+  private commitText: () => void = () => undefined;
+
+  /** Saves what is typed in the gloss and note of an existing annotation, before the view is rebuilt. */
+  commitPending(): void {
+    if (this.open) this.commitText();
   }
 
   private saveNew(): void {

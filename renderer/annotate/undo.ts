@@ -30,8 +30,9 @@ export class UndoStack {
   }
 
   private step(from: Command[], to: Command[], run: (c: Command) => Promise<void>): Promise<void> {
-    // One at a time: a quick double Ctrl+Z must not interleave two API calls.
-    this.busy = this.busy.then(async () => {
+    // One at a time: a quick double Ctrl+Z must not interleave two API calls. A failed step
+    // must not poison the chain, or every later undo would fail with it.
+    const next = this.busy.then(async () => {
       const c = from.pop();
       if (!c) return;
       try {
@@ -44,7 +45,8 @@ export class UndoStack {
         this.onChange();
       }
     });
-    return this.busy;
+    this.busy = next.catch(() => undefined);
+    return next;
   }
 
   get canUndo(): boolean {

@@ -316,7 +316,8 @@ class SideBySideView implements View {
       if (spec.kind === 'draft') {
         const draft = new DraftColumn(this.docs.get(sourceFile)!, {
           glossary: this.glossIdx,
-          save: (r) => this.ctx.api.saveRendering(sourceFile, r),
+          // The version says which text the segment offsets belong to; a changed article refuses them.
+          save: (r) => this.ctx.api.saveRendering(sourceFile, { ...r, version: this.docs.get(sourceFile)!.version }),
           onSaveState: (state, message) => {
             if (state === 'error') this.ctx.toast(`The draft was not saved: ${message ?? ''}`);
           },

@@ -141,3 +141,94 @@ describe('the workspace', () => {
     }
   });
 });
+
+describe('when the article changes on disk under the app', () => {
+  const FILE = '004_df093c946d86f816.txt';
+
+  test('a span selected in the old text is refused, not saved on other words', async () => {
+    const ws = await workspace();
+    const doc = await ws.openArticle(FILE);
+    const start = doc.text.indexOf('داعش');
+    const original = await readFile(join(corpus, FILE));
+    try {
+      await writeFile(join(corpus, FILE), Buffer.concat([Buffer.from('خط تازه\n'), original]));
+      await assert.rejects(
+        ws.createAnnotation(FILE, { start, end: start + 4, version: doc.version, tags: [], gloss: 'ISIS', note: '' }),
+        (e: unknown) => e instanceof ApiError && e.code === 'stale',
+      );
+      const fresh = await ws.openArticle(FILE);
+      assert.notEqual(fresh.version, doc.version);
+      assert.equal(fresh.annotations.some((a) => a.gloss === 'ISIS'), false);
+    } finally {
+      await writeFile(join(corpus, FILE), original);
+    }
+  });
+
+  test('an undo cannot put an annotation back on words that are no longer there', async () => {
+    const ws = await workspace();
+    const doc = await ws.openArticle(FILE);
+    const start = doc.text.indexOf('اردوغان');
+    const a = await ws.createAnnotation(FILE, { start, end: start + 7, version: doc.version, tags: ['person'], gloss: 'Erdogan', note: '' });
+    await assert.rejects(ws.restoreAnnotation(FILE, { ...a, target: { ...a.target, quote: { ...a.target.quote, exact: 'something else' } } }), /no longer at that place/);
+    const back = await ws.restoreAnnotation(FILE, { ...a, analyst: 'Someone Else', gloss: 'R. T. Erdogan' });
+    assert.equal(back.analyst, a.analyst, 'authorship stays as recorded');
+    await ws.deleteAnnotation(FILE, a.id);
+  });
+
+  test('drafts follow their source words to where they moved, and are set aside when the words are gone', async () => {
+    const ws = await workspace();
+    const doc = await ws.openArticle(FILE);
+    const seg = doc.segments.find((s) => !s.skip && doc.text.slice(s.start, s.end).includes('روحانی'))!;
+    const gone = doc.segments.find((s) => !s.skip && s.start > seg.end)!;
+    await ws.saveRendering(FILE, { start: seg.start, end: seg.end, text: 'Rouhani said…', status: 'draft', version: doc.version });
+    await ws.saveRendering(FILE, { start: gone.start, end: gone.end, text: 'a sentence that will be deleted', status: 'draft', version: doc.version });
+    await ws.flush();
+    const original = await readFile(join(corpus, FILE), 'utf8');
+    try {
+      const edited = 'سطر تازه در آغاز\n\n' + original.slice(0, gone.start) + original.slice(gone.end);
+      await writeFile(join(corpus, FILE), edited);
+      const fresh = await (await workspace()).openArticle(FILE);
+      const moved = fresh.renderings.find((r) => r.text === 'Rouhani said…')!;
+      assert.equal(fresh.text.slice(moved.start, moved.end), doc.text.slice(seg.start, seg.end), 'the draft sits on its own source words');
+      assert.equal(fresh.renderings.some((r) => r.text === 'a sentence that will be deleted'), false, 'not shown beside other words');
+    } finally {
+      await writeFile(join(corpus, FILE), original);
+    }
+  });
+
+  test('fields written by a newer Hashiya or a team tool are kept when the app saves', async () => {
+    const ws = await workspace();
+    const path = join(corpus, `${FA}.annotations.json`);
+    const data = JSON.parse(await readFile(path, 'utf8'));
+    data.reviewLog = [{ by: 'Reza', at: '2026-11-01' }];
+    data.annotations[0].reviewedBy = 'Reza';
+    await writeFile(path, JSON.stringify(data, null, 2));
+    const fresh = await workspace();
+    const doc = await fresh.openArticle(FA);
+    const start = doc.text.indexOf('عراق');
+    await fresh.createAnnotation(FA, { start, end: start + 4, version: doc.version, tags: ['place'], gloss: 'Iraq', note: '' });
+    await fresh.flush();
+    const after = JSON.parse(await readFile(path, 'utf8'));
+    assert.deepEqual(after.reviewLog, [{ by: 'Reza', at: '2026-11-01' }]);
+    assert.equal(after.annotations.find((a: { reviewedBy?: string }) => a.reviewedBy)?.reviewedBy, 'Reza');
+  });
+});
+
+describe('the corpus settings file shared by a team', () => {
+  test('a tag a teammate added on disk survives this app saving a pairing and a taxonomy edit', async () => {
+    const ws = await workspace();
+    const path = join(corpus, CORPUS_SETTINGS_FILE);
+    await ws.setTaxonomy(await ws.getTaxonomy()); // the file exists
+    const onDisk = JSON.parse(await readFile(path, 'utf8'));
+    onDisk.taxonomy.push({ id: 'weapon', name: 'Weapon', color: '#aa0000', shortcut: null });
+    await writeFile(path, JSON.stringify(onDisk, null, 2));
+
+    await ws.setPairing({ a: FA, b: '000_4b15f26e11b27dea.en.txt', kind: 'translation' });
+    const tags = await ws.getTaxonomy();
+    await ws.setTaxonomy(tags.map((t) => (t.id === 'person' ? { ...t, name: 'Individual' } : t)));
+    const after = JSON.parse(await readFile(path, 'utf8'));
+    assert.ok(after.taxonomy.some((t: { id: string }) => t.id === 'weapon'), 'the teammate’s tag is kept');
+    assert.equal(after.taxonomy.find((t: { id: string }) => t.id === 'person').name, 'Individual');
+    assert.equal(after.pairings.length, 1);
+  });
+});

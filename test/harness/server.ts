@@ -76,6 +76,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         return;
       }
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
+      // Another page on this machine must not drive the harness: same origin and JSON only
+      // (a cross-site form or no-cors fetch cannot send application/json).
+      const origin = req.headers.origin;
+      const host = req.headers.host ?? '';
+      if ((origin && origin !== `http://${host}`) || !/^127\.0\.0\.1:\d+$|^localhost:\d+$/.test(host) || !(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return send(res, 403, 'text/plain', 'refused: not from the harness page');
+      }
       const body = await readBody(req);
       let args: unknown;
       try {
