@@ -13,7 +13,8 @@ export function sidecarPathFor(articlePath: string): string {
   return articlePath + SIDECAR_SUFFIX;
 }
 
-function isInside(root: string, candidate: string): boolean {
+/** True when `candidate` lies strictly below `root` (both absolute). The one containment check of the app. */
+export function isInside(root: string, candidate: string): boolean {
   const rel = relative(root, candidate);
   return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel);
 }

@@ -3,10 +3,11 @@
 // absolute or drive paths) and symlinks that lead out are refused, and every response,
 // errors included, carries the security headers.
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import { extname, isAbsolute, join } from 'node:path';
 import type { CustomScheme } from 'electron';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 import { securityHeaders } from './security';
+import { isInside } from '../corpus/corpus-folder';
 
 /** Registered before `ready`: a standard, secure origin that may use fetch; nothing that bypasses CSP. */
 export const APP_SCHEME_REGISTRATION: CustomScheme = {
@@ -87,11 +88,6 @@ function rawPathOf(url: string): string | null {
   const m = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*([^?#]*)/.exec(url);
   if (!m) return null;
   return m[1] === '' ? '/' : m[1]!;
-}
-
-function isInside(root: string, candidate: string): boolean {
-  const rel = relative(root, candidate);
-  return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
 }
 
 /**
