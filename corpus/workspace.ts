@@ -7,7 +7,7 @@ import { makeQuote } from '../annotations/quote';
 import { InvalidSidecarChangeError, ReadOnlySidecarError, SidecarStore } from '../annotations/sidecar-store';
 import { resolveConflict } from '../annotations/merge';
 import { parseSidecar, tagSchema } from '../annotations/schema';
-import { ArticleCatalog } from './article-catalog';
+import { ArticleCatalog, type CatalogEvent } from './article-catalog';
 import type { AlignmentLink, Annotation, CorpusSettings, MetadataOverrides, Pairing, Rendering, Sidecar, Tag } from '../annotations/types';
 import { articleSegments } from './article-segments';
 import { mergeCorpusSettings } from './settings-merge';
@@ -58,6 +58,11 @@ export interface WorkspaceOptions {
   defaultCorpus?: string;
   /** Fixed clock for tests. */
   now?: () => Date;
+  /**
+   * The app: list facts and the search index worked out in worker threads, the folder
+   * watched for changes from outside. Off, everything is worked out when asked (CLI, tests).
+   */
+  live?: boolean;
 }
 
 interface LoadedArticle {
@@ -134,6 +139,27 @@ export class Workspace implements HashiyaApi {
     for (const l of this.eventListeners) l(event);
   }
 
+  /** Background work and changes on disk, turned into what the window needs to hear. */
+  private async onCatalogEvent(e: CatalogEvent): Promise<void> {
+    if (e.type === 'progress') this.emit({ type: 'index-progress', done: e.done, total: e.total });
+    else if (e.type === 'summaries') this.emit({ type: 'articles-changed', files: e.files });
+    else if (e.type === 'changes') {
+      const { added, changed, removed, sidecarsChanged } = e.batch;
+      for (const file of sidecarsChanged) {
+        // Someone else's save (a git pull, another analyst): read it; the store tells the window.
+        const store = await this.stores.get(file)?.catch(() => null);
+        await store?.reload().catch(() => undefined);
+      }
+      for (const file of changed) {
+        this.changed(file);
+        this.emit({ type: 'sidecar-changed', file, message: `${file} changed on disk; its annotations were placed again from their quotes.` });
+      }
+      if (added.length + changed.length + removed.length + sidecarsChanged.length > 0) {
+        this.emit({ type: 'articles-changed', files: [...added, ...changed, ...removed, ...sidecarsChanged] });
+      }
+    }
+  }
+
   private changed(file: string): void {
     this.catalog?.invalidate(file);
     for (const l of this.changeListeners) l(file);
@@ -166,7 +192,12 @@ export class Workspace implements HashiyaApi {
     this.root = real;
     this.stores.clear();
     this.loaded.clear();
-    this.catalog = new ArticleCatalog(real);
+    await this.catalog?.close();
+    this.catalog = new ArticleCatalog(real, {
+      background: this.options.live ?? false,
+      watch: this.options.live ?? false,
+      onEvent: (e) => void this.onCatalogEvent(e),
+    });
     this.quotations?.reset();
     const cs = await readCorpusSettings(real);
     this.corpusSettings = cs.settings;
@@ -587,13 +618,14 @@ export class Workspace implements HashiyaApi {
     return this.quotations.export(request);
   }
 
-  async search(_request: SearchRequest): Promise<SearchResponse> {
-    throw new ApiError('internal', 'search is not available yet');
+  search(request: SearchRequest): Promise<SearchResponse> {
+    return this.requireCatalog().search(request);
   }
 
   /** Stops background work (watcher, indexer) and writes what is pending. */
   async close(): Promise<void> {
     await this.flush();
+    await this.catalog?.close();
   }
 
   /** Resolves when every pending sidecar write is on disk. */

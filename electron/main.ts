@@ -137,7 +137,7 @@ function startApp(): void {
       log(`sample corpus not copied: ${(error as Error).message}`);
       return null;
     });
-    const ws = await Workspace.create({ appDataDir: userData, pickFolder, defaultCorpus: sample ?? undefined });
+    const ws = await Workspace.create({ appDataDir: userData, pickFolder, defaultCorpus: sample ?? undefined, live: true });
     workspace = ws;
     // Changes on disk, conflicts and indexing progress go to the window as they happen.
     ws.onEvent(sendEvent);

@@ -44,6 +44,14 @@ export async function bundleShell({ minify = false } = {}) {
     // Bundled CommonJS dependencies (iconv-lite) call require(); give ESM one.
     banner: { js: "import { createRequire as __hashiyaRequire } from 'node:module'; const require = __hashiyaRequire(import.meta.url);" },
   });
+  // The search and list workers run beside main.mjs (corpus/indexer.ts finds them there).
+  await build({
+    ...common,
+    entryPoints: [join(root, 'corpus', 'index-worker.ts')],
+    format: 'esm',
+    outfile: join(out, 'main', 'index-worker.mjs'),
+    banner: { js: "import { createRequire as __hashiyaRequire } from 'node:module'; const require = __hashiyaRequire(import.meta.url);" },
+  });
   await build({ ...common, entryPoints: [join(root, 'electron', 'preload.ts')], format: 'cjs', outfile: join(out, 'preload', 'preload.cjs') });
 }
 

@@ -41,6 +41,8 @@ export interface HarnessOptions {
   corpus?: string;
   appDataDir?: string;
   port?: number;
+  /** As the app: background workers and a watched folder (default on). */
+  live?: boolean;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -50,6 +52,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     appDataDir,
     defaultCorpus: options.corpus ?? SAMPLE_CORPUS,
     pickFolder: async () => nextFolder,
+    live: options.live ?? true,
   });
   if (options.corpus) await workspace.openCorpus(options.corpus, true);
   const listeners = new Set<ServerResponse>();

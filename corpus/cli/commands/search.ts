@@ -1,6 +1,114 @@
-import type { CliCommand } from '../command';
+// `hashiya search --corpus DIR "QUERY" [--json]`: the app's search from the command line,
+// folding letter variants, diacritics, ZWNJ and digits. With --json, exactly one object
+// {"hits": [{file, start, end, text, context}]}: start/end are UTF-16 offsets into the
+// article's decoded text and text is the original characters there.
+import { realpath, stat } from 'node:fs/promises';
+import { ArticleCatalog } from '../../article-catalog';
+import type { Language } from '../../language';
+import { SearchQueryError, type EngineResult } from '../../search-engine';
+import { checkFilters, type SearchFilters } from '../../search-query';
+import { parseFlags, UsageError, type CliCommand } from '../command';
 
-export const command: CliCommand = async () => {
-  process.stderr.write('hashiya search: not implemented yet\n');
-  return 1;
+const USAGE = `usage: hashiya search --corpus DIR "QUERY" [--json] [--strict | --lenient] [--limit N]
+                      [--lang fa,ar] [--outlet NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tag ID]
+  Words match anywhere in an article, in any order; "a phrase" matches as written.
+  --lenient (the default for Persian and Arabic queries) also matches across a missing or
+  extra space or ZWNJ inside a word; --strict does not.`;
+
+/** The exit codes of open-corpus.ts (0 ok, 2 bad arguments or no such folder), without loading the Workspace it opens. */
+const EXIT = { ok: 0, usage: 2 } as const;
+
+class CliError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface JsonHit {
+  file: string;
+  start: number;
+  end: number;
+  text: string;
+  context: string;
+}
+
+export const command: CliCommand = async (args) => {
+  try {
+    const { values, flags, positional } = parseFlags(args, {
+      values: ['corpus', 'limit', 'lang', 'outlet', 'from', 'to', 'tag'],
+      flags: ['json', 'strict', 'lenient', 'help'],
+    });
+    if (flags.has('help')) {
+      process.stdout.write(`${USAGE}\n`);
+      return EXIT.ok;
+    }
+    const query = positional.join(' ').trim();
+    if (!query) throw new UsageError('a query is required');
+    if (flags.has('strict') && flags.has('lenient')) throw new UsageError('--strict and --lenient exclude each other');
+    const limit = values.limit === undefined ? undefined : Number(values.limit);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError(`--limit must be a whole number above 0, not ${values.limit}`);
+    const filters: SearchFilters = {};
+    if (values.lang) filters.language = values.lang.split(',').map((l) => l.trim()) as Language[];
+    if (values.outlet) filters.outlet = values.outlet;
+    if (values.from) filters.from = values.from;
+    if (values.to) filters.to = values.to;
+    if (values.tag) filters.tag = values.tag;
+    const problem = checkFilters(filters);
+    if (problem) throw new UsageError(problem);
+    const root = await corpusFolder(values.corpus);
+    const catalog = new ArticleCatalog(root);
+    const lenient = flags.has('strict') ? false : flags.has('lenient') ? true : undefined;
+    const result = await catalog.searchInline({ query, lenient, filters, limit, exactTotals: true });
+    // `hashiya search … | head` closes the pipe early: that is not an error.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+    if (flags.has('json')) {
+      const hits: JsonHit[] = result.hits.map((h) => ({ file: h.file, start: h.start, end: h.end, text: h.text, context: h.context }));
+      process.stdout.write(JSON.stringify({ hits }) + '\n');
+    } else process.stdout.write(humanReadable(result));
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof SearchQueryError) {
+      process.stderr.write(`hashiya search: ${error.message}\n${USAGE}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`hashiya search: ${error.message}\n${error.code === EXIT.usage ? USAGE + '\n' : ''}`);
+      return error.code;
+    }
+    throw error;
+  }
 };
+
+async function corpusFolder(dir: string | undefined): Promise<string> {
+  if (!dir) throw new CliError(EXIT.usage, '--corpus DIR is required');
+  let info;
+  try {
+    info = await stat(dir);
+  } catch {
+    throw new CliError(EXIT.usage, `no such folder: ${dir}`);
+  }
+  if (!info.isDirectory()) throw new CliError(EXIT.usage, `not a folder: ${dir}`);
+  return realpath(dir);
+}
+
+/** One block per hit: where it is, then its line of context with the hit between ⟦ ⟧. */
+function humanReadable(r: EngineResult): string {
+  const lines: string[] = [];
+  for (const h of r.hits) {
+    const at = h.start - h.contextStart;
+    const marked = `${h.context.slice(0, at)}⟦${h.context.slice(at, at + h.text.length)}⟧${h.context.slice(at + h.text.length)}`;
+    lines.push(`${h.file}:${h.start}-${h.end}`, `    ${marked}`);
+  }
+  const articles = r.totalArticles === 1 ? '1 article' : `${r.totalArticles} articles`;
+  const mode = r.lenient ? ' (lenient)' : '';
+  if (r.hits.length === 0) lines.push('no hits');
+  else if (r.truncated) lines.push(`first ${r.hits.length} hits shown; the query's words occur ${r.totalHits} times in ${articles}${mode}`);
+  else lines.push(`${r.hits.length} ${r.hits.length === 1 ? 'hit' : 'hits'} in ${articles}${mode}`);
+  return lines.join('\n') + '\n';
+}

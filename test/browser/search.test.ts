@@ -1,0 +1,67 @@
+// The search box on the shared corpus, and a live folder (issue 5).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { findChromium, NO_CHROMIUM, openSession, screenshot, waitReady, type Session } from './browser-env';
+
+const skip = findChromium() ? false : NO_CHROMIUM;
+
+describe('searching the corpus', { skip }, () => {
+  let session: Session;
+
+  before(async () => {
+    session = await openSession();
+    await waitReady(session.page);
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  test('a query typed with Arabic letters finds the Persian spelling and opens the article with the hit marked', async () => {
+    const page = session.page;
+    // Arabic ي and ك, no ZWNJ: the Persian article writes «رئیسجمهور» with Persian ی.
+    const query = 'رئيسجمهور';
+    await page.click('input.search-box');
+    await page.keyboard.type(query);
+    await page.waitForSelector('li.hit');
+    const hits = await page.$$eval('li.hit', (lis) => lis.map((li, i) => ({ i, file: li.getAttribute('data-file')!, start: Number(li.getAttribute('data-start')), end: Number(li.getAttribute('data-end')), marked: li.querySelector('mark')!.textContent })));
+    // Lenient matching (on for Persian) also finds the spaced spelling «رئیس جمهور».
+    assert.ok(hits.some((h) => h.marked === 'رئیس جمهور'));
+    const first = hits.find((h) => h.marked === 'رئیسجمهور');
+    assert.ok(first, 'the hit shows the original Persian characters');
+    await screenshot(page, 'search-results.png');
+
+    await page.click(`li.hit >> nth=${first.i}`);
+    await page.waitForFunction((f) => (window as any).hashiyaDebug.doc?.file === f, first.file);
+    await page.waitForSelector('.reading-text .mark');
+    const marked = await page.$$eval('.reading-text .mark', (els) => els.map((e) => e.textContent).join(''));
+    const text = await page.evaluate(() => (window as any).hashiyaDebug.doc.text as string);
+    assert.equal(marked, text.slice(first.start, first.end));
+    assert.equal(marked, 'رئیسجمهور');
+    const visible = await page.evaluate(() => {
+      const r = document.querySelector('.reading-text .mark')!.getBoundingClientRect();
+      const v = document.querySelector('.reading')!.getBoundingClientRect();
+      return r.top >= v.top && r.bottom <= v.bottom;
+    });
+    assert.equal(visible, true, 'scrolled into view');
+    await screenshot(page, 'search-hit-in-article.png');
+  });
+
+  test('lenient matching finds a word written with a space, and Persian digits match Latin ones', async () => {
+    const res = await session.harness.workspace.search({ query: 'رئیس جمهور' });
+    assert.ok(res.hits.some((h) => h.text === 'رئیسجمهور'), 'the joined spelling is found for the spaced query');
+    const digits = await session.harness.workspace.search({ query: '1403' });
+    assert.ok(digits.hits.some((h) => h.text === '۱۴۰۳'));
+  });
+
+  test('an article added to the folder shows up in the list without a restart', async () => {
+    const page = session.page;
+    await page.keyboard.press('Escape');
+    await writeFile(join(session.corpus, 'new-article.txt'), 'خبر تازه: گفت‌وگوی تلفنی وزیران خارجه\n\nمتن خبر.\n');
+    await page.waitForSelector('li.article[data-file="new-article.txt"]', { timeout: 15_000 });
+    const hits = await session.harness.workspace.search({ query: 'گفتوگوی تلفنی وزیران' });
+    assert.ok(hits.hits.some((h) => h.file === 'new-article.txt'));
+  });
+});
