@@ -2,6 +2,7 @@
 // exact original characters.
 import type { SearchHit, SearchRequest, SearchResponse } from '../../corpus/api';
 import type { Language } from '../../corpus/language';
+import { defaultLenient } from '../../corpus/search-query';
 import { clear, h, textAttrs } from '../dom';
 import type { View, ViewContext } from '../view-context';
 
@@ -45,11 +46,13 @@ export function createSearchView(ctx: ViewContext, box: HTMLInputElement): View 
   const request = (): SearchRequest | null => {
     const query = box.value.trim();
     if (!query) return null;
+    // Until the user decides, the box shows what applies: lenient for Arabic-script queries.
+    if (!lenientTouched) lenient.checked = defaultLenient(query);
     const language = langs.filter((x) => x.input.checked).map((x) => x.l);
     return {
       query,
       // Lenient matching is on by default for Arabic-script queries, as Persian needs it.
-      lenient: lenientTouched ? lenient.checked : undefined,
+      lenient: lenient.checked,
       filters: {
         ...(language.length ? { language } : {}),
         ...(outlet.value.trim() ? { outlet: outlet.value.trim() } : {}),
