@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+import { parse } from 'csv-parse/sync';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -30,25 +31,10 @@ interface Finding {
   description: string;
 }
 
+/** The scanner's CSV report; a real CSV parser, since descriptions may hold quotes and line breaks. */
 function parseCsv(text: string): Finding[] {
-  const rows = text.trim().split('\n').slice(1);
-  return rows.map((row) => {
-    const cells: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < row.length; i++) {
-      const ch = row[i]!;
-      if (ch === '"') {
-        if (quoted && row[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = !quoted;
-      } else if (ch === ',' && !quoted) {
-        cells.push(cell.trim());
-        cell = '';
-      } else cell += ch;
-    }
-    cells.push(cell.trim());
+  const rows = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+  return rows.slice(1).map((cells) => {
     const [issue = '', severity = '', confidence = '', file = '', location = '', , description = ''] = cells;
     return { issue, severity, confidence, file, location, description };
   });

@@ -19,7 +19,7 @@ import { Workspace } from '../../corpus/workspace';
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SAMPLE = join(REPO, 'corpus', 'sample');
 const SECRET = 'CANARY-7c1f-outside-the-corpus-never-to-be-read';
-const ERROR_CODES = new Set(['bad-request', 'not-found', 'forbidden', 'read-only', 'no-corpus', 'internal']);
+const ERROR_CODES = new Set(['bad-request', 'not-found', 'forbidden', 'read-only', 'no-corpus', 'stale', 'internal']);
 
 // ---------------------------------------------------------------------------------------
 // Watching the file system: every path the process opens, reads, lists or changes.
