@@ -262,6 +262,8 @@ export class App {
   // ---- reading
 
   private opening = 0;
+  /** How long the last article took to build (the bench reads it). */
+  private timings = { view: 0, sidebar: 0 };
 
   async openArticle(file: string, options: { keepScroll?: boolean } = {}): Promise<void> {
     // Only the latest request is shown: an earlier, slower answer must not replace it.
@@ -283,6 +285,7 @@ export class App {
     this.annotations = new Map(doc.annotations.map((a) => [a.id, a]));
     this.renderHead();
     const lang = doc.language;
+    const t0 = performance.now();
     this.reading = new ReadingView(
       this.el.reading,
       doc.paragraphs.map((p) => ({ ...p, lang: p.dir === 'rtl' ? (lang === 'en' ? 'und' : lang) : 'en' })),
@@ -293,7 +296,9 @@ export class App {
       },
     );
     this.reading.setHighlights([...this.annotations.values()].filter((a) => a.anchor.status !== 'orphaned').map((a) => this.spanOf(a)));
+    const t1 = performance.now();
     this.renderSidebar();
+    this.timings = { view: t1 - t0, sidebar: performance.now() - t1 };
     for (const li of this.el.articleList.querySelectorAll('li.article')) li.classList.toggle('current', (li as HTMLElement).dataset.file === file);
     if (options.keepScroll) this.el.reading.scrollTop = scroll;
     else this.el.reading.scrollTop = 0;
@@ -398,36 +403,78 @@ export class App {
     }
   }
 
+  /** One annotation's entry in the sidebar. */
+  private sideItem(a: Annotation): HTMLLIElement {
+    const item = h(
+      'li',
+      { class: `annotation${a.anchor.status === 'orphaned' ? ' orphaned' : ''}${this.editing === a.id ? ' current' : ''}`, 'data-id': a.id, tabIndex: 0 },
+      h('blockquote', { class: 'quote', ...textAttrs(this.doc?.language) }, a.target.quote.exact),
+      a.gloss ? h('p', { class: 'gloss', dir: 'auto', lang: 'en' }, a.gloss) : null,
+      h(
+        'p',
+        { class: 'tags' },
+        ...a.tags.map((t) => h('span', { class: `chip small ${tagClass(this.taxonomy, t)}` }, h('span', { class: `swatch ${tagClass(this.taxonomy, t)}` }), this.taxonomy.find((x) => x.id === t)?.name ?? t)),
+        a.anchor.status !== 'exact' ? h('span', { class: `anchor ${a.anchor.status}` }, a.anchor.status === 'fuzzy' ? `fuzzy ${Math.round(a.anchor.score * 100)}%` : a.anchor.status) : null,
+      ),
+    );
+    const open = () => this.reveal(a.id);
+    item.addEventListener('click', open);
+    item.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') open();
+    });
+    return item;
+  }
+
+  private sidebarTicket = 0;
+
+  /**
+   * The whole list, for a newly opened article. The first entries come at once and the
+   * rest in slices between frames, so thousands of annotations do not hold up the text.
+   */
   private renderSidebar(): void {
     this.renderConflicts();
     clear(this.el.sideList);
     const list = this.sorted();
-    this.el.sideCount.textContent = `(${list.length})`;
-    for (const a of list) {
-      const item = h(
-        'li',
-        { class: `annotation${a.anchor.status === 'orphaned' ? ' orphaned' : ''}${this.editing === a.id ? ' current' : ''}`, 'data-id': a.id, tabIndex: 0 },
-        h('blockquote', { class: 'quote', ...textAttrs(this.doc?.language) }, a.target.quote.exact),
-        a.gloss ? h('p', { class: 'gloss', dir: 'auto', lang: 'en' }, a.gloss) : null,
-        h(
-          'p',
-          { class: 'tags' },
-          ...a.tags.map((t) => h('span', { class: `chip small ${tagClass(this.taxonomy, t)}` }, h('span', { class: `swatch ${tagClass(this.taxonomy, t)}` }), this.taxonomy.find((x) => x.id === t)?.name ?? t)),
-          a.anchor.status !== 'exact' ? h('span', { class: `anchor ${a.anchor.status}` }, a.anchor.status === 'fuzzy' ? `fuzzy ${Math.round(a.anchor.score * 100)}%` : a.anchor.status) : null,
-        ),
-      );
-      const open = () => this.reveal(a.id);
-      item.addEventListener('click', open);
-      item.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter') open();
-      });
-      this.el.sideList.append(item);
+    const ticket = ++this.sidebarTicket;
+    const SLICE = 150;
+    const append = (from: number) => {
+      if (ticket !== this.sidebarTicket) return;
+      const part = document.createDocumentFragment();
+      for (const a of list.slice(from, from + SLICE)) part.append(this.sideItem(a));
+      this.el.sideList.append(part);
+      if (from + SLICE < list.length) setTimeout(() => append(from + SLICE), 0);
+    };
+    append(0);
+    this.renderCount();
+  }
+
+  /** Puts one annotation's entry in its place in text order (after a change to it). */
+  private renderSideEntry(a: Annotation): void {
+    const old = this.el.sideList.querySelector(`li[data-id="${CSS.escape(a.id)}"]`);
+    const item = this.sideItem(a);
+    if (old) old.replaceWith(item);
+    else {
+      const list = this.sorted();
+      const next = list[list.findIndex((x) => x.id === a.id) + 1];
+      const before = next ? this.el.sideList.querySelector(`li[data-id="${CSS.escape(next.id)}"]`) : null;
+      this.el.sideList.insertBefore(item, before);
     }
+    this.renderCount();
+  }
+
+  private removeSideEntry(id: string): void {
+    this.el.sideList.querySelector(`li[data-id="${CSS.escape(id)}"]`)?.remove();
+    this.renderCount();
+  }
+
+  private renderCount(): void {
+    const n = this.annotations.size;
+    this.el.sideCount.textContent = `(${n})`;
     const counts = this.articles.find((x) => x.file === this.doc?.file);
-    if (counts && counts.annotations !== list.length) {
-      counts.annotations = list.length;
+    if (counts && counts.annotations !== n) {
+      counts.annotations = n;
       const el = this.el.articleList.querySelector(`li[data-file="${CSS.escape(counts.file)}"] .ann-count`);
-      if (el) el.textContent = String(list.length);
+      if (el) el.textContent = String(n);
     }
   }
 
@@ -525,7 +572,7 @@ export class App {
   private put(a: Annotation): void {
     this.annotations.set(a.id, a);
     if (a.anchor.status !== 'orphaned') this.reading?.putHighlight(this.spanOf(a));
-    this.renderSidebar();
+    this.renderSideEntry(a);
     if (this.editing === a.id) this.editor.refresh({ tags: a.tags, gloss: a.gloss, note: a.note });
   }
 
@@ -533,7 +580,7 @@ export class App {
     this.annotations.delete(id);
     this.reading?.removeHighlight(id);
     if (this.editing === id) this.closeEditor();
-    this.renderSidebar();
+    this.removeSideEntry(id);
   }
 
   private async create(start: number, end: number, values: EditorValues, keepOpen = true): Promise<void> {
@@ -791,6 +838,7 @@ export class App {
       rangeRects: (start: number, end: number) => this.reading?.rangeRects(start, end).map((r) => r.toJSON() as DOMRect) ?? [],
       highlightRects: (id: string) => this.reading?.highlightElements(id).flatMap((el) => [...el.getClientRects()].map((r) => r.toJSON() as DOMRect)) ?? [],
       openArticle: (file: string) => this.openArticle(file),
+      timings: () => this.timings,
     };
   }
 }
