@@ -1,3 +1,36 @@
+import { realpath, stat } from 'node:fs/promises';
+
+/**
+ * Exit codes of every command: 0 done; 1 failed; 2 bad arguments, no such file or folder;
+ * 3 done, but some sidecars could not be read (named on stderr; a script must notice that
+ * annotations are missing).
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, partial: 3 } as const;
+
+/** A failure to report as one line on stderr with its exit code. */
+export class CliError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/** The real path of `--corpus DIR`, or a usage error that says what is wrong with it. */
+export async function corpusFolder(dir: string | undefined): Promise<string> {
+  if (!dir) throw new CliError(EXIT.usage, '--corpus DIR is required');
+  let info;
+  try {
+    info = await stat(dir);
+  } catch {
+    throw new CliError(EXIT.usage, `no such folder: ${dir}`);
+  }
+  if (!info.isDirectory()) throw new CliError(EXIT.usage, `not a folder: ${dir}`);
+  return realpath(dir);
+}
+
 /** A CLI command: takes its arguments, writes to stdout/stderr, returns the exit code. */
 export type CliCommand = (args: string[]) => Promise<number>;
 

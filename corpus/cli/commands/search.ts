@@ -2,12 +2,11 @@
 // folding letter variants, diacritics, ZWNJ and digits. With --json, exactly one object
 // {"hits": [{file, start, end, text, context}]}: start/end are UTF-16 offsets into the
 // article's decoded text and text is the original characters there.
-import { realpath, stat } from 'node:fs/promises';
 import { ArticleCatalog } from '../../article-catalog';
 import type { Language } from '../../language';
 import { SearchQueryError, type EngineResult } from '../../search-engine';
 import { checkFilters, type SearchFilters } from '../../search-query';
-import { parseFlags, UsageError, type CliCommand } from '../command';
+import { CliError, corpusFolder, EXIT, parseFlags, UsageError, type CliCommand } from '../command';
 
 const USAGE = `usage: hashiya search --corpus DIR "QUERY" [--json] [--strict | --lenient] [--limit N]
                       [--lang fa,ar] [--outlet NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tag ID]
@@ -15,17 +14,6 @@ const USAGE = `usage: hashiya search --corpus DIR "QUERY" [--json] [--strict | -
   --lenient (the default for Persian and Arabic queries) also matches across a missing or
   extra space or ZWNJ inside a word; --strict does not.`;
 
-/** The exit codes of open-corpus.ts (0 ok, 2 bad arguments or no such folder), without loading the Workspace it opens. */
-const EXIT = { ok: 0, usage: 2 } as const;
-
-class CliError extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface JsonHit {
   file: string;
@@ -85,17 +73,6 @@ export const command: CliCommand = async (args) => {
   }
 };
 
-async function corpusFolder(dir: string | undefined): Promise<string> {
-  if (!dir) throw new CliError(EXIT.usage, '--corpus DIR is required');
-  let info;
-  try {
-    info = await stat(dir);
-  } catch {
-    throw new CliError(EXIT.usage, `no such folder: ${dir}`);
-  }
-  if (!info.isDirectory()) throw new CliError(EXIT.usage, `not a folder: ${dir}`);
-  return realpath(dir);
-}
 
 /** One block per hit: where it is, then its line of context with the hit between ⟦ ⟧. */
 function humanReadable(r: EngineResult): string {

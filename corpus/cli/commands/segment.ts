@@ -5,7 +5,7 @@ import { furnitureParagraphs } from '../../align';
 import { decodeArticle } from '../../decode';
 import { detectLanguage } from '../../language';
 import { segmentText } from '../../segment';
-import { parseFlags, UsageError, type CliCommand } from '../command';
+import { CliError, EXIT, parseFlags, UsageError, type CliCommand } from '../command';
 
 const USAGE = 'usage: hashiya segment FILE [--json]';
 
@@ -13,17 +13,7 @@ const USAGE = 'usage: hashiya segment FILE [--json]';
  * The exit codes of the corpus commands (cli/open-corpus.ts), repeated here so that the file
  * commands do not load the whole workspace: 0 done, 1 failed, 2 bad arguments or no such file.
  */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
-export class CliError extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CliError';
-  }
-}
+export { CliError, EXIT };
 
 export interface ArticleFile {
   path: string;
