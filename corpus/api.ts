@@ -32,6 +32,8 @@ export interface ArticleSummary {
   /** Why the file is listed but not opened, or why its sidecar is read-only. */
   note: string | null;
   openable: boolean;
+  /** Not worked out yet (a big corpus fills in from a worker): the headline is the file name for now. */
+  pending?: boolean;
 }
 
 export interface ArticleDoc {

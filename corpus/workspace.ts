@@ -328,12 +328,8 @@ export class Workspace implements HashiyaApi {
   }
 
   async listArticles(): Promise<ArticleSummary[]> {
-    return this.requireCatalog().list(this.openSidecarSummaries());
-  }
-
-  /** Annotation counts and read-only notes of the sidecars this workspace holds open. */
-  private openSidecarSummaries(): Map<string, Promise<SidecarStore>> {
-    return this.stores;
+    // The sidecars held open know their counts and read-only state better than the disk cache.
+    return this.requireCatalog().list(this.stores);
   }
 
   async openArticle(file: string): Promise<ArticleDoc> {

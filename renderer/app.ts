@@ -73,7 +73,7 @@ export class App {
         // A gloss or note being typed is saved first, and its editor opened again afterwards.
         const editing = this.editing;
         this.editor.commitPending();
-        void this.openArticle(event.file, { keepScroll: true }).then(() => {
+        void this.openArticle(event.file, { inPlace: true }).then(() => {
           if (editing && this.annotations.has(editing)) {
             const rect = this.reading?.highlightElements(editing)[0]?.getBoundingClientRect();
             if (rect) this.editExisting(editing, rect, false);
@@ -265,7 +265,8 @@ export class App {
   /** How long the last article took to build (the bench reads it). */
   private timings = { view: 0, sidebar: 0 };
 
-  async openArticle(file: string, options: { keepScroll?: boolean } = {}): Promise<void> {
+  /** `inPlace`: the same article read again (after a change), keeping the scroll position and the undo history. */
+  async openArticle(file: string, options: { inPlace?: boolean } = {}): Promise<void> {
     // Only the latest request is shown: an earlier, slower answer must not replace it.
     const ticket = ++this.opening;
     let doc: ArticleDoc;
@@ -280,7 +281,7 @@ export class App {
     this.closeEditor();
     this.reading?.destroy();
     clear(this.el.reading);
-    if (!options.keepScroll) this.undo.clear();
+    if (!options.inPlace) this.undo.clear();
     this.doc = doc;
     this.annotations = new Map(doc.annotations.map((a) => [a.id, a]));
     this.renderHead();
@@ -300,7 +301,7 @@ export class App {
     this.renderSidebar();
     this.timings = { view: t1 - t0, sidebar: performance.now() - t1 };
     for (const li of this.el.articleList.querySelectorAll('li.article')) li.classList.toggle('current', (li as HTMLElement).dataset.file === file);
-    if (options.keepScroll) this.el.reading.scrollTop = scroll;
+    if (options.inPlace) this.el.reading.scrollTop = scroll;
     else this.el.reading.scrollTop = 0;
   }
 
@@ -330,7 +331,7 @@ export class App {
     if (!this.doc) return;
     const next = await openMetadataEditor(this.viewContext(), this.doc);
     if (!next) return;
-    await this.openArticle(next.file, { keepScroll: true });
+    await this.openArticle(next.file, { inPlace: true });
     await this.refreshList();
   }
 
@@ -381,7 +382,7 @@ export class App {
       const keep = (choice: Annotation | null) => async () => {
         try {
           await api.resolveConflict(doc.file, c.id, choice);
-          await this.openArticle(doc.file, { keepScroll: true });
+          await this.openArticle(doc.file, { inPlace: true });
         } catch (error) {
           this.toast((error as Error).message);
         }
@@ -758,7 +759,7 @@ export class App {
           this.taxonomy = await api.setTaxonomy(next);
           applyTagStyles(this.taxonomy);
           this.editor.setTaxonomy(this.taxonomy);
-          if (this.doc) await this.openArticle(this.doc.file, { keepScroll: true });
+          if (this.doc) await this.openArticle(this.doc.file, { inPlace: true });
         } catch (error) {
           this.toast((error as Error).message);
         }
