@@ -25,7 +25,11 @@ describe('searching the corpus', { skip }, () => {
     const query = 'رئيسجمهور';
     await page.click('input.search-box');
     await page.keyboard.type(query);
-    await page.waitForSelector('li.hit');
+    // Results come while typing (and while the index fills in): wait for those of the whole query.
+    await page.waitForFunction(() => {
+      const marks = [...document.querySelectorAll('li.hit mark')].map((m) => m.textContent);
+      return marks.includes('رئیسجمهور') && marks.includes('رئیس جمهور');
+    }, undefined, { timeout: 20_000 });
     const hits = await page.$$eval('li.hit', (lis) => lis.map((li, i) => ({ i, file: li.getAttribute('data-file')!, start: Number(li.getAttribute('data-start')), end: Number(li.getAttribute('data-end')), marked: li.querySelector('mark')!.textContent })));
     // Lenient matching (on for Persian) also finds the spaced spelling «رئیس جمهور».
     assert.ok(hits.some((h) => h.marked === 'رئیس جمهور'));
