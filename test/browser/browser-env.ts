@@ -5,6 +5,7 @@ import { cp, mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { SAMPLE_CORPUS, startHarness, type Harness } from '../harness/server';
 
@@ -102,4 +103,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 export async function removeDir(path: string): Promise<void> {
   await rm(path, { recursive: true, force: true });
+}
+
+/**
+ * A session for the enclosing describe(): opened and ready before its tests, closed after.
+ * `assign` receives it (tests keep it in a `let session`).
+ */
+export function useSession(assign: (session: Session) => void, options: Parameters<typeof openSession>[0] = {}): void {
+  let session: Session | undefined;
+  before(async () => {
+    session = await openSession(options);
+    await waitReady(session.page);
+    assign(session);
+  });
+  after(async () => {
+    await session?.close();
+  });
 }

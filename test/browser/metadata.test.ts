@@ -1,13 +1,13 @@
 // The article details editor in a real Chromium against the harness (issue 4): the detected
 // headline, outlet, date and boilerplate lines are shown, corrected, kept in the sidecar
 // across a restart, and put back to the detected values on request.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Sidecar } from '../../annotations/types';
-import { findChromium, NO_CHROMIUM, openSession, screenshot, waitReady, type Session } from './browser-env';
+import { findChromium, NO_CHROMIUM, screenshot, useSession, type Session } from './browser-env';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 const FA = '000_4b15f26e11b27dea.txt';
@@ -49,15 +49,7 @@ async function sidecar(session: Session, file: string): Promise<Sidecar> {
 
 describe('correcting an article’s details', { skip }, () => {
   let session: Session;
-
-  before(async () => {
-    session = await openSession();
-    await waitReady(session.page);
-  });
-
-  after(async () => {
-    await session?.close();
-  });
+  useSession((s) => (session = s));
 
   test('the editor shows what was detected: headline, outlet, no date, and the boilerplate lines ticked', async () => {
     const page = session.page;

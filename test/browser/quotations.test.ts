@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import type { Annotation, Sidecar } from '../../annotations/types';
-import { findChromium, NO_CHROMIUM, openSession, screenshot, waitReady, type Session } from './browser-env';
+import { findChromium, NO_CHROMIUM, openSession, screenshot, waitReady, type Session, useSession } from './browser-env';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 const FA = '000_4b15f26e11b27dea.txt';
@@ -274,15 +274,7 @@ describe('the quotation browser', { skip }, () => {
 
 describe('the quotation browser of a corpus with no annotations', { skip }, () => {
   let session: Session;
-
-  before(async () => {
-    session = await openSession();
-    await waitReady(session.page);
-  });
-
-  after(async () => {
-    await session?.close();
-  });
+  useSession((s) => (session = s));
 
   test('says that nothing is annotated yet and how to start', async () => {
     const page = session.page;

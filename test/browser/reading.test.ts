@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Annotation, Sidecar } from '../../annotations/types';
-import { findChromium, NO_CHROMIUM, openSession, screenshot, waitReady, type Session } from './browser-env';
+import { findChromium, NO_CHROMIUM, openSession, screenshot, waitReady, type Session, useSession } from './browser-env';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 const FA = '000_4b15f26e11b27dea.txt';
@@ -70,15 +70,7 @@ async function annotate(page: Page, start: number, end: number, key: string, glo
 
 describe('reading and annotating right-to-left articles', { skip }, () => {
   let session: Session;
-
-  before(async () => {
-    session = await openSession();
-    await waitReady(session.page);
-  });
-
-  after(async () => {
-    await session?.close();
-  });
+  useSession((s) => (session = s));
 
   test('a Persian and an Arabic article open right-to-left, each in its bundled font', async () => {
     const page = session.page;

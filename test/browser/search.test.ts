@@ -1,23 +1,15 @@
 // The search box on the shared corpus, and a live folder (issue 5).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findChromium, NO_CHROMIUM, openSession, screenshot, waitReady, type Session } from './browser-env';
+import { findChromium, NO_CHROMIUM, screenshot, useSession, type Session } from './browser-env';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 
 describe('searching the corpus', { skip }, () => {
   let session: Session;
-
-  before(async () => {
-    session = await openSession();
-    await waitReady(session.page);
-  });
-
-  after(async () => {
-    await session?.close();
-  });
+  useSession((s) => (session = s));
 
   test('a query typed with Arabic letters finds the Persian spelling and opens the article with the hit marked', async () => {
     const page = session.page;
