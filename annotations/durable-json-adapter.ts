@@ -22,11 +22,12 @@ export class SidecarReadError extends Error {
 
 export interface DurableJsonOptions<T> {
   parse: (data: unknown) => { ok: true; value: T } | { ok: false; message: string };
-  serialise: (value: T) => string;
+  /** The file's bytes (UTF-8). */
+  serialise: (value: T) => Uint8Array;
   /** Highest `format` this build understands; a newer file is an error of kind newer-format. */
   maxFormat: number;
-  /** How the text reaches the disk; writeFileDurable unless a test simulates a failing disk. */
-  writeFile?: (path: string, text: string) => Promise<void>;
+  /** How the bytes reach the disk; writeFileDurable unless a test simulates a failing disk. */
+  writeFile?: (path: string, data: Uint8Array) => Promise<void>;
 }
 
 /** Parses the text of a JSON file as T, or throws a SidecarReadError that says what is wrong. */
@@ -54,19 +55,28 @@ export function parseJsonText<T>(path: string, text: string, options: DurableJso
   return parsed.value;
 }
 
-/** The file's text, or null when there is no such file; other failures are SidecarReadErrors. */
-export async function readTextOrNull(path: string): Promise<string | null> {
+/** The file's bytes, or null when there is no such file; other failures are SidecarReadErrors. */
+export async function readBytesOrNull(path: string): Promise<Buffer | null> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new SidecarReadError(path, 'unreadable', `${path} cannot be read: ${(error as Error).message}`);
   }
 }
 
+/** True when the two hold the same bytes; null is the absent file. */
+export function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (a === null || b === null) return a === b;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}
+
 export class DurableJsonFile<T> implements Adapter<T> {
-  /** The exact text last read or written: lets the store notice a change made by someone else. */
-  lastText: string | null = null;
+  /**
+   * The exact bytes last read or written: lets the store notice a change made by someone
+   * else. Bytes, not text, so that the check costs no decoding of a large file.
+   */
+  lastBytes: Uint8Array | null = null;
 
   constructor(
     readonly path: string,
@@ -74,27 +84,27 @@ export class DurableJsonFile<T> implements Adapter<T> {
   ) {}
 
   async read(): Promise<T | null> {
-    const text = await readTextOrNull(this.path);
-    this.lastText = text;
-    return text === null ? null : this.parseText(text);
+    const bytes = await readBytesOrNull(this.path);
+    this.lastBytes = bytes;
+    return bytes === null ? null : this.parseBytes(bytes);
   }
 
-  parseText(text: string): T {
-    return parseJsonText(this.path, text, this.options);
+  parseBytes(bytes: Uint8Array): T {
+    return parseJsonText(this.path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), this.options);
   }
 
-  serialise(data: T): string {
+  serialise(data: T): Uint8Array {
     return this.options.serialise(data);
   }
 
-  /** Writes durably; `lastText` changes only once the new file is in place. */
+  /** Writes durably; `lastBytes` changes only once the new file is in place. */
   async write(data: T): Promise<void> {
-    await this.writeText(this.options.serialise(data));
+    await this.writeBytes(this.options.serialise(data));
   }
 
-  /** Writes text already serialised by `serialise` (saves serialising a large file twice). */
-  async writeText(text: string): Promise<void> {
-    await (this.options.writeFile ?? writeFileDurable)(this.path, text);
-    this.lastText = text;
+  /** Writes bytes already made by `serialise` (saves serialising a large file twice). */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    await (this.options.writeFile ?? writeFileDurable)(this.path, bytes);
+    this.lastBytes = bytes;
   }
 }

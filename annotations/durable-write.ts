@@ -23,7 +23,7 @@ function temporaryPattern(path: string): RegExp {
   return new RegExp(`^\\.${escapeRegExp(basename(path))}\\.\\d+\\.[0-9a-f]{8}\\.tmp$`);
 }
 
-export async function writeFileDurable(path: string, data: string): Promise<void> {
+export async function writeFileDurable(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
   const tmp = join(dir, temporaryNameFor(path));
   // Keep the permissions the user gave the file; a new file gets the usual 0644 (less umask).

@@ -35,7 +35,7 @@ export const annotationSchema = z.looseObject({
   note: z.string().max(100_000).default(''),
 });
 
-const renderingSchema = z.looseObject({
+export const renderingSchema = z.looseObject({
   start: nonNegInt,
   end: nonNegInt,
   source: z.string().optional(),
@@ -105,10 +105,11 @@ export const corpusSettingsSchema = z.object({
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-function describe(error: z.ZodError): string {
+/** The first few problems, each with where it is; `at` is the path of the value checked. */
+export function describe(error: z.ZodError, at: Array<string | number> = []): string {
   return error.issues
     .slice(0, 3)
-    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .map((i) => `${[...at, ...i.path.map(String)].join('.') || '(root)'}: ${i.message}`)
     .join('; ');
 }
 

@@ -3,15 +3,17 @@
 // newer-format sidecar makes the article read-only and is never rewritten.
 //
 // Someone else may change the file while it is open (another window, another analyst, a
-// `git pull`). Before every write the store compares the file's text with what it last read
+// `git pull`). Before every write the store compares the file's bytes with what it last read
 // or wrote; when they differ it merges by annotation id (merge.ts) instead of overwriting,
 // and tells its listeners what it did.
+import { current, freeze, isDraft, produce, type Draft } from 'immer';
 import { Low } from 'lowdb';
-import { DurableJsonFile, SidecarReadError, parseJsonText, readTextOrNull, type DurableJsonOptions } from './durable-json-adapter';
+import { DurableJsonFile, SidecarReadError, parseJsonText, readBytesOrNull, sameBytes, type DurableJsonOptions } from './durable-json-adapter';
 import { removeStaleTemporaryFiles } from './durable-write';
 import { mergeSidecars } from './merge';
 import { parseSidecar } from './schema';
-import { canonicalSidecar, serialiseSidecar } from './serialise';
+import { checkChangedSidecar, parseSidecarRemembered } from './sidecar-check';
+import { canonicalSidecar, serialiseSidecarBytes, sortedSidecar } from './serialise';
 import { reanchorAnnotations } from './reanchor';
 import { SIDECAR_FORMAT, type Rendering, type Sidecar } from './types';
 
@@ -27,8 +29,8 @@ export function emptySidecar(article: ArticleFingerprint): Sidecar {
 
 /** How sidecar files are parsed and written; also used by the git merge driver. */
 export const SIDECAR_FILE_OPTIONS: DurableJsonOptions<Sidecar> = {
-  parse: parseSidecar,
-  serialise: serialiseSidecar,
+  parse: parseSidecarRemembered,
+  serialise: serialiseSidecarBytes,
   maxFormat: SIDECAR_FORMAT,
 };
 
@@ -74,8 +76,8 @@ export interface SidecarEvent {
 export interface SidecarStoreOptions {
   /** Clock for event times and conflict timestamps (tests fix it). */
   now?: () => Date;
-  /** How text reaches the disk; tests pass a failing one to simulate a full disk. */
-  writeFile?: (path: string, text: string) => Promise<void>;
+  /** How the file's bytes reach the disk; tests pass a failing one to simulate a full disk. */
+  writeFile?: (path: string, data: Uint8Array) => Promise<void>;
 }
 
 const MAX_EVENTS = 50;
@@ -104,7 +106,7 @@ async function withPathLock<T>(path: string, work: () => Promise<T>): Promise<T>
 type DiskState =
   | { kind: 'unchanged' }
   | { kind: 'removed' }
-  | { kind: 'changed'; text: string; sidecar: Sidecar }
+  | { kind: 'changed'; bytes: Uint8Array; sidecar: Sidecar }
   | { kind: 'unreadable'; error: SidecarReadError };
 
 export class SidecarStore {
@@ -141,14 +143,15 @@ export class SidecarStore {
       store.readOnly = error.message;
       store.placeholder = true;
       const shown = error.kind === 'newer-format' ? parseSidecar(error.readable) : null;
-      db.data = shown?.ok ? shown.value : emptySidecar(article);
+      db.data = freeze(shown?.ok ? shown.value : emptySidecar(article), true);
       return store;
     }
-    store.base = adapter.lastText === null ? emptySidecar(article) : db.data;
-    db.data = store.fitToArticle(db.data);
+    store.base = adapter.lastBytes === null ? emptySidecar(article) : db.data;
+    db.data = freeze(store.fitToArticle(db.data), true);
     return store;
   }
 
+  /** Frozen, as on disk; change it through update(). */
   get data(): Sidecar {
     return this.db.data;
   }
@@ -171,9 +174,13 @@ export class SidecarStore {
         await this.reloadLocked();
         if (this.readOnly) throw new ReadOnlySidecarError(this.readOnly);
       }
-      const draft = structuredClone(this.db.data);
-      const result = change(draft);
-      const checked = parseSidecar(draft);
+      // immer's draft shares what the change leaves alone, so the check and the serialiser
+      // redo only what changed; a change that throws leaves no trace.
+      let result!: T;
+      const changed = produce(this.db.data, (draft) => {
+        result = detached(change(draft));
+      });
+      const checked = checkChangedSidecar(changed);
       if (!checked.ok) throw new InvalidSidecarChangeError(`the change was not saved: it would make ${this.adapter.path} unreadable (${checked.message})`);
       await withPathLock(this.adapter.path, () => this.save(checked.value));
       return result;
@@ -219,13 +226,14 @@ export class SidecarStore {
     } else if (disk.kind === 'removed') {
       event = this.event('removed', 0, [], `${this.name()} was removed on disk; it was written again with the annotations Hashiya holds.`);
     }
-    const text = this.adapter.serialise(next);
+    const bytes = this.adapter.serialise(next);
     const nothingToSave =
-      text === this.adapter.lastText || (this.adapter.lastText === null && text === this.adapter.serialise(emptySidecar(this.article)));
+      sameBytes(bytes, this.adapter.lastBytes) ||
+      (this.adapter.lastBytes === null && sameBytes(bytes, this.adapter.serialise(emptySidecar(this.article))));
     if (disk.kind === 'unchanged' && nothingToSave) return;
-    await this.adapter.writeText(text);
-    // What is shown is exactly what is on disk, in its canonical order.
-    const saved = JSON.parse(text) as Sidecar;
+    await this.adapter.writeBytes(bytes);
+    // What is shown is what is on disk, in its canonical order.
+    const saved = freeze(sortedSidecar(next), true);
     this.db.data = saved;
     this.base = saved;
     if (event) this.emit(event);
@@ -240,11 +248,11 @@ export class SidecarStore {
         return false;
       }
       if (disk.kind === 'removed') {
-        this.adapter.lastText = null;
+        this.adapter.lastBytes = null;
         if (this.placeholder) {
           // The unreadable file is gone: start afresh, as for an article never annotated.
-          this.db.data = emptySidecar(this.article);
-          this.base = emptySidecar(this.article);
+          this.db.data = freeze(emptySidecar(this.article), true);
+          this.base = this.db.data;
           this.readOnly = null;
           this.placeholder = false;
           this.emit(this.event('writable', 0, [], `${this.name()} was removed on disk; annotating is possible again.`));
@@ -262,9 +270,9 @@ export class SidecarStore {
       } else {
         ({ merged: next, conflicts, details } = mergeSidecars(this.base, this.db.data, disk.sidecar, { now: () => this.now() }));
       }
-      this.db.data = canonicalSidecar({ ...next, article: this.article });
+      this.db.data = freeze(canonicalSidecar({ ...next, article: this.article }), true);
       this.base = disk.sidecar;
-      this.adapter.lastText = disk.text;
+      this.adapter.lastBytes = disk.bytes;
       this.readOnly = null;
       this.placeholder = false;
       if (wasReadOnly) this.emit(this.event('writable', 0, [], `${this.name()} can be read again; annotating is possible again.`));
@@ -277,17 +285,17 @@ export class SidecarStore {
 
   /** Compares the file with what this store last read or wrote, by content (mtime can lie). */
   private async readDisk(): Promise<DiskState> {
-    let text: string | null;
+    let bytes: Uint8Array | null;
     try {
-      text = await readTextOrNull(this.adapter.path);
+      bytes = await readBytesOrNull(this.adapter.path);
     } catch (error) {
       if (error instanceof SidecarReadError) return { kind: 'unreadable', error };
       throw error;
     }
-    if (text === this.adapter.lastText) return { kind: 'unchanged' };
-    if (text === null) return { kind: 'removed' };
+    if (sameBytes(bytes, this.adapter.lastBytes)) return { kind: 'unchanged' };
+    if (bytes === null) return { kind: 'removed' };
     try {
-      return { kind: 'changed', text, sidecar: this.fitToArticle(this.adapter.parseText(text)) };
+      return { kind: 'changed', bytes, sidecar: this.fitToArticle(this.adapter.parseBytes(bytes)) };
     } catch (error) {
       if (error instanceof SidecarReadError) return { kind: 'unreadable', error };
       throw error;
@@ -342,6 +350,19 @@ export class SidecarStore {
       }
     }
   }
+}
+
+/**
+ * What a change returns may hold parts of immer's draft, which are dead once the change is
+ * over: they are replaced by their values while they can still be read.
+ */
+function detached<T>(value: T): T {
+  if (isDraft(value)) return current(value as Draft<T>) as T;
+  if (Array.isArray(value)) return value.map(detached) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, detached(v)])) as T;
+  }
+  return value;
 }
 
 function plural(n: number, word: string): string {

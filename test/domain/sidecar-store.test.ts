@@ -98,9 +98,9 @@ test('a save that fails (disk full) changes nothing, neither on disk nor on scre
   await withDir(async (dir, sidecar) => {
     let full = false;
     const store = await SidecarStore.open(sidecar, fingerprint(TEXT), TEXT, {
-      writeFile: async (path, text) => {
+      writeFile: async (path, data) => {
         if (full) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-        await writeFileDurable(path, text);
+        await writeFileDurable(path, data);
       },
     });
     await store.update((d) => void d.annotations.push(annotation('a', 0, 10, { gloss: 'kept' })));
