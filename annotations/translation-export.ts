@@ -5,6 +5,9 @@
 import { furnitureParagraphs } from '../corpus/align';
 import { detectLanguage, paragraphDirection, type Direction } from '../corpus/language';
 import { segmentText, type SegmentedParagraph } from '../corpus/segment';
+import { escapeHtml, isolatedToHtml, isolateRtlRuns } from './export/bidi';
+import { fontFaceCss, type FontFaceSource } from './export/font-faces';
+import { escapeMarkdownInline, escapeMarkdownParagraph } from './export/markdown-escape';
 import type { Rendering } from './types';
 
 export interface TranslationDraft {
@@ -57,14 +60,6 @@ export interface TextExportOptions {
 
 const MARKER = '[untranslated]';
 
-// Persian or Arabic words inside English text are isolated so that they cannot reorder the
-// punctuation and numbers around them (U+2068 FIRST STRONG ISOLATE … U+2069 POP).
-const RTL_RUN = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+(?:[\s\u200C\u200D]+[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+)*/g;
-
-function isolateRtl(text: string, open: string, close: string): string {
-  return text.replace(RTL_RUN, (run) => `${open}${run}${close}`);
-}
-
 function englishParagraphs(draft: TranslationDraft, options: TextExportOptions): string[] {
   return renderedParagraphs(draft)
     .map((p) => (p.english !== '' ? p.english : options.untranslated === 'marker' ? MARKER : ''))
@@ -73,15 +68,10 @@ function englishParagraphs(draft: TranslationDraft, options: TextExportOptions):
 
 /** The English rendering as plain text: paragraphs separated by a blank line. */
 export function exportPlainText(draft: TranslationDraft, options: TextExportOptions = {}): string {
-  const paragraphs = englishParagraphs(draft, options).map((p) => isolateRtl(p, '\u2068', '\u2069'));
+  // Persian or Arabic inside the English is isolated, so that it cannot reorder the numbers
+  // and brackets around it.
+  const paragraphs = englishParagraphs(draft, options).map(isolateRtlRuns);
   return paragraphs.length > 0 ? `${paragraphs.join('\n\n')}\n` : '';
-}
-
-/** Escapes what Markdown would read as markup, so that the text shows as written. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([#+-]|\d+[.)])(?=\s|$)/, (_m, space: string, mark: string) => `${space}${mark.replace(/^([#+-])$/, '\\$1').replace(/^(\d+)([.)])$/, '$1\\$2')}`);
 }
 
 export interface MarkdownOptions extends TextExportOptions {
@@ -91,47 +81,9 @@ export interface MarkdownOptions extends TextExportOptions {
 
 /** The English rendering as Markdown: the headline as a heading, then one paragraph per source paragraph. */
 export function exportMarkdown(draft: TranslationDraft, options: MarkdownOptions = {}): string {
-  const paragraphs = englishParagraphs(draft, options).map((p) => escapeMarkdown(isolateRtl(p, '\u2068', '\u2069')));
-  const blocks = options.title !== undefined ? [`# ${escapeMarkdown(options.title)}`, ...paragraphs] : paragraphs.map((p, k) => (k === 0 ? `# ${p}` : p));
+  const paragraphs = englishParagraphs(draft, options).map((p) => escapeMarkdownParagraph(isolateRtlRuns(p)));
+  const blocks = options.title !== undefined ? [`# ${escapeMarkdownInline(isolateRtlRuns(options.title))}`, ...paragraphs] : paragraphs.map((p, k) => (k === 0 ? `# ${p}` : p));
   return blocks.length > 0 ? `${blocks.join('\n\n')}\n` : '';
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-/** A font file for the page: its file name (as the app bundles it) and, to embed it, its bytes. */
-export interface FontFile {
-  family: string;
-  weight: 400 | 700;
-  file: string;
-  bytes?: Uint8Array;
-}
-
-/**
- * The fonts the app bundles (renderer/fonts, from @fontsource), referenced by default as
- * `fonts/<file>` next to the page; give their bytes to embed them and make one self-contained file.
- */
-export const PAGE_FONTS: readonly FontFile[] = [
-  { family: 'Vazirmatn', weight: 400, file: 'vazirmatn-arabic-400-normal.woff2' },
-  { family: 'Vazirmatn', weight: 700, file: 'vazirmatn-arabic-700-normal.woff2' },
-  { family: 'Noto Naskh Arabic', weight: 400, file: 'noto-naskh-arabic-arabic-400-normal.woff2' },
-  { family: 'Noto Naskh Arabic', weight: 700, file: 'noto-naskh-arabic-arabic-700-normal.woff2' },
-];
-
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function fontFaces(fonts: readonly FontFile[], base: string): string {
-  return fonts
-    .map((f) => {
-      const url = f.bytes ? `data:font/woff2;base64,${base64(f.bytes)}` : `${base}${f.file}`;
-      return `@font-face { font-family: '${f.family}'; font-weight: ${f.weight}; font-style: normal; font-display: swap; src: url('${url}') format('woff2'); }`;
-    })
-    .join('\n');
 }
 
 export interface BilingualHtmlOptions extends TextExportOptions {
@@ -139,15 +91,16 @@ export interface BilingualHtmlOptions extends TextExportOptions {
   title?: string;
   /** Source language; detected from the text when missing. */
   sourceLang?: 'fa' | 'ar';
-  /** Fonts to declare; PAGE_FONTS referenced relatively by default. */
-  fonts?: readonly FontFile[];
-  /** Folder of the font files relative to the page; 'fonts/' by default. */
-  fontBase?: string;
+  /**
+   * Fonts to embed, so that the page shows Persian and Arabic on its own; none by default,
+   * and then the reader's installed fonts of the names in the style stand in.
+   */
+  fonts?: readonly FontFaceSource[];
 }
 
 const PAGE_STYLE = `
 :root { --rule: #bbb; }
-body { margin: 1.5cm; color: #111; font: 11pt/1.6 'Noto Serif', Georgia, serif; }
+body { margin: 1.5cm; color: #111; font: 11pt/1.6 'Noto Serif', Georgia, 'Vazirmatn', 'Noto Naskh Arabic', serif; }
 h1 { font-size: 14pt; margin: 0 0 1em; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 td { width: 50%; vertical-align: top; padding: 0.35em 0.6em; border-top: 1px solid var(--rule); }
@@ -158,6 +111,11 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 @page { size: A4; margin: 1.5cm; }
 @media print { body { margin: 0; } }
 `.trim();
+
+/** English with its Persian or Arabic words in <bdi>, everything escaped. */
+function englishHtml(text: string): string {
+  return isolatedToHtml(isolateRtlRuns(text));
+}
 
 /** A bilingual page for print: source paragraphs (right to left) beside their English. */
 export function exportBilingualHtml(draft: TranslationDraft, options: BilingualHtmlOptions = {}): string {
@@ -170,7 +128,7 @@ export function exportBilingualHtml(draft: TranslationDraft, options: BilingualH
       const source = `<td class="source" lang="${lang}" dir="${row.source.dir}">${escapeHtml(row.source.text)}</td>`;
       const english =
         row.english !== ''
-          ? `<td class="english" lang="en" dir="ltr">${isolateRtl(escapeHtml(row.english), '<bdi>', '</bdi>')}</td>`
+          ? `<td class="english" lang="en" dir="ltr">${englishHtml(row.english)}</td>`
           : `<td class="english missing" lang="en" dir="ltr">${options.untranslated === 'marker' ? escapeHtml(MARKER) : ''}</td>`;
       return `<tr>${source}${english}</tr>`;
     })
@@ -179,15 +137,15 @@ export function exportBilingualHtml(draft: TranslationDraft, options: BilingualH
 <html lang="en" dir="ltr">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src 'self' data:; img-src 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src 'none'">
 <title>${escapeHtml(title)}</title>
 <style>
-${fontFaces(options.fonts ?? PAGE_FONTS, options.fontBase ?? 'fonts/')}
+${fontFaceCss(options.fonts ?? [])}
 ${PAGE_STYLE}
 </style>
 </head>
 <body>
-<h1 dir="auto">${isolateRtl(escapeHtml(title), '<bdi>', '</bdi>')}</h1>
+<h1 dir="auto">${englishHtml(title)}</h1>
 <table>
 <tbody>
 ${body}

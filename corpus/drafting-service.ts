@@ -2,9 +2,10 @@
 import { open, unlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { writeFileDurable } from '../annotations/durable-write';
+import type { FontFaceSource } from '../annotations/export/font-faces';
 import { loadBundledFonts } from '../annotations/export/fonts';
 import { exportTmx, pairsFromAlignment, pairsFromRenderings } from '../annotations/tmx';
-import { exportBilingualHtml, exportMarkdown, exportPlainText, PAGE_FONTS, type FontFile } from '../annotations/translation-export';
+import { exportBilingualHtml, exportMarkdown, exportPlainText } from '../annotations/translation-export';
 import type { Alignment, AlignmentLink, Pairing, PairingKind, Rendering, SegmentStatus, Sidecar } from '../annotations/types';
 import { exportXliff, importXliff, mergeImportedRenderings } from '../annotations/xliff';
 import { alignTexts } from './align';
@@ -430,14 +431,16 @@ interface ExportInput {
   links: AlignmentLink[];
 }
 
-/** The page fonts with their bytes, so that the saved page shows Persian and Arabic on its own. */
-async function embeddedFonts(): Promise<FontFile[] | undefined> {
+/**
+ * The Arabic-script subsets of the bundled fonts, so that the saved page shows Persian and
+ * Arabic (the source column, and words quoted in the English) on its own.
+ */
+async function embeddedFonts(): Promise<FontFaceSource[]> {
   try {
-    const arabicSubset = (await loadBundledFonts()).filter((f) => f.unicodeRange.includes('U+0600'));
-    return PAGE_FONTS.map((f) => ({ ...f, bytes: arabicSubset.find((x) => x.family === f.family && x.weight === f.weight)?.woff2 }));
+    return (await loadBundledFonts()).filter((f) => f.unicodeRange.includes('U+0600'));
   } catch {
-    // Without the font files the page names them and the reader's own fonts stand in.
-    return undefined;
+    // Without the font files the page only names the fonts, and the reader's own stand in.
+    return [];
   }
 }
 

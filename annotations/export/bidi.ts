@@ -97,7 +97,7 @@ export function isolatedToHtml(text: string): string {
 const RTL_RUN = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF](?:[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\s\u200C\u200D0-9.,:;!?«»()\-]*[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])?/g;
 
 /**
- * Free English text (a gloss, a note) with Persian or Arabic words inside: each RTL run is
+ * Free English text (a gloss, a note, a translation) with Persian or Arabic words inside: each RTL run is
  * isolated, so that a Persian phrase followed by a number or a bracket does not swallow it.
  */
 export function isolateRtlRuns(text: string): string {

@@ -4,26 +4,9 @@
 // no script at all, so even a mistake in escaping could not run anything.
 import type { Quotation } from '../quotations';
 import { directionOf, escapeHtml, isolatedToHtml, isolateRtlRuns, langTag } from './bidi';
-import type { FontFaceSource } from './font-faces';
+import { fontFaceCss, type FontFaceSource } from './font-faces';
 import { groupQuotations, type QuotationGroup } from './groups';
 import type { ResolvedOptions } from './options';
-
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return btoa(binary);
-}
-
-export function fontFaceCss(fonts: readonly FontFaceSource[]): string {
-  return fonts
-    .map(
-      (f) =>
-        `@font-face{font-family:${JSON.stringify(f.family)};font-style:normal;font-weight:${f.weight};font-display:block;` +
-        `src:url(data:font/woff2;base64,${base64(f.woff2)}) format("woff2");${f.unicodeRange ? `unicode-range:${f.unicodeRange};` : ''}}`,
-    )
-    .join('\n');
-}
 
 const STYLE = `
 :root{--ink:#1d1d1f;--muted:#666;--rule:#c8a15a}

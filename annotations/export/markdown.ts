@@ -1,22 +1,13 @@
 // Markdown that renders right on GitHub, GitLab and in editors: each quote is an HTML block
 // (<blockquote dir="rtl" lang="fa">), because Markdown has no direction of its own and a
 // Persian `>` quote would be laid out left to right; RTL inside English lines is isolated
-// with U+2068/U+2067 … U+2069, which survive any renderer as plain text.
+// with U+2068/U+2067 … U+2069, which survive any renderer as plain text. Every other value
+// stands inside a line (after a label, in a heading), so it is escaped as inline text.
 import type { Quotation } from '../quotations';
 import { directionOf, escapeHtml, isolateRtlRuns, langTag } from './bidi';
 import { groupQuotations, type QuotationGroup } from './groups';
+import { escapeMarkdownInline } from './markdown-escape';
 import type { ResolvedOptions } from './options';
-
-/**
- * Backslash-escapes what Markdown would read as markup inside a line; newlines become <br>.
- * (Every value is written after a label, never at the start of a line, so list and heading
- * markers need no escape; links, images, emphasis, HTML, entities, tables and math do.)
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_\[\]<>#|~&$]/g, (c) => `\\${c}`)
-    .replace(/\r\n|\r|\n/g, '<br>');
-}
 
 /** Text for inside an HTML block: HTML-escaped, one line (a blank line would end the block). */
 function blockText(text: string): string {
@@ -35,12 +26,12 @@ function entryMarkdown(q: Quotation, includeSentence: boolean): string {
   const lines = [`<blockquote dir="${dir}" lang="${lang}"><p>${blockText(q.quote)}</p></blockquote>`, ''];
   if (includeSentence && q.sentence && q.sentence !== q.quote) lines.push(`<p dir="${dir}" lang="${lang}"><small>${sentenceBlock(q)}</small></p>`, '');
   const fields: string[] = [];
-  if (q.gloss) fields.push(`- **Gloss:** ${escapeMarkdown(isolateRtlRuns(q.gloss))}`);
-  if (q.tagNames.length > 0) fields.push(`- **Tags:** ${escapeMarkdown(isolateRtlRuns(q.tagNames.join(', ')))}`);
-  if (q.note) fields.push(`- **Note:** ${escapeMarkdown(isolateRtlRuns(q.note))}`);
-  if (q.analyst) fields.push(`- **Analyst:** ${escapeMarkdown(isolateRtlRuns(q.analyst))}`);
-  fields.push(`- **Source:** ${escapeMarkdown(q.citation)}`);
-  fields.push(`- **File:** ${escapeMarkdown(isolateRtlRuns(q.file))}, characters ${q.start}–${q.end}${q.anchor !== 'exact' ? ` (anchor: ${q.anchor})` : ''}`);
+  if (q.gloss) fields.push(`- **Gloss:** ${escapeMarkdownInline(isolateRtlRuns(q.gloss))}`);
+  if (q.tagNames.length > 0) fields.push(`- **Tags:** ${escapeMarkdownInline(isolateRtlRuns(q.tagNames.join(', ')))}`);
+  if (q.note) fields.push(`- **Note:** ${escapeMarkdownInline(isolateRtlRuns(q.note))}`);
+  if (q.analyst) fields.push(`- **Analyst:** ${escapeMarkdownInline(isolateRtlRuns(q.analyst))}`);
+  fields.push(`- **Source:** ${escapeMarkdownInline(q.citation)}`);
+  fields.push(`- **File:** ${escapeMarkdownInline(isolateRtlRuns(q.file))}, characters ${q.start}–${q.end}${q.anchor !== 'exact' ? ` (anchor: ${q.anchor})` : ''}`);
   lines.push(...fields, '');
   return lines.join('\n');
 }
@@ -50,8 +41,8 @@ function groupMarkdown(group: QuotationGroup, includeSentence: boolean): string 
   if (group.title !== null) {
     const dir = directionOf(group.titleLanguage, group.title);
     // An RTL heading as HTML, so that it is right-aligned like the quotes under it.
-    out.push(dir === 'rtl' ? `<h2 dir="rtl" lang="${langTag(group.titleLanguage)}">${blockText(group.title)}</h2>` : `## ${escapeMarkdown(group.title)}`, '');
-    if (group.subtitle) out.push(`*${escapeMarkdown(group.subtitle)}*`, '');
+    out.push(dir === 'rtl' ? `<h2 dir="rtl" lang="${langTag(group.titleLanguage)}">${blockText(group.title)}</h2>` : `## ${escapeMarkdownInline(group.title)}`, '');
+    if (group.subtitle) out.push(`*${escapeMarkdownInline(group.subtitle)}*`, '');
   }
   for (const q of group.rows) out.push(entryMarkdown(q, includeSentence));
   return out.join('\n');
@@ -59,7 +50,7 @@ function groupMarkdown(group: QuotationGroup, includeSentence: boolean): string 
 
 export function quotationsToMarkdown(quotations: readonly Quotation[], options: Pick<ResolvedOptions, 'includeSentence' | 'groupBy' | 'title' | 'now'>): string {
   const count = `${quotations.length} ${quotations.length === 1 ? 'quotation' : 'quotations'} · exported ${options.now.toISOString().slice(0, 10)} from Hashiya`;
-  const parts = [`# ${escapeMarkdown(options.title)}`, '', escapeMarkdown(count), ''];
+  const parts = [`# ${escapeMarkdownInline(options.title)}`, '', escapeMarkdownInline(count), ''];
   for (const g of groupQuotations(quotations, options.groupBy)) parts.push(groupMarkdown(g, options.includeSentence));
   return parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

@@ -16,14 +16,14 @@ test('the HTML report is standalone: fonts embedded as woff2 data, nothing fetch
   assert.match(page, /^<!DOCTYPE html>\n<html lang="en" dir="ltr">/);
   assert.ok(page.includes('<meta charset="utf-8">'));
   assert.ok(page.includes(`content="default-src 'none'; style-src 'unsafe-inline'; font-src data:"`));
-  const faces = [...page.matchAll(/@font-face\{font-family:"([^"]+)";font-style:normal;font-weight:(\d+);[^}]*src:url\(data:font\/woff2;base64,([A-Za-z0-9+/=]+)\)[^}]*unicode-range:([^;]+);\}/g)];
+  const faces = [...page.matchAll(/@font-face \{ font-family: "([^"]+)"; font-style: normal; font-weight: (\d+); [^}]*src: url\('data:font\/woff2;base64,([A-Za-z0-9+/=]+)'\)[^}]*unicode-range: ([^;]+); \}/g)];
   const families = new Set(faces.map((m) => `${m[1]} ${m[2]}`));
   for (const f of ['Vazirmatn 400', 'Vazirmatn 700', 'Noto Naskh Arabic 400', 'Noto Naskh Arabic 700']) assert.ok(families.has(f), f);
   assert.equal(faces.length, 8, 'Arabic and Latin subsets of both fonts, regular and bold');
   for (const m of faces) assert.equal(Buffer.from(m[3]!, 'base64').subarray(0, 4).toString('latin1'), 'wOF2');
   assert.ok(faces.some((m) => m[4]!.includes('U+0600-06FF')));
   assert.doesNotMatch(page, /\s(src|href)=/i, 'no attribute loads anything');
-  assert.doesNotMatch(page, /url\((?!data:)/, 'no stylesheet URL but data:');
+  assert.doesNotMatch(page, /url\((?!'data:)/, 'no stylesheet URL but data:');
 });
 
 test('quotes are RTL blockquotes tagged with their language', async () => {

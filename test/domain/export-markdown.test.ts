@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { exportQuotations } from '../../annotations/export/index';
-import { escapeMarkdown } from '../../annotations/export/markdown';
+import { escapeMarkdownInline } from '../../annotations/export/markdown-escape';
 import { fixtureQuotations } from './quotation-fixtures';
 
 const FSI = '\u2068';
@@ -31,8 +31,8 @@ test('the citation keeps its Persian isolated and the fields are escaped Markdow
 });
 
 test('Markdown syntax in user text is shown, not interpreted', () => {
-  assert.equal(escapeMarkdown('*bold* [link](x) `code` <b> & | #'), '\\*bold\\* \\[link\\](x) \\`code\\` \\<b\\> \\& \\| \\#');
-  assert.equal(escapeMarkdown('two\nlines'), 'two<br>lines');
+  assert.equal(escapeMarkdownInline('*bold* [link](x) `code` <b> & | #'), '\\*bold\\* \\[link\\](x) \\`code\\` \\<b\\> \\& \\| \\#');
+  assert.equal(escapeMarkdownInline('two\nlines'), 'two<br>lines');
 });
 
 test('quote text with a line break stays inside its block', async () => {
