@@ -2,6 +2,7 @@
 // family), write compounds joined, spaced or with ZWNJ, and any CMS may swap them. The
 // detectors in this folder match words through these helpers so that one list of names serves
 // both languages and every spelling.
+import { foldKey } from './normalise';
 
 const DIGIT_ZERO = { persian: 0x06f0, arabic: 0x0660 };
 
@@ -62,36 +63,12 @@ export function flexAlternation(words: readonly string[]): string {
 }
 
 /**
- * A comparison key: letter variants folded, marks, tatweel, ZWNJ and bidi controls removed,
- * digits ASCII, spaces collapsed, Latin lower-cased. For comparing short lines and names only.
+ * A comparison key for short lines and names: the search fold (normalise.ts), so that a
+ * detector and the search box agree on which spellings are one word.
  */
 export function looseKey(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const folded = FOLD[ch];
-    out += folded === undefined ? ch : folded;
-  }
-  return out.replace(/[\s\u00A0]+/g, ' ').trim().toLowerCase();
+  return foldKey(text).trim();
 }
-
-const FOLD: Record<string, string> = (() => {
-  const map: Record<string, string> = {};
-  const set = (chars: string, to: string) => {
-    for (const c of chars) map[c] = to;
-  };
-  for (let d = 0; d < 10; d++) {
-    map[String.fromCharCode(0x06f0 + d)] = String(d);
-    map[String.fromCharCode(0x0660 + d)] = String(d);
-  }
-  for (let c = 0x064b; c <= 0x065f; c++) map[String.fromCharCode(c)] = '';
-  set('\u0670\u0640\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u00AD', '');
-  set('يىئ', 'ی');
-  set('ك', 'ک');
-  set('ةۀ', 'ه');
-  set('أإآٱ', 'ا');
-  set('ؤ', 'و');
-  return map;
-})();
 
 /** Start-of-word and end-of-word guards for Arabic-script words (`\b` knows only ASCII). */
 export const WORD_START = '(?<![\\p{L}\\p{M}\\p{N}])';
