@@ -191,6 +191,7 @@ export class App {
     clear(this.el.reading);
     clear(this.el.head);
     this.doc = null;
+    this.requested = null;
     this.annotations.clear();
     this.undo.clear();
     for (const v of this.views.values()) {
@@ -250,9 +251,9 @@ export class App {
       );
       if (a.openable) {
         item.tabIndex = 0;
-        item.addEventListener('click', () => void this.openArticle(a.file));
+        item.addEventListener('click', () => this.pickArticle(a.file));
         item.addEventListener('keydown', (e) => {
-          if (e.key === 'Enter') void this.openArticle(a.file);
+          if (e.key === 'Enter') this.pickArticle(a.file);
         });
       }
       this.el.articleList.append(item);
@@ -262,18 +263,34 @@ export class App {
   // ---- reading
 
   private opening = 0;
+  /** The article last asked for (shown, or on its way). */
+  private requested: string | null = null;
   /** How long the last article took to build (the bench reads it). */
   private timings = { view: 0, sidebar: 0 };
 
   /** `inPlace`: the same article read again (after a change), keeping the scroll position and the undo history. */
+  /**
+   * An article picked in the list. Picking the one already open (or on its way) changes
+   * nothing: reloading it would drop the undo history and the scroll position, and could
+   * overtake an annotation being saved.
+   */
+  private pickArticle(file: string): void {
+    if (this.requested === file) return;
+    void this.openArticle(file);
+  }
+
   async openArticle(file: string, options: { inPlace?: boolean } = {}): Promise<void> {
     // Only the latest request is shown: an earlier, slower answer must not replace it.
     const ticket = ++this.opening;
+    this.requested = file;
     let doc: ArticleDoc;
     try {
       doc = await api.openArticle(file);
     } catch (error) {
-      if (ticket === this.opening) this.toast((error as Error).message);
+      if (ticket === this.opening) {
+        this.requested = this.doc?.file ?? null;
+        this.toast((error as Error).message);
+      }
       return;
     }
     if (ticket !== this.opening) return;
