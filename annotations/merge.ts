@@ -244,7 +244,10 @@ class Merger {
         out.push(d.kept);
         this.details.push(`alignment with ${tr.key}: removed on one side, edited on the other; kept`);
       } else if (d.kind === 'both-changed') {
-        out.push({ other: d.ours.other, links: this.links(d.base?.links ?? null, d.ours.links, d.theirs.links) });
+        // Both sides' links were made against the texts ours names; if theirs were made against
+        // other versions, the side-by-side view finds the mismatch and aligns again.
+        const versions = d.ours.versions ?? d.theirs.versions;
+        out.push({ other: d.ours.other, ...(versions ? { versions } : {}), links: this.links(d.base?.links ?? null, d.ours.links, d.theirs.links) });
       }
     }
     return out;

@@ -48,6 +48,7 @@ export const renderingSchema = z.looseObject({
 
 const alignmentSchema = z.object({
   other: z.string().min(1),
+  versions: z.object({ self: z.string(), other: z.string() }).optional(),
   links: z.array(
     z.object({
       a: z.tuple([nonNegInt, nonNegInt]),

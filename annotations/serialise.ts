@@ -16,7 +16,7 @@ const KEY_ORDER: Record<string, number> = Object.fromEntries(
     // metadata
     'headline', 'outlet', 'date', 'iso', 'original', 'encoding', 'boilerplate', 'segments', 'skip',
     // renderings, alignments
-    'source', 'orphaned', 'text', 'other', 'links', 'a', 'b', 'confirmed',
+    'source', 'orphaned', 'text', 'other', 'versions', 'self', 'links', 'a', 'b', 'confirmed',
     // conflicts
     'ours', 'theirs', 'detected',
     // tags

@@ -313,12 +313,15 @@ export class SidecarStore {
     const annotations = data.annotations.length > 0 ? reanchorAnnotations(text, data.annotations) : data.annotations;
     const renderings = data.renderings.map((r) => placeRendering(text, r));
     // The user's segment cuts and the alignment links carry no words to find again: the
-    // cuts give way to automatic segmentation, and links go back to the review queue.
+    // cuts give way to automatic segmentation. Links that record the texts they were made
+    // against are aligned again when the side-by-side view finds the mismatch; older ones go
+    // back to the review queue here.
     const { segments: _cuts, ...metadata } = data.metadata;
-    const alignments = data.alignments.map((al) => ({
-      ...al,
-      links: al.links.filter((l) => l.a[1] <= text.length).map((l) => ({ ...l, confirmed: false })),
-    }));
+    const alignments = data.alignments.map((al) =>
+      al.versions
+        ? al
+        : { ...al, links: al.links.filter((l) => l.a[1] <= text.length).map((l) => ({ ...l, confirmed: false })) },
+    );
     return { ...data, annotations, renderings, metadata, alignments, article: this.article };
   }
 

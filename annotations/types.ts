@@ -68,7 +68,18 @@ export interface AlignmentLink {
 export interface Alignment {
   /** File name of the other text, relative to the corpus root. */
   other: string;
+  /**
+   * The sha256 of this article's text and of the other text when the links were made. A link
+   * holds offsets into both, so when either text has changed since, the links are made again.
+   * Missing in sidecars written before it was recorded.
+   */
+  versions?: AlignmentVersions;
   links: AlignmentLink[];
+}
+
+export interface AlignmentVersions {
+  self: string;
+  other: string;
 }
 
 export interface DateValue {

@@ -102,6 +102,16 @@ export interface AlignmentView {
   b: string;
   kind: Pairing['kind'];
   links: AlignmentLink[];
+  /**
+   * Set when the kept links were made against another version of a text that has since
+   * changed on disk: they were thrown away and the two texts aligned again.
+   */
+  realigned?: {
+    /** The texts that changed. */
+    changed: string[];
+    /** How many of the old links the user had confirmed; they need confirming again. */
+    confirmed: number;
+  };
 }
 
 export interface GlossaryEntry {

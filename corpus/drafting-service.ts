@@ -6,7 +6,7 @@ import type { FontFaceSource } from '../annotations/export/font-faces';
 import { loadBundledFonts } from '../annotations/export/fonts';
 import { exportTmx, pairsFromAlignment, pairsFromRenderings } from '../annotations/tmx';
 import { exportBilingualHtml, exportMarkdown, exportPlainText } from '../annotations/translation-export';
-import type { Alignment, AlignmentLink, Pairing, PairingKind, Rendering, SegmentStatus, Sidecar } from '../annotations/types';
+import type { Alignment, AlignmentLink, AlignmentVersions, Pairing, PairingKind, Rendering, SegmentStatus, Sidecar } from '../annotations/types';
 import { exportXliff, importXliff, mergeImportedRenderings } from '../annotations/xliff';
 import { alignTexts } from './align';
 import { ApiError, type AlignmentView, type ArticleDoc, type ExportFile, type GlossaryEntry, type Progress, type TranslationFormat } from './api';
@@ -25,6 +25,19 @@ interface StoredAlignment {
   owner: string;
   other: string;
   links: AlignmentLink[];
+  versions: AlignmentVersions | undefined;
+}
+
+/** Kept links as seen from one of the two texts. */
+interface StoredLinks {
+  links: AlignmentLink[];
+  versions: AlignmentVersions | undefined;
+}
+
+/** The texts that changed since the links were made (none known for links kept before versions were). */
+function changedSince(stored: StoredLinks, da: ArticleDoc, db: ArticleDoc): string[] {
+  if (!stored.versions) return [];
+  return [...(stored.versions.self !== da.version ? [da.file] : []), ...(stored.versions.other !== db.version ? [db.file] : [])];
 }
 
 export class DraftingService {
@@ -112,15 +125,21 @@ export class DraftingService {
 
   async getAlignment(a: string, b: string): Promise<AlignmentView> {
     if (a === b) throw new ApiError('bad-request', 'an article cannot be aligned with itself');
+    const [da, db] = await Promise.all([this.ctx.openArticle(a), this.ctx.openArticle(b)]);
     const stored = await this.findStored(a, b);
-    if (stored) return { a, b, kind: await this.kindOf(a, b), links: stored };
-    return this.compute(a, b, []);
+    if (!stored) return this.compute(da, db, []);
+    const changed = changedSince(stored, da, db);
+    if (changed.length > 0) return this.realign(da, db, stored, changed);
+    return { a, b, kind: await this.kindOf(a, b, da, db), links: stored.links };
   }
 
   async alignAgain(a: string, b: string): Promise<AlignmentView> {
     if (a === b) throw new ApiError('bad-request', 'an article cannot be aligned with itself');
-    const stored = (await this.findStored(a, b)) ?? [];
-    return this.compute(a, b, stored.filter((l) => l.confirmed));
+    const [da, db] = await Promise.all([this.ctx.openArticle(a), this.ctx.openArticle(b)]);
+    const stored = await this.findStored(a, b);
+    const changed = stored ? changedSince(stored, da, db) : [];
+    if (stored && changed.length > 0) return this.realign(da, db, stored, changed);
+    return this.compute(da, db, stored?.links.filter((l) => l.confirmed) ?? []);
   }
 
   async saveAlignment(a: string, b: string, links: AlignmentLink[]): Promise<AlignmentView> {
@@ -133,13 +152,22 @@ export class DraftingService {
       }
     }
     const sorted = sortLinks(links.map((l) => ({ a: [l.a[0], l.a[1]], b: [l.b[0], l.b[1]], score: clamp01(l.score), confirmed: l.confirmed })));
-    await this.store(a, b, sorted);
-    return { a, b, kind: await this.kindOf(a, b), links: sorted };
+    await this.store(da, db, sorted);
+    return { a, b, kind: await this.kindOf(a, b, da, db), links: sorted };
   }
 
-  private async compute(a: string, b: string, confirmed: AlignmentLink[]): Promise<AlignmentView> {
-    const [da, db] = await Promise.all([this.ctx.openArticle(a), this.ctx.openArticle(b)]);
-    const kind = await this.kindOf(a, b, da, db);
+  /**
+   * Links made against another version of a text point at other words now; nothing keeps
+   * what they linked, so the texts are aligned afresh and the user told how many of the old
+   * links had been confirmed.
+   */
+  private async realign(da: ArticleDoc, db: ArticleDoc, stored: StoredLinks, changed: string[]): Promise<AlignmentView> {
+    const view = await this.compute(da, db, []);
+    return { ...view, realigned: { changed, confirmed: stored.links.filter((l) => l.confirmed).length } };
+  }
+
+  private async compute(da: ArticleDoc, db: ArticleDoc, confirmed: AlignmentLink[]): Promise<AlignmentView> {
+    const kind = await this.kindOf(da.file, db.file, da, db);
     const sa = segmented(da);
     const sb = segmented(db);
     const glossary = (await this.getGlossary()).map(({ term, gloss }) => ({ term, gloss }));
@@ -153,19 +181,21 @@ export class DraftingService {
       furnitureB: sb.furniture,
     });
     try {
-      await this.store(a, b, links);
+      await this.store(da, db, links);
     } catch (error) {
       // A read-only sidecar still gets its alignment shown; it is not kept.
       if (!(error instanceof ApiError && error.code === 'read-only')) throw error;
     }
-    return { a, b, kind, links };
+    return { a: da.file, b: db.file, kind, links };
   }
 
-  /** The stored links as seen from `a` (mirrored when they are kept in `b`'s sidecar). */
-  private async findStored(a: string, b: string): Promise<AlignmentLink[] | null> {
+  /** The stored links and text versions as seen from `a` (mirrored when they are kept in `b`'s sidecar). */
+  private async findStored(a: string, b: string): Promise<StoredLinks | null> {
     const found = await this.locate(a, b);
     if (!found) return null;
-    return found.owner === a ? found.links : sortLinks(found.links.map(mirror));
+    if (found.owner === a) return { links: found.links, versions: found.versions };
+    const versions = found.versions ? { self: found.versions.other, other: found.versions.self } : undefined;
+    return { links: sortLinks(found.links.map(mirror)), versions };
   }
 
   private async locate(a: string, b: string): Promise<StoredAlignment | null> {
@@ -175,18 +205,21 @@ export class DraftingService {
     ] as const) {
       const store = await this.ctx.store(owner);
       const hit = store.data.alignments.find((x) => x.other === other);
-      if (hit) return { owner, other, links: hit.links };
+      if (hit) return { owner, other, links: hit.links, versions: hit.versions };
     }
     return null;
   }
 
-  private async store(a: string, b: string, links: AlignmentLink[]): Promise<void> {
-    const found = await this.locate(a, b);
-    const owner = found?.owner ?? a;
-    const other = owner === a ? b : a;
-    const kept = owner === a ? links : sortLinks(links.map(mirror));
+  /** Keeps the links of `da` with `db`, with the versions of both texts they were made against. */
+  private async store(da: ArticleDoc, db: ArticleDoc, links: AlignmentLink[]): Promise<void> {
+    const found = await this.locate(da.file, db.file);
+    const owner = found?.owner ?? da.file;
+    const mine = owner === da.file;
+    const other = mine ? db.file : da.file;
+    const kept = mine ? links : sortLinks(links.map(mirror));
+    const versions: AlignmentVersions = mine ? { self: da.version, other: db.version } : { self: db.version, other: da.version };
     await this.ctx.write(owner, (data: Sidecar) => {
-      const record: Alignment = { other, links: kept };
+      const record: Alignment = { other, versions, links: kept };
       const i = data.alignments.findIndex((x) => x.other === other);
       if (i < 0) data.alignments.push(record);
       else data.alignments[i] = record;

@@ -2,7 +2,7 @@
 // draft), their alignment drawn between them and corrected in place, reading in step, the
 // draft editor with gloss memory and checks, and the hand-off to CAT tools.
 import type { Pairing, PairingKind } from '../../annotations/types';
-import type { ArticleDoc, ArticleSummary, GlossaryEntry, Progress, SegmentInfo, TranslationFormat } from '../../corpus/api';
+import type { AlignmentView, ArticleDoc, ArticleSummary, GlossaryEntry, Progress, SegmentInfo, TranslationFormat } from '../../corpus/api';
 import { glossIndex, type GlossIndex } from '../../corpus/draft-checks';
 import { onAppEvent } from '../bridge';
 import { clear, h } from '../dom';
@@ -273,10 +273,12 @@ class SideBySideView implements View {
     this.docs.clear();
     docs.forEach((d) => this.docs.set(d.file, d));
     const sets: AlignmentSet[] = [];
+    const realigned: string[] = [];
     for (let i = 0; i < files.length; i++) {
       for (let j = i + 1; j < files.length; j++) {
         const v = await this.ctx.api.getAlignment(files[i]!, files[j]!);
         sets.push(new AlignmentSet(v.a, v.b, v.kind, v.links));
+        if (v.realigned) realigned.push(realignedMessage(v.realigned));
       }
     }
     this.sets = sets;
@@ -288,6 +290,7 @@ class SideBySideView implements View {
     else if (sets[0]) this.pairKind.value = sets[0].kind;
     this.build(specs, keepScroll);
     await this.refreshProgress();
+    if (realigned.length > 0) this.ctx.toast(realigned.join(' '));
   }
 
   private pairingOf(a: string, b: string): Pairing | null {
@@ -568,10 +571,13 @@ class SideBySideView implements View {
       this.ctx.toast('Open two articles to align them.');
       return;
     }
+    const realigned: string[] = [];
     for (const set of this.sets) {
       const v = await this.ctx.api.alignAgain(set.a, set.b);
       set.replace(v.a === set.a ? v.links : new AlignmentSet(v.a, v.b, v.kind, v.links).from(set.a));
+      if (v.realigned) realigned.push(realignedMessage(v.realigned));
     }
+    if (realigned.length > 0) this.ctx.toast(realigned.join(' '));
     this.reviewCursor = null;
     this.paint();
     this.redrawGutters();
@@ -949,4 +955,10 @@ function clip(text: string, max: number): string {
 function ensureStylesheet(): void {
   if (document.querySelector('link[href$="side-by-side.css"]')) return;
   document.head.append(h('link', { rel: 'stylesheet', href: 'styles/side-by-side.css' }));
+}
+
+/** What the user hears when kept links were thrown away because a text changed on disk. */
+function realignedMessage(r: NonNullable<AlignmentView['realigned']>): string {
+  const confirmed = r.confirmed === 0 ? '' : ` ${r.confirmed === 1 ? 'The link you had confirmed needs' : `The ${r.confirmed} links you had confirmed need`} confirming again.`;
+  return `${r.changed.join(' and ')} changed on disk since the links were made, so the texts were aligned again.${confirmed}`;
 }
