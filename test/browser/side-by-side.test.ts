@@ -3,7 +3,7 @@
 // and the XLIFF round trip through the UI.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AlignmentLink, Sidecar } from '../../annotations/types';
@@ -443,6 +443,28 @@ describe('side by side: parallel reading, alignment and drafting', { skip }, () 
     assert.equal(alignment.kind, 'translation');
     assert.ok(alignment.links.length > 0);
     assert.ok((await page.locator('.pairings option').allTextContents()).some((t) => t.includes('rouhani-turkey.txt')));
+  });
+
+  test('when a text changed on disk since its links were made, the two are aligned again and the user is told', async () => {
+    const page = session.page;
+    await openTexts(page, [FA, FA_EN]);
+    assert.ok((await links(page)).length > 0);
+    const path = join(session.corpus, FA_EN);
+    const edited = `Translator's note: second pass, with a new first line.\n\n${await readFile(path, 'utf8')}`;
+    await writeFile(path, edited);
+    await openTexts(page, [FA, FA_EN]);
+    await page.waitForFunction(() => /changed on disk since the links were made/.test(document.querySelector('.toast:not([hidden])')?.textContent ?? ''));
+    assert.match((await page.locator('.toast').textContent()) ?? '', new RegExp(`${FA_EN.replace(/\./g, '\\.')} changed on disk since the links were made, so the texts were aligned again`));
+    await screenshot(page, 'side-by-side-realigned.png');
+    const fa = await readFile(join(session.corpus, FA), 'utf8');
+    const now = await links(page);
+    assert.ok(now.length > 0);
+    for (const l of now) {
+      assert.ok(l.b[1] <= edited.length && edited.slice(l.b[0], l.b[1]).trim() !== '', 'each link joins words of the text as it is now');
+      assert.ok(fa.slice(l.a[0], l.a[1]).trim() !== '');
+    }
+    const stored = await eventually(() => sidecar(session, FA), (s) => s.alignments.some((x) => x.other === FA_EN && x.versions !== undefined), 'the alignment records the texts');
+    assert.ok(stored.alignments.find((x) => x.other === FA_EN)!.versions!.other.length === 64);
   });
 
   test('screenshots of Persian beside its English draft and of the three-way view', async () => {
