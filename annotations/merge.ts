@@ -21,10 +21,18 @@ export interface MergeOptions {
 
 export interface MergeResult {
   merged: Sidecar;
-  /** True conflicts found by this merge (annotations, rendering texts, metadata fields). */
+  /** True conflicts kept for a person to decide (annotations in `conflicts`, rendering texts marked in place). */
   conflicts: number;
+  /** Article details corrected differently on both sides: ours was kept, theirs is named here. */
+  metadataClashes: MetadataClash[];
   /** One line per decision a person may want to know about, for messages and logs. */
   details: string[];
+}
+
+export interface MetadataClash {
+  key: keyof MetadataOverrides;
+  kept: unknown;
+  other: unknown;
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -129,6 +137,7 @@ function shortId(id: string): string {
 class Merger {
   conflicts = 0;
   readonly details: string[] = [];
+  readonly metadataClashes: MetadataClash[] = [];
   readonly newConflicts: AnnotationConflict[] = [];
 
   constructor(private readonly now: () => string) {}
@@ -280,7 +289,7 @@ class Merger {
       }
       const r = pick(base ? { value: base[key] } : null, ours[key], theirs[key]);
       if (r.conflict) {
-        this.conflicts++;
+        this.metadataClashes.push({ key, kept: ours[key], other: theirs[key] });
         this.details.push(`metadata ${key}: corrected differently on both sides; kept ${JSON.stringify(ours[key])}, the other was ${JSON.stringify(theirs[key])}`);
       }
       if (r.value !== undefined) (out as Record<string, unknown>)[key] = r.value;
@@ -341,7 +350,7 @@ export function mergeSidecars(base: Sidecar | null, ours: Sidecar, theirs: Sidec
     alignments,
     conflicts,
   };
-  return { merged: canonicalSidecar(merged), conflicts: m.conflicts, details: m.details };
+  return { merged: canonicalSidecar(merged), conflicts: m.conflicts, metadataClashes: m.metadataClashes, details: m.details };
 }
 
 /**

@@ -10,7 +10,7 @@ import { current, freeze, isDraft, produce, type Draft } from 'immer';
 import { Low } from 'lowdb';
 import { DurableJsonFile, SidecarReadError, parseJsonText, readBytesOrNull, sameBytes, type DurableJsonOptions } from './durable-json-adapter';
 import { removeStaleTemporaryFiles } from './durable-write';
-import { mergeSidecars } from './merge';
+import { mergeSidecars, type MetadataClash } from './merge';
 import { parseSidecar } from './schema';
 import { checkChangedSidecar, parseSidecarRemembered } from './sidecar-check';
 import { canonicalSidecar, serialiseSidecarBytes, sortedSidecar } from './serialise';
@@ -218,11 +218,11 @@ export class SidecarStore {
       throw new ReadOnlySidecarError(disk.error.message);
     }
     if (disk.kind === 'changed') {
-      const { merged, conflicts, details } = mergeSidecars(this.base, ours, disk.sidecar, { now: () => this.now() });
+      const { merged, conflicts, metadataClashes, details } = mergeSidecars(this.base, ours, disk.sidecar, { now: () => this.now() });
       next = { ...merged, article: this.article };
-      event = this.event('merged', conflicts, details, conflicts > 0
+      event = this.event('merged', conflicts, details, (conflicts > 0
         ? `${this.name()} was changed elsewhere; the changes were merged and ${plural(conflicts, 'conflict')} kept for you to decide.`
-        : `${this.name()} was changed elsewhere; the changes were merged.`);
+        : `${this.name()} was changed elsewhere; the changes were merged.`) + clashSentences(metadataClashes));
     } else if (disk.kind === 'removed') {
       event = this.event('removed', 0, [], `${this.name()} was removed on disk; it was written again with the annotations Hashiya holds.`);
     }
@@ -265,10 +265,11 @@ export class SidecarStore {
       let next: Sidecar;
       let conflicts = 0;
       let details: string[] = [];
+      let metadataClashes: MetadataClash[] = [];
       if (this.placeholder) {
         next = disk.sidecar;
       } else {
-        ({ merged: next, conflicts, details } = mergeSidecars(this.base, this.db.data, disk.sidecar, { now: () => this.now() }));
+        ({ merged: next, conflicts, metadataClashes, details } = mergeSidecars(this.base, this.db.data, disk.sidecar, { now: () => this.now() }));
       }
       this.db.data = freeze(canonicalSidecar({ ...next, article: this.article }), true);
       this.base = disk.sidecar;
@@ -276,9 +277,9 @@ export class SidecarStore {
       this.readOnly = null;
       this.placeholder = false;
       if (wasReadOnly) this.emit(this.event('writable', 0, [], `${this.name()} can be read again; annotating is possible again.`));
-      this.emit(this.event('reloaded', conflicts, details, conflicts > 0
+      this.emit(this.event('reloaded', conflicts, details, (conflicts > 0
         ? `${this.name()} was changed elsewhere; Hashiya took the changes in and kept ${plural(conflicts, 'conflict')} for you to decide.`
-        : `${this.name()} was changed elsewhere; Hashiya took the changes in.`));
+        : `${this.name()} was changed elsewhere; Hashiya took the changes in.`) + clashSentences(metadataClashes)));
       return true;
     });
   }
@@ -366,6 +367,32 @@ function detached<T>(value: T): T {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, detached(v)])) as T;
   }
   return value;
+}
+
+const DETAIL_NAMES: Record<string, string> = { headline: 'headline', outlet: 'outlet', date: 'date', encoding: 'text encoding', segments: 'segment cuts' };
+
+/**
+ * Article details corrected differently here and elsewhere: this copy's correction was kept,
+ * and the other one is named, since it is kept nowhere else for the user to find.
+ */
+function clashSentences(clashes: MetadataClash[]): string {
+  return clashes
+    .map((c) => {
+      const name = DETAIL_NAMES[c.key] ?? c.key;
+      return ` The ${name} was corrected differently elsewhere (${detailValue(c.other)}); this copy's (${detailValue(c.kept)}) was kept: change it under "Edit details…" if the other is right.`;
+    })
+    .join('');
+}
+
+function detailValue(value: unknown): string {
+  if (value === undefined || value === null) return 'none: as detected';
+  if (typeof value === 'string') return `“${value}”`;
+  if (Array.isArray(value)) return plural(value.length, 'cut');
+  if (typeof value === 'object' && 'original' in value) {
+    const date = value as { original: string; iso: string | null };
+    return `“${date.original || date.iso || ''}”`;
+  }
+  return JSON.stringify(value);
 }
 
 function plural(n: number, word: string): string {

@@ -104,6 +104,24 @@ test("another analyst's edit to a different field of the same annotation is comb
   });
 });
 
+test('when both corrected the same article detail, ours is kept and the message names the other correction', async () => {
+  await withSidecar(async (sidecar) => {
+    const { store, events } = await open(sidecar);
+    await store.update((d) => void d.annotations.push(annotation('x', 0)));
+    await editOnDisk(sidecar, (d) => {
+      d.metadata.outlet = 'ایرنا';
+    });
+    await store.update((d) => {
+      d.metadata.outlet = 'ایسنا';
+    });
+    assert.equal((await onDisk(sidecar)).metadata.outlet, 'ایسنا');
+    const e = events.at(-1)!;
+    assert.equal(e.kind, 'merged');
+    assert.equal(e.conflicts, 0);
+    assert.match(e.message, /The outlet was corrected differently elsewhere \(“ایرنا”\); this copy's \(“ایسنا”\) was kept/);
+  });
+});
+
 test('when both changed the same gloss, both versions are kept side by side and the user is told', async () => {
   await withSidecar(async (sidecar) => {
     const { store, events } = await open(sidecar);

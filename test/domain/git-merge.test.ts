@@ -140,11 +140,12 @@ test('two rewrites of one rendering keep both drafts in its text, marked for rev
   assert.match(details.join('\n'), /both drafts kept/);
 });
 
-test('metadata corrections merge per field; a clash keeps ours and is reported', () => {
+test('metadata corrections merge per field; a clash keeps ours and names theirs', () => {
   const ours = edit(BASE, (d) => void (d.metadata = { headline: 'Talks go on', boilerplate: { 'اشتراک گذاری': true } }));
   const theirs = edit(BASE, (d) => void (d.metadata = { headline: 'Talks continue', outlet: 'IRNA', boilerplate: { 'منبع: ایرنا': true } }));
-  const { merged, conflicts, details } = mergeSidecars(BASE, ours, theirs, { now: NOW });
-  assert.equal(conflicts, 1);
+  const { merged, conflicts, metadataClashes, details } = mergeSidecars(BASE, ours, theirs, { now: NOW });
+  assert.equal(conflicts, 0, 'no conflict is counted that the conflict list does not show');
+  assert.deepEqual(metadataClashes, [{ key: 'headline', kept: 'Talks go on', other: 'Talks continue' }]);
   assert.deepEqual(merged.metadata, { headline: 'Talks go on', outlet: 'IRNA', boilerplate: { 'اشتراک گذاری': true, 'منبع: ایرنا': true } });
   assert.match(details.join('\n'), /metadata headline/);
 });

@@ -50,10 +50,13 @@ export const command: CliCommand = async (args) => {
     process.stderr.write('hashiya merge-driver: the file was left as it was; resolve it by hand.\n');
     return 1;
   }
-  const { merged, conflicts, details } = mergeSidecars(base, ours, theirs);
+  const { merged, conflicts, metadataClashes, details } = mergeSidecars(base, ours, theirs);
   await writeFileDurable(oursPath, serialiseSidecar(merged));
   if (details.length > 0) {
-    const summary = conflicts > 0 ? `${conflicts} conflict${conflicts === 1 ? '' : 's'} kept side by side for Hashiya to show` : 'merged by annotation id';
+    const kept = conflicts > 0 ? `${conflicts} conflict${conflicts === 1 ? '' : 's'} kept side by side for Hashiya to show` : 'merged by annotation id';
+    // Details corrected differently on both branches are not kept anywhere in the file: say so here.
+    const clashes = metadataClashes.length > 0 ? `; ${metadataClashes.length} article detail${metadataClashes.length === 1 ? '' : 's'} corrected on both branches, ours kept (see below)` : '';
+    const summary = kept + clashes;
     process.stderr.write(`hashiya merge-driver: ${name}: ${summary}\n`);
     for (const line of details) process.stderr.write(`  ${line}\n`);
   }
