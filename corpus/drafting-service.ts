@@ -34,10 +34,9 @@ interface StoredLinks {
   versions: AlignmentVersions | undefined;
 }
 
-/** The texts that changed since the links were made (none known for links kept before versions were). */
-function changedSince(stored: StoredLinks, da: ArticleDoc, db: ArticleDoc): string[] {
-  if (!stored.versions) return [];
-  return [...(stored.versions.self !== da.version ? [da.file] : []), ...(stored.versions.other !== db.version ? [db.file] : [])];
+/** Kept links, and the texts among the two that changed on disk since they were made. */
+interface KeptLinks extends StoredLinks {
+  changed: string[];
 }
 
 export class DraftingService {
@@ -125,21 +124,17 @@ export class DraftingService {
 
   async getAlignment(a: string, b: string): Promise<AlignmentView> {
     if (a === b) throw new ApiError('bad-request', 'an article cannot be aligned with itself');
-    const [da, db] = await Promise.all([this.ctx.openArticle(a), this.ctx.openArticle(b)]);
-    const stored = await this.findStored(a, b);
-    if (!stored) return this.compute(da, db, []);
-    const changed = changedSince(stored, da, db);
-    if (changed.length > 0) return this.realign(da, db, stored, changed);
-    return { a, b, kind: await this.kindOf(a, b, da, db), links: stored.links };
+    const kept = await this.keptLinks(a, b);
+    if (kept && kept.changed.length > 0) return this.realign(a, b, kept);
+    if (kept) return { a, b, kind: await this.kindOf(a, b), links: kept.links };
+    return this.compute(a, b, []);
   }
 
   async alignAgain(a: string, b: string): Promise<AlignmentView> {
     if (a === b) throw new ApiError('bad-request', 'an article cannot be aligned with itself');
-    const [da, db] = await Promise.all([this.ctx.openArticle(a), this.ctx.openArticle(b)]);
-    const stored = await this.findStored(a, b);
-    const changed = stored ? changedSince(stored, da, db) : [];
-    if (stored && changed.length > 0) return this.realign(da, db, stored, changed);
-    return this.compute(da, db, stored?.links.filter((l) => l.confirmed) ?? []);
+    const kept = await this.keptLinks(a, b);
+    if (kept && kept.changed.length > 0) return this.realign(a, b, kept);
+    return this.compute(a, b, kept?.links.filter((l) => l.confirmed) ?? []);
   }
 
   async saveAlignment(a: string, b: string, links: AlignmentLink[]): Promise<AlignmentView> {
@@ -156,18 +151,29 @@ export class DraftingService {
     return { a, b, kind: await this.kindOf(a, b, da, db), links: sorted };
   }
 
+  /** The kept links as seen from `a`, and which of the two texts changed since they were made. */
+  private async keptLinks(a: string, b: string): Promise<KeptLinks | null> {
+    const stored = await this.findStored(a, b);
+    if (!stored) return null;
+    // Links kept before versions were recorded cannot tell; they are taken as they are.
+    if (!stored.versions) return { ...stored, changed: [] };
+    const [va, vb] = await Promise.all([this.ctx.version(a), this.ctx.version(b)]);
+    return { ...stored, changed: [...(stored.versions.self !== va ? [a] : []), ...(stored.versions.other !== vb ? [b] : [])] };
+  }
+
   /**
    * Links made against another version of a text point at other words now; nothing keeps
    * what they linked, so the texts are aligned afresh and the user told how many of the old
    * links had been confirmed.
    */
-  private async realign(da: ArticleDoc, db: ArticleDoc, stored: StoredLinks, changed: string[]): Promise<AlignmentView> {
-    const view = await this.compute(da, db, []);
-    return { ...view, realigned: { changed, confirmed: stored.links.filter((l) => l.confirmed).length } };
+  private async realign(a: string, b: string, kept: KeptLinks): Promise<AlignmentView> {
+    const view = await this.compute(a, b, []);
+    return { ...view, realigned: { changed: kept.changed, confirmed: kept.links.filter((l) => l.confirmed).length } };
   }
 
-  private async compute(da: ArticleDoc, db: ArticleDoc, confirmed: AlignmentLink[]): Promise<AlignmentView> {
-    const kind = await this.kindOf(da.file, db.file, da, db);
+  private async compute(a: string, b: string, confirmed: AlignmentLink[]): Promise<AlignmentView> {
+    const [da, db] = await Promise.all([this.ctx.openArticle(a), this.ctx.openArticle(b)]);
+    const kind = await this.kindOf(a, b, da, db);
     const sa = segmented(da);
     const sb = segmented(db);
     const glossary = (await this.getGlossary()).map(({ term, gloss }) => ({ term, gloss }));
@@ -186,7 +192,7 @@ export class DraftingService {
       // A read-only sidecar still gets its alignment shown; it is not kept.
       if (!(error instanceof ApiError && error.code === 'read-only')) throw error;
     }
-    return { a: da.file, b: db.file, kind, links };
+    return { a, b, kind, links };
   }
 
   /** The stored links and text versions as seen from `a` (mirrored when they are kept in `b`'s sidecar). */

@@ -12,6 +12,8 @@ export interface WorkspaceContext {
   resolve(file: string): Promise<string>;
   listArticles(): Promise<ArticleSummary[]>;
   openArticle(file: string): Promise<ArticleDoc>;
+  /** The sha256 of an article's decoded text (its ArticleDoc.version), without building the doc. */
+  version(file: string): Promise<string>;
   /** The article's sidecar store (opened once, shared). */
   store(file: string): Promise<SidecarStore>;
   /** Applies a change to a sidecar and saves it; read-only sidecars give ApiError 'read-only'. */

@@ -101,6 +101,7 @@ export class Workspace implements HashiyaApi {
       resolve: (file) => resolveArticlePath(this.requireRoot(), file),
       listArticles: () => this.listArticles(),
       openArticle: (file) => this.openArticle(file),
+      version: async (file) => (await this.loadArticle(file)).sha256,
       store: async (file) => (await this.openStore(file)).store,
       write: async <T>(file: string, change: (data: Sidecar) => T) => {
         const { article, store } = await this.openStore(file);
