@@ -13,7 +13,6 @@ import { arch, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:o
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { makeQuote } from '../../annotations/quote';
 import { reanchorAnnotations } from '../../annotations/reanchor';
 import { SidecarStore } from '../../annotations/sidecar-store';
 import type { Annotation } from '../../annotations/types';
@@ -23,6 +22,7 @@ import { formatTable, mb, median, ms, percentile, RssSampler, StallProbe, timed,
 import { makeReanchorCase, scoreReanchor } from './reanchor-case';
 import { renderRows } from './render-rows';
 import { buildVocabulary, makeArticle, makeRng, type Rng } from './synthetic-corpus';
+import { annotationAt } from '../fixtures/annotations';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEED = 20_241_122;
@@ -208,17 +208,15 @@ async function sidecarSave(tmp: string, runs: number): Promise<number[]> {
   for (let i = 0; i < 5000; i++) {
     const start = Math.floor(rng() * (text.length - 40));
     const end = start + 5 + Math.floor(rng() * 30);
-    annotations.push({
-      id: `bench-${i}`,
-      analyst: 'bench',
-      created: '2024-01-01T00:00:00.000Z',
-      modified: '2024-01-01T00:00:00.000Z',
-      target: { position: { start, end }, quote: makeQuote(text, start, end) },
-      anchor: { status: 'exact', score: 1 },
-      tags: ['t1'],
-      gloss: 'a gloss of some length for this quotation',
-      note: '',
-    });
+    annotations.push(
+      annotationAt(text, `bench-${i}`, start, end, {
+        analyst: 'bench',
+        created: '2024-01-01T00:00:00.000Z',
+        modified: '2024-01-01T00:00:00.000Z',
+        tags: ['t1'],
+        gloss: 'a gloss of some length for this quotation',
+      }),
+    );
   }
   await store.update((d) => {
     d.annotations.push(...annotations);

@@ -2,10 +2,10 @@
 // of its words changed (replaced, deleted, inserted, or respelled with a letter variant or a
 // ZWNJ), keeping track of where every old word went, so each annotation's true new place is
 // known and the re-anchored ones can be judged right or wrong.
-import { makeQuote } from '../../annotations/quote';
 import type { Annotation } from '../../annotations/types';
 import { foldKey } from '../../corpus/normalise';
 import { makeArticle, pick, type Rng, type Vocabulary, zipfWord } from './synthetic-corpus';
+import { annotationAt } from '../fixtures/annotations';
 
 export interface ReanchorCase {
   before: string;
@@ -94,17 +94,7 @@ export function makeReanchorCase(rng: Rng, vocab: { fa: Vocabulary; ar: Vocabula
     const start = oldStart[ws]!;
     const end = oldStart[we]! + tokens[we * 2]!.length;
     const i = annotations.length;
-    annotations.push({
-      id: `b${i}`,
-      analyst: 'bench',
-      created: '2024-01-01T00:00:00.000Z',
-      modified: '2024-01-01T00:00:00.000Z',
-      target: { position: { start, end }, quote: makeQuote(before, start, end) },
-      anchor: { status: 'exact', score: 1 },
-      tags: [],
-      gloss: '',
-      note: '',
-    });
+    annotations.push(annotationAt(before, `b${i}`, start, end, { analyst: 'bench', created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z', tags: [] }));
     let first = -1;
     let last = -1;
     let kept = 0;

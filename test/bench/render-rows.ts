@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { makeQuote } from '../../annotations/quote';
 import { serialiseSidecar } from '../../annotations/serialise';
 import { SIDECAR_FORMAT, type Annotation } from '../../annotations/types';
 import { bundleRenderer } from '../../build/scripts/bundle.mjs';
 import { findChromium } from '../browser/browser-env';
 import { startHarness } from '../harness/server';
 import { median, type BenchRow } from './measure';
+import { annotationAt } from '../fixtures/annotations';
 
 export const RENDER_ROWS = {
   render: { measure: 'render an article of 100,000 characters with 5,000 highlights', target: '< 400 ms' },
@@ -52,17 +52,7 @@ function annotations(text: string): Annotation[] {
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
     if (end <= start) continue;
-    out.push({
-      id: `bench-${i}`,
-      analyst: 'bench',
-      created: '2026-01-01T00:00:00.000Z',
-      modified: '2026-01-01T00:00:00.000Z',
-      target: { position: { start, end }, quote: makeQuote(text, start, end) },
-      anchor: { status: 'exact', score: 1 },
-      tags: [TAGS[i % TAGS.length]!],
-      gloss: `gloss ${i}`,
-      note: '',
-    });
+    out.push(annotationAt(text, `bench-${i}`, start, end, { analyst: 'bench', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', tags: [TAGS[i % TAGS.length]!], gloss: `gloss ${i}` }));
   }
   return out;
 }

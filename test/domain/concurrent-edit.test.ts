@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeQuote } from '../../annotations/quote';
 import { serialiseSidecar } from '../../annotations/serialise';
 import { ReadOnlySidecarError, SidecarStore, type ArticleFingerprint, type SidecarEvent } from '../../annotations/sidecar-store';
 import type { Annotation, Sidecar } from '../../annotations/types';
+import { annotationAt } from '../fixtures/annotations';
 
 const TEXT = 'وزیر امور خارجه روز دوشنبه گفت که گفت و گوها ادامه دارد. قال المتحدث إن المحادثات ستستمر الأسبوع المقبل.';
 const ARTICLE: ArticleFingerprint = { file: 'a.txt', sha256: createHash('sha256').update(TEXT).digest('hex'), length: TEXT.length };
@@ -18,18 +18,7 @@ const CLOCK = () => new Date('2024-06-01T12:00:00.000Z');
 
 function annotation(id: string, start: number, over: Partial<Annotation> = {}): Annotation {
   const end = start + 6;
-  return {
-    id,
-    analyst: 'maryam',
-    created: '2024-05-01T10:00:00.000Z',
-    modified: '2024-05-01T10:00:00.000Z',
-    target: { position: { start, end }, quote: makeQuote(TEXT, start, end) },
-    anchor: { status: 'exact', score: 1 },
-    tags: ['claim'],
-    gloss: '',
-    note: '',
-    ...over,
-  };
+  return annotationAt(TEXT, id, start, end, over);
 }
 
 async function withSidecar(work: (sidecar: string) => Promise<void>): Promise<void> {

@@ -14,6 +14,7 @@ import { serialiseSidecar } from '../../annotations/serialise';
 import { parseSidecarText } from '../../annotations/sidecar-store';
 import { SIDECAR_SUFFIX, listArticleFiles, sidecarPathFor } from '../../corpus/corpus-folder';
 import { ARTICLE, ARTICLE_TEXT, saveNumber, stateAt } from '../fixtures/crash-writer';
+import { makeRng } from '../fixtures/seeded-random';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -22,17 +23,6 @@ const LANES = 3;
 const SEED = 20240611;
 // Loading extra CA certificates costs every Node start tens of milliseconds; the writer needs none.
 const WRITER_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS'));
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'hashiya-crash-'));
@@ -222,7 +212,7 @@ test(`a sidecar survives ${KILLS} SIGKILLs during saves: always the last acknowl
     let interrupted = 0;
     let failed = false;
     const lanes = Array.from({ length: LANES }, async (_, lane) => {
-      const random = mulberry32(SEED + lane);
+      const random = makeRng(SEED + lane);
       const dir = join(work, `lane-${lane}`);
       await mkdir(dir);
       await writeFile(join(dir, ARTICLE.file), ARTICLE_TEXT);

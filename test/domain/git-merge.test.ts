@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { mergeSidecars, resolveConflict } from '../../annotations/merge';
-import { makeQuote } from '../../annotations/quote';
 import { parseSidecar } from '../../annotations/schema';
 import { serialiseSidecar } from '../../annotations/serialise';
 import { emptySidecar } from '../../annotations/sidecar-store';
 import type { Annotation, Rendering, Sidecar } from '../../annotations/types';
+import { annotationAt } from '../fixtures/annotations';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -32,18 +32,7 @@ function ann(id: string, word: string, over: Partial<Annotation> = {}): Annotati
   const start = TEXT.indexOf(word);
   assert.ok(start >= 0, word);
   const end = start + word.length;
-  return {
-    id,
-    analyst: 'maryam',
-    created: '2024-05-01T10:00:00.000Z',
-    modified: '2024-05-01T10:00:00.000Z',
-    target: { position: { start, end }, quote: makeQuote(TEXT, start, end) },
-    anchor: { status: 'exact', score: 1 },
-    tags: ['claim'],
-    gloss: '',
-    note: '',
-    ...over,
-  };
+  return annotationAt(TEXT, id, start, end, over);
 }
 
 function rendering(start: number, end: number, text: string, over: Partial<Rendering> = {}): Rendering {

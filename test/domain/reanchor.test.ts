@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { makeQuote } from '../../annotations/quote';
+import { annotationAt } from '../fixtures/annotations';
 import { reanchorAnnotations } from '../../annotations/reanchor';
 import type { Annotation } from '../../annotations/types';
 
@@ -9,17 +9,7 @@ function annotate(text: string, exact: string, occurrence = 0): Annotation {
   for (let i = 0; i <= occurrence; i++) start = text.indexOf(exact, start + 1);
   assert.ok(start >= 0, `fixture: ${exact} not in text`);
   const end = start + exact.length;
-  return {
-    id: `a${start}`,
-    analyst: 'test',
-    created: '2024-01-01T00:00:00.000Z',
-    modified: '2024-01-01T00:00:00.000Z',
-    target: { position: { start, end }, quote: makeQuote(text, start, end) },
-    anchor: { status: 'exact', score: 1 },
-    tags: ['t'],
-    gloss: '',
-    note: '',
-  };
+  return annotationAt(text, `a${start}`, start, end, { analyst: 'test', created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z', tags: ['t'] });
 }
 
 function placedText(text: string, a: Annotation): string {

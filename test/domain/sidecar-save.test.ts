@@ -7,46 +7,34 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freeze } from 'immer';
-import { makeQuote } from '../../annotations/quote';
 import { canonicalSidecar, serialiseSidecar } from '../../annotations/serialise';
 import { InvalidSidecarChangeError, SidecarStore, emptySidecar } from '../../annotations/sidecar-store';
 import type { Annotation, Rendering, Sidecar } from '../../annotations/types';
+import { annotationAt } from '../fixtures/annotations';
+import { makeRng, type Rng } from '../fixtures/seeded-random';
 
 const WORDS = ['وزیر', 'خارجه', 'رئیس‌جمهور', 'قال', 'المتحدث', 'إن', 'المحادثات', 'ستستمر', '۱۴۰۳', '"quoted"', 'a\\b', 'line\nbreak'];
 const TEXT = Array.from({ length: 4000 }, (_, i) => WORDS[i % WORDS.length]).join(' ');
 const ARTICLE = { file: 'big.txt', sha256: createHash('sha256').update(TEXT).digest('hex'), length: TEXT.length };
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-function annotation(i: number, random: () => number): Annotation {
+function annotation(i: number, random: Rng): Annotation {
   const start = Math.floor(random() * (TEXT.length - 40));
   const end = start + 1 + Math.floor(random() * 30);
   const extra = random() < 0.2 ? { reviewedBy: 'a team tool', flags: { x: [1, 'ب'] } } : {};
-  return {
-    id: `id-${i}`,
+  return annotationAt(TEXT, `id-${i}`, start, end, {
     analyst: random() < 0.5 ? 'maryam' : 'Reza',
-    created: '2024-05-01T10:00:00.000Z',
-    modified: '2024-05-01T10:00:00.000Z',
-    target: { position: { start, end }, quote: makeQuote(TEXT, start, end) },
-    anchor: { status: 'exact', score: 1 },
     tags: random() < 0.3 ? [] : ['claim', 'actor'].slice(0, 1 + Math.floor(random() * 2)),
     gloss: random() < 0.5 ? '' : 'the foreign minister',
     note: random() < 0.8 ? '' : 'said "twice"\n— see p. 2',
     ...extra,
-  } as Annotation;
+  });
 }
 
 function rendering(i: number): Rendering {
   return { start: i * 50, end: i * 50 + 40, source: TEXT.slice(i * 50, i * 50 + 40), text: `draft ${i}`, status: 'draft', analyst: 'maryam', modified: '2024-05-01T10:00:00.000Z' };
 }
 
-function sidecar(random: () => number, n: number): Sidecar {
+function sidecar(random: Rng, n: number): Sidecar {
   return {
     ...emptySidecar(ARTICLE),
     metadata: random() < 0.5 ? {} : { headline: 'سرخط', date: { iso: '2024-11-25', original: '۵ آذر ۱۴۰۳' }, boilerplate: { 'اشتراک‌گذاری': true } },
@@ -62,7 +50,7 @@ function plainCanonical(s: Sidecar): string {
 }
 
 test('the sidecar text is the canonical form exactly, for frozen and unfrozen data alike, before and after edits', () => {
-  const random = rng(7);
+  const random = makeRng(7);
   for (let round = 0; round < 40; round++) {
     const s = sidecar(random, Math.floor(random() * 30));
     assert.equal(serialiseSidecar(s), plainCanonical(s));
@@ -83,7 +71,7 @@ async function withStore(n: number, work: (store: SidecarStore, path: string) =>
   try {
     const path = join(dir, 'big.txt.annotations.json');
     const store = await SidecarStore.open(path, ARTICLE, TEXT);
-    const random = rng(11);
+    const random = makeRng(11);
     const all = Array.from({ length: n }, (_, i) => annotation(i, random));
     await store.update((d) => void d.annotations.push(...all));
     await work(store, path);
@@ -144,7 +132,7 @@ test('what the store holds cannot be changed behind its back, only through updat
 
 test('a new annotation gets the defaults a sidecar read from disk would give it', async () => {
   await withStore(3, async (store) => {
-    const bare = { ...annotation(99, rng(3)) } as Partial<Annotation>;
+    const bare = { ...annotation(99, makeRng(3)) } as Partial<Annotation>;
     delete bare.gloss;
     delete bare.anchor;
     await store.update((d) => void d.annotations.push(bare as Annotation));

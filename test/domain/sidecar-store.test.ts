@@ -7,7 +7,6 @@ import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileDurable } from '../../annotations/durable-write';
-import { makeQuote } from '../../annotations/quote';
 import { serialiseSidecar } from '../../annotations/serialise';
 import {
   InvalidSidecarChangeError,
@@ -17,6 +16,7 @@ import {
   type ArticleFingerprint,
 } from '../../annotations/sidecar-store';
 import { SIDECAR_FORMAT, type Annotation } from '../../annotations/types';
+import { annotationAt } from '../fixtures/annotations';
 
 const TEXT = 'خبرگزاری‌ها گزارش دادند که وزیر خارجه روز دوشنبه به مسکو سفر کرد.\nقال المتحدث إن المحادثات ستستمر.';
 
@@ -25,18 +25,7 @@ function fingerprint(text: string): ArticleFingerprint {
 }
 
 function annotation(id: string, start: number, end: number, over: Partial<Annotation> = {}, text = TEXT): Annotation {
-  return {
-    id,
-    analyst: 'maryam',
-    created: '2024-05-01T10:00:00.000Z',
-    modified: '2024-05-01T10:00:00.000Z',
-    target: { position: { start, end }, quote: makeQuote(text, start, end) },
-    anchor: { status: 'exact', score: 1 },
-    tags: ['claim'],
-    gloss: '',
-    note: '',
-    ...over,
-  };
+  return annotationAt(text, id, start, end, over);
 }
 
 async function withDir(work: (dir: string, sidecar: string) => Promise<void>): Promise<void> {
