@@ -1,7 +1,7 @@
 // The API's method names as a plain list, for the preload: the sandboxed preload must stay
 // small and must not pull zod in through api-schema.ts. A test checks it equals API_METHODS,
 // and the type below fails to compile if a method of HashiyaApi is missing here.
-import type { ApiMethod } from '../corpus/api';
+import type { ApiMethod } from '../corpus/api/api';
 
 export const API_METHOD_NAMES = [
   'getAppState',

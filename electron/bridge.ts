@@ -1,7 +1,7 @@
 // What the preload exposes as `window.hashiya`: one named function per API method and an
 // event subscription. Built from two plain transport functions so it can be tested without
 // Electron; the renderer never receives ipcRenderer or an IPC event object.
-import type { AppEvent, HashiyaBridge } from '../corpus/api';
+import type { AppEvent, HashiyaBridge } from '../corpus/api/api';
 import { API_METHOD_NAMES } from './api-methods';
 
 export interface BridgeTransport {

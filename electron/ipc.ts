@@ -1,8 +1,8 @@
 // The IPC boundary. One channel carries every API call; each call is accepted only from
 // the main frame of our own window while it shows our own origin, and only then handed to
 // `dispatch`, which validates the arguments and never throws.
-import type { ApiResponse, HashiyaApi } from '../corpus/api';
-import { dispatch } from '../corpus/api-schema';
+import type { ApiResponse, HashiyaApi } from '../corpus/api/api';
+import { dispatch } from '../corpus/api/api-schema';
 import { isAppUrl } from './app-origin';
 
 export { API_CHANNEL, EVENT_CHANNEL } from './ipc-channels';

@@ -3,8 +3,8 @@
 // module that runs and is tested without Electron.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { writeFile } from 'node:fs/promises';
-import type { AppEvent } from '../corpus/api';
-import { Workspace } from '../corpus/workspace';
+import type { AppEvent } from '../corpus/api/api';
+import { Workspace } from '../corpus/services/workspace';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin';
 import { appPaths } from './app-paths';
 import { API_CHANNEL, EVENT_CHANNEL, createApiHandler } from './ipc';

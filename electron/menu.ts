@@ -2,7 +2,7 @@
 // annotations (undo/redo included: the renderer owns annotation history) are sent to the
 // renderer as menu events; only OS-level actions use Electron roles.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../corpus/api';
+import type { MenuCommand } from '../corpus/api/api';
 
 export interface MenuActions {
   /** Sends a menu command to the renderer. */

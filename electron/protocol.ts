@@ -7,7 +7,7 @@ import { extname, isAbsolute, join } from 'node:path';
 import type { CustomScheme } from 'electron';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 import { securityHeaders } from './security';
-import { isInside } from '../corpus/corpus-folder';
+import { isInside } from '../corpus/folder/corpus-folder';
 
 /** Registered before `ready`: a standard, secure origin that may use fetch; nothing that bypasses CSP. */
 export const APP_SCHEME_REGISTRATION: CustomScheme = {

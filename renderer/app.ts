@@ -1,13 +1,13 @@
 // The main window: article list, reading view with highlights, annotation sidebar.
-import type { Annotation, Tag } from '../annotations/types';
-import type { AppState, ArticleDoc, ArticleSummary } from '../corpus/api';
+import type { Annotation, Tag } from '../annotations/model/types';
+import type { AppState, ArticleDoc, ArticleSummary } from '../corpus/api/api';
 import { AnnotationEditor, type EditorValues } from './annotate/annotation-editor';
 import { UndoStack } from './annotate/undo';
 import { api, onAppEvent } from './bridge';
 import { askAnalystName, editTaxonomy } from './dialogs';
 import { openMetadataEditor } from './metadata-editor';
 import { clear, h, textAttrs } from './dom';
-import { listEncodings } from '../corpus/encodings';
+import { listEncodings } from '../corpus/text/encodings';
 import { ReadingView, type HighlightSpan } from './reading/reading-view';
 import { applyTagStyles, tagClass } from './tag-styles';
 import { createQuotationView } from './quotations/quotation-view';

@@ -1,6 +1,6 @@
 // The renderer talks to `window.hashiya` (the Electron preload) or, in the browser harness,
 // to the same API over HTTP. Either way it gets the typed API and never a raw channel.
-import type { ApiErrorCode, ApiResponse, AppEvent, HashiyaApi, HashiyaBridge } from '../corpus/api';
+import type { ApiErrorCode, ApiResponse, AppEvent, HashiyaApi, HashiyaBridge } from '../corpus/api/api';
 
 declare global {
   interface Window {

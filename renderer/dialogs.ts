@@ -1,6 +1,6 @@
 // Modal dialogs: the analyst's name, the tag taxonomy, and choosing among overlapping spans.
-import type { Tag } from '../annotations/types';
-import { tagIdFor } from '../annotations/taxonomy';
+import type { Tag } from '../annotations/model/types';
+import { tagIdFor } from '../annotations/model/taxonomy';
 import { h } from './dom';
 
 function modal(title: string, body: HTMLElement, buttons: HTMLElement[]): HTMLDialogElement {

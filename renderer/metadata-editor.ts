@@ -2,11 +2,11 @@
 // resettable, and the article's lines with a boilerplate tick each. Corrections go to the
 // sidecar (api.setMetadata) and win over detection; detection runs here again (the domain
 // code runs in the browser) so that the user sees what a reset would bring back.
-import type { DateValue, MetadataOverrides } from '../annotations/types';
-import type { ArticleDoc } from '../corpus/api';
-import { parseDate } from '../corpus/dates';
-import { detectBoilerplate, detectMetadata } from '../corpus/metadata';
-import type { Paragraph } from '../corpus/paragraphs';
+import type { DateValue, MetadataOverrides } from '../annotations/model/types';
+import type { ArticleDoc } from '../corpus/api/api';
+import { parseDate } from '../corpus/metadata/dates';
+import { detectBoilerplate, detectMetadata } from '../corpus/metadata/metadata';
+import type { Paragraph } from '../corpus/text/paragraphs';
 import { h, textAttrs } from './dom';
 import type { ViewContext } from './view-context';
 

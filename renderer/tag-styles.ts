@@ -1,6 +1,6 @@
 // Tag colours as CSS classes in a constructed stylesheet: the CSP forbids inline style
 // attributes, and ProseMirror keeps only one decoration's attributes where they overlap.
-import type { Tag } from '../annotations/types';
+import type { Tag } from '../annotations/model/types';
 
 const sheet = new CSSStyleSheet();
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];

@@ -1,6 +1,6 @@
 // What a view (side by side, quotations, search results) gets from the app shell.
-import type { Tag } from '../annotations/types';
-import type { ArticleSummary, HashiyaApi } from '../corpus/api';
+import type { Tag } from '../annotations/model/types';
+import type { ArticleSummary, HashiyaApi } from '../corpus/api/api';
 
 export interface ViewContext {
   api: HashiyaApi;

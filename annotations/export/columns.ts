@@ -1,6 +1,6 @@
 // The columns of the tabular exports (CSV, XLSX): every field a quotation carries, in the
 // order an analyst reads them.
-import type { Quotation } from '../quotations';
+import type { Quotation } from '../quotations/quotations';
 import { directionOf } from './bidi';
 import type { ResolvedOptions } from './options';
 

@@ -1,7 +1,7 @@
 // CSV that Excel and LibreOffice open right: UTF-8 with a BOM (without it Excel reads the
 // Persian as Windows-1252 mojibake), every field quoted, CRLF between records, and cells
 // that a spreadsheet would run as a formula neutralised.
-import type { Quotation } from '../quotations';
+import type { Quotation } from '../quotations/quotations';
 import { tableColumns } from './columns';
 import type { ResolvedOptions } from './options';
 

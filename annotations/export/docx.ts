@@ -3,7 +3,7 @@
 // font for the complex-script slot too (Word picks the w:cs font for Arabic letters), the
 // English gloss under it, then tags, note and the citation.
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun, type IRunOptions } from 'docx';
-import type { Quotation } from '../quotations';
+import type { Quotation } from '../quotations/quotations';
 import { directionOf, isolatedSegments, isolateRtlRuns } from './bidi';
 import { groupQuotations, type QuotationGroup } from './groups';
 import type { ResolvedOptions } from './options';

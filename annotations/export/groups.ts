@@ -1,6 +1,6 @@
 // Reports list quotations in sections: one per article, one per tag, or one for all.
-import { formatCitation } from '../citation';
-import type { Quotation } from '../quotations';
+import { formatCitation } from '../quotations/citation';
+import type { Quotation } from '../quotations/quotations';
 import type { GroupBy } from './options';
 
 export interface QuotationGroup {

@@ -2,7 +2,7 @@
 // no network and no installed Persian font), quotes in <blockquote dir="rtl" lang="fa|ar">,
 // RTL inside English lines in <bdi>, every piece of user text escaped, and a CSP that allows
 // no script at all, so even a mistake in escaping could not run anything.
-import type { Quotation } from '../quotations';
+import type { Quotation } from '../quotations/quotations';
 import { directionOf, escapeHtml, isolatedToHtml, isolateRtlRuns, langTag } from './bidi';
 import { fontFaceCss, type FontFaceSource } from './font-faces';
 import { groupQuotations, type QuotationGroup } from './groups';

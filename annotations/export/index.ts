@@ -1,6 +1,6 @@
 // One entry point for every export format: the app's export dialog and `hashiya export`
 // call this and get the bytes, the MIME type and a file name to suggest.
-import type { Quotation } from '../quotations';
+import type { Quotation } from '../quotations/quotations';
 import { resolveOptions, type ExportOptions } from './options';
 
 export type { ExportOptions, GroupBy } from './options';

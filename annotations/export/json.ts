@@ -1,5 +1,5 @@
 // The quotation records as JSON, for scripts and other tools.
-import type { Quotation } from '../quotations';
+import type { Quotation } from '../quotations/quotations';
 import type { ResolvedOptions } from './options';
 
 export const JSON_EXPORT_FORMAT = 'hashiya-quotations';

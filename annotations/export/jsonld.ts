@@ -1,7 +1,7 @@
 // W3C Web Annotation Data Model (https://www.w3.org/TR/annotation-model/) as JSON-LD: an
 // AnnotationCollection whose first page holds one Annotation per quotation. Offsets are
 // converted to code points, as the model's TextPositionSelector requires.
-import type { Quotation } from '../quotations';
+import type { Quotation } from '../quotations/quotations';
 import type { ResolvedOptions } from './options';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';

@@ -3,7 +3,7 @@
 // Persian `>` quote would be laid out left to right; RTL inside English lines is isolated
 // with U+2068/U+2067 … U+2069, which survive any renderer as plain text. Every other value
 // stands inside a line (after a label, in a heading), so it is escaped as inline text.
-import type { Quotation } from '../quotations';
+import type { Quotation } from '../quotations/quotations';
 import { directionOf, escapeHtml, isolateRtlRuns, langTag } from './bidi';
 import { groupQuotations, type QuotationGroup } from './groups';
 import { escapeMarkdownInline } from './markdown-escape';

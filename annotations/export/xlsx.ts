@@ -2,7 +2,7 @@
 // right-aligned in a font that has Arabic script. Cells are written as strings, never as
 // formulas, so nothing in a gloss can run.
 import ExcelJS from 'exceljs';
-import type { Quotation } from '../quotations';
+import type { Quotation } from '../quotations/quotations';
 import { cellIsRtl, tableColumns } from './columns';
 import type { ResolvedOptions } from './options';
 

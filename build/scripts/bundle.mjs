@@ -47,7 +47,7 @@ export async function bundleShell({ minify = false } = {}) {
   // The search and list workers run beside main.mjs (corpus/indexer.ts finds them there).
   await build({
     ...common,
-    entryPoints: [join(root, 'corpus', 'index-worker.ts')],
+    entryPoints: [join(root, 'corpus', 'catalog', 'index-worker.ts')],
     format: 'esm',
     outfile: join(out, 'main', 'index-worker.mjs'),
     banner: { js: "import { createRequire as __hashiyaRequire } from 'node:module'; const require = __hashiyaRequire(import.meta.url);" },

@@ -2,7 +2,7 @@
 // read-only through the same Workspace the app uses, with a clear message when it fails.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Workspace } from '../workspace';
+import { Workspace } from '../services/workspace';
 
 /**
  * 0 done; 1 failed (e.g. the output file could not be written); 2 bad arguments or no such

@@ -1,5 +1,5 @@
 // The small popover where a span gets its tags, English gloss and note.
-import type { Tag } from '../../annotations/types';
+import type { Tag } from '../../annotations/model/types';
 import { clear, h } from '../dom';
 import { tagClass } from '../tag-styles';
 

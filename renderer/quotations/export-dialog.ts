@@ -1,6 +1,6 @@
 // The export dialog: format, grouping, whether to include the sentence, and which rows.
 import type { ExportFormat, GroupBy } from '../../annotations/export/index';
-import type { QuotationExportRequest } from '../../corpus/api';
+import type { QuotationExportRequest } from '../../corpus/api/api';
 import { h } from '../dom';
 
 // The labels live here rather than being imported with the exporters: importing those would

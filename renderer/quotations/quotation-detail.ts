@@ -1,6 +1,6 @@
 // The row under the cursor in full, below the table: the table clips long quotes to keep
 // every row one height, so the whole quote, its sentence and the citation are shown here.
-import type { Quotation } from '../../annotations/quotations';
+import type { Quotation } from '../../annotations/quotations/quotations';
 import { clear, h, textAttrs } from '../dom';
 
 /** The sentence with the quote marked inside it (the quote alone when it is not found). */

@@ -1,7 +1,7 @@
 // The rows of the quotation browser, fetched from the service a page at a time as the table
 // scrolls, so that a corpus of tens of thousands of annotations never crosses the bridge at once.
-import type { QuotationPage, QuotationQuery } from '../../corpus/api';
-import type { Quotation } from '../../annotations/quotations';
+import type { QuotationPage, QuotationQuery } from '../../corpus/api/api';
+import type { Quotation } from '../../annotations/quotations/quotations';
 
 export type PageLoader = (query: QuotationQuery) => Promise<QuotationPage>;
 

@@ -1,7 +1,7 @@
 // The quotation browser: every annotation of the corpus in one table, filtered, sorted and
 // paged by the quotation service; rows can be ticked, opened in their article and exported.
-import type { Quotation, QuotationColumn, QuotationSort } from '../../annotations/quotations';
-import type { QuotationPage } from '../../corpus/api';
+import type { Quotation, QuotationColumn, QuotationSort } from '../../annotations/quotations/quotations';
+import type { QuotationPage } from '../../corpus/api/api';
 import { h } from '../dom';
 import type { View, ViewContext } from '../view-context';
 import { exportRequest, openExportDialog, type ExportChoice } from './export-dialog';

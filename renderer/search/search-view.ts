@@ -1,8 +1,8 @@
 // Corpus search: results while typing, each hit in its context, opening the article at the
 // exact original characters.
-import type { SearchHit, SearchRequest, SearchResponse } from '../../corpus/api';
-import type { Language } from '../../corpus/language';
-import { defaultLenient } from '../../corpus/search-query';
+import type { SearchHit, SearchRequest, SearchResponse } from '../../corpus/api/api';
+import type { Language } from '../../corpus/text/language';
+import { defaultLenient } from '../../corpus/search/search-query';
 import { clear, h, textAttrs } from '../dom';
 import type { View, ViewContext } from '../view-context';
 

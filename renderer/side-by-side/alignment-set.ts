@@ -1,6 +1,6 @@
 // The links between two texts as the view edits them: counterparts of a span, link, unlink,
 // confirm, and the queue of doubtful links to review. No DOM.
-import type { AlignmentLink, PairingKind } from '../../annotations/types';
+import type { AlignmentLink, PairingKind } from '../../annotations/model/types';
 
 export interface Span {
   start: number;

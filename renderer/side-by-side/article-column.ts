@@ -1,7 +1,7 @@
 // An article shown in a column: paragraphs in their own direction and language, each split
 // into its translation segments (sentences, or the user's cuts). Segments are inline spans
 // carrying their offsets, so that links, hover and the caret map straight to the text.
-import type { ArticleDoc, SegmentInfo } from '../../corpus/api';
+import type { ArticleDoc, SegmentInfo } from '../../corpus/api/api';
 import { h } from '../dom';
 import type { Span } from './alignment-set';
 import { paragraphLang, spanOfEl, type Column } from './column';

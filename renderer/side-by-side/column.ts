@@ -1,7 +1,7 @@
 // What the side-by-side view needs of any column, article or draft: its text's segments as
 // elements (each with data-start/data-end offsets into the article it stands for) in a
 // scrolling box.
-import type { ArticleDoc, SegmentInfo } from '../../corpus/api';
+import type { ArticleDoc, SegmentInfo } from '../../corpus/api/api';
 import type { Span } from './alignment-set';
 
 export interface Column {

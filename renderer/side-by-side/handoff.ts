@@ -1,6 +1,6 @@
 // Handing a translation on and taking it back: exports (XLIFF 2.1, TMX, plain text,
 // Markdown, bilingual HTML) and imports (an XLIFF back from a CAT tool, a translation .txt).
-import type { TranslationFormat } from '../../corpus/api';
+import type { TranslationFormat } from '../../corpus/api/api';
 import { h } from '../dom';
 
 export interface HandoffActions {

@@ -1,6 +1,6 @@
 // The queue of doubtful links, least sure first: step through with J/K, confirm with Enter
 // (or C), unlink with U.
-import type { AlignmentLink } from '../../annotations/types';
+import type { AlignmentLink } from '../../annotations/model/types';
 import { clear, h } from '../dom';
 
 export interface ReviewItem {

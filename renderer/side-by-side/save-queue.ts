@@ -1,6 +1,6 @@
 // Autosave of drafts: a segment is saved a moment after the typing in it pauses, and never
 // later than about a second after its first unsaved change, so a crash loses at most that.
-import type { SaveRenderingRequest } from '../../corpus/api';
+import type { SaveRenderingRequest } from '../../corpus/api/api';
 
 export interface SaveQueueOptions {
   /** The segment's current draft, or null when it is gone. */

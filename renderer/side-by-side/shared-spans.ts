@@ -2,10 +2,10 @@
 // glossed term of the corpus found in the text) and entities tagged in both (a Person,
 // Organisation or Place whose words fold to the same key: روحانی and روحاني are one).
 // No DOM.
-import type { Annotation, Tag } from '../../annotations/types';
-import type { Language } from '../../corpus/language';
-import { findGlossPhrases, findGlossedTerms, type GlossIndex } from '../../corpus/draft-checks';
-import { foldKey } from '../../corpus/normalise';
+import type { Annotation, Tag } from '../../annotations/model/types';
+import type { Language } from '../../corpus/text/language';
+import { findGlossPhrases, findGlossedTerms, type GlossIndex } from '../../annotations/translation/draft-checks';
+import { foldKey } from '../../corpus/text/normalise';
 import type { Span } from './alignment-set';
 
 export interface SharedText {

@@ -1,9 +1,9 @@
 // Side by side: two or three texts in columns (an article, another article, the English
 // draft), their alignment drawn between them and corrected in place, reading in step, the
 // draft editor with gloss memory and checks, and the hand-off to CAT tools.
-import type { Pairing, PairingKind } from '../../annotations/types';
-import type { AlignmentView, ArticleDoc, ArticleSummary, GlossaryEntry, Progress, SegmentInfo, TranslationFormat } from '../../corpus/api';
-import { glossIndex, type GlossIndex } from '../../corpus/draft-checks';
+import type { Pairing, PairingKind } from '../../annotations/model/types';
+import type { AlignmentView, ArticleDoc, ArticleSummary, GlossaryEntry, Progress, SegmentInfo, TranslationFormat } from '../../corpus/api/api';
+import { glossIndex, type GlossIndex } from '../../annotations/translation/draft-checks';
 import { onAppEvent } from '../bridge';
 import { clear, h } from '../dom';
 import type { View, ViewContext } from '../view-context';

@@ -13,18 +13,18 @@ import { arch, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:o
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { reanchorAnnotations } from '../../annotations/reanchor';
-import { SidecarStore } from '../../annotations/sidecar-store';
-import type { Annotation } from '../../annotations/types';
-import { ArticleCatalog } from '../../corpus/article-catalog';
-import { APP_FOLDER } from '../../corpus/corpus-folder';
+import { reanchorAnnotations } from '../../annotations/anchoring/reanchor';
+import { SidecarStore } from '../../annotations/store/sidecar-store';
+import type { Annotation } from '../../annotations/model/types';
+import { ArticleCatalog } from '../../corpus/catalog/article-catalog';
+import { APP_FOLDER } from '../../corpus/folder/corpus-folder';
 import { formatTable, mb, median, ms, percentile, RssSampler, StallProbe, timed, type BenchRow } from './measure';
 import { makeReanchorCase, scoreReanchor } from './reanchor-case';
 import { renderRows } from './render-rows';
 import { buildVocabulary, makeArticle, makeRng, type Rng } from './synthetic-corpus';
 import { annotationAt } from '../fixtures/annotations';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SEED = 20_241_122;
 
 interface Config {
@@ -243,7 +243,7 @@ async function main(): Promise<void> {
   const sampler = new RssSampler();
   try {
     log(`bundling the index worker`);
-    const workerUrl = await bundle(join(ROOT, 'corpus', 'index-worker.ts'), join(tmp, 'index-worker.mjs'));
+    const workerUrl = await bundle(join(ROOT, 'corpus', 'catalog', 'index-worker.ts'), join(tmp, 'index-worker.mjs'));
     const probeUrl = await bundle(join(ROOT, 'test', 'bench', 'memory-probe.ts'), join(tmp, 'memory-probe.mjs'));
     log(`generating ${cfg.articles} articles in ${dir}`);
     const gen = generate(dir, cfg.articles, makeRng(SEED));

@@ -5,8 +5,8 @@
 //   node memory-probe.mjs CORPUS_DIR WORKER_URL
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ArticleCatalog } from '../../corpus/article-catalog';
-import { APP_FOLDER } from '../../corpus/corpus-folder';
+import { ArticleCatalog } from '../../corpus/catalog/article-catalog';
+import { APP_FOLDER } from '../../corpus/folder/corpus-folder';
 import { RssSampler } from './measure';
 
 const [dir, workerUrl] = process.argv.slice(2);

@@ -2,8 +2,8 @@
 // of its words changed (replaced, deleted, inserted, or respelled with a letter variant or a
 // ZWNJ), keeping track of where every old word went, so each annotation's true new place is
 // known and the re-anchored ones can be judged right or wrong.
-import type { Annotation } from '../../annotations/types';
-import { foldKey } from '../../corpus/normalise';
+import type { Annotation } from '../../annotations/model/types';
+import { foldKey } from '../../corpus/text/normalise';
 import { makeArticle, pick, type Rng, type Vocabulary, zipfWord } from './synthetic-corpus';
 import { annotationAt } from '../fixtures/annotations';
 

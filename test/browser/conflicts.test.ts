@@ -4,8 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Annotation, Sidecar } from '../../annotations/types';
-import { serialiseSidecar } from '../../annotations/serialise';
+import type { Annotation, Sidecar } from '../../annotations/model/types';
+import { serialiseSidecar } from '../../annotations/store/serialise';
 import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from './browser-env';
 
 const skip = findChromium() ? false : NO_CHROMIUM;

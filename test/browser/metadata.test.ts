@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Sidecar } from '../../annotations/types';
+import type { Sidecar } from '../../annotations/model/types';
 import { findChromium, NO_CHROMIUM, screenshot, useSession, type Session } from './browser-env';
 
 const skip = findChromium() ? false : NO_CHROMIUM;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import type { Annotation, Sidecar } from '../../annotations/types';
+import type { Annotation, Sidecar } from '../../annotations/model/types';
 import { findChromium, NO_CHROMIUM, openSession, screenshot, waitReady, type Session, useSession } from './browser-env';
 
 const skip = findChromium() ? false : NO_CHROMIUM;

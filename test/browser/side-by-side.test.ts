@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { AlignmentLink, Sidecar } from '../../annotations/types';
+import type { AlignmentLink, Sidecar } from '../../annotations/model/types';
 import { findChromium, NO_CHROMIUM, openSession, screenshot, waitReady, type Session } from './browser-env';
 
 const skip = findChromium() ? false : NO_CHROMIUM;

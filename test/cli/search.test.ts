@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { decodeArticle } from '../../corpus/decode';
-import { foldKey } from '../../corpus/normalise';
+import { decodeArticle } from '../../corpus/text/decode';
+import { foldKey } from '../../corpus/text/normalise';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'corpus', 'cli', 'bin.mjs');
 const SAMPLE = join(ROOT, 'corpus', 'sample');
 

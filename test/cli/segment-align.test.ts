@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import { alignTexts } from '../../corpus/align';
-import { segmentText } from '../../corpus/segment';
+import { alignTexts } from '../../corpus/align/align';
+import { segmentText } from '../../corpus/text/segment';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'corpus', 'cli', 'bin.mjs');
 const SAMPLE = join(ROOT, 'corpus', 'sample');
 const PERSIAN = join(SAMPLE, '000_4b15f26e11b27dea.txt');

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Sidecar } from '../../annotations/types';
-import { Workspace } from '../../corpus/workspace';
+import type { Sidecar } from '../../annotations/model/types';
+import { Workspace } from '../../corpus/services/workspace';
 
 const SAMPLE = fileURLToPath(new URL('../../corpus/sample', import.meta.url));
 const FA = '000_4b15f26e11b27dea.txt';

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { classifyBoilerplate } from '../../corpus/boilerplate';
-import { detectLanguage } from '../../corpus/language';
-import { detectBoilerplate } from '../../corpus/metadata';
-import { splitParagraphs } from '../../corpus/paragraphs';
+import { classifyBoilerplate } from '../../corpus/metadata/boilerplate';
+import { detectLanguage } from '../../corpus/text/language';
+import { detectBoilerplate } from '../../corpus/metadata/metadata';
+import { splitParagraphs } from '../../corpus/text/paragraphs';
 
-const SAMPLE = new URL('../../corpus/sample/', import.meta.url);
+const SAMPLE = new URL('../../corpus/sample', import.meta.url);
 
 function article(file: string) {
   const text = readFileSync(new URL(file, SAMPLE), 'utf8');

@@ -5,8 +5,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ArticleCatalog, type CatalogEvent, type CatalogSummary } from '../../corpus/article-catalog';
-import { appFolder, CATALOG_CACHE } from '../../corpus/index-store';
+import { ArticleCatalog, type CatalogEvent, type CatalogSummary } from '../../corpus/catalog/article-catalog';
+import { appFolder, CATALOG_CACHE } from '../../corpus/search/index-store';
 
 const COUNT = 60; // more than the catalog works out at once, so most lines start pending
 

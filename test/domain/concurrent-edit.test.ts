@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serialiseSidecar } from '../../annotations/serialise';
-import { ReadOnlySidecarError, SidecarStore, type ArticleFingerprint, type SidecarEvent } from '../../annotations/sidecar-store';
-import type { Annotation, Sidecar } from '../../annotations/types';
+import { serialiseSidecar } from '../../annotations/store/serialise';
+import { ReadOnlySidecarError, SidecarStore, type ArticleFingerprint, type SidecarEvent } from '../../annotations/store/sidecar-store';
+import type { Annotation, Sidecar } from '../../annotations/model/types';
 import { annotationAt } from '../fixtures/annotations';
 
 const TEXT = 'وزیر امور خارجه روز دوشنبه گفت که گفت و گوها ادامه دارد. قال المتحدث إن المحادثات ستستمر الأسبوع المقبل.';

@@ -9,10 +9,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { isTemporaryFile, temporaryNameFor, writeFileDurable } from '../../annotations/durable-write';
-import { serialiseSidecar } from '../../annotations/serialise';
-import { parseSidecarText } from '../../annotations/sidecar-store';
-import { SIDECAR_SUFFIX, listArticleFiles, sidecarPathFor } from '../../corpus/corpus-folder';
+import { isTemporaryFile, temporaryNameFor, writeFileDurable } from '../../annotations/store/durable-write';
+import { serialiseSidecar } from '../../annotations/store/serialise';
+import { parseSidecarText } from '../../annotations/store/sidecar-store';
+import { SIDECAR_SUFFIX, listArticleFiles, sidecarPathFor } from '../../corpus/folder/corpus-folder';
 import { ARTICLE, ARTICLE_TEXT, saveNumber, stateAt } from '../fixtures/crash-writer';
 import { makeRng } from '../fixtures/seeded-random';
 
@@ -56,7 +56,7 @@ test('a save that fails half-way (disk full) leaves the old file and no temporar
     const script = join(dir, 'fill.mts');
     await writeFile(
       script,
-      `import { writeFileDurable } from ${JSON.stringify(join(ROOT, 'annotations/durable-write.ts'))};
+      `import { writeFileDurable } from ${JSON.stringify(join(ROOT, 'annotations/store/durable-write.ts'))};
 process.on('SIGXFSZ', () => {});
 try { await writeFileDurable(${JSON.stringify(target)}, 'x'.repeat(64 * 1024)); console.log('saved'); }
 catch (e) { console.log('failed ' + e.code); }

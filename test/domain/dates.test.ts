@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { hijriQamariToIso, solarHijriToIso } from '../../corpus/calendars';
-import { findDates, parseDate, toDateValue } from '../../corpus/dates';
+import { hijriQamariToIso, solarHijriToIso } from '../../corpus/metadata/calendars';
+import { findDates, parseDate, toDateValue } from '../../corpus/metadata/dates';
 
 function iso(input: string, language?: 'fa' | 'ar'): string | null {
   return parseDate(input, { language })?.iso ?? null;

@@ -11,9 +11,9 @@ import {
   decodeArticle,
   listEncodings,
   type DecodeResult,
-} from '../../corpus/decode';
-import { splitParagraphs } from '../../corpus/paragraphs';
-import { foldKey } from '../../corpus/normalise';
+} from '../../corpus/text/decode';
+import { splitParagraphs } from '../../corpus/text/paragraphs';
+import { foldKey } from '../../corpus/text/normalise';
 
 const sample = (name: string) => readFileSync(new URL(`../../corpus/sample/${name}`, import.meta.url), 'utf8');
 const FA = sample('000_4b15f26e11b27dea.txt');

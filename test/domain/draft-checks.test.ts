@@ -1,7 +1,7 @@
 // Checks of an English draft against its Persian or Arabic source (issue 3, item 7).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { attributionsIn, checkSegment, findGlossPhrases, findGlossedTerms, glossIndex, numbersIn } from '../../corpus/draft-checks';
+import { attributionsIn, checkSegment, findGlossPhrases, findGlossedTerms, glossIndex, numbersIn } from '../../annotations/translation/draft-checks';
 
 const kinds = (checks: Array<{ kind: string }>) => checks.map((c) => c.kind);
 

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import type { CorpusSettings, Sidecar } from '../../annotations/types';
-import { safeFileStem } from '../../corpus/drafting-service';
-import { Workspace } from '../../corpus/workspace';
+import type { CorpusSettings, Sidecar } from '../../annotations/model/types';
+import { safeFileStem } from '../../corpus/services/drafting/drafting-service';
+import { Workspace } from '../../corpus/services/workspace';
 
 const SAMPLE = fileURLToPath(new URL('../../corpus/sample', import.meta.url));
 const SCHEMAS = fileURLToPath(new URL('../fixtures/schemas', import.meta.url));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatCitation, formatCitationHtml, formatIsoDate, transliterateDate } from '../../annotations/citation';
+import { formatCitation, formatCitationHtml, formatIsoDate, transliterateDate } from '../../annotations/quotations/citation';
 import { bdiHtml, escapeHtml, isolate, isolatedSegments, isolateRtlRuns, stripIsolates } from '../../annotations/export/bidi';
 
 const FSI = '\u2068';

@@ -9,11 +9,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { mergeSidecars, resolveConflict } from '../../annotations/merge';
-import { parseSidecar } from '../../annotations/schema';
-import { serialiseSidecar } from '../../annotations/serialise';
-import { emptySidecar } from '../../annotations/sidecar-store';
-import type { Annotation, Rendering, Sidecar } from '../../annotations/types';
+import { mergeSidecars, resolveConflict } from '../../annotations/store/merge';
+import { parseSidecar } from '../../annotations/model/schema';
+import { serialiseSidecar } from '../../annotations/store/serialise';
+import { emptySidecar } from '../../annotations/store/sidecar-store';
+import type { Annotation, Rendering, Sidecar } from '../../annotations/model/types';
 import { annotationAt } from '../fixtures/annotations';
 
 const run = promisify(execFile);

@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { detectLanguage, languageDirection, paragraphDirection } from '../../corpus/language';
-import { splitParagraphs } from '../../corpus/paragraphs';
+import { detectLanguage, languageDirection, paragraphDirection } from '../../corpus/text/language';
+import { splitParagraphs } from '../../corpus/text/paragraphs';
 
 const sample = (name: string) => readFileSync(new URL(`../../corpus/sample/${name}`, import.meta.url), 'utf8');
 const FA = sample('000_4b15f26e11b27dea.txt');

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { detectLanguage } from '../../corpus/language';
-import { detectMetadata } from '../../corpus/metadata';
-import { eraOfText, officeMentions } from '../../corpus/office-terms';
-import { splitParagraphs } from '../../corpus/paragraphs';
+import { detectLanguage } from '../../corpus/text/language';
+import { detectMetadata } from '../../corpus/metadata/metadata';
+import { eraOfText, officeMentions } from '../../corpus/metadata/office-terms';
+import { splitParagraphs } from '../../corpus/text/paragraphs';
 
-const SAMPLE = new URL('../../corpus/sample/', import.meta.url);
+const SAMPLE = new URL('../../corpus/sample', import.meta.url);
 
 function sample(file: string) {
   const text = readFileSync(new URL(file, SAMPLE), 'utf8');

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { fold, foldKey, keyIndexAt, originalSpan, type Folded } from '../../corpus/normalise';
+import { fold, foldKey, keyIndexAt, originalSpan, type Folded } from '../../corpus/text/normalise';
 import { makeRng } from '../fixtures/seeded-random';
 
 const sample = (name: string) => readFileSync(new URL(`../../corpus/sample/${name}`, import.meta.url), 'utf8');

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { firstLine, forEachLine, lineBreakLength, splitParagraphs } from '../../corpus/paragraphs';
+import { firstLine, forEachLine, lineBreakLength, splitParagraphs } from '../../corpus/text/paragraphs';
 
 const sample = (name: string) => readFileSync(new URL(`../../corpus/sample/${name}`, import.meta.url), 'utf8');
 const FA = sample('000_4b15f26e11b27dea.txt');

@@ -1,9 +1,9 @@
 // Articles and annotations for the quotation and export tests, built in memory: a Persian
 // article with a Solar Hijri date, an Arabic one with a Gregorian date, and awkward content
 // (formula-like notes, HTML in a gloss, an emoji before a quote, an orphaned annotation).
-import { buildQuotations, type Quotation, type QuotationSourceDoc } from '../../annotations/quotations';
-import type { Annotation, DateValue, Tag } from '../../annotations/types';
-import { splitParagraphs } from '../../corpus/paragraphs';
+import { buildQuotations, type Quotation, type QuotationSourceDoc } from '../../annotations/quotations/quotations';
+import type { Annotation, DateValue, Tag } from '../../annotations/model/types';
+import { splitParagraphs } from '../../corpus/text/paragraphs';
 
 export const TAXONOMY: Tag[] = [
   { id: 'statement', name: 'Statement', color: '#f28f8f', shortcut: '1' },

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { buildQuotations, loadQuotations, QuotationIndex, QUOTATION_COLUMNS, quotationFacets, sortQuotations, type Quotation, type QuotationSourceDoc } from '../../annotations/quotations';
-import { splitParagraphs } from '../../corpus/paragraphs';
-import { Workspace } from '../../corpus/workspace';
+import { buildQuotations, loadQuotations, QuotationIndex, QUOTATION_COLUMNS, quotationFacets, sortQuotations, type Quotation, type QuotationSourceDoc } from '../../annotations/quotations/quotations';
+import { splitParagraphs } from '../../corpus/text/paragraphs';
+import { Workspace } from '../../corpus/services/workspace';
 import { FA_TEXT, fixtureDocs, fixtureQuotations, TAXONOMY } from './quotation-fixtures';
 
 const SAMPLE = fileURLToPath(new URL('../../corpus/sample', import.meta.url));

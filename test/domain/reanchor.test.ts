@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { annotationAt } from '../fixtures/annotations';
-import { reanchorAnnotations } from '../../annotations/reanchor';
-import type { Annotation } from '../../annotations/types';
+import { reanchorAnnotations } from '../../annotations/anchoring/reanchor';
+import type { Annotation } from '../../annotations/model/types';
 
 function annotate(text: string, exact: string, occurrence = 0): Annotation {
   let start = -1;

@@ -6,12 +6,12 @@ import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ArticleCatalog } from '../../corpus/article-catalog';
-import { appFolder, SEARCH_INDEX, scanCorpus } from '../../corpus/index-store';
-import { foldKey } from '../../corpus/normalise';
-import { SearchEngine, type EngineResult } from '../../corpus/search-engine';
-import { SearchIndex } from '../../corpus/search-index';
-import { compileQuery, contextAround, parseQuery } from '../../corpus/search-query';
+import { ArticleCatalog } from '../../corpus/catalog/article-catalog';
+import { appFolder, SEARCH_INDEX, scanCorpus } from '../../corpus/search/index-store';
+import { foldKey } from '../../corpus/text/normalise';
+import { SearchEngine, type EngineResult } from '../../corpus/search/search-engine';
+import { SearchIndex } from '../../corpus/search/search-index';
+import { compileQuery, contextAround, parseQuery } from '../../corpus/search/search-query';
 
 const FA_1 = [
   'رئیس‌جمهور در گفت‌وگوی تلفنی با نخست وزیر عراق گفت ایران از هیچ کمکی دریغ نمی‌کند.',

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { segmentSentences, segmentText, sentenceAround, type SegmentedParagraph } from '../../corpus/segment';
+import { segmentSentences, segmentText, sentenceAround, type SegmentedParagraph } from '../../corpus/text/segment';
 
 const sample = (name: string) => readFileSync(new URL(`../../corpus/sample/${name}`, import.meta.url), 'utf8');
 const FA = sample('000_4b15f26e11b27dea.txt');

@@ -7,9 +7,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freeze } from 'immer';
-import { canonicalSidecar, serialiseSidecar } from '../../annotations/serialise';
-import { InvalidSidecarChangeError, SidecarStore, emptySidecar } from '../../annotations/sidecar-store';
-import type { Annotation, Rendering, Sidecar } from '../../annotations/types';
+import { canonicalSidecar, serialiseSidecar } from '../../annotations/store/serialise';
+import { InvalidSidecarChangeError, SidecarStore, emptySidecar } from '../../annotations/store/sidecar-store';
+import type { Annotation, Rendering, Sidecar } from '../../annotations/model/types';
 import { annotationAt } from '../fixtures/annotations';
 import { makeRng, type Rng } from '../fixtures/seeded-random';
 

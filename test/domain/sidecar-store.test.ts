@@ -6,16 +6,16 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileDurable } from '../../annotations/durable-write';
-import { serialiseSidecar } from '../../annotations/serialise';
+import { writeFileDurable } from '../../annotations/store/durable-write';
+import { serialiseSidecar } from '../../annotations/store/serialise';
 import {
   InvalidSidecarChangeError,
   ReadOnlySidecarError,
   SidecarStore,
   emptySidecar,
   type ArticleFingerprint,
-} from '../../annotations/sidecar-store';
-import { SIDECAR_FORMAT, type Annotation } from '../../annotations/types';
+} from '../../annotations/store/sidecar-store';
+import { SIDECAR_FORMAT, type Annotation } from '../../annotations/model/types';
 import { annotationAt } from '../fixtures/annotations';
 
 const TEXT = 'خبرگزاری‌ها گزارش دادند که وزیر خارجه روز دوشنبه به مسکو سفر کرد.\nقال المتحدث إن المحادثات ستستمر.';

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { exportTmx, importTmx, pairsFromAlignment, pairsFromRenderings, tmxDate } from '../../annotations/tmx';
-import type { AlignmentLink, Rendering } from '../../annotations/types';
-import { alignTexts } from '../../corpus/align';
+import { exportTmx, importTmx, pairsFromAlignment, pairsFromRenderings, tmxDate } from '../../annotations/translation/tmx';
+import type { AlignmentLink, Rendering } from '../../annotations/model/types';
+import { alignTexts } from '../../corpus/align/align';
 
-const SAMPLE = new URL('../../corpus/sample/', import.meta.url);
+const SAMPLE = new URL('../../corpus/sample', import.meta.url);
 const DTD = fileURLToPath(new URL('../fixtures/schemas/tmx14.dtd', import.meta.url));
 const NAME = '002_b7e8f03d4cd73c5b';
 const arabic = readFileSync(new URL(`${NAME}.txt`, SAMPLE), 'utf8');

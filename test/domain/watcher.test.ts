@@ -6,8 +6,8 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
-import { ArticleCatalog, type CatalogEvent } from '../../corpus/article-catalog';
-import { CorpusWatcher, type ChangeBatch } from '../../corpus/watcher';
+import { ArticleCatalog, type CatalogEvent } from '../../corpus/catalog/article-catalog';
+import { CorpusWatcher, type ChangeBatch } from '../../corpus/folder/watcher';
 
 /** Long enough that a burst of writes made in a loop lands in one batch. */
 const DEBOUNCE_MS = 400;

@@ -5,10 +5,10 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ApiError } from '../../corpus/api';
-import { dispatch } from '../../corpus/api-schema';
-import { CORPUS_SETTINGS_FILE, resolveArticlePath } from '../../corpus/corpus-folder';
-import { Workspace } from '../../corpus/workspace';
+import { ApiError } from '../../corpus/api/api';
+import { dispatch } from '../../corpus/api/api-schema';
+import { CORPUS_SETTINGS_FILE, resolveArticlePath } from '../../corpus/folder/corpus-folder';
+import { Workspace } from '../../corpus/services/workspace';
 
 const SAMPLE = fileURLToPath(new URL('../../corpus/sample', import.meta.url));
 const FA = '000_4b15f26e11b27dea.txt';

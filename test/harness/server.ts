@@ -6,9 +6,9 @@ import { mkdtemp, readFile, realpath } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dispatch } from '../../corpus/api-schema';
-import type { AppEvent } from '../../corpus/api';
-import { Workspace } from '../../corpus/workspace';
+import { dispatch } from '../../corpus/api/api-schema';
+import type { AppEvent } from '../../corpus/api/api';
+import { Workspace } from '../../corpus/services/workspace';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');

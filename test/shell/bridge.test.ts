@@ -5,7 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { build } from 'esbuild';
-import { API_METHODS } from '../../corpus/api-schema';
+import { API_METHODS } from '../../corpus/api/api-schema';
 import { API_METHOD_NAMES } from '../../electron/api-methods';
 import { createBridge } from '../../electron/bridge';
 

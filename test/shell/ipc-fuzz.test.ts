@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import type { ApiResponse } from '../../corpus/api';
-import { API_METHODS, dispatch } from '../../corpus/api-schema';
-import { Workspace } from '../../corpus/workspace';
+import type { ApiResponse } from '../../corpus/api/api';
+import { API_METHODS, dispatch } from '../../corpus/api/api-schema';
+import { Workspace } from '../../corpus/services/workspace';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SAMPLE = join(REPO, 'corpus', 'sample');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { HashiyaApi } from '../../corpus/api';
+import type { HashiyaApi } from '../../corpus/api/api';
 import { APP_ENTRY_URL } from '../../electron/app-origin';
 import { API_CHANNEL, EVENT_CHANNEL, createApiHandler, senderRefusal, type FrameLike } from '../../electron/ipc';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../corpus/api';
+import type { MenuCommand } from '../../corpus/api/api';
 import { buildMenuTemplate } from '../../electron/menu';
 
 function setup(platform: NodeJS.Platform, dev = false) {

@@ -12,8 +12,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { chromium } from 'playwright-core';
-import { dispatch } from '../../corpus/api-schema';
-import { Workspace } from '../../corpus/workspace';
+import { dispatch } from '../../corpus/api/api-schema';
+import { Workspace } from '../../corpus/services/workspace';
 import { APP_ORIGIN } from '../../electron/app-origin';
 import { createAssetHandler } from '../../electron/protocol';
 

@@ -2,9 +2,9 @@
 // between two texts. With --json exactly one object, {"links": [{"a": [start, end],
 // "b": [start, end], "score": 0..1}, ...]}, offsets in UTF-16 code units into each decoded
 // file, in reading order.
-import { alignTexts, type AlignKind } from '../../align';
-import { scriptOf } from '../../align-anchors';
-import { detectLanguage } from '../../language';
+import { alignTexts, type AlignKind } from '../../align/align';
+import { scriptOf } from '../../align/align-anchors';
+import { detectLanguage } from '../../text/language';
 import { parseFlags, UsageError, type CliCommand } from '../command';
 import { CliError, EXIT, readArticleFile, shorten, type ArticleFile } from './segment';
 

@@ -1,6 +1,6 @@
 // `hashiya info --corpus DIR [--json]`: the articles of a corpus with language, headline,
 // outlet, date and annotation count, as the app's article list shows them.
-import type { ArticleSummary } from '../../api';
+import type { ArticleSummary } from '../../api/api';
 import { parseFlags, UsageError, type CliCommand } from '../command';
 import { CliError, EXIT, openCorpusForCli } from '../open-corpus';
 

@@ -4,12 +4,12 @@
 // `conflicts` list for the app to show; exit 1 means git should report a conflict, which we
 // do only when ours or theirs cannot be read, leaving %A exactly as it was.
 import { readFile } from 'node:fs/promises';
-import { SidecarReadError } from '../../../annotations/durable-json-adapter';
-import { writeFileDurable } from '../../../annotations/durable-write';
-import { mergeSidecars } from '../../../annotations/merge';
-import { serialiseSidecar } from '../../../annotations/serialise';
-import { parseSidecarText } from '../../../annotations/sidecar-store';
-import type { Sidecar } from '../../../annotations/types';
+import { SidecarReadError } from '../../../annotations/store/durable-json-adapter';
+import { writeFileDurable } from '../../../annotations/store/durable-write';
+import { mergeSidecars } from '../../../annotations/store/merge';
+import { serialiseSidecar } from '../../../annotations/store/serialise';
+import { parseSidecarText } from '../../../annotations/store/sidecar-store';
+import type { Sidecar } from '../../../annotations/model/types';
 import { UsageError, type CliCommand } from '../command';
 
 async function readVersion(path: string, label: string, mayBeEmpty: boolean): Promise<Sidecar | null> {

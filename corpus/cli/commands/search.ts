@@ -2,10 +2,10 @@
 // folding letter variants, diacritics, ZWNJ and digits. With --json, exactly one object
 // {"hits": [{file, start, end, text, context}]}: start/end are UTF-16 offsets into the
 // article's decoded text and text is the original characters there.
-import { ArticleCatalog } from '../../article-catalog';
-import type { Language } from '../../language';
-import { SearchQueryError, type EngineResult } from '../../search-engine';
-import { checkFilters, type SearchFilters } from '../../search-query';
+import { ArticleCatalog } from '../../catalog/article-catalog';
+import type { Language } from '../../text/language';
+import { SearchQueryError, type EngineResult } from '../../search/search-engine';
+import { checkFilters, type SearchFilters } from '../../search/search-query';
 import { CliError, corpusFolder, EXIT, parseFlags, UsageError, type CliCommand } from '../command';
 
 const USAGE = `usage: hashiya search --corpus DIR "QUERY" [--json] [--strict | --lenient] [--limit N]

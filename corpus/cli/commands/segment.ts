@@ -1,10 +1,10 @@
 // `hashiya segment FILE [--json]`: the paragraphs and sentences of an article with their
 // offsets (UTF-16 code units into the decoded text, as everywhere in Hashiya).
 import { readFile } from 'node:fs/promises';
-import { furnitureParagraphs } from '../../align';
-import { decodeArticle } from '../../decode';
-import { detectLanguage } from '../../language';
-import { segmentText } from '../../segment';
+import { furnitureParagraphs } from '../../align/align';
+import { decodeArticle } from '../../text/decode';
+import { detectLanguage } from '../../text/language';
+import { segmentText } from '../../text/segment';
 import { CliError, EXIT, parseFlags, UsageError, type CliCommand } from '../command';
 
 const USAGE = 'usage: hashiya segment FILE [--json]';

@@ -1,0 +1,109 @@
+// The citation line a reader can check: `Outlet, "Headline", 13 Sep 2021 (22 Shahrivar 1400), para. 4`.
+// Parts that are unknown are left out. RTL parts are bidi-isolated so that the commas, the
+// quotation marks and the digits stay where an English reader expects them.
+import { findDates } from '../../corpus/metadata/dates';
+import type { Language } from '../../corpus/text/language';
+import type { DateValue } from '../model/types';
+import { bdiHtml, isolate } from '../export/bidi';
+
+export interface CitationSource {
+  outlet: string | null;
+  headline: string;
+  date: DateValue | null;
+  /** 1-based paragraph number as a reader counts (boilerplate left out), or null. */
+  paragraph: number | null;
+  /** Article language: decides whether a bare numeric 14xx year is Solar or Lunar Hijri. */
+  language?: Language;
+}
+
+export interface CitationParts {
+  outlet: string | null;
+  headline: string | null;
+  /** The Gregorian date in English, e.g. `13 Sep 2021`. */
+  date: string | null;
+  /** The original Solar or Lunar Hijri date in Latin letters, e.g. `22 Shahrivar 1400`. */
+  originalDate: string | null;
+  paragraph: number | null;
+}
+
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+const SOLAR_MONTHS = ['Farvardin', 'Ordibehesht', 'Khordad', 'Tir', 'Mordad', 'Shahrivar', 'Mehr', 'Aban', 'Azar', 'Dey', 'Bahman', 'Esfand'];
+const LUNAR_MONTHS = [
+  'Muharram',
+  'Safar',
+  "Rabi' al-Awwal",
+  "Rabi' al-Thani",
+  'Jumada al-Ula',
+  'Jumada al-Akhirah',
+  'Rajab',
+  "Sha'ban",
+  'Ramadan',
+  'Shawwal',
+  "Dhu al-Qa'dah",
+  'Dhu al-Hijjah',
+];
+
+/** `2021-09-13` → `13 Sep 2021`; `2021-09` → `Sep 2021`; `2021` → `2021`; anything else → null. */
+export function formatIsoDate(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return null;
+  const [, y, mo, d] = m;
+  const month = mo ? EN_MONTHS[Number(mo) - 1] : undefined;
+  if (mo && !month) return null;
+  if (!month) return y!;
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}
+
+/**
+ * `22 Shahrivar 1400`, `5 Rabi' al-Awwal 1443 AH`; null when the original is Gregorian or
+ * not a date the metadata reader understands. The original is read with the same date
+ * reader that found it, so the citation never disagrees with the detection.
+ */
+export function transliterateDate(date: DateValue | null, language?: Language): string | null {
+  if (!date?.original) return null;
+  const found = findDates(date.original, language ? { language } : {})[0];
+  if (!found || found.calendar === 'gregorian') return null;
+  if (found.calendar === 'solar-hijri') return `${found.day} ${SOLAR_MONTHS[found.month - 1]} ${found.year}`;
+  return `${found.day} ${LUNAR_MONTHS[found.month - 1]} ${found.year} AH`;
+}
+
+export function citationParts(source: CitationSource): CitationParts {
+  const headline = source.headline.trim();
+  const outlet = source.outlet?.trim() || null;
+  return {
+    outlet,
+    headline: headline || null,
+    date: formatIsoDate(source.date?.iso),
+    originalDate: transliterateDate(source.date, source.language),
+    paragraph: source.paragraph,
+  };
+}
+
+function joinCitation(parts: CitationParts, text: (s: string) => string): string {
+  const out: string[] = [];
+  if (parts.outlet) out.push(text(parts.outlet));
+  if (parts.headline) out.push(`"${text(parts.headline)}"`);
+  if (parts.date && parts.originalDate) out.push(`${parts.date} (${parts.originalDate})`);
+  else if (parts.date) out.push(parts.date);
+  else if (parts.originalDate) out.push(parts.originalDate);
+  if (parts.paragraph !== null) out.push(`para. ${parts.paragraph}`);
+  return out.join(', ');
+}
+
+/** Plain text, RTL parts isolated with FSI/RLI…PDI. */
+export function formatCitation(source: CitationSource): string {
+  return joinCitation(citationParts(source), isolate);
+}
+
+/** The same from parts worked out once per article (reading the date is the costly step). */
+export function formatCitationParts(parts: CitationParts): string {
+  return joinCitation(parts, isolate);
+}
+
+/** HTML, escaped, RTL parts in <bdi>. */
+export function formatCitationHtml(source: CitationSource): string {
+  return joinCitation(citationParts(source), bdiHtml);
+}
+

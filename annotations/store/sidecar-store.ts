@@ -1,0 +1,413 @@
+// One lowdb instance per sidecar, owned by the process that writes (the main process).
+// A sidecar is created on the first change, never just by opening an article; a broken or
+// newer-format sidecar makes the article read-only and is never rewritten.
+//
+// Someone else may change the file while it is open (another window, another analyst, a
+// `git pull`). Before every write the store compares the file's bytes with what it last read
+// or wrote; when they differ it merges by annotation id (merge.ts) instead of overwriting,
+// and tells its listeners what it did.
+import { current, freeze, isDraft, produce, type Draft } from 'immer';
+import { Low } from 'lowdb';
+import { DurableJsonFile, SidecarReadError, parseJsonText, readBytesOrNull, sameBytes, type DurableJsonOptions } from './durable-json-adapter';
+import { removeStaleTemporaryFiles } from './durable-write';
+import { mergeSidecars, type MetadataClash } from './merge';
+import { parseSidecar } from '../model/schema';
+import { checkChangedSidecar, parseSidecarRemembered } from './sidecar-check';
+import { canonicalSidecar, serialiseSidecarBytes, sortedSidecar } from './serialise';
+import { reanchorAnnotations } from '../anchoring/reanchor';
+import { SIDECAR_FORMAT, type Rendering, type Sidecar } from '../model/types';
+
+export interface ArticleFingerprint {
+  file: string;
+  sha256: string;
+  length: number;
+}
+
+export function emptySidecar(article: ArticleFingerprint): Sidecar {
+  return { format: SIDECAR_FORMAT, article, metadata: {}, annotations: [], renderings: [], alignments: [], conflicts: [] };
+}
+
+/** How sidecar files are parsed and written; also used by the git merge driver. */
+export const SIDECAR_FILE_OPTIONS: DurableJsonOptions<Sidecar> = {
+  parse: parseSidecarRemembered,
+  serialise: serialiseSidecarBytes,
+  maxFormat: SIDECAR_FORMAT,
+};
+
+/** Parses a sidecar's text, or throws a SidecarReadError whose message a user can act on. */
+export function parseSidecarText(path: string, text: string): Sidecar {
+  return parseJsonText(path, text, SIDECAR_FILE_OPTIONS);
+}
+
+export class ReadOnlySidecarError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReadOnlySidecarError';
+  }
+}
+
+/** A change that would produce a file Hashiya could not read back; nothing was written. */
+export class InvalidSidecarChangeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidSidecarChangeError';
+  }
+}
+
+/**
+ * What the store did that the user should hear about:
+ * - merged: the file had changed on disk; the store merged before saving (see `conflicts`);
+ * - reloaded: reload() took in a change made on disk;
+ * - removed: the file vanished on disk; what the store holds is kept and saved on the next change;
+ * - read-only: the file on disk cannot be read (broken, newer format); it is left untouched;
+ * - writable: a file that was read-only can be read and saved again.
+ */
+export interface SidecarEvent {
+  kind: 'merged' | 'reloaded' | 'removed' | 'read-only' | 'writable';
+  /** Conflicts found by this merge, now listed in `data.conflicts` (or marked in renderings). */
+  conflicts: number;
+  /** One sentence for the user. */
+  message: string;
+  /** What the merge decided, one line each. */
+  details: string[];
+  at: string;
+}
+
+export interface SidecarStoreOptions {
+  /** Clock for event times and conflict timestamps (tests fix it). */
+  now?: () => Date;
+  /** How the file's bytes reach the disk; tests pass a failing one to simulate a full disk. */
+  writeFile?: (path: string, data: Uint8Array) => Promise<void>;
+}
+
+const MAX_EVENTS = 50;
+
+/**
+ * Serialises the read-compare-write step for one path across every store in this process
+ * (two windows on one article), so two stores never both miss each other's write.
+ */
+const pathLocks = new Map<string, Promise<void>>();
+
+async function withPathLock<T>(path: string, work: () => Promise<T>): Promise<T> {
+  const previous = pathLocks.get(path) ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((r) => (release = r));
+  const chained = previous.then(() => mine);
+  pathLocks.set(path, chained);
+  await previous;
+  try {
+    return await work();
+  } finally {
+    release();
+    if (pathLocks.get(path) === chained) pathLocks.delete(path);
+  }
+}
+
+type DiskState =
+  | { kind: 'unchanged' }
+  | { kind: 'removed' }
+  | { kind: 'changed'; bytes: Uint8Array; sidecar: Sidecar }
+  | { kind: 'unreadable'; error: SidecarReadError };
+
+export class SidecarStore {
+  /** Null when writable; otherwise the message the user sees. */
+  readOnly: string | null = null;
+  /** The most recent events, oldest first (at most 50). */
+  readonly events: SidecarEvent[] = [];
+  private readonly listeners = new Set<(event: SidecarEvent) => void>();
+  private queue: Promise<void> = Promise.resolve();
+  /** What the file held when last read or written: the common ancestor for the next merge. */
+  private base: Sidecar;
+  /** True while `data` is a stand-in because the file could not be read at all. */
+  private placeholder = false;
+
+  private constructor(
+    private readonly db: Low<Sidecar>,
+    readonly adapter: DurableJsonFile<Sidecar>,
+    private readonly article: ArticleFingerprint,
+    private readonly text: string,
+    private readonly options: SidecarStoreOptions,
+  ) {
+    this.base = emptySidecar(article);
+  }
+
+  static async open(sidecarPath: string, article: ArticleFingerprint, text: string, options: SidecarStoreOptions = {}): Promise<SidecarStore> {
+    const adapter = new DurableJsonFile<Sidecar>(sidecarPath, { ...SIDECAR_FILE_OPTIONS, writeFile: options.writeFile });
+    const db = new Low<Sidecar>(adapter, emptySidecar(article));
+    const store = new SidecarStore(db, adapter, article, text, options);
+    await removeStaleTemporaryFiles(sidecarPath);
+    try {
+      await db.read();
+    } catch (error) {
+      if (!(error instanceof SidecarReadError)) throw error;
+      store.readOnly = error.message;
+      store.placeholder = true;
+      const shown = error.kind === 'newer-format' ? parseSidecar(error.readable) : null;
+      db.data = freeze(shown?.ok ? shown.value : emptySidecar(article), true);
+      return store;
+    }
+    store.base = adapter.lastBytes === null ? emptySidecar(article) : db.data;
+    db.data = freeze(store.fitToArticle(db.data), true);
+    return store;
+  }
+
+  /** Frozen, as on disk; change it through update(). */
+  get data(): Sidecar {
+    return this.db.data;
+  }
+
+  /** Calls `listener` for every event from now on; returns the function that stops it. */
+  onEvent(listener: (event: SidecarEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Applies a change and saves it at once, one write after another. The change works on a
+   * copy: `data` shows it only once it is on disk, and a change that throws or fails to save
+   * leaves `data` as it was. If the file changed on disk meanwhile, the two are merged first.
+   */
+  update<T>(change: (data: Sidecar) => T): Promise<T> {
+    return this.enqueue(async () => {
+      if (this.readOnly) {
+        // The file may have been fixed since; look again before refusing.
+        await this.reloadLocked();
+        if (this.readOnly) throw new ReadOnlySidecarError(this.readOnly);
+      }
+      // immer's draft shares what the change leaves alone, so the check and the serialiser
+      // redo only what changed; a change that throws leaves no trace.
+      let result!: T;
+      const changed = produce(this.db.data, (draft) => {
+        result = detached(change(draft));
+      });
+      const checked = checkChangedSidecar(changed);
+      if (!checked.ok) throw new InvalidSidecarChangeError(`the change was not saved: it would make ${this.adapter.path} unreadable (${checked.message})`);
+      await withPathLock(this.adapter.path, () => this.save(checked.value));
+      return result;
+    });
+  }
+
+  /**
+   * Reads the file again after a watcher saw it change, merging what this store holds with
+   * what is on disk. Resolves true when `data` changed; the store's own writes change nothing.
+   */
+  reload(): Promise<boolean> {
+    return this.enqueue(() => this.reloadLocked());
+  }
+
+  /** Resolves when every change asked for so far is on disk. */
+  flush(): Promise<void> {
+    return this.queue;
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private async save(ours: Sidecar): Promise<void> {
+    const disk = await this.readDisk();
+    let next = ours;
+    let event: SidecarEvent | null = null;
+    if (disk.kind === 'unreadable') {
+      this.becomeReadOnly(disk.error);
+      throw new ReadOnlySidecarError(disk.error.message);
+    }
+    if (disk.kind === 'changed') {
+      const { merged, conflicts, metadataClashes, details } = mergeSidecars(this.base, ours, disk.sidecar, { now: () => this.now() });
+      next = { ...merged, article: this.article };
+      event = this.event('merged', conflicts, details, (conflicts > 0
+        ? `${this.name()} was changed elsewhere; the changes were merged and ${plural(conflicts, 'conflict')} kept for you to decide.`
+        : `${this.name()} was changed elsewhere; the changes were merged.`) + clashSentences(metadataClashes));
+    } else if (disk.kind === 'removed') {
+      event = this.event('removed', 0, [], `${this.name()} was removed on disk; it was written again with the annotations Hashiya holds.`);
+    }
+    const bytes = this.adapter.serialise(next);
+    const nothingToSave =
+      sameBytes(bytes, this.adapter.lastBytes) ||
+      (this.adapter.lastBytes === null && sameBytes(bytes, this.adapter.serialise(emptySidecar(this.article))));
+    if (disk.kind === 'unchanged' && nothingToSave) return;
+    await this.adapter.writeBytes(bytes);
+    // What is shown is what is on disk, in its canonical order.
+    const saved = freeze(sortedSidecar(next), true);
+    this.db.data = saved;
+    this.base = saved;
+    if (event) this.emit(event);
+  }
+
+  private async reloadLocked(): Promise<boolean> {
+    return withPathLock(this.adapter.path, async () => {
+      const disk = await this.readDisk();
+      if (disk.kind === 'unchanged') return false;
+      if (disk.kind === 'unreadable') {
+        if (this.readOnly !== disk.error.message) this.becomeReadOnly(disk.error);
+        return false;
+      }
+      if (disk.kind === 'removed') {
+        this.adapter.lastBytes = null;
+        if (this.placeholder) {
+          // The unreadable file is gone: start afresh, as for an article never annotated.
+          this.db.data = freeze(emptySidecar(this.article), true);
+          this.base = this.db.data;
+          this.readOnly = null;
+          this.placeholder = false;
+          this.emit(this.event('writable', 0, [], `${this.name()} was removed on disk; annotating is possible again.`));
+          return true;
+        }
+        this.emit(this.event('removed', 0, [], `${this.name()} was removed on disk; Hashiya keeps the annotations it holds and saves them with the next change.`));
+        return false;
+      }
+      const wasReadOnly = this.readOnly !== null;
+      let next: Sidecar;
+      let conflicts = 0;
+      let details: string[] = [];
+      let metadataClashes: MetadataClash[] = [];
+      if (this.placeholder) {
+        next = disk.sidecar;
+      } else {
+        ({ merged: next, conflicts, metadataClashes, details } = mergeSidecars(this.base, this.db.data, disk.sidecar, { now: () => this.now() }));
+      }
+      this.db.data = freeze(canonicalSidecar({ ...next, article: this.article }), true);
+      this.base = disk.sidecar;
+      this.adapter.lastBytes = disk.bytes;
+      this.readOnly = null;
+      this.placeholder = false;
+      if (wasReadOnly) this.emit(this.event('writable', 0, [], `${this.name()} can be read again; annotating is possible again.`));
+      this.emit(this.event('reloaded', conflicts, details, (conflicts > 0
+        ? `${this.name()} was changed elsewhere; Hashiya took the changes in and kept ${plural(conflicts, 'conflict')} for you to decide.`
+        : `${this.name()} was changed elsewhere; Hashiya took the changes in.`) + clashSentences(metadataClashes)));
+      return true;
+    });
+  }
+
+  /** Compares the file with what this store last read or wrote, by content (mtime can lie). */
+  private async readDisk(): Promise<DiskState> {
+    let bytes: Uint8Array | null;
+    try {
+      bytes = await readBytesOrNull(this.adapter.path);
+    } catch (error) {
+      if (error instanceof SidecarReadError) return { kind: 'unreadable', error };
+      throw error;
+    }
+    if (sameBytes(bytes, this.adapter.lastBytes)) return { kind: 'unchanged' };
+    if (bytes === null) return { kind: 'removed' };
+    try {
+      return { kind: 'changed', bytes, sidecar: this.fitToArticle(this.adapter.parseBytes(bytes)) };
+    } catch (error) {
+      if (error instanceof SidecarReadError) return { kind: 'unreadable', error };
+      throw error;
+    }
+  }
+
+  /**
+   * Offsets written against another version of the text are placed again: annotations from
+   * their quotes, drafts from their source words. What cannot be placed is kept but set
+   * aside (orphaned); nothing is left pointing at other words.
+   */
+  private fitToArticle(data: Sidecar): Sidecar {
+    if (data.article.sha256 === this.article.sha256) return data;
+    const text = this.text;
+    const annotations = data.annotations.length > 0 ? reanchorAnnotations(text, data.annotations) : data.annotations;
+    const renderings = data.renderings.map((r) => placeRendering(text, r));
+    // The user's segment cuts and the alignment links carry no words to find again: the
+    // cuts give way to automatic segmentation. Links that record the texts they were made
+    // against are aligned again when the side-by-side view finds the mismatch; older ones go
+    // back to the review queue here.
+    const { segments: _cuts, ...metadata } = data.metadata;
+    const alignments = data.alignments.map((al) =>
+      al.versions
+        ? al
+        : { ...al, links: al.links.filter((l) => l.a[1] <= text.length).map((l) => ({ ...l, confirmed: false })) },
+    );
+    return { ...data, annotations, renderings, metadata, alignments, article: this.article };
+  }
+
+  private becomeReadOnly(error: SidecarReadError): void {
+    this.readOnly = error.message;
+    this.emit(this.event('read-only', 0, [], error.message));
+  }
+
+  private name(): string {
+    return this.article.file ? `The annotations of ${this.article.file}` : 'This sidecar';
+  }
+
+  private now(): string {
+    return (this.options.now?.() ?? new Date()).toISOString();
+  }
+
+  private event(kind: SidecarEvent['kind'], conflicts: number, details: string[], message: string): SidecarEvent {
+    return { kind, conflicts, message, details, at: this.now() };
+  }
+
+  private emit(event: SidecarEvent): void {
+    this.events.push(event);
+    if (this.events.length > MAX_EVENTS) this.events.splice(0, this.events.length - MAX_EVENTS);
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A failing listener (a closed window) must not undo a save that already happened.
+      }
+    }
+  }
+}
+
+/**
+ * What a change returns may hold parts of immer's draft, which are dead once the change is
+ * over: they are replaced by their values while they can still be read.
+ */
+function detached<T>(value: T): T {
+  if (isDraft(value)) return current(value as Draft<T>) as T;
+  if (Array.isArray(value)) return value.map(detached) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, detached(v)])) as T;
+  }
+  return value;
+}
+
+const DETAIL_NAMES: Record<string, string> = { headline: 'headline', outlet: 'outlet', date: 'date', encoding: 'text encoding', segments: 'segment cuts' };
+
+/**
+ * Article details corrected differently here and elsewhere: this copy's correction was kept,
+ * and the other one is named, since it is kept nowhere else for the user to find.
+ */
+function clashSentences(clashes: MetadataClash[]): string {
+  return clashes
+    .map((c) => {
+      const name = DETAIL_NAMES[c.key] ?? c.key;
+      return ` The ${name} was corrected differently elsewhere (${detailValue(c.other)}); this copy's (${detailValue(c.kept)}) was kept: change it under "Edit details…" if the other is right.`;
+    })
+    .join('');
+}
+
+function detailValue(value: unknown): string {
+  if (value === undefined || value === null) return 'none: as detected';
+  if (typeof value === 'string') return `“${value}”`;
+  if (Array.isArray(value)) return plural(value.length, 'cut');
+  if (typeof value === 'object' && 'original' in value) {
+    const date = value as { original: string; iso: string | null };
+    return `“${date.original || date.iso || ''}”`;
+  }
+  return JSON.stringify(value);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A draft placed again on a changed text: where its source words still are, or the nearest place they moved to. */
+function placeRendering(text: string, r: Rendering): Rendering {
+  const { orphaned: _was, ...rest } = r;
+  if (r.source === undefined) return { ...rest, orphaned: true };
+  if (text.slice(r.start, r.end) === r.source) return rest;
+  let best = -1;
+  for (let i = text.indexOf(r.source); i !== -1; i = text.indexOf(r.source, i + 1)) {
+    if (best === -1 || Math.abs(i - r.start) < Math.abs(best - r.start)) best = i;
+  }
+  if (best === -1 || r.source.length === 0) return { ...rest, orphaned: true };
+  return { ...rest, start: best, end: best + r.source.length };
+}

@@ -1,0 +1,169 @@
+// Argument checks for every API method, shared by the IPC handler and the harness server.
+// Anything that does not match is refused before it reaches the workspace.
+import { z } from 'zod';
+import { annotationSchema, tagSchema } from '../../annotations/model/schema';
+import { ApiError, type ApiMethod, type ApiResponse, type HashiyaApi } from './api';
+
+const MAX_TEXT = 1_000_000;
+
+/** A corpus-relative file name: no NUL, no absolute path; containment is checked again on disk. */
+const fileArg = z
+  .string()
+  .min(1)
+  .max(1024)
+  .refine((s) => !s.includes('\0'), 'file name contains NUL');
+const offset = z.number().int().min(0).max(0x7fffffff);
+const shortText = z.string().max(MAX_TEXT);
+
+const version = z.string().max(128).optional();
+const draft = z.object({
+  start: offset,
+  end: offset,
+  version,
+  tags: z.array(z.string().min(1).max(128)).max(64),
+  gloss: shortText,
+  note: shortText,
+}).strict();
+
+const patch = z.object({
+  tags: z.array(z.string().min(1).max(128)).max(64).optional(),
+  gloss: shortText.optional(),
+  note: shortText.optional(),
+}).strict();
+
+const metadata = z.object({
+  headline: z.string().max(10_000).optional(),
+  outlet: z.string().max(10_000).optional(),
+  date: z.object({ iso: z.string().max(32).nullable(), original: z.string().max(1000) }).optional(),
+  encoding: z.string().max(64).optional(),
+  boilerplate: z.record(z.string().max(10_000), z.boolean()).optional(),
+  segments: z.array(z.object({ start: offset, end: offset, skip: z.boolean().optional() })).max(1_000_000).optional(),
+}).strict();
+
+const rendering = z.object({
+  start: offset,
+  end: offset,
+  version,
+  text: shortText,
+  status: z.enum(['untranslated', 'draft', 'reviewed']),
+}).strict();
+
+const pairing = z.object({ a: fileArg, b: fileArg, kind: z.enum(['translation', 'comparable']) }).strict();
+const link = z.object({
+  a: z.tuple([offset, offset]),
+  b: z.tuple([offset, offset]),
+  score: z.number().min(0).max(1),
+  confirmed: z.boolean(),
+}).strict();
+const segmentCut = z.object({ start: offset, end: offset, skip: z.boolean().optional() }).strict();
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const names = z.array(z.string().max(1024)).max(10_000);
+const quotationFilter = z.object({
+  tags: names.optional(),
+  tagMode: z.enum(['any', 'all']).optional(),
+  analysts: names.optional(),
+  files: names.optional(),
+  outlets: names.optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  text: z.string().max(1000).optional(),
+}).strict();
+const quotationColumn = z.enum(['quote', 'sentence', 'gloss', 'note', 'tags', 'analyst', 'created', 'modified', 'headline', 'outlet', 'date', 'file', 'language', 'start', 'end', 'paragraph', 'anchor', 'citation']);
+const quotationSort = z.object({ column: quotationColumn, direction: z.enum(['asc', 'desc']).optional() }).strict();
+const searchFilters = z.object({
+  language: z.array(z.enum(['fa', 'ar', 'en', 'und'])).max(4).optional(),
+  outlet: z.string().max(200).optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  tag: z.string().max(128).optional(),
+}).strict();
+
+export const API_ARGUMENTS: { [M in ApiMethod]: z.ZodType<Parameters<HashiyaApi[M]>> } = {
+  getAppState: z.tuple([]),
+  setAnalyst: z.tuple([z.string().trim().min(1).max(200)]),
+  setFontSize: z.tuple([z.number().int().min(10).max(40)]),
+  openFolder: z.tuple([]),
+  listArticles: z.tuple([]),
+  openArticle: z.tuple([fileArg]),
+  createAnnotation: z.tuple([fileArg, draft]),
+  updateAnnotation: z.tuple([fileArg, z.string().min(1).max(128), patch]),
+  restoreAnnotation: z.tuple([fileArg, z.strictObject(annotationSchema.shape)]),
+  deleteAnnotation: z.tuple([fileArg, z.string().min(1).max(128)]),
+  resolveConflict: z.tuple([fileArg, z.string().min(1).max(128), z.strictObject(annotationSchema.shape).nullable()]),
+  getTaxonomy: z.tuple([]),
+  setTaxonomy: z.tuple([z.array(tagSchema).max(200)]),
+  setMetadata: z.tuple([fileArg, metadata]),
+  saveRendering: z.tuple([fileArg, rendering]),
+  setSegments: z.tuple([fileArg, z.array(segmentCut).max(1_000_000).nullable()]),
+  listPairings: z.tuple([]),
+  setPairing: z.tuple([pairing]),
+  removePairing: z.tuple([fileArg, fileArg]),
+  getAlignment: z.tuple([fileArg, fileArg]),
+  alignAgain: z.tuple([fileArg, fileArg]),
+  saveAlignment: z.tuple([fileArg, fileArg, z.array(link).max(1_000_000)]),
+  getGlossary: z.tuple([]),
+  getProgress: z.tuple([]),
+  exportTranslation: z.union([
+    z.tuple([fileArg, z.enum(['xliff', 'tmx', 'txt', 'md', 'html'])]),
+    z.tuple([fileArg, z.enum(['xliff', 'tmx', 'txt', 'md', 'html']), fileArg]),
+  ]),
+  importXliff: z.tuple([fileArg, z.string().max(64 * 1024 * 1024)]),
+  importTranslation: z.tuple([fileArg, z.string().min(1).max(255), z.string().max(40 * 1024 * 1024)]),
+  queryQuotations: z.tuple([
+    z.object({
+      filter: quotationFilter,
+      sort: quotationSort.optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(100_000).optional(),
+    }).strict(),
+  ]),
+  exportQuotations: z.tuple([
+    z.object({
+      format: z.enum(['csv', 'xlsx', 'docx', 'html', 'md', 'json', 'jsonld']),
+      ids: z.array(z.string().max(128)).max(1_000_000).optional(),
+      filter: quotationFilter.optional(),
+      sort: quotationSort.optional(),
+      groupBy: z.enum(['tag', 'article', 'none']).optional(),
+      includeSentence: z.boolean().optional(),
+    }).strict(),
+  ]),
+  search: z.tuple([
+    z.object({
+      query: z.string().max(1000),
+      lenient: z.boolean().optional(),
+      filters: searchFilters.optional(),
+      limit: z.number().int().min(1).max(5000).optional(),
+    }).strict(),
+  ]),
+} as never;
+
+export const API_METHODS = Object.keys(API_ARGUMENTS) as ApiMethod[];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(API_ARGUMENTS, name);
+}
+
+/**
+ * Validates a raw request and runs it. Never throws: a malformed request, a refused path or
+ * a failure inside comes back as { ok: false } with a message the UI can show.
+ */
+export async function dispatch(api: HashiyaApi, method: unknown, args: unknown): Promise<ApiResponse<unknown>> {
+  if (!isApiMethod(method)) {
+    return { ok: false, error: { code: 'bad-request', message: `unknown method ${String(method).slice(0, 64)}` } };
+  }
+  // An optional argument left out arrives as a trailing undefined over IPC.
+  const trimmed = Array.isArray(args) ? args.slice(0, args.findLastIndex((a) => a !== undefined) + 1) : args;
+  const parsed = API_ARGUMENTS[method].safeParse(trimmed);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: { code: 'bad-request', message: `${method}: invalid argument ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`.slice(0, 500) } };
+  }
+  try {
+    const fn = api[method] as (...a: unknown[]) => Promise<unknown>;
+    const value = await fn.apply(api, parsed.data as unknown[]);
+    return { ok: true, value: value ?? null };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: error.message } };
+    return { ok: false, error: { code: 'internal', message: `${method} failed: ${(error as Error)?.message ?? String(error)}` } };
+  }
+}

@@ -1,0 +1,286 @@
+// The one API the renderer can call. The Electron preload implements it over IPC, the
+// browser harness over HTTP; both validate arguments with api-schema.ts and run the same
+// Workspace. The renderer never knows which transport it has.
+import type { AlignmentLink, Annotation, AnnotationConflict, DateValue, MetadataOverrides, Pairing, Rendering, SegmentStatus, Tag } from '../../annotations/model/types';
+import type { ExportFormat, GroupBy } from '../../annotations/export/index';
+import type { Quotation, QuotationFilter, QuotationSort } from '../../annotations/quotations/quotations';
+import type { SearchFilters } from '../search/search-query';
+import type { Direction, Language } from '../text/language';
+import type { Paragraph } from '../text/paragraphs';
+
+export interface AppState {
+  analyst: string | null;
+  fontSize: number;
+  corpus: CorpusInfo | null;
+}
+
+export interface CorpusInfo {
+  /** Folder name for display; the full path never reaches the renderer. */
+  name: string;
+  articleCount: number;
+}
+
+export interface ArticleSummary {
+  file: string;
+  /** Null when the file is not opened as an article (binary, empty, too large). */
+  language: Language | null;
+  headline: string;
+  outlet: string | null;
+  date: DateValue | null;
+  annotations: number;
+  encoding: string | null;
+  /** Why the file is listed but not opened, or why its sidecar is read-only. */
+  note: string | null;
+  openable: boolean;
+  /** Not worked out yet (a big corpus fills in from a worker): the headline is the file name for now. */
+  pending?: boolean;
+}
+
+export interface ArticleDoc {
+  file: string;
+  text: string;
+  /** Identifies this text (its SHA-256): writes by offset name it, and are refused if the file changed since. */
+  version: string;
+  language: Language;
+  dir: Direction;
+  encoding: string;
+  paragraphs: Array<Paragraph & { boilerplate: boolean }>;
+  annotations: Annotation[];
+  /** Annotations two people changed differently (a merge): a person decides. */
+  conflicts: AnnotationConflict[];
+  renderings: Rendering[];
+  /** Translation segments (sentences, or the user's own cuts); boilerplate ones are skipped. */
+  segments: SegmentInfo[];
+  metadata: {
+    headline: string;
+    outlet: string | null;
+    date: DateValue | null;
+    /** Why a date near the top of the page was not taken as the publication date, if so. */
+    dateNote: string | null;
+    overrides: MetadataOverrides;
+  };
+  /** Null when annotations can be saved; otherwise the reason, shown to the user. */
+  readOnly: string | null;
+}
+
+export interface AnnotationDraft {
+  start: number;
+  end: number;
+  /** ArticleDoc.version of the text the offsets were taken from. */
+  version?: string;
+  tags: string[];
+  gloss: string;
+  note: string;
+}
+
+export interface AnnotationPatch {
+  tags?: string[];
+  gloss?: string;
+  note?: string;
+}
+
+export interface SaveRenderingRequest {
+  start: number;
+  end: number;
+  /** ArticleDoc.version of the text the offsets were taken from. */
+  version?: string;
+  text: string;
+  status: SegmentStatus;
+}
+
+export interface SegmentInfo {
+  start: number;
+  end: number;
+  /** Index into ArticleDoc.paragraphs. */
+  paragraph: number;
+  /** Not for translation (boilerplate, or marked by the user). */
+  skip: boolean;
+}
+
+export interface AlignmentView {
+  a: string;
+  b: string;
+  kind: Pairing['kind'];
+  links: AlignmentLink[];
+  /**
+   * Set when the kept links were made against another version of a text that has since
+   * changed on disk: they were thrown away and the two texts aligned again.
+   */
+  realigned?: {
+    /** The texts that changed. */
+    changed: string[];
+    /** How many of the old links the user had confirmed; they need confirming again. */
+    confirmed: number;
+  };
+}
+
+export interface GlossaryEntry {
+  /** The annotated words, original characters. */
+  term: string;
+  gloss: string;
+  /** How many annotations in the corpus give this gloss to this term. */
+  count: number;
+}
+
+export interface Progress {
+  segments: number;
+  draft: number;
+  reviewed: number;
+}
+
+/** A file for the user to save (the renderer offers it as a download). */
+export interface ExportFile {
+  name: string;
+  mime: string;
+  base64: string;
+}
+
+export type TranslationFormat = 'xliff' | 'tmx' | 'txt' | 'md' | 'html';
+
+export interface QuotationQuery {
+  filter: QuotationFilter;
+  sort?: QuotationSort;
+  offset?: number;
+  limit?: number;
+}
+
+export interface QuotationPage {
+  rows: Quotation[];
+  total: number;
+  /** Values to offer in the filters. */
+  facets: { analysts: string[]; outlets: string[]; files: string[] };
+  /** Articles whose annotations could not be read (broken sidecars), with the reason. */
+  problems: string[];
+}
+
+export interface QuotationExportRequest {
+  format: ExportFormat;
+  /** Only these annotations; otherwise every row the filter matches. */
+  ids?: string[];
+  filter?: QuotationFilter;
+  sort?: QuotationSort;
+  groupBy?: GroupBy;
+  includeSentence?: boolean;
+}
+
+export interface SearchHit {
+  file: string;
+  /** UTF-16 offsets into the article text; `text` is the original characters there. */
+  start: number;
+  end: number;
+  text: string;
+  /** Original text around the hit, on one line; `contextStart` is its offset in the article. */
+  context: string;
+  contextStart: number;
+  headline: string;
+  language: Language | null;
+}
+
+export interface SearchResponse {
+  hits: SearchHit[];
+  totalHits: number;
+  /** While the index is being built: how far it is (hits may be incomplete). */
+  indexing: { done: number; total: number } | null;
+}
+
+export interface SearchRequest {
+  query: string;
+  lenient?: boolean;
+  filters?: SearchFilters;
+  limit?: number;
+}
+
+export interface HashiyaApi {
+  getAppState(): Promise<AppState>;
+  setAnalyst(name: string): Promise<AppState>;
+  setFontSize(size: number): Promise<AppState>;
+  /** Asks the user for a folder (a native dialog in the app) and opens it as the corpus. */
+  openFolder(): Promise<CorpusInfo | null>;
+
+  listArticles(): Promise<ArticleSummary[]>;
+  openArticle(file: string): Promise<ArticleDoc>;
+
+  createAnnotation(file: string, draft: AnnotationDraft): Promise<Annotation>;
+  updateAnnotation(file: string, id: string, patch: AnnotationPatch): Promise<Annotation>;
+  /** Puts back an annotation exactly as given (undo of a delete or an edit). */
+  restoreAnnotation(file: string, annotation: Annotation): Promise<Annotation>;
+  deleteAnnotation(file: string, id: string): Promise<void>;
+  /** Settles a conflict: `keep` becomes the annotation (either version or a blend), null deletes it. */
+  resolveConflict(file: string, id: string, keep: Annotation | null): Promise<ArticleDoc>;
+
+  getTaxonomy(): Promise<Tag[]>;
+  setTaxonomy(tags: Tag[]): Promise<Tag[]>;
+
+  setMetadata(file: string, overrides: MetadataOverrides): Promise<ArticleDoc>;
+
+  // Side by side, alignment and drafting
+  saveRendering(file: string, rendering: SaveRenderingRequest): Promise<Rendering>;
+  /** The user's own segment cuts (merge/split, not-for-translation), or null for the automatic ones. */
+  setSegments(file: string, segments: Array<{ start: number; end: number; skip?: boolean }> | null): Promise<ArticleDoc>;
+  listPairings(): Promise<Pairing[]>;
+  setPairing(pairing: Pairing): Promise<Pairing[]>;
+  removePairing(a: string, b: string): Promise<Pairing[]>;
+  /** The stored alignment of two texts, computed (and stored) the first time. */
+  getAlignment(a: string, b: string): Promise<AlignmentView>;
+  /** Aligns again, keeping the links the user confirmed and learning from them. */
+  alignAgain(a: string, b: string): Promise<AlignmentView>;
+  saveAlignment(a: string, b: string, links: AlignmentLink[]): Promise<AlignmentView>;
+  getGlossary(): Promise<GlossaryEntry[]>;
+  getProgress(): Promise<{ corpus: Progress; articles: Record<string, Progress> }>;
+  exportTranslation(file: string, format: TranslationFormat, other?: string): Promise<ExportFile>;
+  importXliff(file: string, xml: string): Promise<ArticleDoc>;
+  /** Adds a translation (a .txt the user picked) to the corpus beside `file` and pairs them. */
+  importTranslation(file: string, name: string, base64: string): Promise<{ file: string }>;
+
+  // Quotations
+  queryQuotations(query: QuotationQuery): Promise<QuotationPage>;
+  exportQuotations(request: QuotationExportRequest): Promise<ExportFile>;
+
+  // Search
+  search(request: SearchRequest): Promise<SearchResponse>;
+}
+
+export type ApiMethod = keyof HashiyaApi;
+
+/** What crosses a transport: never an exception, always one of these. */
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
+
+export type ApiErrorCode = 'bad-request' | 'not-found' | 'forbidden' | 'read-only' | 'no-corpus' | 'stale' | 'internal';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** What the app pushes to the renderer (menu commands, changes on disk, progress). */
+export type AppEvent =
+  | { type: 'menu'; command: MenuCommand }
+  | { type: 'corpus-opened' }
+  | { type: 'articles-changed'; files: string[] }
+  | { type: 'sidecar-changed'; file: string; message: string | null }
+  | { type: 'index-progress'; done: number; total: number };
+
+export type MenuCommand =
+  | 'open-folder'
+  | 'font-bigger'
+  | 'font-smaller'
+  | 'font-reset'
+  | 'undo'
+  | 'redo'
+  | 'find'
+  | 'side-by-side'
+  | 'quotations'
+  | 'tags'
+  | 'analyst';
+
+/** What the preload exposes as `window.hashiya` (and the harness client mirrors). */
+export type HashiyaBridge = {
+  readonly [M in ApiMethod]: (...args: Parameters<HashiyaApi[M]>) => Promise<ApiResponse<Awaited<ReturnType<HashiyaApi[M]>>>>;
+} & {
+  readonly onEvent: (listener: (event: AppEvent) => void) => () => void;
+};

@@ -1,0 +1,383 @@
+// The article list and the search of a corpus. The list is on screen at once however big the
+// folder: file names come from one scan, headlines and metadata from the cache beside the
+// corpus where it is still valid, and the rest is marked pending and filled in by a worker
+// thread (with progress events), as is the search index. Optionally watches the folder and
+// reports changes made from outside.
+import { MessageChannel } from 'node:worker_threads';
+import type { SidecarStore } from '../../annotations/store/sidecar-store';
+import { ApiError, type ArticleSummary, type SearchRequest, type SearchResponse } from '../api/api';
+import { pendingSummary } from './article-summary';
+import { CatalogState, docMetaOf } from './catalog-state';
+import type { FromWorker } from './index-protocol';
+import { listNames, scanCorpus, type ScanEntry } from '../search/index-store';
+import { IndexWorkerHandle, type IndexerOptions } from './indexer';
+import { SearchEngine, SearchQueryError, type EngineRequest, type EngineResult } from '../search/search-engine';
+import { CorpusWatcher, type ChangeBatch } from '../folder/watcher';
+
+export type CatalogEvent =
+  /** Background work on the list and the index: articles done of those that needed it. */
+  | { type: 'progress'; done: number; total: number }
+  /** List entries filled in or changed (coalesced, at most a few per second). */
+  | { type: 'summaries'; files: string[] }
+  /** Changes on disk made from outside, as the watcher saw them. */
+  | { type: 'changes'; batch: ChangeBatch }
+  /** The search index caught up with the folder. */
+  | { type: 'searchable'; articles: number }
+  | { type: 'error'; message: string };
+
+export interface CatalogOptions {
+  /**
+   * Keep the list's facts and the search index in worker threads (the app). Without it
+   * everything is worked out in this thread when asked (the CLI, tests, small corpora).
+   */
+  background?: boolean | IndexerOptions;
+  /** Report and follow changes made to the folder from outside. */
+  watch?: boolean;
+  onEvent?: (event: CatalogEvent) => void;
+}
+
+/** A list entry not yet worked out has `pending: true` and the file name as its headline. */
+export type CatalogSummary = ArticleSummary & { pending?: boolean };
+
+/** Up to this many articles missing from the cache are summarised at once rather than shown pending. */
+const INLINE_SUMMARIES = 40;
+/** Hits sent with their context when the request names no limit: more than a screenful. */
+const DEFAULT_HITS = 100;
+const SUMMARY_EVENT_MS = 400;
+const INVALIDATE_MS = 300;
+
+interface Progress {
+  done: number;
+  total: number;
+  ready: boolean;
+}
+
+export class ArticleCatalog {
+  private state: CatalogState | null = null;
+  private loading: Promise<CatalogState> | null = null;
+  private catalogWorker: IndexWorkerHandle | null = null;
+  private searchWorker: IndexWorkerHandle | null = null;
+  private inlineSearch: Promise<SearchEngine> | null = null;
+  private watcher: CorpusWatcher | null = null;
+  private readonly progress: Record<'catalog' | 'search', Progress> = {
+    catalog: { done: 0, total: 0, ready: false },
+    search: { done: 0, total: 0, ready: false },
+  };
+  private searchableWaiters: Array<() => void> = [];
+  private listWaiters: Array<() => void> = [];
+  private pendingSummaryFiles = new Set<string>();
+  private summaryTimer: NodeJS.Timeout | null = null;
+  private invalidateTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private background: IndexerOptions | null;
+  private startCatalogWorker: (() => void) | null = null;
+
+  constructor(
+    readonly root: string,
+    private readonly options: CatalogOptions = {},
+  ) {
+    this.background = options.background ? (options.background === true ? {} : options.background) : null;
+    if (options.watch) void this.startWatcher();
+  }
+
+  /** Forget what is known of one article (it or its sidecar changed). */
+  invalidate(_file: string): void {
+    if (!this.catalogWorker) return;
+    // Sidecar writes come in bursts while someone annotates: one rescan for the burst.
+    if (this.invalidateTimer) clearTimeout(this.invalidateTimer);
+    this.invalidateTimer = setTimeout(() => {
+      this.invalidateTimer = null;
+      this.catalogWorker?.send({ type: 'refresh' });
+    }, INVALIDATE_MS);
+  }
+
+  async list(open: Map<string, Promise<SidecarStore>> = new Map()): Promise<CatalogSummary[]> {
+    if (this.background) {
+      const out = await this.listInBackground();
+      // Started after the list is made, so their own scans do not compete with it.
+      this.startWorkers();
+      return overlayOpenStores(out, open);
+    }
+    const [scan, state] = await Promise.all([scanCorpus(this.root), this.loadState()]);
+    const before = state.writtenAt;
+    const result = await state.refresh(this.root, scan);
+    if (result.changed.length > 0 || result.removed.length > 0 || before === 0) await state.persist(this.root);
+    return overlayOpenStores(
+      scan.map((e) => state.summary(e.file) ?? pendingSummary(e.file)),
+      open,
+    );
+  }
+
+  private async listInBackground(): Promise<CatalogSummary[]> {
+    const [{ articles: names }, state] = await Promise.all([listNames(this.root), this.loadState()]);
+    // Nothing known yet (a first opening): the names are all there is to show, and reading
+    // 20,000 file sizes and times first would only delay them.
+    if (state.records.size === 0 && names.length > INLINE_SUMMARIES) return names.map((f) => pendingSummary(f));
+    // The worker has checked every record against the folder and the watcher reports any
+    // change since: the records hold as they are.
+    if (this.options.watch && this.catalogWorker && this.progress.catalog.ready) {
+      return names.map((f) => state.summary(f) ?? pendingSummary(f));
+    }
+    return this.fromCache(await scanCorpus(this.root), state);
+  }
+
+  private async fromCache(scan: ScanEntry[], state: CatalogState): Promise<CatalogSummary[]> {
+    const missing = scan.filter((e) => !state.isCurrent(e));
+    if (missing.length > 0 && missing.length <= INLINE_SUMMARIES) {
+      // A handful of new files: work them out now rather than flash a pending line.
+      const side = new CatalogState();
+      side.writtenAt = state.writtenAt;
+      for (const m of missing) {
+        const old = state.records.get(m.file);
+        if (old) side.records.set(m.file, old);
+      }
+      await side.refresh(this.root, missing);
+      for (const m of missing) {
+        const r = side.records.get(m.file);
+        if (r) state.records.set(m.file, r);
+      }
+    }
+    return scan.map((e) => {
+      const summary = state.summary(e.file);
+      if (summary && state.isCurrent(e)) return summary;
+      return summary ? { ...summary, pending: true } : pendingSummary(e.file);
+    });
+  }
+
+  private loadState(): Promise<CatalogState> {
+    if (this.state) return Promise.resolve(this.state);
+    this.loading ??= CatalogState.load(this.root).then((s) => (this.state = s));
+    return this.loading;
+  }
+
+  // --- search ----------------------------------------------------------------------------
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    const engineRequest: EngineRequest = { query: request.query, lenient: request.lenient, filters: request.filters, limit: request.limit ?? DEFAULT_HITS };
+    let result: EngineResult;
+    try {
+      if (this.background && !this.closed) this.startWorkers();
+      if (this.searchWorker?.alive) {
+        result = await this.searchWorker.search(engineRequest);
+      } else {
+        // No worker, or it failed (a broken bundle, out of memory): search in this thread.
+        result = await this.searchInline(engineRequest);
+      }
+    } catch (error) {
+      if (error instanceof SearchQueryError) throw new ApiError('bad-request', error.message);
+      throw error;
+    }
+    const state = await this.loadState();
+    const hits = result.hits.map((h) => {
+      const s = state.summary(h.file);
+      return {
+        file: h.file,
+        start: h.start,
+        end: h.end,
+        text: h.text,
+        context: h.context,
+        contextStart: h.contextStart,
+        headline: s?.headline ?? h.file,
+        language: s?.language ?? null,
+      };
+    });
+    return { hits, totalHits: result.totalHits, indexing: this.indexing() };
+  }
+
+  /** The CLI's and the tests' path: the index in this thread, brought up to date first. */
+  async searchInline(request: EngineRequest): Promise<EngineResult> {
+    this.inlineSearch ??= SearchEngine.load(this.root);
+    const engine = await this.inlineSearch;
+    const scan = await scanCorpus(this.root);
+    await engine.refresh(this.root, scan);
+    const f = request.filters;
+    if (f && (f.language?.length || f.outlet || f.from || f.to || f.tag)) {
+      // Filters need the metadata, which the list works out.
+      const state = await this.loadState();
+      const out = await state.refresh(this.root, scan);
+      if (out.changed.length > 0 || out.removed.length > 0) await state.persist(this.root);
+      engine.setMeta([...state.records.values()].map((r) => [r.file, docMetaOf(r)] as [string, ReturnType<typeof docMetaOf>]));
+    }
+    const result = await engine.search(this.root, request);
+    if (engine.dirty) await engine.persist(this.root);
+    return result;
+  }
+
+  /** How far the search index is, or null when it is complete. */
+  indexing(): { done: number; total: number } | null {
+    if (!this.background || !this.searchWorker?.alive) return null;
+    const s = this.progress.search;
+    return s.ready ? null : { done: s.done, total: s.total };
+  }
+
+  /** Resolves when the search index has caught up with the folder (the app's tests, the bench). */
+  whenSearchable(): Promise<void> {
+    if (!this.background || (this.searchWorker && this.progress.search.ready)) return Promise.resolve();
+    this.startWorkers();
+    return new Promise((resolve) => this.searchableWaiters.push(resolve));
+  }
+
+  /** Resolves when every list entry has been worked out (no pending ones left). */
+  whenListed(): Promise<void> {
+    if (!this.background || (this.catalogWorker && this.progress.catalog.ready)) return Promise.resolve();
+    this.startWorkers();
+    this.startCatalogWorker?.();
+    return new Promise((resolve) => this.listWaiters.push(resolve));
+  }
+
+  // --- background ------------------------------------------------------------------------
+
+  private startWorkers(): void {
+    if (!this.background || this.closed || this.searchWorker) return;
+    const fail = (role: string) => (error: Error) => {
+      this.emit({ type: 'error', message: `${role} worker: ${error.message}` });
+      if (role === 'search') this.startCatalogWorker?.();
+    };
+    const meta = new MessageChannel();
+    const background = this.background;
+    this.searchWorker = new IndexWorkerHandle('search', this.root, background, (m) => this.fromSearchWorker(m), fail('search'), meta.port2);
+    this.startCatalogWorker = () => {
+      this.startCatalogWorker = null;
+      if (this.closed || this.catalogWorker) return;
+      this.catalogWorker = new IndexWorkerHandle('catalog', this.root, background, (m) => void this.fromCatalogWorker(m), fail('list'), meta.port1);
+    };
+    // With a list from the cache on screen, checking it can wait until search is ready: on
+    // two cores the two workers would otherwise slow each other down. A first opening
+    // needs both at once.
+    if (!this.state || this.state.records.size === 0) this.startCatalogWorker();
+  }
+
+  private async fromCatalogWorker(m: FromWorker): Promise<void> {
+    const state = await this.loadState();
+    switch (m.type) {
+      case 'progress':
+        this.setProgress('catalog', m.done, m.total, false);
+        break;
+      case 'records':
+        for (const r of m.records) state.records.set(r.file, r);
+        this.summariesChanged(m.records.map((r) => r.file));
+        break;
+      case 'ready':
+        for (const f of m.removed) state.records.delete(f);
+        if (m.removed.length > 0) this.summariesChanged(m.removed);
+        this.setProgress('catalog', this.progress.catalog.total, this.progress.catalog.total, true);
+        this.flushSummaryEvent();
+        for (const w of this.listWaiters.splice(0)) w();
+        break;
+      case 'failed':
+        if (m.id === null) this.emit({ type: 'error', message: m.message });
+        break;
+    }
+  }
+
+  private fromSearchWorker(m: FromWorker): void {
+    switch (m.type) {
+      case 'progress':
+        this.setProgress('search', m.done, m.total, false);
+        break;
+      case 'ready': {
+        this.startCatalogWorker?.();
+        this.setProgress('search', this.progress.search.total, this.progress.search.total, true);
+        this.emit({ type: 'searchable', articles: m.articles });
+        const waiters = this.searchableWaiters;
+        this.searchableWaiters = [];
+        for (const w of waiters) w();
+        break;
+      }
+      case 'failed':
+        if (m.id === null) this.emit({ type: 'error', message: m.message });
+        break;
+    }
+  }
+
+  private setProgress(role: 'catalog' | 'search', done: number, total: number, ready: boolean): void {
+    this.progress[role] = { done, total, ready };
+    const c = this.progress.catalog;
+    const s = this.progress.search;
+    this.emit({ type: 'progress', done: c.done + s.done, total: c.total + s.total });
+  }
+
+  private summariesChanged(files: string[]): void {
+    for (const f of files) this.pendingSummaryFiles.add(f);
+    if (this.summaryTimer) return;
+    this.summaryTimer = setTimeout(() => this.flushSummaryEvent(), SUMMARY_EVENT_MS);
+    this.summaryTimer.unref();
+  }
+
+  private flushSummaryEvent(): void {
+    if (this.summaryTimer) clearTimeout(this.summaryTimer);
+    this.summaryTimer = null;
+    const changed = [...this.pendingSummaryFiles].sort();
+    this.pendingSummaryFiles.clear();
+    if (changed.length > 0) this.emit({ type: 'summaries', files: changed });
+  }
+
+  private emit(event: CatalogEvent): void {
+    if (this.closed) return;
+    try {
+      this.options.onEvent?.(event);
+    } catch {
+      // A listener's failure must not stop the catalog.
+    }
+  }
+
+  // --- watching --------------------------------------------------------------------------
+
+  private async startWatcher(): Promise<void> {
+    const watcher = new CorpusWatcher(this.root, (batch) => this.onDiskChanges(batch), {
+      onError: (error) => this.emit({ type: 'error', message: `watching the folder: ${error.message}` }),
+    });
+    this.watcher = watcher;
+    try {
+      await watcher.start();
+    } catch (error) {
+      this.emit({ type: 'error', message: `watching the folder: ${(error as Error).message}` });
+    }
+    if (this.closed) watcher.close();
+  }
+
+  private onDiskChanges(batch: ChangeBatch): void {
+    this.emit({ type: 'changes', batch });
+    if (batch.added.length + batch.changed.length + batch.removed.length > 0) this.progress.search.ready = false;
+    this.progress.catalog.ready = false;
+    this.catalogWorker?.send({ type: 'refresh' });
+    this.searchWorker?.send({ type: 'refresh' });
+  }
+
+  /** The watcher, for callers that want a batch now (tests) rather than after the debounce. */
+  get folderWatcher(): CorpusWatcher | null {
+    return this.watcher;
+  }
+
+  /** Saves what the workers hold (they also save after each refresh). */
+  async persist(): Promise<void> {
+    await Promise.all([this.catalogWorker?.persist(), this.searchWorker?.persist()]);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.watcher?.close();
+    for (const t of [this.summaryTimer, this.invalidateTimer]) if (t) clearTimeout(t);
+    await Promise.all([this.catalogWorker?.close(), this.searchWorker?.close()]);
+    for (const w of [...this.searchableWaiters.splice(0), ...this.listWaiters.splice(0)]) w();
+  }
+
+  /** The workers, for measuring them (the bench). */
+  get workers(): IndexWorkerHandle[] {
+    return [this.catalogWorker, this.searchWorker].filter((w): w is IndexWorkerHandle => w !== null);
+  }
+}
+
+/** Annotation counts and read-only notes of the sidecars the workspace holds open (newer than disk). */
+async function overlayOpenStores(list: CatalogSummary[], open: Map<string, Promise<SidecarStore>>): Promise<CatalogSummary[]> {
+  if (open.size === 0) return list;
+  const stores = new Map<string, SidecarStore>();
+  for (const [file, held] of open) {
+    const store = await held.catch(() => null);
+    if (store) stores.set(file, store);
+  }
+  return list.map((s) => {
+    const store = stores.get(s.file);
+    return store && s.openable ? { ...s, annotations: store.data.annotations.length, note: store.readOnly ?? s.note } : s;
+  });
+}

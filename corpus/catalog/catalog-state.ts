@@ -1,0 +1,212 @@
+// The article list's cache: for each article the facts detection found and what its sidecar
+// adds, with the fingerprints they were read at. Loaded from and saved to catalog.json in
+// the app's folder; refreshed against a folder scan (only new and changed files are read).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArticleSummary } from '../api/api';
+import { articleFacts, NO_SIDECAR, sidecarFacts, summaryOf, type ArticleFacts, type SidecarFacts } from './article-summary';
+import { SIDECAR_SUFFIX } from '../folder/corpus-folder';
+import {
+  CATALOG_CACHE,
+  contentHash,
+  hashIfRacy,
+  planRefresh,
+  readCacheBytes,
+  runChunked,
+  writeCache,
+  type Fingerprint,
+  type KnownFile,
+  type ScanEntry,
+} from '../search/index-store';
+import type { DocMeta } from '../search/search-index';
+
+export const CATALOG_FORMAT = 2;
+/** Longest the cache's parsing holds the thread at a time. */
+const SLICE_MS = 8;
+
+export interface CatalogRecord extends KnownFile {
+  file: string;
+  facts: ArticleFacts;
+  sidecarFacts: SidecarFacts;
+}
+
+export interface RefreshOutcome {
+  /** Files whose record was (re)made, including new ones. */
+  changed: string[];
+  removed: string[];
+}
+
+export interface RefreshCallbacks {
+  onProgress?: (done: number, total: number) => void;
+  /** Records made since the last call, in batches (to stream them to the list). */
+  onRecords?: (records: CatalogRecord[]) => void;
+}
+
+export class CatalogState {
+  readonly records = new Map<string, CatalogRecord>();
+  /** When the scan behind these records began (ms since the epoch). */
+  writtenAt = 0;
+
+  static async load(root: string): Promise<CatalogState> {
+    const bytes = await readCacheBytes(root, CATALOG_CACHE);
+    return bytes ? CatalogState.fromText(bytes.toString('utf8')) : new CatalogState();
+  }
+
+  /**
+   * One JSON line of header, then one line per record, parsed a slice at a time: the main
+   * thread reads this when a corpus opens, and one JSON.parse of 20,000 records would hold
+   * it for a fifth of a second. A cache of another format, or a malformed record, is not
+   * trusted: those records are made again.
+   */
+  static async fromText(text: string): Promise<CatalogState> {
+    const state = new CatalogState();
+    const lines = text.split('\n');
+    let header: unknown;
+    try {
+      header = JSON.parse(lines[0] ?? '');
+    } catch {
+      return state;
+    }
+    if (!isObject(header) || header.format !== CATALOG_FORMAT || typeof header.writtenAt !== 'number') return state;
+    state.writtenAt = header.writtenAt;
+    let slice = performance.now();
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (!line) continue;
+      try {
+        const r: unknown = JSON.parse(line);
+        if (isRecord(r)) state.records.set(r.file, r);
+      } catch {
+        // A torn or edited line: that article is worked out again.
+      }
+      if (performance.now() - slice > SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
+    }
+    return state;
+  }
+
+  toText(): string {
+    const lines = [JSON.stringify({ format: CATALOG_FORMAT, writtenAt: this.writtenAt })];
+    for (const r of this.records.values()) lines.push(JSON.stringify(r));
+    return lines.join('\n') + '\n';
+  }
+
+  async persist(root: string): Promise<boolean> {
+    return writeCache(root, CATALOG_CACHE, this.toText());
+  }
+
+  summary(file: string): ArticleSummary | null {
+    const r = this.records.get(file);
+    return r ? summaryOf(file, r.facts, r.sidecarFacts) : null;
+  }
+
+  /** Whether the record still describes the file as scanned (size and mtime of both files). */
+  isCurrent(e: ScanEntry): boolean {
+    const r = this.records.get(e.file);
+    return !!r && same(r.article, e.article) && same(r.sidecar, e.sidecar);
+  }
+
+  async refresh(root: string, scan: ScanEntry[], callbacks: RefreshCallbacks = {}): Promise<RefreshOutcome> {
+    const started = Date.now();
+    const plan = planRefresh(scan, this.records, this.writtenAt);
+    const changed: string[] = [];
+    for (const f of plan.removed) this.records.delete(f);
+    const total = plan.articles.length + plan.sidecars.length;
+    let batch: CatalogRecord[] = [];
+    const flush = () => {
+      if (batch.length > 0) callbacks.onRecords?.(batch);
+      batch = [];
+    };
+    const work = ({ e, sidecarOnly }: { e: ScanEntry & { verify?: boolean }; sidecarOnly: boolean }) => {
+      const old = this.records.get(e.file);
+      const side = readSidecar(root, e);
+      let record: CatalogRecord | null = null;
+      if (sidecarOnly && old && (side.overrides.encoding ?? null) === old.facts.decodedWith) {
+        record = { ...old, sidecar: e.sidecar, sidecarFacts: side };
+      } else {
+        const bytes = readBytes(root, e.file);
+        if (!bytes) {
+          this.records.delete(e.file);
+          return;
+        }
+        const hash = hashIfRacy(bytes, e.article, started);
+        if (e.verify && old && old.article.hash !== '' && old.article.hash === contentHash(bytes) && (side.overrides.encoding ?? null) === old.facts.decodedWith) {
+          record = { ...old, article: { ...e.article, hash }, sidecar: e.sidecar, sidecarFacts: side };
+          if (sameFacts(old.sidecarFacts, side)) {
+            this.records.set(e.file, record);
+            return;
+          }
+        } else {
+          const { text: _text, ...facts } = articleFacts(bytes, side.overrides.encoding);
+          record = { file: e.file, article: { ...e.article, hash }, sidecar: e.sidecar, facts, sidecarFacts: side };
+        }
+      }
+      this.records.set(e.file, record);
+      changed.push(e.file);
+      batch.push(record);
+    };
+    const items = [...plan.articles.map((e) => ({ e, sidecarOnly: false })), ...plan.sidecars.map((e) => ({ e, sidecarOnly: true }))];
+    await runChunked(items, work, (done) => {
+      flush();
+      callbacks.onProgress?.(done, total);
+    });
+    flush();
+    this.writtenAt = started;
+    return { changed, removed: plan.removed };
+  }
+}
+
+/** What the search index needs of an article's metadata for its filters. */
+export function docMetaOf(r: CatalogRecord): DocMeta {
+  const s = summaryOf(r.file, r.facts, r.sidecarFacts);
+  return { language: s.language, outlet: s.outlet, date: s.date?.iso ?? null, tags: r.sidecarFacts.tags };
+}
+
+function readBytes(root: string, file: string): Buffer | null {
+  try {
+    return readFileSync(join(root, file));
+  } catch {
+    return null;
+  }
+}
+
+function readSidecar(root: string, e: ScanEntry): SidecarFacts {
+  if (!e.sidecar) return NO_SIDECAR;
+  let text: string;
+  try {
+    text = readFileSync(join(root, e.file + SIDECAR_SUFFIX), 'utf8');
+  } catch {
+    return NO_SIDECAR;
+  }
+  return sidecarFacts(text, `${e.file.split('/').pop()}${SIDECAR_SUFFIX}`);
+}
+
+function same(a: Fingerprint | null, b: Fingerprint | null): boolean {
+  if (!a || !b) return !a && !b;
+  return a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+function sameFacts(a: SidecarFacts, b: SidecarFacts): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isFingerprint(v: unknown): v is Fingerprint {
+  return isObject(v) && typeof v.size === 'number' && typeof v.mtimeMs === 'number';
+}
+
+function isRecord(v: unknown): v is CatalogRecord {
+  if (!isObject(v) || typeof v.file !== 'string') return false;
+  if (!isFingerprint(v.article) || typeof (v.article as unknown as Record<string, unknown>).hash !== 'string') return false;
+  if (v.sidecar !== null && !isFingerprint(v.sidecar)) return false;
+  const f = v.facts;
+  if (!isObject(f) || typeof f.openable !== 'boolean' || typeof f.headline !== 'string') return false;
+  const s = v.sidecarFacts;
+  if (!isObject(s) || typeof s.annotations !== 'number' || !Array.isArray(s.tags) || !isObject(s.overrides)) return false;
+  return true;
+}

@@ -1,0 +1,44 @@
+// Messages between the main thread and an index worker. Two workers run side by side: one
+// keeps the article list's facts (headlines, metadata: the slow part), one the search index;
+// the first hands the metadata the second's filters need straight to it, over their own
+// channel, so none of it passes through the main thread.
+import type { MessagePort } from 'node:worker_threads';
+import type { CatalogRecord } from './catalog-state';
+import type { DocMeta } from '../search/search-index';
+import type { EngineRequest, EngineResult } from '../search/search-engine';
+
+export type WorkerRole = 'catalog' | 'search';
+
+export interface WorkerStart {
+  hashiyaIndexWorker: true;
+  root: string;
+  role: WorkerRole;
+  /** Catalog → search: metadata for the filters ({ entries }). */
+  metaPort?: MessagePort;
+}
+
+/** What goes over the metadata channel. */
+export interface MetaMessage {
+  entries: Array<[string, DocMeta]>;
+}
+
+export type ToWorker =
+  /** Scan the folder again and bring the cache up to it. */
+  | { type: 'refresh' }
+  | { type: 'search'; id: number; request: EngineRequest }
+  /** Save what changed, then answer 'persisted'. */
+  | { type: 'persist'; id: number }
+  | { type: 'memory'; id: number }
+  | { type: 'stop' };
+
+export type FromWorker =
+  | { type: 'progress'; role: WorkerRole; done: number; total: number }
+  /** Catalog role: records made or remade. */
+  | { type: 'records'; records: CatalogRecord[] }
+  /** A refresh finished: what changed since the previous one. */
+  | { type: 'ready'; role: WorkerRole; changed: string[]; removed: string[]; articles: number }
+  | { type: 'result'; id: number; result: EngineResult }
+  | { type: 'persisted'; id: number; ok: boolean }
+  | { type: 'memory'; id: number; heap: number; external: number }
+  | { type: 'failed'; id: number | null; message: string; badRequest?: boolean }
+  | { type: 'stopped' };

@@ -1,0 +1,147 @@
+// The background side of a corpus: a worker thread that keeps either the article list's
+// facts or the search index current against the folder, saves them beside the corpus, and
+// (search role) answers queries. Nothing here runs on the UI's thread.
+//
+// It is an entry point: bundled on its own (out/main/index-worker.mjs) for the app, or
+// loaded through tsx from the sources (see indexer.ts).
+import { setPriority } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
+import { parentPort, workerData } from 'node:worker_threads';
+import { CatalogState } from './catalog-state';
+import { docMetaOf, type CatalogRecord } from './catalog-state';
+import type { FromWorker, MetaMessage, ToWorker, WorkerStart } from './index-protocol';
+import { scanCorpus } from '../search/index-store';
+import { SearchEngine, SearchQueryError } from '../search/search-engine';
+
+const PROGRESS_EVERY_MS = 100;
+
+function post(message: FromWorker): void {
+  parentPort!.postMessage(message);
+}
+
+/**
+ * The list's worker yields to the search worker (and both to the UI's thread) when the CPU is
+ * short. Only on Linux, where a thread has its own nice value; elsewhere this call would
+ * lower the whole app.
+ */
+function lowerPriority(role: WorkerStart['role']): void {
+  if (process.platform !== 'linux' || role !== 'catalog') return;
+  try {
+    setPriority(0, 5);
+  } catch {
+    // Not allowed here: run at the normal priority.
+  }
+}
+
+async function run(start: WorkerStart): Promise<void> {
+  const { root, role, metaPort } = start;
+  lowerPriority(role);
+  const catalog = role === 'catalog' ? await CatalogState.load(root) : null;
+  const search = role === 'search' ? await SearchEngine.load(root) : null;
+  const sendMeta = (records: Iterable<CatalogRecord>) => {
+    const entries = [...records].map((r) => [r.file, docMetaOf(r)] as MetaMessage['entries'][number]);
+    if (entries.length > 0) metaPort?.postMessage({ entries } satisfies MetaMessage);
+  };
+  let metaSent = false;
+  if (search && metaPort) {
+    metaPort.on('message', (m: MetaMessage) => search.setMeta(m.entries));
+    metaPort.unref();
+  }
+  let refreshing: Promise<void> | null = null;
+  let again = false;
+  let stopping = false;
+  let lastProgress = 0;
+  const progress = (done: number, total: number) => {
+    const now = performance.now();
+    if (done < total && now - lastProgress < PROGRESS_EVERY_MS) return;
+    lastProgress = now;
+    post({ type: 'progress', role, done, total });
+  };
+
+  const refreshOnce = async () => {
+    const scan = await scanCorpus(root);
+    // 'ready' goes out before saving: the list and the index are usable while the file is written.
+    if (catalog) {
+      const out = await catalog.refresh(root, scan, {
+        onProgress: progress,
+        onRecords: (records) => {
+          post({ type: 'records', records });
+          sendMeta(records);
+        },
+      });
+      // The index keeps its own copy of the metadata, which may be older than the list's.
+      if (!metaSent) sendMeta(catalog.records.values());
+      metaSent = true;
+      post({ type: 'ready', role, changed: out.changed, removed: out.removed, articles: catalog.records.size });
+      if (out.changed.length > 0 || out.removed.length > 0) await catalog.persist(root);
+    } else if (search) {
+      const out = await search.refresh(root, scan, progress);
+      post({ type: 'ready', role, changed: out.changed, removed: out.removed, articles: search.files.size });
+      if (search.dirty) await search.persist(root);
+    }
+  };
+
+  // Refreshes never overlap; a request during one runs once more after it.
+  const refresh = () => {
+    if (refreshing) {
+      again = true;
+      return;
+    }
+    refreshing = (async () => {
+      do {
+        again = false;
+        try {
+          await refreshOnce();
+        } catch (error) {
+          post({ type: 'failed', id: null, message: (error as Error).message });
+        }
+      } while (again && !stopping);
+      refreshing = null;
+    })();
+  };
+
+  parentPort!.on('message', async (message: ToWorker) => {
+    try {
+      switch (message.type) {
+        case 'refresh':
+          refresh();
+          break;
+        case 'search': {
+          if (!search) throw new Error('this worker keeps the article list, not the search index');
+          try {
+            post({ type: 'result', id: message.id, result: await search.search(root, message.request) });
+          } catch (error) {
+            post({ type: 'failed', id: message.id, message: (error as Error).message, badRequest: error instanceof SearchQueryError });
+          }
+          break;
+        }
+        case 'persist': {
+          while (refreshing) await refreshing;
+          const ok = catalog ? await catalog.persist(root) : search ? await search.persist(root) : false;
+          post({ type: 'persisted', id: message.id, ok });
+          break;
+        }
+        case 'memory': {
+          const h = getHeapStatistics();
+          post({ type: 'memory', id: message.id, heap: h.used_heap_size, external: h.external_memory });
+          break;
+        }
+        case 'stop':
+          stopping = true;
+          while (refreshing) await refreshing;
+          if (search?.dirty) await search.persist(root);
+          post({ type: 'stopped' });
+          parentPort!.close();
+          break;
+      }
+    } catch (error) {
+      post({ type: 'failed', id: 'id' in message ? message.id : null, message: (error as Error).message });
+    }
+  });
+  refresh();
+}
+
+const start = workerData as WorkerStart | undefined;
+if (parentPort && start?.hashiyaIndexWorker) {
+  run(start).catch((error: Error) => post({ type: 'failed', id: null, message: error.message }));
+}

@@ -1,0 +1,69 @@
+// Every path the renderer names is resolved against the corpus root, realpath'd, and
+// checked for containment again, so `..`, absolute paths and symlinks out are refused.
+import { realpath, readdir, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { ApiError } from '../api/api';
+
+export const SIDECAR_SUFFIX = '.annotations.json';
+export const CORPUS_SETTINGS_FILE = 'hashiya-corpus.json';
+/** The app's own hidden folder beside the articles (search index, caches). */
+export const APP_FOLDER = '.hashiya';
+
+export function sidecarPathFor(articlePath: string): string {
+  return articlePath + SIDECAR_SUFFIX;
+}
+
+/** True when `candidate` lies strictly below `root` (both absolute). The one containment check of the app. */
+export function isInside(root: string, candidate: string): boolean {
+  const rel = relative(root, candidate);
+  return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel);
+}
+
+/**
+ * The absolute, real path of a corpus-relative article name, or an ApiError 'forbidden'.
+ * `root` must itself be a realpath.
+ */
+export async function resolveArticlePath(root: string, file: string): Promise<string> {
+  if (typeof file !== 'string' || file.length === 0 || file.includes('\0') || isAbsolute(file) || /^[a-zA-Z]:/.test(file) || file.startsWith('\\')) {
+    throw new ApiError('forbidden', `refused: ${JSON.stringify(String(file).slice(0, 80))} is not a file of this corpus`);
+  }
+  if (!isArticleName(file.split(/[\\/]/).pop() ?? '')) {
+    // Sidecars, the corpus settings and the app's own files are not articles: no API call may treat them as one.
+    throw new ApiError('forbidden', `refused: ${JSON.stringify(file.slice(0, 80))} is not an article (.txt) of this corpus`);
+  }
+  const lexical = resolve(root, file);
+  if (!isInside(root, lexical)) {
+    throw new ApiError('forbidden', `refused: ${JSON.stringify(file.slice(0, 80))} is outside the corpus folder`);
+  }
+  let real: string;
+  try {
+    real = await realpath(lexical);
+  } catch {
+    throw new ApiError('not-found', `no such article: ${file.slice(0, 200)}`);
+  }
+  if (!isInside(root, real)) {
+    throw new ApiError('forbidden', `refused: ${JSON.stringify(file.slice(0, 80))} leads outside the corpus folder`);
+  }
+  const info = await stat(real);
+  if (!info.isFile()) throw new ApiError('not-found', `not a file: ${file.slice(0, 200)}`);
+  return real;
+}
+
+export function isArticleName(name: string): boolean {
+  return name.toLowerCase().endsWith('.txt') && !name.startsWith('.');
+}
+
+/** Corpus-relative names of the article files, sorted, one level of subfolders deep at most. */
+export async function listArticleFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string, depth: number) => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      if (e.isDirectory() && depth < 1) await walk(join(dir, e.name), depth + 1);
+      else if (e.isFile() && isArticleName(e.name)) out.push(relative(root, join(dir, e.name)).split(sep).join('/'));
+    }
+  };
+  await walk(root, 0);
+  return out.sort();
+}

@@ -1,0 +1,71 @@
+// The two small settings files: the app's (analyst, last corpus, font size; per user) and
+// the corpus's (taxonomy, pairings; at the corpus root, shared by a team).
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileDurable } from '../../annotations/store/durable-write';
+import { parseCorpusSettings } from '../../annotations/model/schema';
+import { serialiseJson, serialiseSettings } from '../../annotations/store/serialise';
+import { DEFAULT_TAXONOMY } from '../../annotations/model/taxonomy';
+import { SETTINGS_FORMAT, type CorpusSettings } from '../../annotations/model/types';
+import { CORPUS_SETTINGS_FILE } from './corpus-folder';
+
+export interface AppSettings {
+  format: number;
+  analyst: string | null;
+  lastCorpus: string | null;
+  fontSize: number;
+}
+
+const appSettingsSchema = z.object({
+  format: z.number().int(),
+  analyst: z.string().nullable().default(null),
+  lastCorpus: z.string().nullable().default(null),
+  fontSize: z.number().int().min(10).max(40).default(19),
+});
+
+export const DEFAULT_FONT_SIZE = 19;
+
+export async function readAppSettings(dir: string): Promise<AppSettings> {
+  const fallback: AppSettings = { format: SETTINGS_FORMAT, analyst: null, lastCorpus: null, fontSize: DEFAULT_FONT_SIZE };
+  try {
+    const parsed = appSettingsSchema.safeParse(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')));
+    return parsed.success ? parsed.data : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export async function writeAppSettings(dir: string, settings: AppSettings): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFileDurable(join(dir, 'settings.json'), serialiseJson(settings));
+}
+
+export type CorpusSettingsState = { settings: CorpusSettings; readOnly: string | null };
+
+export function defaultCorpusSettings(): CorpusSettings {
+  return { format: SETTINGS_FORMAT, taxonomy: DEFAULT_TAXONOMY.map((t) => ({ ...t })), pairings: [] };
+}
+
+/** A missing file gives the defaults; a broken one gives the defaults read-only, file untouched. */
+export async function readCorpusSettings(root: string): Promise<CorpusSettingsState> {
+  const path = join(root, CORPUS_SETTINGS_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return { settings: defaultCorpusSettings(), readOnly: null };
+  }
+  try {
+    const parsed = parseCorpusSettings(JSON.parse(text));
+    if (!parsed.ok) return { settings: defaultCorpusSettings(), readOnly: `${CORPUS_SETTINGS_FILE} does not match the expected format (${parsed.message}); it was left as it is.` };
+    if (parsed.value.format > SETTINGS_FORMAT) return { settings: parsed.value, readOnly: `${CORPUS_SETTINGS_FILE} was written by a newer Hashiya; it is used read-only.` };
+    return { settings: parsed.value, readOnly: null };
+  } catch (error) {
+    return { settings: defaultCorpusSettings(), readOnly: `${CORPUS_SETTINGS_FILE} is not valid JSON (${(error as Error).message}); it was left as it is.` };
+  }
+}
+
+export async function writeCorpusSettings(root: string, settings: CorpusSettings): Promise<void> {
+  await writeFileDurable(join(root, CORPUS_SETTINGS_FILE), serialiseSettings(settings));
+}

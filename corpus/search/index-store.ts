@@ -1,0 +1,226 @@
+// The app's caches beside the corpus, in its hidden folder: the article list with headlines
+// and metadata (catalog.json) and the search index (search.idx). Both are rebuilt from the
+// articles whenever they are missing, of another format, unreadable, or stale: an entry is
+// trusted only while its file keeps the size and modification time it was read with, and a
+// file touched around the time the cache was written is read again and compared by hash.
+import { createHash, randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { mkdir, open, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { writeFileDurable } from '../../annotations/store/durable-write';
+import { APP_FOLDER, SIDECAR_SUFFIX, isArticleName } from '../folder/corpus-folder';
+
+export const CATALOG_CACHE = 'catalog.json';
+export const SEARCH_INDEX = 'search.idx';
+/** A file modified this close to when a cache was written may have changed unseen (same size, same mtime tick). */
+export const RACY_MS = 3000;
+
+export interface Fingerprint {
+  size: number;
+  mtimeMs: number;
+}
+
+export interface ScanEntry {
+  /** Corpus-relative name with `/` separators, as listArticleFiles gives it. */
+  file: string;
+  article: Fingerprint;
+  sidecar: Fingerprint | null;
+}
+
+export function appFolder(root: string): string {
+  return join(root, APP_FOLDER);
+}
+
+export function sameFingerprint(a: Fingerprint | null | undefined, b: Fingerprint | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  return a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+/** Whether an entry recorded at `writtenAt` must be checked by content even though size and mtime agree. */
+export function isRacy(fp: Fingerprint, writtenAt: number): boolean {
+  return fp.mtimeMs >= writtenAt - RACY_MS;
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/**
+ * The hash a cache keeps of an article read during a scan that began at `scanStart`: only
+ * a file modified around then can later change unseen (same size, same clock tick), so only
+ * its content is hashed; for the others size and time say enough ('').
+ */
+export function hashIfRacy(bytes: Uint8Array, fp: Fingerprint, scanStart: number): string {
+  return isRacy(fp, scanStart) ? contentHash(bytes) : '';
+}
+
+/** Time the scan may hold the thread before it lets other work run (it runs on the main thread). */
+const SCAN_SLICE_MS = 8;
+
+/**
+ * Articles and their sidecars with sizes and modification times; the same files as
+ * listArticleFiles (one level of subfolders, no dot-names), sorted by name. The stat calls
+ * are synchronous in short slices: through the thread pool, 20,000 of them take several
+ * times longer.
+ */
+export async function scanCorpus(root: string): Promise<ScanEntry[]> {
+  const { articles, sidecars } = await listNames(root);
+  const out: ScanEntry[] = [];
+  let slice = performance.now();
+  for (const file of articles) {
+    const a = fingerprintSync(join(root, file));
+    if (!a) continue; // removed while we looked
+    const sidecarName = file + SIDECAR_SUFFIX;
+    const s = sidecars.has(sidecarName) ? fingerprintSync(join(root, sidecarName)) : null;
+    out.push({ file, article: a, sidecar: s });
+    if (performance.now() - slice > SCAN_SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
+  }
+  return out;
+}
+
+/**
+ * Corpus-relative names of the articles and sidecars, articles sorted: what
+ * listArticleFiles gives, without a path.relative per file (20,000 of them show).
+ */
+export async function listNames(root: string): Promise<{ articles: string[]; sidecars: Set<string> }> {
+  const articles: string[] = [];
+  const sidecars = new Set<string>();
+  const walk = async (dir: string, prefix: string, depth: number) => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const e of entries) {
+      const name = e.name;
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      if (e.isDirectory()) {
+        if (depth < 1) await walk(join(dir, name), `${prefix}${name}/`, depth + 1);
+        continue;
+      }
+      if (!e.isFile()) continue;
+      if (isArticleName(name)) articles.push(prefix + name);
+      else if (name.endsWith(SIDECAR_SUFFIX)) sidecars.add(prefix + name);
+    }
+  };
+  await walk(root, '', 0);
+  articles.sort();
+  return { articles, sidecars };
+}
+
+function fingerprintSync(path: string): Fingerprint | null {
+  const s = statSync(path, { throwIfNoEntry: false });
+  return s && s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : null;
+}
+
+/** Creates the hidden folder with a .gitignore, so a corpus kept in git never commits the caches. */
+async function ensureAppFolder(root: string): Promise<string> {
+  const dir = appFolder(root);
+  await mkdir(dir, { recursive: true });
+  const ignore = join(dir, '.gitignore');
+  await writeFile(ignore, '*\n', { flag: 'wx' }).catch(() => undefined);
+  return dir;
+}
+
+/** Reads a cache file; null when it is absent or unreadable (the caller rebuilds). */
+export async function readCacheBytes(root: string, name: string): Promise<Buffer | null> {
+  try {
+    return await readFile(join(appFolder(root), name));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes a cache file atomically and durably. A corpus on a read-only medium simply gets
+ * no cache: returns false instead of throwing.
+ */
+export async function writeCache(root: string, name: string, data: string | Iterable<Uint8Array>): Promise<boolean> {
+  try {
+    // A folder without write permission is left alone, even for a user (root) who could write.
+    if (((await stat(root)).mode & 0o222) === 0) return false;
+    const dir = await ensureAppFolder(root);
+    const path = join(dir, name);
+    if (typeof data === 'string') await writeFileDurable(path, data);
+    else await writeBytesDurable(path, data);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** writeFileDurable for binary data written in pieces: temporary file, fsync, rename, fsync folder. */
+async function writeBytesDurable(path: string, chunks: Iterable<Uint8Array>): Promise<void> {
+  const dir = dirname(path);
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const file = await open(tmp, 'wx', 0o644);
+  try {
+    for (const c of chunks) {
+      let off = 0;
+      while (off < c.length) {
+        const { bytesWritten } = await file.write(c, off, c.length - off);
+        off += bytesWritten;
+      }
+    }
+    await file.sync();
+  } catch (error) {
+    await file.close();
+    await unlink(tmp).catch(() => undefined);
+    throw error;
+  }
+  await file.close();
+  try {
+    await rename(tmp, path);
+  } catch (error) {
+    await unlink(tmp).catch(() => undefined);
+    throw error;
+  }
+  const handle = await open(dir, 'r').catch(() => null);
+  if (handle) {
+    await handle.sync().catch(() => undefined);
+    await handle.close();
+  }
+}
+
+/** What a cache recorded of one article when it last read it. */
+export interface KnownFile {
+  /** `hash` is '' unless the file was modified around the time it was read (see hashIfRacy). */
+  article: Fingerprint & { hash: string };
+  sidecar: Fingerprint | null;
+}
+
+export interface RefreshPlan {
+  /** New or changed articles, and unchanged-looking ones to check by hash (`verify`). */
+  articles: Array<ScanEntry & { verify: boolean }>;
+  /** Articles that did not change whose sidecar did (or appeared, or went). */
+  sidecars: ScanEntry[];
+  removed: string[];
+}
+
+/** Compares a folder scan with what a cache knows; nothing is trusted on the cache's word alone. */
+export function planRefresh(scan: ScanEntry[], known: ReadonlyMap<string, KnownFile>, writtenAt: number): RefreshPlan {
+  const plan: RefreshPlan = { articles: [], sidecars: [], removed: [] };
+  const present = new Set<string>();
+  for (const e of scan) {
+    present.add(e.file);
+    const k = known.get(e.file);
+    if (!k || !sameFingerprint(k.article, e.article)) plan.articles.push({ ...e, verify: false });
+    else if (isRacy(e.article, writtenAt)) plan.articles.push({ ...e, verify: true });
+    else if (!sameFingerprint(k.sidecar, e.sidecar) || (e.sidecar && isRacy(e.sidecar, writtenAt))) plan.sidecars.push(e);
+  }
+  for (const file of known.keys()) if (!present.has(file)) plan.removed.push(file);
+  return plan;
+}
+
+/** Runs `work` over the items, giving the event loop a turn every few milliseconds. */
+export async function runChunked<T>(items: readonly T[], work: (item: T) => void, onProgress?: (done: number) => void, sliceMs = 12): Promise<void> {
+  let sliceStart = performance.now();
+  for (let i = 0; i < items.length; i++) {
+    work(items[i]!);
+    if (performance.now() - sliceStart > sliceMs) {
+      onProgress?.(i + 1);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  onProgress?.(items.length);
+}

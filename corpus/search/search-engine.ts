@@ -1,0 +1,218 @@
+// Search over a corpus folder: the index kept current against the folder, queries answered
+// with hits in the articles' original text. Runs in the index worker (the app) and in the
+// process itself (the CLI, small corpora).
+import { readFileSync, realpathSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { NO_SIDECAR, sidecarFacts } from '../catalog/article-summary';
+import { SIDECAR_SUFFIX } from '../folder/corpus-folder';
+import { decodeArticle } from '../text/decode';
+import { contentHash, hashIfRacy, planRefresh, readCacheBytes, runChunked, SEARCH_INDEX, writeCache, type KnownFile, type ScanEntry } from './index-store';
+import { FOLD_VERSION, foldKey } from '../text/normalise';
+import { IndexFormatError, SearchIndex, type DocMeta } from './search-index';
+import { checkFilters, compileQuery, findHits, type SearchFilters, type TextHit } from './search-query';
+
+export interface SearchFileRecord extends KnownFile {
+  /** The sidecar's encoding override the article was decoded with. */
+  encoding: string | null;
+}
+
+export interface EngineRequest {
+  query: string;
+  lenient?: boolean;
+  filters?: SearchFilters;
+  /** Hits returned with text and context; the totals count all. Default: all. */
+  limit?: number;
+  /** Count every hit even when very many articles match (slower; the CLI wants it). */
+  exactTotals?: boolean;
+}
+
+export interface EngineHit extends TextHit {
+  file: string;
+}
+
+export interface EngineResult {
+  hits: EngineHit[];
+  totalHits: number;
+  /** totalHits is a lower bound: hits were counted up to a cap in some articles. */
+  approximate: boolean;
+  totalArticles: number;
+  lenient: boolean;
+  /** The limit cut the hits short. */
+  truncated: boolean;
+}
+
+export class SearchQueryError extends Error {}
+
+const NO_META: DocMeta = { language: null, outlet: null, date: null, tags: [] };
+
+interface StoredExtra {
+  foldVersion: number;
+  writtenAt: number;
+  files: Record<string, SearchFileRecord>;
+}
+
+export class SearchEngine {
+  index = new SearchIndex();
+  readonly files = new Map<string, SearchFileRecord>();
+  writtenAt = 0;
+  /** Whether anything changed since the last persist. */
+  dirty = false;
+
+  /** The index saved beside the corpus, or an empty one when there is none usable. */
+  static async load(root: string): Promise<SearchEngine> {
+    const engine = new SearchEngine();
+    const bytes = await readCacheBytes(root, SEARCH_INDEX);
+    if (!bytes) return engine;
+    try {
+      const { index, extra } = SearchIndex.fromBytes(bytes);
+      const x = extra as StoredExtra;
+      if (!x || x.foldVersion !== FOLD_VERSION || typeof x.writtenAt !== 'number' || typeof x.files !== 'object') return engine;
+      for (const file of index.files()) {
+        const r = x.files[file];
+        if (r && typeof r.article?.hash === 'string') engine.files.set(file, r);
+        else index.remove(file);
+      }
+      engine.index = index;
+      engine.writtenAt = x.writtenAt;
+    } catch (error) {
+      if (!(error instanceof IndexFormatError)) throw error;
+    }
+    return engine;
+  }
+
+  private saving: Promise<boolean> = Promise.resolve(true);
+
+  /** Saves the index; saves never overlap (the file is written a piece at a time). */
+  persist(root: string): Promise<boolean> {
+    this.saving = this.saving.then(async () => {
+      this.dirty = false;
+      const extra: StoredExtra = { foldVersion: FOLD_VERSION, writtenAt: this.writtenAt, files: Object.fromEntries(this.files) };
+      const ok = await writeCache(root, SEARCH_INDEX, this.index.chunks(extra));
+      if (!ok) this.dirty = true;
+      return ok;
+    });
+    return this.saving;
+  }
+
+  /** Metadata that came before its article was indexed waits here. */
+  private readonly pendingMeta = new Map<string, DocMeta>();
+
+  /** Returns whether anything changed (what is saved already need not be saved again). */
+  setMeta(entries: Iterable<[string, DocMeta]>): boolean {
+    let changed = false;
+    for (const [file, meta] of entries) {
+      const old = this.index.meta(file);
+      if (!old) this.pendingMeta.set(file, meta);
+      else if (!sameMeta(old, meta)) {
+        this.index.setMeta(file, meta);
+        changed = true;
+      }
+    }
+    if (changed) this.dirty = true;
+    return changed;
+  }
+
+  /** Brings the index up to the folder as scanned: new and changed articles are folded again. */
+  async refresh(root: string, scan: ScanEntry[], onProgress?: (done: number, total: number) => void): Promise<{ changed: string[]; removed: string[] }> {
+    const started = Date.now();
+    const plan = planRefresh(scan, this.files, this.writtenAt);
+    for (const f of plan.removed) {
+      this.files.delete(f);
+      this.index.remove(f);
+    }
+    const changed: string[] = [];
+    const work = ({ e, sidecarOnly, verify }: { e: ScanEntry; sidecarOnly: boolean; verify: boolean }) => {
+      const old = this.files.get(e.file);
+      const encoding = encodingOverride(root, e);
+      if (sidecarOnly && old && old.encoding === encoding) {
+        this.files.set(e.file, { ...old, sidecar: e.sidecar });
+        return;
+      }
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(join(root, e.file));
+      } catch {
+        this.files.delete(e.file);
+        this.index.remove(e.file);
+        return;
+      }
+      if (verify && old && old.article.hash !== '' && old.article.hash === contentHash(bytes) && old.encoding === encoding) {
+        this.files.set(e.file, { ...old, article: { ...e.article, hash: hashIfRacy(bytes, e.article, started) }, sidecar: e.sidecar });
+        return;
+      }
+      this.files.set(e.file, { article: { ...e.article, hash: hashIfRacy(bytes, e.article, started) }, sidecar: e.sidecar, encoding });
+      const decoded = decodeArticle(bytes, encoding ?? undefined);
+      const meta = this.pendingMeta.get(e.file) ?? this.index.meta(e.file) ?? NO_META;
+      this.pendingMeta.delete(e.file);
+      this.index.put(e.file, decoded.ok ? foldKey(decoded.text) : '', meta);
+      changed.push(e.file);
+    };
+    const items = [
+      ...plan.articles.map((e) => ({ e, sidecarOnly: false, verify: e.verify })),
+      ...plan.sidecars.map((e) => ({ e, sidecarOnly: true, verify: false })),
+    ];
+    await runChunked(items, work, (done) => onProgress?.(done, items.length));
+    if (this.index.needsCompaction()) this.index.compact();
+    this.writtenAt = started;
+    if (items.length > 0 || plan.removed.length > 0) this.dirty = true;
+    return { changed, removed: plan.removed };
+  }
+
+  /** Ranks the articles, then reads the best ones to give each hit its original text and context. */
+  async search(root: string, request: EngineRequest): Promise<EngineResult> {
+    const query = compileQuery(request.query, { lenient: request.lenient, filters: request.filters });
+    const problem = checkFilters(query.filters);
+    if (problem) throw new SearchQueryError(problem);
+    const ranked = this.index.search(query, { exactTotals: request.exactTotals });
+    const limit = request.limit ?? Infinity;
+    const hits: EngineHit[] = [];
+    let truncated = false;
+    for (const a of ranked.articles) {
+      if (hits.length >= limit) {
+        truncated = true;
+        break;
+      }
+      const text = await this.readText(root, a.file);
+      if (text === null) continue;
+      for (const h of findHits(text, query, limit - hits.length)) hits.push({ file: a.file, ...h });
+    }
+    return { hits, totalHits: ranked.totalHits, approximate: ranked.approximate, totalArticles: ranked.articles.length, lenient: query.lenient, truncated };
+  }
+
+  private async readText(root: string, file: string): Promise<string | null> {
+    try {
+      const decoded = decodeArticle(readFileSync(containedPath(root, file)), this.files.get(file)?.encoding ?? undefined);
+      return decoded.ok ? decoded.text : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+/**
+ * The real path of an article of this corpus (names come from the index's own scan, but a
+ * file may have been swapped for a link out since); throws when it leads outside. Synchronous:
+ * a query reads up to a hundred articles, and the thread pool would make each wait.
+ */
+function containedPath(root: string, file: string): string {
+  const real = realpathSync(join(root, file));
+  if (!real.startsWith(root.endsWith(sep) ? root : root + sep)) throw new Error(`${file} leads outside the corpus`);
+  return real;
+}
+
+function sameMeta(a: DocMeta, b: DocMeta): boolean {
+  return a.language === b.language && a.outlet === b.outlet && a.date === b.date && a.tags.length === b.tags.length && a.tags.every((t, i) => t === b.tags[i]);
+}
+
+function encodingOverride(root: string, e: ScanEntry): string | null {
+  if (!e.sidecar) return null;
+  let text: string;
+  try {
+    text = readFileSync(join(root, e.file + SIDECAR_SUFFIX), 'utf8');
+  } catch {
+    return null;
+  }
+  const facts = text ? sidecarFacts(text, e.file) : NO_SIDECAR;
+  return facts.overrides.encoding ?? null;
+}
+
