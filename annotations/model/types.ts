@@ -82,10 +82,8 @@ export interface AlignmentVersions {
   other: string;
 }
 
-export interface DateValue {
-  iso: string | null;
-  original: string;
-}
+export type { DateValue } from '../../corpus/metadata/date-value';
+import type { DateValue } from '../../corpus/metadata/date-value';
 
 /** Corrections the user made; they win over detection. */
 export interface MetadataOverrides {

@@ -2,8 +2,8 @@
 // sentence around them, the article's metadata and a citation. Built once from the articles,
 // then filtered and sorted many times (the browser and the exports share this code).
 // No Node and no DOM here: the renderer runs it too.
-import type { ArticleDoc, HashiyaApi } from '../../corpus/api/api';
 import type { Language } from '../../corpus/text/language';
+import type { Paragraph } from '../../corpus/text/paragraphs';
 import { foldKey } from '../../corpus/text/normalise';
 import { segmentSentences } from '../../corpus/text/segment';
 import { citationParts, formatCitationParts } from './citation';
@@ -47,9 +47,14 @@ export interface Quotation {
   citation: string;
 }
 
-/** The article reader's view of one article, as much of ArticleDoc as quotations need. */
-export interface QuotationSourceDoc extends Pick<ArticleDoc, 'file' | 'text' | 'language' | 'paragraphs' | 'annotations'> {
-  metadata: Pick<ArticleDoc['metadata'], 'headline' | 'outlet' | 'date'>;
+/** As much of an opened article (the API's ArticleDoc) as quotations need. */
+export interface QuotationSourceDoc {
+  file: string;
+  text: string;
+  language: Language;
+  paragraphs: ReadonlyArray<Paragraph & { boilerplate: boolean }>;
+  annotations: readonly Annotation[];
+  metadata: { headline: string; outlet: string | null; date: DateValue | null };
 }
 
 interface ParagraphLocator {
@@ -181,38 +186,6 @@ export function buildQuotations(docs: readonly QuotationSourceDoc[], taxonomy: r
   return docs.flatMap((doc) => articleQuotations(doc, names));
 }
 
-export interface LoadProblem {
-  file: string;
-  message: string;
-  /** True when the article's annotations could not be read at all (a broken sidecar). */
-  missing: boolean;
-}
-
-export interface LoadedQuotations {
-  quotations: Quotation[];
-  /** Articles or sidecars that could not be read; the rest of the corpus is still there. */
-  problems: LoadProblem[];
-}
-
-export type QuotationSourceApi = Pick<HashiyaApi, 'listArticles' | 'openArticle' | 'getTaxonomy'>;
-
-/** Reads every article of the open corpus (a Workspace, or the renderer's API client). */
-export async function loadQuotations(api: QuotationSourceApi): Promise<LoadedQuotations> {
-  const [articles, taxonomy] = await Promise.all([api.listArticles(), api.getTaxonomy()]);
-  const docs: ArticleDoc[] = [];
-  const problems: LoadProblem[] = [];
-  for (const summary of articles) {
-    if (!summary.openable) continue;
-    try {
-      const doc = await api.openArticle(summary.file);
-      if (doc.readOnly) problems.push({ file: summary.file, message: doc.readOnly, missing: doc.annotations.length === 0 });
-      docs.push(doc);
-    } catch (error) {
-      problems.push({ file: summary.file, message: (error as Error).message, missing: true });
-    }
-  }
-  return { quotations: buildQuotations(docs, taxonomy), problems };
-}
 
 export interface QuotationFilter {
   /** Tag ids; `tagMode` says whether a row needs any of them (default) or all. */

@@ -2,7 +2,7 @@
 // paragraph), and a bilingual side-by-side HTML page for print: source and English in two
 // columns, each paragraph beside its rendering, each column in its own direction and font.
 // Page furniture is left out of all three.
-import { furnitureParagraphs } from '../../corpus/align/align';
+import { furnitureParagraphs } from '../../corpus/metadata/furniture-paragraphs';
 import { detectLanguage, paragraphDirection, type Direction } from '../../corpus/text/language';
 import { segmentText, type SegmentedParagraph } from '../../corpus/text/segment';
 import { escapeHtml, isolatedToHtml, isolateRtlRuns } from '../export/bidi';

@@ -6,7 +6,7 @@
 // Analysts' glosses and notes travel as <note>s; who drafted a segment and when, in the
 // standard Metadata module. Written and read with fast-xml-parser, never by joining strings.
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import { furnitureParagraphs } from '../../corpus/align/align';
+import { furnitureParagraphs } from '../../corpus/metadata/furniture-paragraphs';
 import { detectLanguage, paragraphDirection, type Direction, type Language } from '../../corpus/text/language';
 import { segmentText, type SegmentedParagraph, type Span } from '../../corpus/text/segment';
 import type { Annotation, Rendering, SegmentStatus } from '../model/types';

@@ -3,9 +3,9 @@
 // Runs in Node and in the browser.
 import type { AlignmentLink } from '../../annotations/model/types';
 import { alignSegmented, type AlignOptions } from './align-core';
-import { classifyBoilerplate } from '../metadata/boilerplate';
-import { paragraphDirection } from '../text/language';
+import { furnitureParagraphs } from '../metadata/furniture-paragraphs';
 import { segmentText, type SegmentedParagraph } from '../text/segment';
+
 
 export type { AlignOptions } from './align-core';
 export type { GlossEntry } from './align-anchors';
@@ -19,14 +19,6 @@ export interface AlignTextsOptions extends AlignOptions {
   detectFurniture?: boolean;
 }
 
-/** Indexes of the paragraphs that look like page furniture rather than article text. */
-export function furnitureParagraphs(text: string, paragraphs: readonly SegmentedParagraph[]): Set<number> {
-  const lines = paragraphs.map((p) => {
-    const line = text.slice(p.start, p.end);
-    return { start: p.start, end: p.end, text: line, dir: paragraphDirection(line, 'rtl') };
-  });
-  return new Set(classifyBoilerplate(lines).keys());
-}
 
 /**
  * Links between the sentences of `a` and `b`, in reading order, each with a score 0..1: the

@@ -4,9 +4,17 @@
 import type { AlignmentLink, Annotation, AnnotationConflict, DateValue, MetadataOverrides, Pairing, Rendering, SegmentStatus, Tag } from '../../annotations/model/types';
 import type { ExportFormat, GroupBy } from '../../annotations/export/index';
 import type { Quotation, QuotationFilter, QuotationSort } from '../../annotations/quotations/quotations';
-import type { SearchFilters } from '../search/search-query';
+import type { ArticleSummary } from '../catalog/article-summary';
+import type { SearchRequest, SearchResponse } from '../search/search-types';
+import type { ApiErrorCode } from '../folder/errors';
 import type { Direction, Language } from '../text/language';
 import type { Paragraph } from '../text/paragraphs';
+
+// Types the domain defines, re-exported so that the contract reads as one file.
+export type { ArticleSummary } from '../catalog/article-summary';
+export type { SearchFilters } from '../search/search-query';
+export type { SearchHit, SearchRequest, SearchResponse } from '../search/search-types';
+export { ApiError, type ApiErrorCode } from '../folder/errors';
 
 export interface AppState {
   analyst: string | null;
@@ -20,21 +28,6 @@ export interface CorpusInfo {
   articleCount: number;
 }
 
-export interface ArticleSummary {
-  file: string;
-  /** Null when the file is not opened as an article (binary, empty, too large). */
-  language: Language | null;
-  headline: string;
-  outlet: string | null;
-  date: DateValue | null;
-  annotations: number;
-  encoding: string | null;
-  /** Why the file is listed but not opened, or why its sidecar is read-only. */
-  note: string | null;
-  openable: boolean;
-  /** Not worked out yet (a big corpus fills in from a worker): the headline is the file name for now. */
-  pending?: boolean;
-}
 
 export interface ArticleDoc {
   file: string;
@@ -163,32 +156,8 @@ export interface QuotationExportRequest {
   includeSentence?: boolean;
 }
 
-export interface SearchHit {
-  file: string;
-  /** UTF-16 offsets into the article text; `text` is the original characters there. */
-  start: number;
-  end: number;
-  text: string;
-  /** Original text around the hit, on one line; `contextStart` is its offset in the article. */
-  context: string;
-  contextStart: number;
-  headline: string;
-  language: Language | null;
-}
 
-export interface SearchResponse {
-  hits: SearchHit[];
-  totalHits: number;
-  /** While the index is being built: how far it is (hits may be incomplete). */
-  indexing: { done: number; total: number } | null;
-}
 
-export interface SearchRequest {
-  query: string;
-  lenient?: boolean;
-  filters?: SearchFilters;
-  limit?: number;
-}
 
 export interface HashiyaApi {
   getAppState(): Promise<AppState>;
@@ -245,17 +214,7 @@ export type ApiMethod = keyof HashiyaApi;
 /** What crosses a transport: never an exception, always one of these. */
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
 
-export type ApiErrorCode = 'bad-request' | 'not-found' | 'forbidden' | 'read-only' | 'no-corpus' | 'stale' | 'internal';
 
-export class ApiError extends Error {
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
 
 /** What the app pushes to the renderer (menu commands, changes on disk, progress). */
 export type AppEvent =

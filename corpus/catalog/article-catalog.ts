@@ -5,8 +5,9 @@
 // reports changes made from outside.
 import { MessageChannel } from 'node:worker_threads';
 import type { SidecarStore } from '../../annotations/store/sidecar-store';
-import { ApiError, type ArticleSummary, type SearchRequest, type SearchResponse } from '../api/api';
-import { pendingSummary } from './article-summary';
+import { ApiError } from '../folder/errors';
+import type { SearchRequest, SearchResponse } from '../search/search-types';
+import { pendingSummary, type ArticleSummary } from './article-summary';
 import { CatalogState, docMetaOf } from './catalog-state';
 import type { FromWorker } from './index-protocol';
 import { listNames, scanCorpus, type ScanEntry } from '../search/index-store';

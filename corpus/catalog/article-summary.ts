@@ -1,13 +1,27 @@
 // One line of the article list, worked out from the article's bytes and its sidecar: what
 // detection finds in the text, with the user's corrections from the sidecar on top.
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { parseSidecar } from '../../annotations/model/schema';
-import type { DateValue, MetadataOverrides } from '../../annotations/model/types';
-import type { ArticleSummary } from '../api/api';
+import type { SidecarFacts } from '../../annotations/store/sidecar-facts';
+import type { DateValue } from '../../annotations/model/types';
 import { decodeArticle } from '../text/decode';
 import { detectLanguage, type Language } from '../text/language';
 import { detectMetadata } from '../metadata/metadata';
+
+/** One row of the article list. */
+export interface ArticleSummary {
+  file: string;
+  /** Null when the file is not opened as an article (binary, empty, too large). */
+  language: Language | null;
+  headline: string;
+  outlet: string | null;
+  date: DateValue | null;
+  annotations: number;
+  encoding: string | null;
+  /** Why the file is listed but not opened, or why its sidecar is read-only. */
+  note: string | null;
+  openable: boolean;
+  /** Not worked out yet (a big corpus fills in from a worker): the headline is the file name for now. */
+  pending?: boolean;
+}
 
 /** What the article's own bytes say (decoded with the sidecar's encoding, if it names one). */
 export interface ArticleFacts {
@@ -21,49 +35,6 @@ export interface ArticleFacts {
   problem: string | null;
   /** The encoding override the bytes were decoded with. */
   decodedWith: string | null;
-}
-
-/** What the sidecar adds: corrections, annotation count, tags, or why it cannot be used. */
-export interface SidecarFacts {
-  annotations: number;
-  overrides: Pick<MetadataOverrides, 'headline' | 'outlet' | 'date' | 'encoding'>;
-  /** Tag ids used by the article's annotations. */
-  tags: string[];
-  problem: string | null;
-}
-
-export const NO_SIDECAR: SidecarFacts = { annotations: 0, overrides: {}, tags: [], problem: null };
-
-export function sidecarFacts(text: string | null, name: string): SidecarFacts {
-  if (text === null) return NO_SIDECAR;
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return { ...NO_SIDECAR, problem: `${name} is not valid JSON; the article opens read-only` };
-  }
-  const parsed = parseSidecar(data);
-  if (!parsed.ok) return { ...NO_SIDECAR, problem: `${name} does not match the sidecar format; the article opens read-only` };
-  const s = parsed.value;
-  const tags = new Set<string>();
-  for (const a of s.annotations) for (const t of a.tags) tags.add(t);
-  const m = s.metadata;
-  const overrides: SidecarFacts['overrides'] = {};
-  if (m.headline !== undefined) overrides.headline = m.headline;
-  if (m.outlet !== undefined) overrides.outlet = m.outlet;
-  if (m.date !== undefined) overrides.date = m.date;
-  if (m.encoding !== undefined) overrides.encoding = m.encoding;
-  return { annotations: s.annotations.length, overrides, tags: [...tags].sort(), problem: null };
-}
-
-export async function readSidecarFacts(path: string): Promise<SidecarFacts> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return NO_SIDECAR;
-  }
-  return sidecarFacts(text, basename(path));
 }
 
 /** Decodes and detects; `text` is handed back so a caller can fold it without decoding twice. */

@@ -3,8 +3,9 @@
 // the app's folder; refreshed against a folder scan (only new and changed files are read).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ArticleSummary } from '../api/api';
-import { articleFacts, NO_SIDECAR, sidecarFacts, summaryOf, type ArticleFacts, type SidecarFacts } from './article-summary';
+import type { ArticleSummary } from './article-summary';
+import { NO_SIDECAR, sidecarFacts, type SidecarFacts } from '../../annotations/store/sidecar-facts';
+import { articleFacts, summaryOf, type ArticleFacts } from './article-summary';
 import { SIDECAR_SUFFIX } from '../folder/corpus-folder';
 import {
   CATALOG_CACHE,

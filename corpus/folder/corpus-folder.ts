@@ -2,7 +2,7 @@
 // checked for containment again, so `..`, absolute paths and symlinks out are refused.
 import { realpath, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { ApiError } from '../api/api';
+import { ApiError } from './errors';
 
 export const SIDECAR_SUFFIX = '.annotations.json';
 export const CORPUS_SETTINGS_FILE = 'hashiya-corpus.json';

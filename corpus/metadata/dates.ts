@@ -3,7 +3,7 @@
 // (`17 أيار 2021`, `17 أيار/مايو 2021`), numeric Gregorian, and Hijri Qamari (`5 رمضان 1442 هـ`).
 // Each is converted to ISO with the original string kept. A month name needs a day before it
 // and a four-digit year after it: مهر, تیر, دی, صفر, رجب and آب are ordinary words or names.
-import type { DateValue } from '../../annotations/model/types';
+import type { DateValue } from './date-value';
 import { calendarDayToIso, weekdayOfIso, type Calendar } from './calendars';
 import { MONTH_PATTERN, WEEKDAY_PATTERN, monthByName, weekdayByName } from './date-names';
 import type { Language } from '../text/language';

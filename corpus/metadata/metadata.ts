@@ -1,7 +1,7 @@
 // Headline, outlet and publication date as a reader of the article would give them, found in
 // the text as it comes from the web (see boilerplate.ts, outlets.ts, publication-date.ts for
 // the rules). The user's corrections live in the sidecar and win over all of this.
-import type { DateValue } from '../../annotations/model/types';
+import type { DateValue } from './date-value';
 import { classifyBoilerplate, type BoilerplateKind } from './boilerplate';
 import { languageDirection, type Language } from '../text/language';
 import { looseKey } from '../text/letter-variants';

@@ -11,7 +11,7 @@
 // article names office-holders as current who were not in office on that day (a page that
 // speaks of President Rouhani and FM Zarif was not written in 2024). When nothing is left the
 // date is unknown (null): a wrong date in a citation is worse than none.
-import type { DateValue } from '../../annotations/model/types';
+import type { DateValue } from './date-value';
 import type { BoilerplateKind } from './boilerplate';
 import { findDates, type FoundDate } from './dates';
 import type { Language } from '../text/language';

@@ -3,7 +3,7 @@
 // process itself (the CLI, small corpora).
 import { readFileSync, realpathSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { NO_SIDECAR, sidecarFacts } from '../catalog/article-summary';
+import { NO_SIDECAR, sidecarFacts } from '../../annotations/store/sidecar-facts';
 import { SIDECAR_SUFFIX } from '../folder/corpus-folder';
 import { decodeArticle } from '../text/decode';
 import { contentHash, hashIfRacy, planRefresh, readCacheBytes, runChunked, SEARCH_INDEX, writeCache, type KnownFile, type ScanEntry } from './index-store';

@@ -127,7 +127,7 @@ function tables(): { cls: Uint8Array; map: Uint16Array } {
 
 const CHUNK = 8192;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-let utf16: TextDecoder | null = null;
+let utf16: InstanceType<typeof TextDecoder> | null = null;
 
 // TextDecoder builds the string natively and is several times faster than fromCharCode,
 // but it would replace a lone surrogate with U+FFFD and so break the one-to-one map.

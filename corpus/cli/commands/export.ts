@@ -3,7 +3,8 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { EXPORT_FORMATS, FORMAT_INFO, exportQuotations, isExportFormat, type GroupBy } from '../../../annotations/export/index';
-import { loadQuotations, QuotationIndex } from '../../../annotations/quotations/quotations';
+import { QuotationIndex } from '../../../annotations/quotations/quotations';
+import { loadQuotations } from '../../services/quotation-loader';
 import type { Tag } from '../../../annotations/model/types';
 import { parseFlags, UsageError, type CliCommand } from '../command';
 import { CliError, EXIT, openCorpusForCli } from '../open-corpus';

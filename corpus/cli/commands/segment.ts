@@ -1,7 +1,7 @@
 // `hashiya segment FILE [--json]`: the paragraphs and sentences of an article with their
 // offsets (UTF-16 code units into the decoded text, as everywhere in Hashiya).
 import { readFile } from 'node:fs/promises';
-import { furnitureParagraphs } from '../../align/align';
+import { furnitureParagraphs } from '../../metadata/furniture-paragraphs';
 import { decodeArticle } from '../../text/decode';
 import { detectLanguage } from '../../text/language';
 import { segmentText } from '../../text/segment';
