@@ -24,7 +24,7 @@ import { renderRows } from './render-rows';
 import { buildVocabulary, makeArticle, makeRng, type Rng } from './synthetic-corpus';
 import { annotationAt } from '../fixtures/annotations';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEED = 20_241_122;
 
 interface Config {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { Workspace } from '../../corpus/services/workspace';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'corpus', 'cli', 'bin.mjs');
 const SAMPLE = join(ROOT, 'corpus', 'sample');
 

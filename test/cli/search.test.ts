@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeArticle } from '../../corpus/text/decode';
 import { foldKey } from '../../corpus/text/normalise';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'corpus', 'cli', 'bin.mjs');
 const SAMPLE = join(ROOT, 'corpus', 'sample');
 

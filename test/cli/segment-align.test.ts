@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import { alignTexts } from '../../corpus/align/align';
 import { segmentText } from '../../corpus/text/segment';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'corpus', 'cli', 'bin.mjs');
 const SAMPLE = join(ROOT, 'corpus', 'sample');
 const PERSIAN = join(SAMPLE, '000_4b15f26e11b27dea.txt');

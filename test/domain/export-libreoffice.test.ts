@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { exportQuotations } from '../../annotations/export/index';
 import { fixtureQuotations, squash } from './quotation-fixtures';
 
-const OUTPUT = fileURLToPath(new URL('../../test-output', import.meta.url));
+const OUTPUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 
 function onPath(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;

@@ -9,9 +9,9 @@ import type { Annotation, Rendering, SegmentStatus } from '../../annotations/mod
 import { attr, childrenOf, elements, exportXliff, importXliff, mergeImportedRenderings, parseDocument, textOf, XmlFormatError, type XmlNode } from '../../annotations/translation/xliff';
 import { segmentText } from '../../corpus/text/segment';
 
-const SAMPLE = new URL('../../corpus/sample', import.meta.url);
-const GOLD = new URL('../fixtures/alignment', import.meta.url);
-const SCHEMAS = fileURLToPath(new URL('../fixtures/schemas', import.meta.url));
+const SAMPLE = new URL('../../corpus/sample/', import.meta.url);
+const GOLD = new URL('../fixtures/alignment/', import.meta.url);
+const SCHEMAS = fileURLToPath(new URL('../fixtures/schemas/', import.meta.url));
 const ARTICLES = ['000_4b15f26e11b27dea', '002_b7e8f03d4cd73c5b', '004_df093c946d86f816'];
 const STATUSES: SegmentStatus[] = ['draft', 'reviewed', 'untranslated'];
 
