@@ -53,3 +53,11 @@ export function verticalExtent(scroller: HTMLElement, els: readonly Element[]): 
   if (!Number.isFinite(top)) return null;
   return { top: top - box.top + scroller.scrollTop, bottom: bottom - box.top + scroller.scrollTop };
 }
+
+/** The column's segment elements that overlap any of the spans. */
+export function elsOverlapping(column: Column, spans: readonly Span[]): HTMLElement[] {
+  return column.segmentEls().filter((el) => {
+    const s = spanOfEl(el);
+    return spans.some((t) => s.start < t.end && s.end > t.start);
+  });
+}
