@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import type { AlignmentLink } from '../../annotations/model/types';
 import { alignTexts, estimateParams } from '../../corpus/align/align';
 
-const SAMPLE = new URL('../../corpus/sample', import.meta.url);
-const GOLD = new URL('../fixtures/alignment', import.meta.url);
+const SAMPLE = new URL('../../corpus/sample/', import.meta.url);
+const GOLD = new URL('../fixtures/alignment/', import.meta.url);
 const ARTICLES = ['000_4b15f26e11b27dea', '002_b7e8f03d4cd73c5b', '004_df093c946d86f816'];
 
 // Measured on the test set when the floors were set: P=0.975 R=0.975 on 40 links.

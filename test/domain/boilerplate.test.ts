@@ -6,7 +6,7 @@ import { detectLanguage } from '../../corpus/text/language';
 import { detectBoilerplate } from '../../corpus/metadata/metadata';
 import { splitParagraphs } from '../../corpus/text/paragraphs';
 
-const SAMPLE = new URL('../../corpus/sample', import.meta.url);
+const SAMPLE = new URL('../../corpus/sample/', import.meta.url);
 
 function article(file: string) {
   const text = readFileSync(new URL(file, SAMPLE), 'utf8');

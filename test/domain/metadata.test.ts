@@ -6,7 +6,7 @@ import { detectMetadata } from '../../corpus/metadata/metadata';
 import { eraOfText, officeMentions } from '../../corpus/metadata/office-terms';
 import { splitParagraphs } from '../../corpus/text/paragraphs';
 
-const SAMPLE = new URL('../../corpus/sample', import.meta.url);
+const SAMPLE = new URL('../../corpus/sample/', import.meta.url);
 
 function sample(file: string) {
   const text = readFileSync(new URL(file, SAMPLE), 'utf8');

@@ -9,7 +9,7 @@ import { exportTmx, importTmx, pairsFromAlignment, pairsFromRenderings, tmxDate 
 import type { AlignmentLink, Rendering } from '../../annotations/model/types';
 import { alignTexts } from '../../corpus/align/align';
 
-const SAMPLE = new URL('../../corpus/sample', import.meta.url);
+const SAMPLE = new URL('../../corpus/sample/', import.meta.url);
 const DTD = fileURLToPath(new URL('../fixtures/schemas/tmx14.dtd', import.meta.url));
 const NAME = '002_b7e8f03d4cd73c5b';
 const arabic = readFileSync(new URL(`${NAME}.txt`, SAMPLE), 'utf8');

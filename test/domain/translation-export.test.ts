@@ -8,8 +8,8 @@ import { escapeMarkdownParagraph } from '../../annotations/export/markdown-escap
 import { exportBilingualHtml, exportMarkdown, exportPlainText, renderedParagraphs } from '../../annotations/translation/translation-export';
 import type { Rendering } from '../../annotations/model/types';
 
-const SAMPLE = new URL('../../corpus/sample', import.meta.url);
-const GOLD = new URL('../fixtures/alignment', import.meta.url);
+const SAMPLE = new URL('../../corpus/sample/', import.meta.url);
+const GOLD = new URL('../fixtures/alignment/', import.meta.url);
 const NAME = '000_4b15f26e11b27dea';
 const text = readFileSync(new URL(`${NAME}.txt`, SAMPLE), 'utf8');
 const english = readFileSync(new URL(`${NAME}.en.txt`, SAMPLE), 'utf8');
