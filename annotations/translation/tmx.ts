@@ -2,7 +2,7 @@
 // renderings marked reviewed. One <tu> per pair, one <tuv xml:lang> <seg> per language, the
 // header attributes the DTD requires. Built with fast-xml-parser like the XLIFF.
 import type { AlignmentLink, Rendering, SegmentStatus } from '../model/types';
-import { attr, childrenOf, declaration, el, elements, nameOf, parseDocument, serialise, textNode, textOf, XmlFormatError, type XmlNode } from './xliff';
+import { attr, childrenOf, declaration, el, elements, nameOf, parseDocument, serialise, textNode, textOf, XmlFormatError, type XmlNode } from './xml-nodes';
 
 export interface TmxPair {
   source: string;

@@ -3,7 +3,9 @@
 // Workspace. The renderer never knows which transport it has.
 import type { AlignmentLink, Annotation, AnnotationConflict, DateValue, MetadataOverrides, Pairing, Rendering, SegmentStatus, Tag } from '../../annotations/model/types';
 import type { ExportFormat, GroupBy } from '../../annotations/export/index';
-import type { Quotation, QuotationFilter, QuotationSort } from '../../annotations/quotations/quotations';
+import type { Quotation } from '../../annotations/quotations/quotations';
+import type { QuotationFilter } from '../../annotations/quotations/quotation-filter';
+import type { QuotationSort } from '../../annotations/quotations/quotation-sort';
 import type { ArticleSummary } from '../catalog/article-summary';
 import type { SearchRequest, SearchResponse } from '../search/search-types';
 import type { ApiErrorCode } from '../folder/errors';

@@ -3,11 +3,32 @@
 // rule looks at a whole line and asks for a shape no article sentence has; a line that is
 // only probably furniture stays unmarked, because a marked line drops out of quotations,
 // search and translation (the user can still mark it by hand).
+// The phrases and patterns are boilerplate-phrases.ts's; here are the rules that use them.
 import { findDates } from './dates';
-import { WEEKDAY_NAMES } from './date-names';
 import type { Language } from '../text/language';
-import { DIGIT, asciiDigits, flexAlternation, looseKey } from '../text/letter-variants';
+import { asciiDigits, looseKey } from '../text/letter-variants';
 import type { Paragraph } from '../text/paragraphs';
+import {
+  CLOCK,
+  CLOCK_ALL,
+  COMMENTS,
+  compact,
+  DATE_LINE_EXTRA_WORDS,
+  LABELS,
+  LEGAL_RULES,
+  NAVIGATION,
+  NEWS_CODE,
+  SENTENCE_END,
+  SENTENCE_PUNCT,
+  SHARE_WORDS,
+  SIZE_TOKENS,
+  SKIP_LINKS,
+  SUBSCRIBE_STARTS,
+  TAG_LABEL,
+  TEMPERATURE,
+  WEEKDAY,
+  WEEKDAY_ALL,
+} from './boilerplate-phrases';
 
 export type BoilerplateKind =
   | 'weather'
@@ -25,223 +46,14 @@ export type BoilerplateKind =
   | 'repeated'
   | 'tags';
 
-/** Compare lines without spaces or ZWNJ: `لینکهای`, `لینک های` and `لینک‌های` are one word. */
-function compact(text: string): string {
-  return looseKey(text).replace(/[\s\p{P}\p{S}]+/gu, '');
-}
-
-function phraseSet(phrases: readonly string[]): Set<string> {
-  return new Set(phrases.map(compact));
-}
-
 function words(text: string): string[] {
   return text.trim().split(/[\s\u00A0]+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
 }
 
-const SKIP_LINKS = phraseSet([
-  'لینکهای قابل دسترسی',
-  'پرش به محتوا',
-  'رفتن به محتوای اصلی',
-  'پرش به محتوای اصلی',
-  'تخطي إلى المحتوى',
-  'انتقل إلى المحتوى',
-  'الانتقال إلى المحتوى الرئيسي',
-  'تجاوز إلى المحتوى',
-  'skip to content',
-  'skip to main content',
-  'accessibility links',
-  'skip navigation',
-]);
-
-const LABELS = phraseSet([
-  'خبر فوری',
-  'فوری',
-  'اخبار فوری',
-  'عاجل',
-  'خبر عاجل',
-  'أخبار عاجلة',
-  'breaking news',
-  'breaking',
-  'آخرین اخبار',
-  'آخر الأخبار',
-  'پربازدیدترین',
-  'پربیننده ترین',
-  'الأكثر قراءة',
-  'الأكثر مشاهدة',
-  'اخبار مرتبط',
-  'مطالب مرتبط',
-  'أخبار ذات صلة',
-  'اقرأ أيضا',
-  'اقرأ أيضاً',
-  'بیشتر بخوانید',
-  'بخوانید',
-  'related',
-  'read more',
-  'advertisement',
-  'تبلیغات',
-  'إعلان',
-]);
-
-const NAVIGATION = phraseSet([
-  'صفحه اصلی',
-  'خانه',
-  'منو',
-  'جستجو',
-  'ورود',
-  'ثبت نام',
-  'آرشیو',
-  'تماس با ما',
-  'درباره ما',
-  'الرئيسية',
-  'القائمة',
-  'بحث',
-  'تسجيل الدخول',
-  'اتصل بنا',
-  'من نحن',
-  'الأرشيف',
-  'home',
-  'menu',
-  'search',
-  'log in',
-  'login',
-  'sign in',
-  'contact us',
-  'about us',
-]);
-
-const COMMENTS = phraseSet([
-  'التعليقات',
-  'تعليقات',
-  'تعليق',
-  'أضف تعليقا',
-  'أضف تعليقاً',
-  'أضف تعليقك',
-  'اكتب تعليقك',
-  'اترك تعليقا',
-  'اترك تعليقاً',
-  'لا توجد تعليقات حتى الآن',
-  'لا توجد تعليقات',
-  'كن أول من يعلق',
-  'الرد كضيف',
-  'إرسال التعليق',
-  'نظرات',
-  'نظر',
-  'دیدگاه',
-  'دیدگاهها',
-  'ارسال نظر',
-  'ارسال دیدگاه',
-  'نظر شما',
-  'نظرات کاربران',
-  'نظرات شما',
-  'هنوز نظری ثبت نشده است',
-  'هنوز نظری ارسال نشده است',
-  'پاسخ',
-  'comments',
-  'comment',
-  'leave a comment',
-  'no comments yet',
-  'reply',
-]);
-
-// Starts of the subscription and notification prompts; the rest of such a line varies.
-const SUBSCRIBE_STARTS = [
-  'هل ترغب في تلقي إشعارات',
-  'ابق على اطلاع',
-  'ابقى على اطلاع',
-  'اشترك في النشرة',
-  'اشترك الآن',
-  'اشترك في قناتنا',
-  'تابعونا على',
-  'تابعنا على',
-  'عضویت در خبرنامه',
-  'آیا مایل به دریافت اعلان',
-  'ما را در شبکه های اجتماعی',
-  'ما را در تلگرام',
-  'ما را در اینستاگرام',
-  'ما را در توییتر',
-  'به کانال تلگرام',
-  'subscribe to',
-  'sign up for',
-  'get notifications',
-  'follow us',
-].map(compact);
-
-const SHARE_WORDS = phraseSet([
-  'share',
-  'شارك',
-  'مشاركة',
-  'شارك الخبر',
-  'اشتراک',
-  'اشتراک گذاری',
-  'اشتراکگذاری',
-  'به اشتراک بگذارید',
-  'facebook',
-  'twitter',
-  'x',
-  'telegram',
-  'whatsapp',
-  'linkedin',
-  'email',
-  'e-mail',
-  'print',
-  'pinterest',
-  'reddit',
-  'فیسبوک',
-  'توییتر',
-  'تلگرام',
-  'واتساپ',
-  'لینکدین',
-  'ایمیل',
-  'چاپ',
-  'کپی لینک',
-  'لینک کوتاه',
-  'فيسبوك',
-  'تويتر',
-  'إكس',
-  'تيليجرام',
-  'تلغرام',
-  'واتساب',
-  'لينكدإن',
-  'البريد الإلكتروني',
-  'طباعة',
-  'نسخ الرابط',
-]);
-
-const SIZE_TOKENS = new Set(['xs', 's', 'sm', 'm', 'md', 'l', 'lg', 'xl', 'xxl', 'a', 'a+', 'a-', '+a', '-a', 'aa']);
-
-const NEWS_CODE = new RegExp(
-  `^(?:${flexAlternation(['کد خبر', 'کد مطلب', 'شناسه خبر', 'شماره خبر', 'کد', 'رقم الخبر', 'رمز الخبر', 'رقم', 'news id', 'news code', 'id'])})\\s*[:：\\-]?\\s*${DIGIT}+$`,
-  'iu',
-);
-
-const TEMPERATURE = /(?<![\d.,])-?\d+(?:[.,]\d+)?\s*°\s*[CF]?|℃|℉/u;
-const CLOCK = new RegExp(`(?<!${DIGIT})${DIGIT}{1,2}:${DIGIT}{2}(?!${DIGIT})`, 'u');
-const WEEKDAY = new RegExp(`(?:${flexAlternation(WEEKDAY_NAMES.flat())})`, 'u');
-
-// Rights notices and disclaimers. Each phrase counts only with a second cue or on a short
-// line, because news sentences use the same words (`حقوق` is also "salaries", and a minister's
-// words may "not necessarily reflect" the government's view).
-const SITE_WORDS = ['سایت', 'خبرگزاری', 'پایگاه', 'روزنامه', 'رسانه', 'تحریریه', 'الموقع', 'لموقع', 'الصحيفة', 'لصحيفة', 'القناة', 'لقناة', 'الوكالة', 'لوكالة', 'الشبكة', 'لشبكة', 'التحرير'];
-const anyOf = (phrases: readonly string[]) => new RegExp(flexAlternation(phrases), 'iu');
-const LEGAL_RULES: Array<{ phrase: RegExp; cue: RegExp | null; shortEnough?: number }> = [
-  { phrase: /©|\(c\)\s*\d{4}|all rights reserved/iu, cue: null },
-  { phrase: /copyright/iu, cue: /©|\d{4}|reserved/iu },
-  { phrase: anyOf(['جميع الحقوق محفوظة', 'كافة الحقوق محفوظة', 'حقوق النشر محفوظة']), cue: anyOf(SITE_WORDS), shortEnough: 10 },
-  { phrase: anyOf(['تعبر عن رأي كاتبها', 'تعبر عن آراء كتابها', 'تعبر عن رأي أصحابها']), cue: null },
-  { phrase: anyOf(['لا تعبر بالضرورة عن']), cue: anyOf(SITE_WORDS) },
-  { phrase: anyOf(['کلیه حقوق', 'تمامی حقوق', 'همه حقوق', 'حقوق مادی و معنوی']), cue: anyOf(['محفوظ', 'متعلق به']) },
-  { phrase: anyOf(['استفاده از مطالب', 'نقل مطالب', 'بازنشر مطالب', 'کپی برداری از مطالب']), cue: anyOf(['منبع', 'ممنوع', 'آزاد', 'مجاز', 'بلامانع']) },
-  { phrase: anyOf(['منعکس کننده دیدگاه', 'لزوما بیانگر', 'الزاما بیانگر']), cue: anyOf(SITE_WORDS) },
-];
 const LEGAL_MAX_WORDS = 45;
-
-const TAG_LABEL = new RegExp(
-  `^(?:${flexAlternation(['برچسب ها', 'برچسبها', 'برچسب', 'کلیدواژه ها', 'کلید واژه', 'موضوعات', 'وسوم', 'الوسوم', 'الكلمات المفتاحية', 'كلمات مفتاحية', 'tags', 'topics'])})\\s*[:：]`,
-  'iu',
-);
-
-const SENTENCE_END = /[.!?؟…]["»”)]*\s*$/u;
-const SENTENCE_PUNCT = /[.!?؟:؛،,«»"]/u;
+const DATE_LINE_MAX_WORDS = 12;
+/** Beyond this many words a line is prose for every rule but the rights notice. */
+const SHORT_MAX_WORDS = 15;
 
 /** A line with what every rule needs computed once. */
 interface Line {
@@ -249,13 +61,6 @@ interface Line {
   key: string;
   words: number;
 }
-
-const CLOCK_ALL = new RegExp(CLOCK.source, 'gu');
-const WEEKDAY_ALL = new RegExp(WEEKDAY.source, 'gu');
-const DATE_LINE_EXTRA_WORDS = /^(?:GMT|UTC|ساعت|الساعة|بتوقيت|تاریخ|تاريخ|انتشار|النشر|نشر|آخر|تحديث|به‌روزرسانی|بروزرسانی|published|updated)$/iu;
-const DATE_LINE_MAX_WORDS = 12;
-/** Beyond this many words a line is prose for every rule but the rights notice. */
-const SHORT_MAX_WORDS = 15;
 
 function isWeather(line: Line): boolean {
   if (!TEMPERATURE.test(asciiDigits(line.text))) return false;

@@ -2,7 +2,9 @@
 // article and kept until that article's annotations change, so filtering tens of thousands
 // of rows costs only the filter.
 import { exportQuotations } from '../../annotations/export/index';
-import { QuotationIndex, articleQuotations, sortQuotations, type Quotation } from '../../annotations/quotations/quotations';
+import { articleQuotations, type Quotation } from '../../annotations/quotations/quotations';
+import { QuotationIndex } from '../../annotations/quotations/quotation-filter';
+import { sortQuotations } from '../../annotations/quotations/quotation-sort';
 import type { ExportFile, QuotationExportRequest, QuotationPage, QuotationQuery } from '../api/api';
 import type { WorkspaceContext } from './workspace-context';
 

@@ -1,7 +1,8 @@
 // The quotation table's columns: what each shows and which service column it sorts by.
 // Every piece of article or user text goes in as a text node with its own direction, so an
 // RTL quote inside the LTR interface is isolated and right-aligned.
-import type { Quotation, QuotationColumn } from '../../annotations/quotations/quotations';
+import type { Quotation } from '../../annotations/quotations/quotations';
+import type { QuotationColumn } from '../../annotations/quotations/quotation-sort';
 import type { Tag } from '../../annotations/model/types';
 import { h, textAttrs } from '../dom';
 import { tagClass } from '../tag-styles';

@@ -1,6 +1,6 @@
 // The quotation browser's filters: tags (any/all), analyst, article, outlet, date range and
 // words. The service folds letter variants, diacritics and digits; the box sends what was typed.
-import type { QuotationFilter } from '../../annotations/quotations/quotations';
+import type { QuotationFilter } from '../../annotations/quotations/quotation-filter';
 import type { Tag } from '../../annotations/model/types';
 import type { ArticleSummary, QuotationPage } from '../../corpus/api/api';
 import { h, textAttrs } from '../dom';

@@ -1,6 +1,7 @@
 // The quotation table: a grid whose rows all have one fixed height, so that only the rows on
 // screen (and a few around them) exist in the DOM, however many the filter matches.
-import type { Quotation, QuotationColumn, QuotationSort } from '../../annotations/quotations/quotations';
+import type { Quotation } from '../../annotations/quotations/quotations';
+import type { QuotationColumn, QuotationSort } from '../../annotations/quotations/quotation-sort';
 import type { Tag } from '../../annotations/model/types';
 import { h } from '../dom';
 import { COLUMNS } from './columns';

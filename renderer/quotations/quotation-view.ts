@@ -1,6 +1,7 @@
 // The quotation browser: every annotation of the corpus in one table, filtered, sorted and
 // paged by the quotation service; rows can be ticked, opened in their article and exported.
-import type { Quotation, QuotationColumn, QuotationSort } from '../../annotations/quotations/quotations';
+import type { Quotation } from '../../annotations/quotations/quotations';
+import type { QuotationColumn, QuotationSort } from '../../annotations/quotations/quotation-sort';
 import type { QuotationPage } from '../../corpus/api/api';
 import { h } from '../dom';
 import type { View, ViewContext } from '../view-context';

@@ -6,12 +6,15 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Annotation, Rendering, SegmentStatus } from '../../annotations/model/types';
-import { attr, childrenOf, elements, exportXliff, importXliff, mergeImportedRenderings, parseDocument, textOf, XmlFormatError, type XmlNode } from '../../annotations/translation/xliff';
+import { exportXliff } from '../../annotations/translation/xliff-writer';
+import { importXliff } from '../../annotations/translation/xliff-reader';
+import { mergeImportedRenderings } from '../../annotations/translation/xliff-merge';
+import { attr, childrenOf, elements, parseDocument, textOf, XmlFormatError, type XmlNode } from '../../annotations/translation/xml-nodes';
 import { segmentText } from '../../corpus/text/segment';
 
 const SAMPLE = new URL('../../corpus/sample/', import.meta.url);
 const GOLD = new URL('../fixtures/alignment/', import.meta.url);
-const SCHEMAS = fileURLToPath(new URL('../fixtures/schemas/', import.meta.url));
+const SCHEMAS = fileURLToPath(new URL('../fixtures/schemas', import.meta.url));
 const ARTICLES = ['000_4b15f26e11b27dea', '002_b7e8f03d4cd73c5b', '004_df093c946d86f816'];
 const STATUSES: SegmentStatus[] = ['draft', 'reviewed', 'untranslated'];
 

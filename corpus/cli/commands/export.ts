@@ -3,7 +3,7 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { EXPORT_FORMATS, FORMAT_INFO, exportQuotations, isExportFormat, type GroupBy } from '../../../annotations/export/index';
-import { QuotationIndex } from '../../../annotations/quotations/quotations';
+import { QuotationIndex } from '../../../annotations/quotations/quotation-filter';
 import { loadQuotations } from '../../services/quotation-loader';
 import type { Tag } from '../../../annotations/model/types';
 import { parseFlags, UsageError, type CliCommand } from '../command';

@@ -1,0 +1,159 @@
+// The in-memory query side's last step: counting each candidate's hits, scoring and ranking
+// them, with a cheaper first look when very many articles are candidates.
+import type { Slot } from './index-slot';
+
+export interface RankedArticle {
+  file: string;
+  score: number;
+  /** Hits of all terms in the article. */
+  hits: number;
+}
+
+export interface IndexSearchResult {
+  articles: RankedArticle[];
+  totalHits: number;
+  /** Hits were counted only up to a cap in some articles (many candidates, exact totals not asked for). */
+  approximate: boolean;
+}
+
+export interface IndexSearchOptions {
+  maxArticles?: number;
+  /** Count every hit however many articles match (the CLI's totals). */
+  exactTotals?: boolean;
+}
+
+/** Positions per term kept to measure how close the terms are. */
+const PROXIMITY_POSITIONS = 256;
+/**
+ * Above this many candidate articles, hits are counted up to COUNT_CAP per article and term:
+ * counting every one of 300,000 hits of a word in every article costs more than a keystroke
+ * may, and the ranking hardly changes (its count term grows with the logarithm).
+ */
+const FULL_COUNT_LIMIT = 2500;
+const COUNT_CAP = 8;
+/** With very many candidates, this many of the best (by a first look) are ranked in full. */
+const RANK_IN_FULL = 400;
+
+export interface Term {
+  needle: string;
+  lenient: boolean;
+  weight: number;
+}
+
+
+const positionLists: number[][] = [];
+
+/** Hits of every term in the article (up to `cap` each), scored; null when a term is missing. */
+function scoreArticle(s: Slot, terms: Term[], cap: number): RankedArticle | null {
+  let score = 0;
+  let hits = 0;
+  const keep = Math.min(cap, PROXIMITY_POSITIONS);
+  while (positionLists.length < terms.length) positionLists.push([]);
+  for (let t = 0; t < terms.length; t++) {
+    const term = terms[t]!;
+    const hay = term.lenient ? s.bare : s.key;
+    const pos = positionLists[t]!;
+    pos.length = 0;
+    let n = 0;
+    const step = term.needle.length;
+    for (let i = hay.indexOf(term.needle); i !== -1; i = hay.indexOf(term.needle, i + step)) {
+      if (pos.length < keep) pos.push(i);
+      if (++n >= cap) break;
+    }
+    if (n === 0) return null;
+    hits += n;
+    // Hits near the top (headline, lead) count a little more: that is where news says what it is about.
+    score += term.weight * (Math.log2(1 + n) + 0.5 / (1 + pos[0]! / 500));
+  }
+  // Positions of lenient terms count in the bare key; close enough to compare nearness.
+  if (terms.length > 1) score += 3 / (1 + minimalWindow(positionLists.slice(0, terms.length)) / 80);
+  // Long articles collect hits by length alone.
+  score /= 1 + Math.log10(1 + s.key.length / 20000);
+  return { file: s.file, score, hits };
+}
+
+function rank(list: RankedArticle[]): RankedArticle[] {
+  return list.sort((x, y) => y.score - x.score || (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+}
+
+function limitTo<T>(list: T[], max: number | undefined): T[] {
+  return max !== undefined && Number.isFinite(max) ? list.slice(0, max) : list;
+}
+
+/** The slots that hold every term, scored and ranked. */
+export function rankSlots(slots: readonly Slot[], terms: Term[], options: IndexSearchOptions): IndexSearchResult {
+  if (options.exactTotals || slots.length <= FULL_COUNT_LIMIT) {
+    const ranked: RankedArticle[] = [];
+    let totalHits = 0;
+    for (const s of slots) {
+      const r = scoreArticle(s, terms, Infinity);
+      if (r) {
+        ranked.push(r);
+        totalHits += r.hits;
+      }
+    }
+    return { articles: limitTo(rank(ranked), options.maxArticles), totalHits, approximate: false };
+  }
+
+  // Very many candidates: one look per term decides whether an article matches and how
+  // near the top its hits start; only the best of those are counted and ranked in full.
+  const first: Array<{ s: Slot; score: number }> = [];
+  for (const s of slots) {
+    let score = 0;
+    let lo = Infinity;
+    let hi = -1;
+    let ok = true;
+    for (const t of terms) {
+      const i = (t.lenient ? s.bare : s.key).indexOf(t.needle);
+      if (i < 0) {
+        ok = false;
+        break;
+      }
+      score += t.weight * (1 + 0.5 / (1 + i / 500));
+      if (i < lo) lo = i;
+      if (i > hi) hi = i;
+    }
+    if (!ok) continue;
+    if (terms.length > 1) score += 3 / (1 + (hi - lo) / 80);
+    first.push({ s, score: score / (1 + Math.log10(1 + s.key.length / 20000)) });
+  }
+  first.sort((x, y) => y.score - x.score);
+  const full: RankedArticle[] = [];
+  let totalHits = 0;
+  for (let i = 0; i < first.length && i < RANK_IN_FULL; i++) {
+    const r = scoreArticle(first[i]!.s, terms, COUNT_CAP);
+    if (r) {
+      full.push(r);
+      totalHits += r.hits;
+    }
+  }
+  const articles = rank(full);
+  for (let i = RANK_IN_FULL; i < first.length; i++) {
+    const { s, score } = first[i]!;
+    articles.push({ file: s.file, score, hits: terms.length });
+    totalHits += terms.length;
+  }
+  return { articles: limitTo(articles, options.maxArticles), totalHits, approximate: true };
+}
+
+/** The shortest stretch that holds one position of every list (each list sorted, non-empty). */
+function minimalWindow(lists: number[][]): number {
+  const idx = lists.map(() => 0);
+  let best = Infinity;
+  for (;;) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    let loList = -1;
+    for (let l = 0; l < lists.length; l++) {
+      const v = lists[l]![idx[l]!]!;
+      if (v < lo) {
+        lo = v;
+        loList = l;
+      }
+      if (v > hi) hi = v;
+    }
+    if (hi - lo < best) best = hi - lo;
+    idx[loList]!++;
+    if (idx[loList]! >= lists[loList]!.length) return best;
+  }
+}
