@@ -17,6 +17,7 @@ export const API_METHOD_NAMES = [
   'getTaxonomy',
   'setTaxonomy',
   'setMetadata',
+  'parseDate',
   'saveRendering',
   'setSegments',
   'listPairings',

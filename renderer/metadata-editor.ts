@@ -1,12 +1,9 @@
 // The article details editor: headline, outlet and date as detected, each correctable and
 // resettable, and the article's lines with a boilerplate tick each. Corrections go to the
-// sidecar (api.setMetadata) and win over detection; detection runs here again (the domain
-// code runs in the browser) so that the user sees what a reset would bring back.
+// sidecar (api.setMetadata) and win over detection; the article comes with what detection
+// found (ArticleDoc.metadata.detected), so that the person sees what a reset would bring back.
 import type { DateValue, MetadataOverrides } from '../annotations/model/types';
 import type { ArticleDoc } from '../corpus/api/api';
-import { parseDate } from '../corpus/metadata/dates';
-import { detectBoilerplate, detectMetadata } from '../corpus/metadata/metadata';
-import type { Paragraph } from '../corpus/text/paragraphs';
 import { h, textAttrs } from './dom';
 import type { ViewContext } from './view-context';
 
@@ -32,10 +29,9 @@ interface Detected {
   boilerplate: Set<number>;
 }
 
-function detect(doc: ArticleDoc): Detected {
-  const paragraphs: Paragraph[] = doc.paragraphs.map(({ start, end, text, dir }) => ({ start, end, text, dir }));
-  const found = detectMetadata(doc.text, doc.language, paragraphs);
-  return { headline: found.headline, outlet: found.outlet, date: found.date, boilerplate: detectBoilerplate(paragraphs, doc.language) };
+function detectedOf(doc: ArticleDoc): Detected {
+  const found = doc.metadata.detected;
+  return { headline: found.headline, outlet: found.outlet, date: found.date, boilerplate: new Set(found.boilerplate) };
 }
 
 /** A "Detected: …" line under a field, with the button that puts the detected value back. */
@@ -56,7 +52,7 @@ function detectedLine(field: string, value: string | null, extra: string | null,
  * metadata and boilerplate), or null when the user cancels.
  */
 export function openMetadataEditor(ctx: ViewContext, doc: ArticleDoc): Promise<ArticleDoc | null> {
-  const detected = detect(doc);
+  const detected = detectedOf(doc);
   const lang = doc.language;
   const existing = doc.metadata.overrides;
 
@@ -85,8 +81,17 @@ export function openMetadataEditor(ctx: ViewContext, doc: ArticleDoc): Promise<A
     };
     headline.addEventListener('input', fieldChanged);
     outlet.addEventListener('input', fieldChanged);
+    // The date as written is read by the API (the date parser is domain code, not the
+    // window's); an answer counts only while the field still says what was asked about.
+    let parsing: Promise<void> = Promise.resolve();
     original.addEventListener('input', () => {
-      if (!isoTyped) iso.value = parseDate(original.value, { language: lang })?.iso ?? '';
+      const asked = original.value;
+      const follow = (found: DateValue | null) => {
+        if (isoTyped || original.value !== asked) return;
+        iso.value = found?.iso ?? '';
+        fieldChanged();
+      };
+      parsing = asked.trim() === '' ? Promise.resolve(follow(null)) : ctx.api.parseDate(asked, lang).then(follow, () => follow(null));
       fieldChanged();
     });
     iso.addEventListener('input', () => {
@@ -182,7 +187,9 @@ export function openMetadataEditor(ctx: ViewContext, doc: ArticleDoc): Promise<A
     });
     cancel.addEventListener('click', () => dialog.close());
 
-    save.addEventListener('click', () => {
+    save.addEventListener('click', async () => {
+      // The ISO date may still be on its way from the date as written.
+      await parsing;
       const isoValue = iso.value.trim();
       if (isoValue && !isIsoDate(isoValue)) {
         error.textContent = 'The ISO date must be YYYY-MM-DD (or YYYY-MM, or YYYY), a day that exists.';

@@ -93,6 +93,7 @@ export const API_ARGUMENTS: { [M in ApiMethod]: z.ZodType<Parameters<HashiyaApi[
   getTaxonomy: z.tuple([]),
   setTaxonomy: z.tuple([z.array(tagSchema).max(200)]),
   setMetadata: z.tuple([fileArg, metadata]),
+  parseDate: z.tuple([z.string().max(1000), z.enum(['fa', 'ar', 'en', 'und'])]),
   saveRendering: z.tuple([fileArg, rendering]),
   setSegments: z.tuple([fileArg, z.array(segmentCut).max(1_000_000).nullable()]),
   listPairings: z.tuple([]),

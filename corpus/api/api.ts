@@ -52,10 +52,21 @@ export interface ArticleDoc {
     date: DateValue | null;
     /** Why a date near the top of the page was not taken as the publication date, if so. */
     dateNote: string | null;
+    /** The person's corrections, kept in the sidecar; they win over detection. */
     overrides: MetadataOverrides;
+    /** What detection found, before the corrections: what "use detected" puts back. */
+    detected: DetectedDetails;
   };
   /** Null when annotations can be saved; otherwise the reason, shown to the user. */
   readOnly: string | null;
+}
+
+export interface DetectedDetails {
+  headline: string;
+  outlet: string | null;
+  date: DateValue | null;
+  /** Indices into ArticleDoc.paragraphs of the lines detection takes for boilerplate, ascending. */
+  boilerplate: number[];
 }
 
 export interface AnnotationDraft {
@@ -183,6 +194,8 @@ export interface HashiyaApi {
   setTaxonomy(tags: Tag[]): Promise<Tag[]>;
 
   setMetadata(file: string, overrides: MetadataOverrides): Promise<ArticleDoc>;
+  /** A date as the person typed it, read as detection reads dates; null when it names no single day. */
+  parseDate(text: string, language: Language): Promise<DateValue | null>;
 
   // Side by side, alignment and drafting
   saveRendering(file: string, rendering: SaveRenderingRequest): Promise<Rendering>;

@@ -2,9 +2,9 @@
 // with hits in the articles' original text. Runs in the index worker (the app) and in the
 // process itself (the CLI, small corpora).
 import { readFileSync, realpathSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { NO_SIDECAR, sidecarFacts } from '../../annotations/store/sidecar-facts';
-import { SIDECAR_SUFFIX } from '../folder/corpus-folder';
+import { isInside, SIDECAR_SUFFIX } from '../folder/corpus-folder';
 import { decodeArticle } from '../text/decode';
 import { contentHash, hashIfRacy, planRefresh, readCacheBytes, runChunked, SEARCH_INDEX, writeCache, type KnownFile, type ScanEntry } from './index-store';
 import { FOLD_VERSION, foldKey } from '../text/normalise';
@@ -196,7 +196,7 @@ export class SearchEngine {
  */
 function containedPath(root: string, file: string): string {
   const real = realpathSync(join(root, file));
-  if (!real.startsWith(root.endsWith(sep) ? root : root + sep)) throw new Error(`${file} leads outside the corpus`);
+  if (!isInside(root, real)) throw new Error(`${file} leads outside the corpus`);
   return real;
 }
 

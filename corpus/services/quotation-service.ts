@@ -48,7 +48,7 @@ export class QuotationService {
         continue;
       }
       try {
-        const doc = await this.ctx.openArticle(summary.file);
+        const doc = this.ctx.doc(await this.ctx.open(summary.file));
         if (doc.readOnly) this.problems.set(summary.file, doc.readOnly);
         else this.problems.delete(summary.file);
         this.perFile.set(summary.file, articleQuotations(doc, tagNames));

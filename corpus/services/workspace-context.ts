@@ -1,23 +1,47 @@
-// What a feature service (drafting, quotations, search) may use of the workspace: the
-// open corpus, its articles and sidecars, and the corpus settings, never raw paths from
+// What a feature service (annotations, drafting, quotations, …) may use of the workspace:
+// the open corpus, its articles and sidecars, and the corpus settings, never raw paths from
 // the renderer.
 import type { SidecarStore } from '../../annotations/store/sidecar-store';
 import type { CorpusSettings, Sidecar } from '../../annotations/model/types';
-import type { ArticleDoc, ArticleSummary, HashiyaApi } from '../api/api';
+import type { ArticleDoc, ArticleSummary } from '../api/api';
+import type { Language } from '../text/language';
+
+/**
+ * An article of the open corpus as one request holds it: its name resolved against the
+ * corpus and checked once, its text decoded and its sidecar store open. Nested work takes
+ * this, not the name, so that nothing resolves the path a second time.
+ */
+export interface OpenArticle {
+  /** The corpus-relative name the request gave. */
+  readonly file: string;
+  /** The real path, checked to lie inside the corpus. */
+  readonly path: string;
+  readonly text: string;
+  readonly encoding: string;
+  readonly language: Language;
+  /** The sha256 of the decoded text (its ArticleDoc.version). */
+  readonly sha256: string;
+  /** The article's sidecar store (opened once, shared by every request). */
+  readonly store: SidecarStore;
+}
 
 export interface WorkspaceContext {
   /** The corpus root (a realpath); throws ApiError 'no-corpus' when none is open. */
   root(): string;
   /** Absolute path of a corpus-relative article, after the containment checks. */
   resolve(file: string): Promise<string>;
+  /** Resolves, reads (again only when it changed on disk) and opens an article. */
+  open(file: string): Promise<OpenArticle>;
+  /** Reads an article again (its encoding changed), from the path already resolved. */
+  reopen(article: OpenArticle): Promise<OpenArticle>;
+  /** The article as the window sees it, from its sidecar as it is now. */
+  doc(article: OpenArticle): ArticleDoc;
   listArticles(): Promise<ArticleSummary[]>;
-  openArticle(file: string): Promise<ArticleDoc>;
-  /** The sha256 of an article's decoded text (its ArticleDoc.version), without building the doc. */
-  version(file: string): Promise<string>;
-  /** The article's sidecar store (opened once, shared). */
-  store(file: string): Promise<SidecarStore>;
-  /** Applies a change to a sidecar and saves it; read-only sidecars give ApiError 'read-only'. */
-  write<T>(file: string, change: (data: Sidecar) => T): Promise<T>;
+  /**
+   * Applies a change to the article's sidecar, saves it and tells the caches; read-only
+   * sidecars give ApiError 'read-only'.
+   */
+  write<T>(article: OpenArticle, change: (data: Sidecar) => T): Promise<T>;
   corpusSettings(): CorpusSettings;
   saveCorpusSettings(next: CorpusSettings): Promise<void>;
   analyst(): string;
@@ -26,6 +50,4 @@ export interface WorkspaceContext {
   changed(file: string): void;
   /** Subscribes to `changed`. */
   onChanged(listener: (file: string) => void): () => void;
-  /** The whole API, for services that build on other calls. */
-  api: HashiyaApi;
 }

@@ -289,6 +289,7 @@ test('thousands of malformed requests to every API method get a clear refusal an
     getTaxonomy: [],
     setTaxonomy: [(taxonomy as { ok: true; value: unknown }).value],
     setMetadata: [A, { headline: 'A headline', outlet: 'An outlet', date: { iso: '2024-01-01', original: '۱۴۰۲/۱۰/۱۱' } }],
+    parseDate: ['۲۲ شهریور ۱۴۰۰', 'fa'],
     saveRendering: [A, { start: 0, end: 5, text: 'A rendering', status: 'draft' }],
     setSegments: [A, null],
     listPairings: [],

@@ -1,0 +1,48 @@
+// The article as the window sees it: paragraphs with their boilerplate marks, segments, and
+// the details as detected and as corrected, so that the window runs no detector itself.
+import type { Sidecar } from '../../annotations/model/types';
+import type { ArticleDoc } from '../api/api';
+import { detectBoilerplate, detectMetadata } from '../metadata/metadata';
+import { languageDirection, paragraphDirection } from '../text/language';
+import { splitParagraphs } from '../text/paragraphs';
+import { articleSegments } from './article-segments';
+import type { LoadedArticle } from './article-file';
+
+/** `readOnly` is the sidecar's read-only reason, already without the corpus root. */
+export function articleDoc(article: LoadedArticle, data: Sidecar, readOnly: string | null): ArticleDoc {
+  const dir = article.language === 'und' ? paragraphDirection(article.text, 'rtl') : languageDirection(article.language);
+  const paragraphs = splitParagraphs(article.text, dir);
+  const detected = detectMetadata(article.text, article.language, paragraphs);
+  const boiler = detectBoilerplate(paragraphs, article.language);
+  const overrides = data.metadata;
+  const marks = overrides.boilerplate ?? {};
+  const paras = paragraphs.map((p, i) => ({ ...p, boilerplate: marks[p.text.trim()] ?? boiler.has(i) }));
+  return {
+    file: article.file,
+    text: article.text,
+    version: article.sha256,
+    language: article.language,
+    dir,
+    encoding: article.encoding,
+    paragraphs: paras,
+    annotations: data.annotations,
+    conflicts: data.conflicts,
+    // Drafts whose source words are gone from a changed article stay in the sidecar, unshown.
+    renderings: data.renderings.filter((r) => !r.orphaned),
+    segments: articleSegments(article.text, paras, overrides),
+    metadata: {
+      headline: overrides.headline ?? detected.headline,
+      outlet: overrides.outlet ?? detected.outlet,
+      date: overrides.date ?? detected.date,
+      dateNote: overrides.date ? null : detected.dateNote ?? null,
+      overrides,
+      detected: {
+        headline: detected.headline,
+        outlet: detected.outlet,
+        date: detected.date,
+        boilerplate: [...boiler].sort((a, b) => a - b),
+      },
+    },
+    readOnly,
+  };
+}

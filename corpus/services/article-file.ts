@@ -1,0 +1,41 @@
+// Reading an article file from disk: its bytes decoded (with the encoding the person chose,
+// if any), its language and its version.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { parseSidecar } from '../../annotations/model/schema';
+import { ApiError } from '../api/api';
+import { sidecarPathFor } from '../folder/corpus-folder';
+import { decodeArticle, MAX_ARTICLE_BYTES } from '../text/decode';
+import { detectLanguage, type Language } from '../text/language';
+
+export interface LoadedArticle {
+  file: string;
+  text: string;
+  encoding: string;
+  language: Language;
+  sha256: string;
+}
+
+/** Decodes the article at `path` (already resolved and checked); `size` is its size on disk. */
+export async function readArticle(file: string, path: string, size: number, encoding: string | undefined): Promise<LoadedArticle> {
+  if (size > MAX_ARTICLE_BYTES) throw new ApiError('bad-request', `${file} cannot be opened: larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB, not an article`);
+  const decoded = decodeArticle(await readFile(path), encoding);
+  if (!decoded.ok) throw new ApiError('bad-request', `${file} cannot be opened: ${decoded.message}`);
+  return {
+    file,
+    text: decoded.text,
+    encoding: decoded.encoding,
+    language: detectLanguage(decoded.text),
+    sha256: createHash('sha256').update(decoded.text).digest('hex'),
+  };
+}
+
+/** The encoding the person chose for the article at `path`, from its sidecar on disk. */
+export async function encodingOnDisk(path: string): Promise<string | undefined> {
+  try {
+    const parsed = parseSidecar(JSON.parse(await readFile(sidecarPathFor(path), 'utf8')));
+    return parsed.ok ? parsed.value.metadata.encoding : undefined;
+  } catch {
+    return undefined;
+  }
+}
