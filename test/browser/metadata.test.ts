@@ -65,6 +65,8 @@ describe('correcting an article’s details', { skip }, () => {
     const align = await page.$eval(`${line(NEWS_CODE)} .md-line-text`, (el) => getComputedStyle(el).textAlign);
     assert.equal(align, 'right');
     await page.fill('.md-original', '۲۲ شهریور ۱۴۰۰');
+    // The app parses what was typed (an API call), so the ISO field fills in a moment later.
+    await page.waitForFunction(() => (document.querySelector('.md-iso') as HTMLInputElement | null)?.value !== '', undefined, { timeout: 5000 }).catch(() => {});
     assert.equal(await page.inputValue('.md-iso'), '2021-09-13', 'the ISO date follows the date as written');
     await page.$eval(line(NEWS_CODE), (li) => li.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'metadata-editor.png');
