@@ -187,10 +187,13 @@ export function buildQuotations(docs: readonly QuotationSourceDoc[], taxonomy: r
 }
 
 
+export const TAG_MODES = ['any', 'all'] as const;
+export type TagMode = (typeof TAG_MODES)[number];
+
 export interface QuotationFilter {
   /** Tag ids; `tagMode` says whether a row needs any of them (default) or all. */
   tags?: readonly string[];
-  tagMode?: 'any' | 'all';
+  tagMode?: TagMode;
   analysts?: readonly string[];
   files?: readonly string[];
   outlets?: readonly string[];
@@ -270,27 +273,7 @@ export function filterQuotations(quotations: readonly Quotation[], filter: Quota
   return new QuotationIndex(quotations).filter(filter);
 }
 
-export type QuotationColumn =
-  | 'quote'
-  | 'sentence'
-  | 'gloss'
-  | 'note'
-  | 'tags'
-  | 'analyst'
-  | 'created'
-  | 'modified'
-  | 'headline'
-  | 'outlet'
-  | 'date'
-  | 'file'
-  | 'language'
-  | 'start'
-  | 'end'
-  | 'paragraph'
-  | 'anchor'
-  | 'citation';
-
-export const QUOTATION_COLUMNS: readonly QuotationColumn[] = [
+export const QUOTATION_COLUMNS = [
   'quote',
   'sentence',
   'gloss',
@@ -309,11 +292,15 @@ export const QUOTATION_COLUMNS: readonly QuotationColumn[] = [
   'paragraph',
   'anchor',
   'citation',
-];
+] as const;
+export type QuotationColumn = (typeof QUOTATION_COLUMNS)[number];
+
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
 export interface QuotationSort {
   column: QuotationColumn;
-  direction?: 'asc' | 'desc';
+  direction?: SortDirection;
 }
 
 type SortValue = string | number | null;

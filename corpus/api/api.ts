@@ -4,6 +4,7 @@
 import type { AlignmentLink, Annotation, AnnotationConflict, DateValue, MetadataOverrides, Pairing, Rendering, SegmentStatus, Tag } from '../../annotations/model/types';
 import type { ExportFormat, GroupBy } from '../../annotations/export/index';
 import type { Quotation, QuotationFilter, QuotationSort } from '../../annotations/quotations/quotations';
+import type { TranslationFormat } from '../../annotations/translation/formats';
 import type { ArticleSummary } from '../catalog/article-summary';
 import type { SearchRequest, SearchResponse } from '../search/search-types';
 import type { ApiErrorCode } from '../folder/errors';
@@ -128,7 +129,7 @@ export interface ExportFile {
   base64: string;
 }
 
-export type TranslationFormat = 'xliff' | 'tmx' | 'txt' | 'md' | 'html';
+export type { TranslationFormat } from '../../annotations/translation/formats';
 
 export interface QuotationQuery {
   filter: QuotationFilter;
