@@ -3,7 +3,7 @@
 import type { Quotation } from '../quotations/quotations';
 import { resolveOptions, type ExportOptions } from './options';
 
-export type { ExportOptions, GroupBy } from './options';
+export { GROUP_BY, isGroupBy, type ExportOptions, type GroupBy } from './options';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'docx', 'html', 'md', 'json', 'jsonld'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -2,7 +2,12 @@
 // reads one complete object.
 import type { FontFaceSource } from './font-faces';
 
-export type GroupBy = 'tag' | 'article' | 'none';
+export const GROUP_BY = ['tag', 'article', 'none'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+export function isGroupBy(value: string): value is GroupBy {
+  return (GROUP_BY as readonly string[]).includes(value);
+}
 
 export interface ExportOptions {
   /** Include the whole sentence around each quote (default true). */

@@ -3,7 +3,7 @@
 // loose: a field this version does not know (written by a newer Hashiya or a team's own
 // tool) is kept and written back, never dropped.
 import { z } from 'zod';
-import type { Annotation, CorpusSettings, Sidecar } from './types';
+import { ANCHOR_STATUSES, PAIRING_KINDS, SEGMENT_STATUSES, type Annotation, type CorpusSettings, type Sidecar } from './types';
 
 const nonNegInt = z.number().int().min(0);
 const isoTime = z.string().min(1).max(64);
@@ -26,7 +26,7 @@ export const annotationSchema = z.looseObject({
   }),
   anchor: z
     .object({
-      status: z.enum(['exact', 'moved', 'fuzzy', 'orphaned']),
+      status: z.enum(ANCHOR_STATUSES),
       score: z.number().min(0).max(1),
     })
     .default({ status: 'exact', score: 1 }),
@@ -41,7 +41,7 @@ export const renderingSchema = z.looseObject({
   source: z.string().optional(),
   orphaned: z.boolean().optional(),
   text: z.string(),
-  status: z.enum(['untranslated', 'draft', 'reviewed']),
+  status: z.enum(SEGMENT_STATUSES),
   analyst: z.string(),
   modified: isoTime,
 });
@@ -100,7 +100,7 @@ export const corpusSettingsSchema = z.object({
   format: z.number().int().min(1),
   taxonomy: z.array(tagSchema),
   pairings: z
-    .array(z.object({ a: z.string(), b: z.string(), kind: z.enum(['translation', 'comparable']) }))
+    .array(z.object({ a: z.string(), b: z.string(), kind: z.enum(PAIRING_KINDS) }))
     .default([]),
 });
 

@@ -17,7 +17,8 @@ export interface TextQuote {
 }
 
 /** How an annotation sits on the current text after re-anchoring. */
-export type AnchorStatus = 'exact' | 'moved' | 'fuzzy' | 'orphaned';
+export const ANCHOR_STATUSES = ['exact', 'moved', 'fuzzy', 'orphaned'] as const;
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
 
 export interface AnchorState {
   status: AnchorStatus;
@@ -40,7 +41,8 @@ export interface Annotation {
   note: string;
 }
 
-export type SegmentStatus = 'untranslated' | 'draft' | 'reviewed';
+export const SEGMENT_STATUSES = ['untranslated', 'draft', 'reviewed'] as const;
+export type SegmentStatus = (typeof SEGMENT_STATUSES)[number];
 
 /** An English rendering of one source segment. */
 export interface Rendering {
@@ -130,7 +132,8 @@ export interface Tag {
   shortcut: string | null;
 }
 
-export type PairingKind = 'translation' | 'comparable';
+export const PAIRING_KINDS = ['translation', 'comparable'] as const;
+export type PairingKind = (typeof PAIRING_KINDS)[number];
 
 export interface Pairing {
   a: string;

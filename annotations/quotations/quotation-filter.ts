@@ -3,10 +3,13 @@
 import { foldKey } from '../../corpus/text/normalise';
 import type { Quotation } from './quotations';
 
+export const TAG_MODES = ['any', 'all'] as const;
+export type TagMode = (typeof TAG_MODES)[number];
+
 export interface QuotationFilter {
   /** Tag ids; `tagMode` says whether a row needs any of them (default) or all. */
   tags?: readonly string[];
-  tagMode?: 'any' | 'all';
+  tagMode?: TagMode;
   analysts?: readonly string[];
   files?: readonly string[];
   outlets?: readonly string[];

@@ -2,27 +2,7 @@
 // values last, text by a reader's collation and dates as plain strings.
 import type { Quotation } from './quotations';
 
-export type QuotationColumn =
-  | 'quote'
-  | 'sentence'
-  | 'gloss'
-  | 'note'
-  | 'tags'
-  | 'analyst'
-  | 'created'
-  | 'modified'
-  | 'headline'
-  | 'outlet'
-  | 'date'
-  | 'file'
-  | 'language'
-  | 'start'
-  | 'end'
-  | 'paragraph'
-  | 'anchor'
-  | 'citation';
-
-export const QUOTATION_COLUMNS: readonly QuotationColumn[] = [
+export const QUOTATION_COLUMNS = [
   'quote',
   'sentence',
   'gloss',
@@ -41,11 +21,15 @@ export const QUOTATION_COLUMNS: readonly QuotationColumn[] = [
   'paragraph',
   'anchor',
   'citation',
-];
+] as const;
+export type QuotationColumn = (typeof QUOTATION_COLUMNS)[number];
+
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
 export interface QuotationSort {
   column: QuotationColumn;
-  direction?: 'asc' | 'desc';
+  direction?: SortDirection;
 }
 
 type SortValue = string | number | null;

@@ -83,6 +83,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
     private readonly options: DurableJsonOptions<T>,
   ) {}
 
+  private serialised: { data: T; bytes: Uint8Array } | null = null;
+
   async read(): Promise<T | null> {
     const bytes = await readBytesOrNull(this.path);
     this.lastBytes = bytes;
@@ -93,17 +95,20 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return parseJsonText(this.path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), this.options);
   }
 
+  /**
+   * The file's bytes for `data`. The answer for frozen data is kept, so that the store can
+   * compare the bytes before it saves and lowdb's write() then costs no second serialising.
+   */
   serialise(data: T): Uint8Array {
-    return this.options.serialise(data);
+    if (this.serialised?.data === data) return this.serialised.bytes;
+    const bytes = this.options.serialise(data);
+    if (Object.isFrozen(data)) this.serialised = { data, bytes };
+    return bytes;
   }
 
-  /** Writes durably; `lastBytes` changes only once the new file is in place. */
+  /** lowdb's write: atomic and fsynced; `lastBytes` changes only once the new file is in place. */
   async write(data: T): Promise<void> {
-    await this.writeBytes(this.options.serialise(data));
-  }
-
-  /** Writes bytes already made by `serialise` (saves serialising a large file twice). */
-  async writeBytes(bytes: Uint8Array): Promise<void> {
+    const bytes = this.serialise(data);
     await (this.options.writeFile ?? writeFileDurable)(this.path, bytes);
     this.lastBytes = bytes;
   }

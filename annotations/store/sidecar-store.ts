@@ -14,8 +14,8 @@ import { mergeSidecars, type MetadataClash } from './merge';
 import { parseSidecar } from '../model/schema';
 import { checkChangedSidecar, parseSidecarRemembered } from './sidecar-check';
 import { canonicalSidecar, serialiseSidecarBytes, sortedSidecar } from './serialise';
-import { reanchorAnnotations } from '../anchoring/reanchor';
-import { SIDECAR_FORMAT, type Rendering, type Sidecar } from '../model/types';
+import { fitToArticle } from '../anchoring/fit-to-article';
+import { SIDECAR_FORMAT, type Sidecar } from '../model/types';
 
 export interface ArticleFingerprint {
   file: string;
@@ -120,6 +120,8 @@ export class SidecarStore {
   private base: Sidecar;
   /** True while `data` is a stand-in because the file could not be read at all. */
   private placeholder = false;
+  /** Set while a write is under way: what the file held before it. */
+  private onDisk: Sidecar | null = null;
 
   private constructor(
     private readonly db: Low<Sidecar>,
@@ -147,13 +149,13 @@ export class SidecarStore {
       return store;
     }
     store.base = adapter.lastBytes === null ? emptySidecar(article) : db.data;
-    db.data = freeze(store.fitToArticle(db.data), true);
+    db.data = freeze(fitToArticle(db.data, article, text), true);
     return store;
   }
 
   /** Frozen, as on disk; change it through update(). */
   get data(): Sidecar {
-    return this.db.data;
+    return this.onDisk ?? this.db.data;
   }
 
   /** Calls `listener` for every event from now on; returns the function that stops it. */
@@ -226,17 +228,33 @@ export class SidecarStore {
     } else if (disk.kind === 'removed') {
       event = this.event('removed', 0, [], `${this.name()} was removed on disk; it was written again with the annotations Hashiya holds.`);
     }
-    const bytes = this.adapter.serialise(next);
-    const nothingToSave =
-      sameBytes(bytes, this.adapter.lastBytes) ||
-      (this.adapter.lastBytes === null && sameBytes(bytes, this.adapter.serialise(emptySidecar(this.article))));
-    if (disk.kind === 'unchanged' && nothingToSave) return;
-    await this.adapter.writeBytes(bytes);
     // What is shown is what is on disk, in its canonical order.
     const saved = freeze(sortedSidecar(next), true);
-    this.db.data = saved;
+    const bytes = this.adapter.serialise(saved);
+    const nothingToSave =
+      sameBytes(bytes, this.adapter.lastBytes) ||
+      (this.adapter.lastBytes === null && sameBytes(bytes, serialiseSidecarBytes(emptySidecar(this.article))));
+    if (disk.kind === 'unchanged' && nothingToSave) return;
+    await this.write(saved);
     this.base = saved;
     if (event) this.emit(event);
+  }
+
+  /**
+   * Saves through lowdb: `db.data` becomes `saved` and the adapter writes it (atomic, fsynced).
+   * Until the write lands `data` still shows what is on disk; a failed write puts it back.
+   */
+  private async write(saved: Sidecar): Promise<void> {
+    this.onDisk = this.db.data;
+    this.db.data = saved;
+    try {
+      await this.db.write();
+    } catch (error) {
+      this.db.data = this.onDisk;
+      throw error;
+    } finally {
+      this.onDisk = null;
+    }
   }
 
   private async reloadLocked(): Promise<boolean> {
@@ -296,34 +314,11 @@ export class SidecarStore {
     if (sameBytes(bytes, this.adapter.lastBytes)) return { kind: 'unchanged' };
     if (bytes === null) return { kind: 'removed' };
     try {
-      return { kind: 'changed', bytes, sidecar: this.fitToArticle(this.adapter.parseBytes(bytes)) };
+      return { kind: 'changed', bytes, sidecar: fitToArticle(this.adapter.parseBytes(bytes), this.article, this.text) };
     } catch (error) {
       if (error instanceof SidecarReadError) return { kind: 'unreadable', error };
       throw error;
     }
-  }
-
-  /**
-   * Offsets written against another version of the text are placed again: annotations from
-   * their quotes, drafts from their source words. What cannot be placed is kept but set
-   * aside (orphaned); nothing is left pointing at other words.
-   */
-  private fitToArticle(data: Sidecar): Sidecar {
-    if (data.article.sha256 === this.article.sha256) return data;
-    const text = this.text;
-    const annotations = data.annotations.length > 0 ? reanchorAnnotations(text, data.annotations) : data.annotations;
-    const renderings = data.renderings.map((r) => placeRendering(text, r));
-    // The user's segment cuts and the alignment links carry no words to find again: the
-    // cuts give way to automatic segmentation. Links that record the texts they were made
-    // against are aligned again when the side-by-side view finds the mismatch; older ones go
-    // back to the review queue here.
-    const { segments: _cuts, ...metadata } = data.metadata;
-    const alignments = data.alignments.map((al) =>
-      al.versions
-        ? al
-        : { ...al, links: al.links.filter((l) => l.a[1] <= text.length).map((l) => ({ ...l, confirmed: false })) },
-    );
-    return { ...data, annotations, renderings, metadata, alignments, article: this.article };
   }
 
   private becomeReadOnly(error: SidecarReadError): void {
@@ -397,17 +392,4 @@ function detailValue(value: unknown): string {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** A draft placed again on a changed text: where its source words still are, or the nearest place they moved to. */
-function placeRendering(text: string, r: Rendering): Rendering {
-  const { orphaned: _was, ...rest } = r;
-  if (r.source === undefined) return { ...rest, orphaned: true };
-  if (text.slice(r.start, r.end) === r.source) return rest;
-  let best = -1;
-  for (let i = text.indexOf(r.source); i !== -1; i = text.indexOf(r.source, i + 1)) {
-    if (best === -1 || Math.abs(i - r.start) < Math.abs(best - r.start)) best = i;
-  }
-  if (best === -1 || r.source.length === 0) return { ...rest, orphaned: true };
-  return { ...rest, start: best, end: best + r.source.length };
 }

@@ -2,7 +2,7 @@
 // source's length, with a variance that grows with the length. Lengths count letters and
 // digits only, so that punctuation habits, spaces and the joined or spaced Persian words
 // (`رئیسجمهور` / `رئیس جمهور`) do not move them.
-import type { AlignmentLink } from '../../annotations/model/types';
+import type { AlignmentLink, PairingKind } from '../../annotations/model/types';
 
 export interface AlignParams {
   /** Expected letters of the second text per letter of the first. */
@@ -11,7 +11,7 @@ export interface AlignParams {
   s2: number;
 }
 
-export type AlignKind = 'translation' | 'comparable';
+export type AlignKind = PairingKind;
 
 /** A bead: how many segments of each text one link takes. */
 export interface BeadCategory {

@@ -1,7 +1,13 @@
 // Argument checks for every API method, shared by the IPC handler and the harness server.
 // Anything that does not match is refused before it reaches the workspace.
 import { z } from 'zod';
+import { EXPORT_FORMATS, GROUP_BY } from '../../annotations/export/index';
 import { annotationSchema, tagSchema } from '../../annotations/model/schema';
+import { PAIRING_KINDS, SEGMENT_STATUSES } from '../../annotations/model/types';
+import { TAG_MODES } from '../../annotations/quotations/quotation-filter';
+import { QUOTATION_COLUMNS, SORT_DIRECTIONS } from '../../annotations/quotations/quotation-sort';
+import { TRANSLATION_FORMATS } from '../../annotations/translation/formats';
+import { LANGUAGES } from '../text/language';
 import { ApiError, type ApiMethod, type ApiResponse, type HashiyaApi } from './api';
 
 const MAX_TEXT = 1_000_000;
@@ -45,10 +51,10 @@ const rendering = z.object({
   end: offset,
   version,
   text: shortText,
-  status: z.enum(['untranslated', 'draft', 'reviewed']),
+  status: z.enum(SEGMENT_STATUSES),
 }).strict();
 
-const pairing = z.object({ a: fileArg, b: fileArg, kind: z.enum(['translation', 'comparable']) }).strict();
+const pairing = z.object({ a: fileArg, b: fileArg, kind: z.enum(PAIRING_KINDS) }).strict();
 const link = z.object({
   a: z.tuple([offset, offset]),
   b: z.tuple([offset, offset]),
@@ -60,7 +66,7 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const names = z.array(z.string().max(1024)).max(10_000);
 const quotationFilter = z.object({
   tags: names.optional(),
-  tagMode: z.enum(['any', 'all']).optional(),
+  tagMode: z.enum(TAG_MODES).optional(),
   analysts: names.optional(),
   files: names.optional(),
   outlets: names.optional(),
@@ -68,17 +74,37 @@ const quotationFilter = z.object({
   to: isoDay.optional(),
   text: z.string().max(1000).optional(),
 }).strict();
-const quotationColumn = z.enum(['quote', 'sentence', 'gloss', 'note', 'tags', 'analyst', 'created', 'modified', 'headline', 'outlet', 'date', 'file', 'language', 'start', 'end', 'paragraph', 'anchor', 'citation']);
-const quotationSort = z.object({ column: quotationColumn, direction: z.enum(['asc', 'desc']).optional() }).strict();
+const quotationColumn = z.enum(QUOTATION_COLUMNS);
+const quotationSort = z.object({ column: quotationColumn, direction: z.enum(SORT_DIRECTIONS).optional() }).strict();
 const searchFilters = z.object({
-  language: z.array(z.enum(['fa', 'ar', 'en', 'und'])).max(4).optional(),
+  language: z.array(z.enum(LANGUAGES)).max(4).optional(),
   outlet: z.string().max(200).optional(),
   from: isoDay.optional(),
   to: isoDay.optional(),
   tag: z.string().max(128).optional(),
 }).strict();
 
-export const API_ARGUMENTS: { [M in ApiMethod]: z.ZodType<Parameters<HashiyaApi[M]>> } = {
+/**
+ * One check per method, whose parsed value is a valid call of it: the table does not compile
+ * when a check lets through what the method's parameters do not allow.
+ */
+export type ApiArgumentSchemas = { [M in ApiMethod]: z.ZodType<Parameters<HashiyaApi[M]>> };
+
+/**
+ * The methods whose check refuses a call the contract allows (an enum value missing, an
+ * optional argument made required); `never` when every check takes every valid call.
+ */
+export type RefusedCalls<T extends ApiArgumentSchemas> = {
+  [M in ApiMethod]: Writable<Parameters<HashiyaApi[M]>> extends z.input<T[M]> ? never : M;
+}[ApiMethod];
+
+/** Arguments arrive as parsed JSON: whether the contract marks an array readonly is not the check's concern. */
+type Writable<T> = T extends object ? { -readonly [K in keyof T]: Writable<T[K]> } : T;
+
+/** Compiles only when T is never; used to fail the build with the offending method's name. */
+export type NoneOf<T extends never> = T;
+
+const ARGUMENTS = {
   getAppState: z.tuple([]),
   setAnalyst: z.tuple([z.string().trim().min(1).max(200)]),
   setFontSize: z.tuple([z.number().int().min(10).max(40)]),
@@ -93,7 +119,7 @@ export const API_ARGUMENTS: { [M in ApiMethod]: z.ZodType<Parameters<HashiyaApi[
   getTaxonomy: z.tuple([]),
   setTaxonomy: z.tuple([z.array(tagSchema).max(200)]),
   setMetadata: z.tuple([fileArg, metadata]),
-  parseDate: z.tuple([z.string().max(1000), z.enum(['fa', 'ar', 'en', 'und'])]),
+  parseDate: z.tuple([z.string().max(1000), z.enum(LANGUAGES)]),
   saveRendering: z.tuple([fileArg, rendering]),
   setSegments: z.tuple([fileArg, z.array(segmentCut).max(1_000_000).nullable()]),
   listPairings: z.tuple([]),
@@ -104,10 +130,7 @@ export const API_ARGUMENTS: { [M in ApiMethod]: z.ZodType<Parameters<HashiyaApi[
   saveAlignment: z.tuple([fileArg, fileArg, z.array(link).max(1_000_000)]),
   getGlossary: z.tuple([]),
   getProgress: z.tuple([]),
-  exportTranslation: z.union([
-    z.tuple([fileArg, z.enum(['xliff', 'tmx', 'txt', 'md', 'html'])]),
-    z.tuple([fileArg, z.enum(['xliff', 'tmx', 'txt', 'md', 'html']), fileArg]),
-  ]),
+  exportTranslation: z.tuple([fileArg, z.enum(TRANSLATION_FORMATS), fileArg.optional()]),
   importXliff: z.tuple([fileArg, z.string().max(64 * 1024 * 1024)]),
   importTranslation: z.tuple([fileArg, z.string().min(1).max(255), z.string().max(40 * 1024 * 1024)]),
   queryQuotations: z.tuple([
@@ -120,11 +143,11 @@ export const API_ARGUMENTS: { [M in ApiMethod]: z.ZodType<Parameters<HashiyaApi[
   ]),
   exportQuotations: z.tuple([
     z.object({
-      format: z.enum(['csv', 'xlsx', 'docx', 'html', 'md', 'json', 'jsonld']),
+      format: z.enum(EXPORT_FORMATS),
       ids: z.array(z.string().max(128)).max(1_000_000).optional(),
       filter: quotationFilter.optional(),
       sort: quotationSort.optional(),
-      groupBy: z.enum(['tag', 'article', 'none']).optional(),
+      groupBy: z.enum(GROUP_BY).optional(),
       includeSentence: z.boolean().optional(),
     }).strict(),
   ]),
@@ -136,7 +159,12 @@ export const API_ARGUMENTS: { [M in ApiMethod]: z.ZodType<Parameters<HashiyaApi[
       limit: z.number().int().min(1).max(5000).optional(),
     }).strict(),
   ]),
-} as never;
+} satisfies ApiArgumentSchemas;
+
+// Both ways: a check neither wider nor narrower than its method (see test/architecture/api-contract-types.ts).
+export type EveryCallAccepted = NoneOf<RefusedCalls<typeof ARGUMENTS>>;
+
+export const API_ARGUMENTS: ApiArgumentSchemas = ARGUMENTS;
 
 export const API_METHODS = Object.keys(API_ARGUMENTS) as ApiMethod[];
 

@@ -6,6 +6,7 @@ import type { ExportFormat, GroupBy } from '../../annotations/export/index';
 import type { Quotation } from '../../annotations/quotations/quotations';
 import type { QuotationFilter } from '../../annotations/quotations/quotation-filter';
 import type { QuotationSort } from '../../annotations/quotations/quotation-sort';
+import type { TranslationFormat } from '../../annotations/translation/formats';
 import type { ArticleSummary } from '../catalog/article-summary';
 import type { SearchRequest, SearchResponse } from '../search/search-types';
 import type { ApiErrorCode } from '../folder/errors';
@@ -141,7 +142,7 @@ export interface ExportFile {
   base64: string;
 }
 
-export type TranslationFormat = 'xliff' | 'tmx' | 'txt' | 'md' | 'html';
+export type { TranslationFormat } from '../../annotations/translation/formats';
 
 export interface QuotationQuery {
   filter: QuotationFilter;

@@ -1,7 +1,7 @@
 // What the user typed in the search box, as terms to match against folded keys and filters
 // on article metadata. Matching happens on folded keys; every hit is mapped back to the
 // original characters through the fold's offset map. Runs in Node and in the browser.
-import type { Language } from '../text/language';
+import { LANGUAGES as LANGUAGE_LIST, type Language } from '../text/language';
 import { fold, foldKey, originalSpan } from '../text/normalise';
 
 export interface SearchFilters {
@@ -58,7 +58,7 @@ const FILTER_NAMES: Record<string, keyof SearchFilters> = {
   to: 'to',
   tag: 'tag',
 };
-const LANGUAGES = new Set<Language>(['fa', 'ar', 'en', 'und']);
+const LANGUAGES = new Set<Language>(LANGUAGE_LIST);
 const OPEN_QUOTES: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“' };
 const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -3,7 +3,8 @@
 // rests on letters only one language has (پ چ ژ گ / ة), function words read after undoing
 // the swap, the Arabic article prefix `ال`, and the digit set; yeh/kaf only break a tie.
 
-export type Language = 'fa' | 'ar' | 'en' | 'und';
+export const LANGUAGES = ['fa', 'ar', 'en', 'und'] as const;
+export type Language = (typeof LANGUAGES)[number];
 export type Direction = 'rtl' | 'ltr';
 
 /** Enough text to decide; articles can be megabytes long. */

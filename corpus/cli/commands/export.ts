@@ -2,7 +2,7 @@
 // app's quotation browser makes, from the same code.
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { EXPORT_FORMATS, FORMAT_INFO, exportQuotations, isExportFormat, type GroupBy } from '../../../annotations/export/index';
+import { EXPORT_FORMATS, FORMAT_INFO, exportQuotations, isExportFormat, isGroupBy } from '../../../annotations/export/index';
 import { QuotationIndex } from '../../../annotations/quotations/quotation-filter';
 import { loadQuotations } from '../../services/quotation-loader';
 import type { Tag } from '../../../annotations/model/types';
@@ -65,7 +65,7 @@ export const command: CliCommand = async (args) => {
     if (!format) throw new UsageError('--format is required');
     if (!isExportFormat(format)) throw new UsageError(`unknown format '${format}'; use one of ${EXPORT_FORMATS.join(', ')}`);
     const groupBy = values['group-by'] ?? 'article';
-    if (groupBy !== 'article' && groupBy !== 'tag' && groupBy !== 'none') throw new UsageError(`--group-by must be article, tag or none, not '${groupBy}'`);
+    if (!isGroupBy(groupBy)) throw new UsageError(`--group-by must be article, tag or none, not '${groupBy}'`);
     const out = values.out;
     if (!out && FORMAT_INFO[format].binary && process.stdout.isTTY) {
       throw new UsageError(`${format} is a binary format: give --out FILE (or redirect stdout to a file)`);
@@ -77,7 +77,7 @@ export const command: CliCommand = async (args) => {
     const { quotations, problems } = await loadQuotations(ws);
     const selected = new QuotationIndex(quotations).filter({ tags, tagMode: flags.has('all-tags') ? 'all' : 'any' });
     const result = await exportQuotations(selected, format, {
-      groupBy: groupBy as GroupBy,
+      groupBy,
       includeSentence: !flags.has('no-sentence'),
       ...(values.title ? { title: values.title } : {}),
     });
