@@ -37,7 +37,7 @@ export class DraftColumn implements Column, SegmentHost {
   private readonly sources: Map<string, string>;
   private readonly suggestions: Map<string, GlossSuggestion[]>;
   private readonly saver: SaveQueue;
-  private readonly stateEl = h('span', { class: 'save-state', role: 'status' }, 'Saved');
+  private readonly stateEl = h('span', { class: 'save-state', role: 'status', 'data-pending': 'false' }, 'Saved');
   readonly progressEl = h('div', { class: 'progress-line' });
   private caretEl: HTMLElement | null = null;
 
@@ -55,6 +55,7 @@ export class DraftColumn implements Column, SegmentHost {
       onState: (state, message) => {
         this.stateEl.textContent = state === 'saving' ? 'Saving…' : state === 'saved' ? 'Saved' : `Not saved: ${message ?? ''}`;
         this.stateEl.dataset.state = state;
+        this.showPending();
         options.onSaveState(state, message);
         if (state === 'saved') options.onProgress();
       },
@@ -79,7 +80,10 @@ export class DraftColumn implements Column, SegmentHost {
     );
 
     const plugins = draftPlugins({
-      touched: (key) => this.saver.touch(key),
+      touched: (key) => {
+        this.saver.touch(key);
+        this.showPending();
+      },
       caretMoved: (span) => {
         this.options.onCaretSegment(span);
         this.markCaretSegment();
@@ -210,6 +214,11 @@ export class DraftColumn implements Column, SegmentHost {
 
   get pending(): boolean {
     return this.saver.pending;
+  }
+
+  /** Says on the save state whether changes still wait to be saved (the text shows only saving and saved). */
+  private showPending(): void {
+    this.stateEl.dataset.pending = String(this.saver.pending);
   }
 
   destroy(): void {

@@ -2,13 +2,12 @@
 // draft), their alignment drawn between them and corrected in place, reading in step, the
 // draft editor with gloss memory and checks, and the hand-off to CAT tools. This module puts
 // the parts together and runs the user's actions one after another.
-import type { PairingKind } from '../../annotations/model/types';
 import type { ArticleDoc, GlossaryEntry } from '../../corpus/api/api';
 import { glossIndex, type GlossIndex } from '../../annotations/translation/draft-checks';
 import { onAppEvent } from '../bridge';
 import { h } from '../dom';
 import type { View, ViewContext } from '../view-context';
-import type { AlignmentSet, Span } from './alignment-set';
+import type { Span } from './alignment-set';
 import { ArticleColumn, type SharedMark } from './article-column';
 import type { Column } from './column';
 import { ColumnStrip } from './column-strip';
@@ -26,26 +25,8 @@ import { ShownTexts } from './shown-texts';
 import { sideBySideKey, type KeyCommand } from './side-by-side-keys';
 import { TextPickers, type Spec } from './text-pickers';
 
-export interface SideBySideDebug {
-  columns(): Array<{ kind: 'article' | 'draft'; file: string }>;
-  alignments(): Array<{ a: string; b: string; kind: PairingKind; links: AlignmentSet['links'] }>;
-  counterparts(from: number, to: number, span: Span): Span[];
-  draft(): DraftColumn | null;
-  flush(): Promise<void>;
-  open(files: string[]): Promise<void>;
-  ready(): boolean;
-}
-
-declare global {
-  interface Window {
-    hashiyaSideBySide?: SideBySideDebug;
-  }
-}
-
 export function createSideBySideView(ctx: ViewContext): View {
-  const view = new SideBySideView(ctx);
-  window.hashiyaSideBySide = view.debug();
-  return view;
+  return new SideBySideView(ctx);
 }
 
 class SideBySideView implements View {
@@ -156,7 +137,8 @@ class SideBySideView implements View {
       ),
     );
     const body = h('div', { class: 'sbs-body' }, this.strip.el, this.review.el);
-    this.el = h('section', { class: 'view side-by-side-view', 'aria-label': 'Side by side' }, toolbar, this.progress.el, this.strip.narrowNote, body);
+    // Busy until the first texts are shown, and while an action runs.
+    this.el = h('section', { class: 'view side-by-side-view', 'aria-label': 'Side by side', 'aria-busy': 'true' }, toolbar, this.progress.el, this.strip.narrowNote, body);
     ensureStylesheet();
     onAppEvent((event) => {
       // Someone else's change to a shown text (a git pull, a colleague): show it, unless the
@@ -196,11 +178,14 @@ class SideBySideView implements View {
   private run(work: () => Promise<void>): Promise<void> {
     this.pending++;
     this.el.classList.add('busy');
+    this.el.setAttribute('aria-busy', 'true');
     const next = this.queue
       .then(work)
       .catch((error: unknown) => this.ctx.toast((error as Error).message))
       .finally(() => {
-        if (--this.pending === 0) this.el.classList.remove('busy');
+        if (--this.pending > 0) return;
+        this.el.classList.remove('busy');
+        this.el.setAttribute('aria-busy', String(!this.loaded));
       });
     this.queue = next;
     return next;
@@ -353,24 +338,6 @@ class SideBySideView implements View {
     e.preventDefault();
     void this.run(acts[key]);
     return true;
-  }
-
-  // ---- for tests and the developer console
-
-  debug(): SideBySideDebug {
-    return {
-      columns: () => this.strip.columns.map((c) => ({ kind: c.kind, file: c.file })),
-      alignments: () => this.texts.sets.map((s) => ({ a: s.a, b: s.b, kind: s.kind, links: s.links })),
-      counterparts: (from, to, span) => {
-        const a = this.strip.columns[from];
-        const b = this.strip.columns[to];
-        return a && b ? this.texts.counterparts(a, b, span) : [];
-      },
-      draft: () => this.strip.draft,
-      flush: () => this.strip.draft?.flush() ?? Promise.resolve(),
-      open: (files) => this.run(() => this.openFiles(files)),
-      ready: () => this.loaded && this.pending === 0,
-    };
   }
 }
 

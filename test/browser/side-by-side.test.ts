@@ -4,83 +4,37 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import type { AlignmentLink, Sidecar } from '../../annotations/model/types';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { findChromium, NO_CHROMIUM, openSession, screenshot, waitReady, type Session } from './browser-env';
+import {
+  alignmentKind,
+  clickAtEnd,
+  counterpartsOfTop,
+  eventually,
+  links,
+  nextFrames,
+  openTexts,
+  segmentAtTop,
+  segmentSpans,
+  showSideBySide,
+  sidecar,
+  storedLinks,
+  waitIdle,
+  waitSaved,
+  type Span,
+} from './side-by-side-screen';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 const FA = '000_4b15f26e11b27dea.txt';
 const FA_EN = '000_4b15f26e11b27dea.en.txt';
 const AR = '002_b7e8f03d4cd73c5b.txt';
 const FA2 = '004_df093c946d86f816.txt';
+const BUNDLE = resolve(fileURLToPath(import.meta.url), '..', '..', '..', 'out', 'renderer', 'app.js');
 
-type Span = { start: number; end: number };
-
-async function showSideBySide(page: Page): Promise<void> {
-  await page.click('.tab-side-by-side');
-  await page.waitForFunction(() => window.hashiyaSideBySide?.ready() === true);
-}
-
-/** Opens texts in the columns ('#draft' for the first text's English draft). */
-async function openTexts(page: Page, files: string[]): Promise<void> {
-  await page.evaluate((f) => window.hashiyaSideBySide!.open(f), files);
-  await page.waitForFunction(() => window.hashiyaSideBySide?.ready() === true);
-  // The connector gutters are drawn at the next frame.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
-
-async function sidecar(session: Session, file: string): Promise<Sidecar> {
-  return JSON.parse(await readFile(join(session.corpus, `${file}.annotations.json`), 'utf8')) as Sidecar;
-}
-
-/** Waits until the file on disk satisfies `ok` (the app writes it a moment after the change). */
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
-  let last: T | undefined;
-  for (let i = 0; i < 100; i++) {
-    try {
-      last = await read();
-      if (ok(last)) return last;
-    } catch {
-      // not written yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(`${what}; last seen: ${JSON.stringify(last)?.slice(0, 400)}`);
-}
-
-async function waitSaved(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const d = window.hashiyaSideBySide?.draft();
-    return !!d && !d.pending && document.querySelector('.save-state')?.getAttribute('data-state') !== 'saving';
-  });
-}
-
-async function links(page: Page): Promise<AlignmentLink[]> {
-  return page.evaluate(() => [...window.hashiyaSideBySide!.alignments()[0]!.links]);
-}
-
-/** The segment spans of column `k`, in order. */
-async function segmentSpans(page: Page, k: number): Promise<Span[]> {
-  return page.evaluate(
-    (col) =>
-      [...document.querySelectorAll(`.sbs-col[data-column="${col}"] .seg`)].map((e) => ({
-        start: Number((e as HTMLElement).dataset.start),
-        end: Number((e as HTMLElement).dataset.end),
-      })),
-    k,
-  );
-}
-
-/** The segment at the reading line (just below the top edge) of column `k`. */
-async function segmentAtTop(page: Page, k: number): Promise<Span> {
-  return page.evaluate((col) => {
-    const scroller = document.querySelector(`.sbs-col[data-column="${col}"] .col-scroll`)!;
-    const line = scroller.getBoundingClientRect().top + 12;
-    const el = [...scroller.querySelectorAll('.seg')].find((e) => e.getBoundingClientRect().bottom > line) as HTMLElement;
-    return { start: Number(el.dataset.start), end: Number(el.dataset.end) };
-  }, k);
-}
+test('the production bundle carries no hook for tests into the side-by-side view', async () => {
+  assert.ok(!(await readFile(BUNDLE, 'utf8')).includes('hashiyaSideBySide'));
+});
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && a.end > b.start;
 
@@ -116,7 +70,7 @@ describe('side by side: parallel reading, alignment and drafting', { skip }, () 
     );
     assert.match(columns[0]!.font, /^"?Vazirmatn/);
     assert.match(columns[1]!.font, /^"?Noto Naskh Arabic/);
-    const kind = await page.evaluate(() => window.hashiyaSideBySide!.alignments()[0]!.kind);
+    const kind = await alignmentKind(page);
     assert.equal(kind, 'comparable');
     const bands = await page.locator('.sbs-gutter path.band').count();
     assert.ok(bands > 0, 'connector bands are drawn');
@@ -127,7 +81,7 @@ describe('side by side: parallel reading, alignment and drafting', { skip }, () 
     assert.equal(await page.locator(`.sbs-col[data-column="1"] .seg.skip`).first().textContent(), ar.text.slice(weather.start, weather.end));
 
     // Hovering a linked segment lights up its counterpart in the other column.
-    const link = (await links(page))[0]!;
+    const link = (await links(session))[0]!;
     await page.hover(`.sbs-col[data-column="0"] .seg[data-start="${link.a[0]}"]`);
     const lit = await page.evaluate(() => [...document.querySelectorAll('.sbs-col[data-column="1"] .seg.counterpart')].map((e) => Number((e as HTMLElement).dataset.start)));
     assert.ok(lit.length > 0);
@@ -139,7 +93,7 @@ describe('side by side: parallel reading, alignment and drafting', { skip }, () 
   test('scrolling one column scrolls the other to the aligned segment', async () => {
     const page = session.page;
     await openTexts(page, [FA, FA_EN]);
-    assert.equal(await page.evaluate(() => window.hashiyaSideBySide!.alignments()[0]!.kind), 'translation');
+    assert.equal(await alignmentKind(page), 'translation');
     const box = (await page.locator('.sbs-col[data-column="0"] .col-scroll').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     let compared = 0;
@@ -150,9 +104,9 @@ describe('side by side: parallel reading, alignment and drafting', { skip }, () 
         const s = document.querySelectorAll('.col-scroll');
         return s[0]!.scrollTop > w && s[1]!.scrollTop > 0;
       }, was);
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await nextFrames(page);
       const top = await segmentAtTop(page, 0);
-      const counterpart = await page.evaluate((span) => window.hashiyaSideBySide!.counterparts(0, 1, span), top);
+      const counterpart = await counterpartsOfTop(page, 0, 1);
       const other = await segmentAtTop(page, 1);
       if (counterpart.length > 0) {
         compared++;
@@ -171,11 +125,11 @@ describe('side by side: parallel reading, alignment and drafting', { skip }, () 
     await page.mouse.move(box1.x + box1.width / 2, box1.y + box1.height / 2);
     await page.mouse.wheel(0, -1200);
     await page.waitForFunction((before) => document.querySelectorAll('.col-scroll')[0]!.scrollTop < before, moved[0]!);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const topEn = await segmentAtTop(page, 1);
-    const back = await page.evaluate((span) => window.hashiyaSideBySide!.counterparts(1, 0, span), topEn);
+    await nextFrames(page);
+    const back = await counterpartsOfTop(page, 1, 0);
     const topFa = await segmentAtTop(page, 0);
     if (back.length > 0) assert.ok(back.some((c) => overlaps(c, topFa)));
+    await page.mouse.move(box1.x + box1.width / 2, box1.y + box1.height / 2);
     const shot = await screenshot(page, 'side-by-side-fa-en.png');
     console.log(`# screenshot: ${shot}`);
   });
@@ -216,7 +170,7 @@ describe('side by side: parallel reading, alignment and drafting', { skip }, () 
 
     page = await session.reload();
     await showSideBySide(page);
-    assert.deepEqual(await page.evaluate(() => window.hashiyaSideBySide!.columns().map((c) => c.kind)), ['article', 'draft']);
+    assert.deepEqual(await page.locator('.sbs-col').evaluateAll((cols) => cols.map((c) => (c.classList.contains('draft-col') ? 'draft' : c.classList.contains('article-col') ? 'article' : '?'))), ['article', 'draft']);
     assert.equal(await page.locator(`${block} .seg-text`).textContent(), 'In a telephone conversation with the Iraqi prime minister, the President');
     assert.equal(await page.locator(`${block} .seg-status`).inputValue(), 'reviewed');
   });
@@ -228,7 +182,7 @@ describe('side by side: parallel reading, alignment and drafting', { skip }, () 
     const dated = doc.segments.find((s) => doc.text.slice(s.start, s.end).startsWith('أكد الرئيس'))!;
     const attributed = doc.segments.find((s) => doc.text.slice(s.start, s.end).startsWith('هذا وبحسب'))!;
     const type = async (span: Span, text: string) => {
-      await page.evaluate((sp) => window.hashiyaSideBySide!.draft()!.focusSegment(sp), { start: span.start, end: span.end });
+      await page.click(`.draft-seg[data-start="${span.start}"] .seg-text`);
       await page.keyboard.press('Control+a');
       await page.keyboard.type(text);
     };
@@ -268,7 +222,7 @@ describe('side by side: parallel reading, alignment and drafting', { skip }, () 
     assert.equal(await offer.locator('.gloss-text').textContent(), 'Daesh');
     assert.equal(await offer.locator('bdi').textContent(), 'داعش');
     // The caret at the end of the segment's draft (where a click after its last word puts it).
-    await page.evaluate((span) => window.hashiyaSideBySide!.draft()!.focusSegment(span), { start: seg.start, end: seg.end });
+    await clickAtEnd(page, `${block} .seg-text`);
     await page.keyboard.type(' groups such as');
     await page.keyboard.press('Alt+1');
     await page.keyboard.type(', he said.');
@@ -347,7 +301,7 @@ describe('side by side: parallel reading, alignment and drafting', { skip }, () 
     await page.click('.sbs-col[data-column="0"] .col-head');
     await page.keyboard.press('j');
     const current = Number(await page.locator('.review-item.current').getAttribute('data-index'));
-    const link = (await links(page))[current]!;
+    const link = (await links(session))[current]!;
     assert.ok((await page.locator('.sbs-col .seg.review-current').count()) >= 2, 'both sides of the link are marked');
     await page.keyboard.press('Enter');
     await page.waitForFunction((n) => document.querySelectorAll('.review-item').length === n - 1, queue);
@@ -364,9 +318,9 @@ describe('side by side: parallel reading, alignment and drafting', { skip }, () 
     await page.click(`.sbs-col[data-column="0"] .seg[data-start="${a.start}"]`);
     await page.click(`.sbs-col[data-column="1"] .seg[data-start="${b.start}"]`);
     await page.keyboard.press('l');
-    await page.waitForFunction(([as, bs]) => window.hashiyaSideBySide!.alignments()[0]!.links.some((l) => l.a[0] === as && l.b[0] === bs && l.confirmed), [a.start, b.start]);
+    await eventually(() => storedLinks(session, FA, AR), (ls) => ls!.some((l) => l.a[0] === a.start && l.b[0] === b.start && l.confirmed), 'the link made by hand is saved, confirmed');
     await page.keyboard.press('u');
-    await page.waitForFunction((bs) => !window.hashiyaSideBySide!.alignments()[0]!.links.some((l) => l.b[0] === bs), b.start);
+    await eventually(() => storedLinks(session, FA, AR), (ls) => !ls!.some((l) => l.b[0] === b.start), 'the unlinking is saved');
   });
 
   test('spans the two reports share (a tagged person) are marked in both, and "only in one" dims what both say', async () => {
@@ -436,30 +390,33 @@ describe('side by side: parallel reading, alignment and drafting', { skip }, () 
     await openTexts(page, [FA2, '#draft']);
     const english = 'Hassan Rouhani calls for Iran and Turkey to cooperate against Daesh\n\nThe presidents of Turkey and Iran exchanged views by telephone on unity against Daesh.\n';
     await page.setInputFiles('.import-translation-file', { name: 'rouhani-turkey.txt', mimeType: 'text/plain', buffer: Buffer.from(english, 'utf8') });
-    await page.waitForFunction(() => window.hashiyaSideBySide!.columns()[1]?.file === 'rouhani-turkey.txt');
-    await page.waitForFunction(() => window.hashiyaSideBySide!.ready());
+    await page.waitForSelector('.sbs-col[data-column="1"][data-file="rouhani-turkey.txt"]');
+    await waitIdle(page);
     assert.equal(await readFile(join(session.corpus, 'rouhani-turkey.txt'), 'utf8'), english);
-    const alignment = await page.evaluate(() => window.hashiyaSideBySide!.alignments()[0]!);
-    assert.equal(alignment.kind, 'translation');
-    assert.ok(alignment.links.length > 0);
+    assert.equal(await alignmentKind(page), 'translation');
+    assert.ok((await links(session)).length > 0);
     assert.ok((await page.locator('.pairings option').allTextContents()).some((t) => t.includes('rouhani-turkey.txt')));
   });
 
   test('when a text changed on disk since its links were made, the two are aligned again and the user is told', async () => {
     const page = session.page;
     await openTexts(page, [FA, FA_EN]);
-    assert.ok((await links(page)).length > 0);
+    const before = await links(session);
+    assert.ok(before.length > 0);
     const path = join(session.corpus, FA_EN);
     const edited = `Translator's note: second pass, with a new first line.\n\n${await readFile(path, 'utf8')}`;
     await writeFile(path, edited);
-    await openTexts(page, [FA, FA_EN]);
+    // Looking at the texts again (another view, then back) shows them as they are on disk.
+    await page.click('.tab-read');
+    await page.click('.tab-side-by-side');
     await page.waitForFunction(() => /changed on disk since the links were made/.test(document.querySelector('.toast:not([hidden])')?.textContent ?? ''));
     assert.match((await page.locator('.toast').textContent()) ?? '', new RegExp(`${FA_EN.replace(/\./g, '\\.')} changed on disk since the links were made, so the texts were aligned again`));
     await screenshot(page, 'side-by-side-realigned.png');
     const fa = await readFile(join(session.corpus, FA), 'utf8');
-    const now = await links(page);
-    assert.ok(now.length > 0);
-    for (const l of now) {
+    await waitIdle(page);
+    const now = await eventually(() => storedLinks(session, FA, FA_EN), (ls) => ls !== null && JSON.stringify(ls) !== JSON.stringify(before), 'the links made again are kept');
+    assert.ok(now!.length > 0);
+    for (const l of now!) {
       assert.ok(l.b[1] <= edited.length && edited.slice(l.b[0], l.b[1]).trim() !== '', 'each link joins words of the text as it is now');
       assert.ok(fa.slice(l.a[0], l.a[1]).trim() !== '');
     }
