@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Annotation, Sidecar } from '../../annotations/model/types';
 import type { ArticleDoc } from '../../corpus/api/api';
+import { RENDERER_DIR } from '../harness/server';
 import { findChromium, NO_CHROMIUM, openSession, screenshot, waitReady, type Session, useSession } from './browser-env';
 import { highlightRects, highlightText, rangeRects, savedAnnotations, selectText, selectionOffsets, shownArticle, shownFile, sidecarOnDisk, waitSaved, waitShown, type Rect } from './test-hooks';
 
@@ -79,6 +80,12 @@ async function annotate(session: Session, start: number, end: number, key: strin
   const all = await waitSaved(session.corpus, file, (list) => list.some((a) => a.target.position.start === start && a.target.position.end === end && a.gloss === gloss));
   return all.find((a) => a.target.position.start === start && a.target.position.end === end)!;
 }
+
+test('the app as built and loaded (out/renderer/app.js) holds no hook for tests', async () => {
+  const bundle = await readFile(join(RENDERER_DIR, 'app.js'), 'utf8');
+  assert.equal(bundle.includes('hashiyaDebug'), false, 'no debug handle on window');
+  assert.equal(bundle.includes('hashiyaTest'), false, 'the page-side test helpers stay in the tests');
+});
 
 describe('reading and annotating right-to-left articles', { skip }, () => {
   let session: Session;
