@@ -1,8 +1,6 @@
-import { App } from './app';
+import { App } from './app/app';
 
 const app = new App();
-// Exposed for the browser tests and the developer console; it holds no privileges.
-Object.defineProperty(window, 'hashiyaDebug', { get: () => app.debug });
 app.start(document.getElementById('app')!).catch((error: unknown) => {
   const pre = document.createElement('pre');
   pre.className = 'fatal';

@@ -71,7 +71,7 @@ const highlightKey = new PluginKey<HighlightState>('highlights');
 
 export class ReadingView {
   readonly view: EditorView;
-  readonly offsets: OffsetMap;
+  private readonly offsets: OffsetMap;
 
   constructor(
     container: HTMLElement,
@@ -192,20 +192,12 @@ export class ReadingView {
     }, 1500);
   }
 
-  /** Selects a span of the article text (offsets), as a user would with mouse or keyboard. */
-  select(start: number, end: number): void {
-    const { doc } = this.view.state;
-    const sel = TextSelection.create(doc, this.offsets.posOf(start), this.offsets.posOf(end));
-    this.view.focus();
-    this.view.dispatch(this.view.state.tr.setSelection(sel));
-  }
-
   clearSelection(): void {
     const sel = this.view.state.selection;
     this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, sel.head)));
   }
 
-  /** Screen rectangles of the text between two offsets (for popovers and tests). */
+  /** Screen rectangles of the text between two offsets (where a popover goes). */
   rangeRects(start: number, end: number): DOMRect[] {
     const from = this.view.domAtPos(this.offsets.posOf(start));
     const to = this.view.domAtPos(this.offsets.posOf(end));

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { SAMPLE_CORPUS, startHarness, type Harness } from '../harness/server';
+import { installPageHooks } from './test-hooks';
 
 export const OUTPUT_DIR = resolve(fileURLToPath(import.meta.url), '..', '..', '..', 'test-output');
 
@@ -53,6 +54,7 @@ export async function openSession(options: { source?: string; analyst?: string |
   if (options.analyst !== null) await harness.workspace.setAnalyst(options.analyst ?? 'Test Analyst');
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+  await installPageHooks(context);
   let page = await context.newPage();
   const errors: string[] = [];
   const watch = (p: Page) => p.on('pageerror', (e) => errors.push(e.message));

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Sidecar } from '../../annotations/model/types';
 import { findChromium, NO_CHROMIUM, screenshot, useSession, type Session } from './browser-env';
+import { isShown, waitShown } from './test-hooks';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 const FA = '000_4b15f26e11b27dea.txt';
@@ -15,9 +16,9 @@ const NEWS_CODE = 'کد خبر: 626824';
 
 async function openArticle(page: Page, file: string): Promise<void> {
   // Clicking the open article opens it again and redraws its header under the test's feet.
-  if (await page.evaluate((f) => (window as any).hashiyaDebug.doc?.file === f, file)) return;
+  if (await isShown(page, file)) return;
   await page.click(`li.article[data-file="${file}"]`);
-  await page.waitForFunction((f) => (window as any).hashiyaDebug.doc?.file === f, file);
+  await waitShown(page, file);
 }
 
 /** The sheet is linked from index.html; until it is, the test links it the same way. */
@@ -29,7 +30,7 @@ async function linkStyles(page: Page): Promise<void> {
 async function openEditor(page: Page): Promise<void> {
   await linkStyles(page);
   const button = page.locator('.article-head button.edit-metadata');
-  assert.equal(await button.count(), 1, 'the reader header has an "Edit details…" button (renderer/app.ts opens openMetadataEditor with it)');
+  assert.equal(await button.count(), 1, 'the reader header has an "Edit details…" button (renderer/app/reading-controller.ts opens openMetadataEditor with it)');
   await button.click();
   await page.waitForSelector('dialog.metadata-editor[open]');
 }

@@ -10,6 +10,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import type { Annotation, Sidecar } from '../../annotations/model/types';
 import { findChromium, NO_CHROMIUM, openSession, screenshot, waitReady, type Session, useSession } from './browser-env';
+import { waitShown } from './test-hooks';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 const FA = '000_4b15f26e11b27dea.txt';
@@ -227,7 +228,7 @@ describe('the quotation browser', { skip }, () => {
 
   test('"Open" shows the quotation in its article, marked', async () => {
     await page.click(`${await row(page, quotes.faHelp)} .q-open`);
-    await page.waitForFunction((f) => (window as any).hashiyaDebug.doc?.file === f, FA);
+    await waitShown(page, FA);
     await page.waitForFunction(() => document.querySelectorAll('.reading-text .mark').length > 0);
     const marked = await page.$$eval('.reading-text .mark', (els) => els.map((e) => e.textContent).join(''));
     assert.equal(marked, quotes.faHelp);

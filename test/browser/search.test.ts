@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findChromium, NO_CHROMIUM, screenshot, useSession, type Session } from './browser-env';
+import { shownArticle, waitShown } from './test-hooks';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 
@@ -30,10 +31,10 @@ describe('searching the corpus', { skip }, () => {
     await screenshot(page, 'search-results.png');
 
     await page.click(`li.hit >> nth=${first.i}`);
-    await page.waitForFunction((f) => (window as any).hashiyaDebug.doc?.file === f, first.file);
+    await waitShown(page, first.file);
     await page.waitForSelector('.reading-text .mark');
     const marked = await page.$$eval('.reading-text .mark', (els) => els.map((e) => e.textContent).join(''));
-    const text = await page.evaluate(() => (window as any).hashiyaDebug.doc.text as string);
+    const text = (await shownArticle(session.harness.workspace, page)).text;
     assert.equal(marked, text.slice(first.start, first.end));
     assert.equal(marked, 'رئیسجمهور');
     const visible = await page.evaluate(() => {
