@@ -3,7 +3,7 @@ import type { Tag } from '../../annotations/model/types';
 import type { ArticleDoc } from '../../corpus/api/api';
 import { api } from '../bridge';
 import { clear, h } from '../dom';
-import { openMetadataEditor } from '../metadata-editor';
+import { openMetadataEditor } from '../metadata/metadata-editor';
 import { ReadingView, type ReadingViewCallbacks } from '../reading/reading-view';
 import type { ViewContext } from '../view-context';
 import { ArticleHead } from './article-head';

@@ -179,10 +179,6 @@ export class ReadingView {
     this.act({ type: 'mark', range });
   }
 
-  markElements(): HTMLElement[] {
-    return [...this.view.dom.querySelectorAll<HTMLElement>('.mark')];
-  }
-
   /** Outlines one annotation for a moment, to show where it is. */
   flash(id: string): void {
     this.act({ type: 'flash', id });

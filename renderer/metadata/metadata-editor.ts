@@ -2,10 +2,10 @@
 // resettable, and the article's lines with a boilerplate tick each. Corrections go to the
 // sidecar (api.setMetadata) and win over detection; the article comes with what detection
 // found (ArticleDoc.metadata.detected), so that the person sees what a reset would bring back.
-import type { DateValue, MetadataOverrides } from '../annotations/model/types';
-import type { ArticleDoc } from '../corpus/api/api';
-import { h, textAttrs } from './dom';
-import type { ViewContext } from './view-context';
+import type { DateValue, MetadataOverrides } from '../../annotations/model/types';
+import type { ArticleDoc } from '../../corpus/api/api';
+import { h, textAttrs } from '../dom';
+import type { ViewContext } from '../view-context';
 
 /** `2021`, `2021-09` or `2021-09-13`, a real month and day. */
 export function isIsoDate(value: string): boolean {
