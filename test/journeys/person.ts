@@ -1,0 +1,122 @@
+// How a person works the app, for the journey tests: the mouse moves in small steps with
+// pauses, keys come a frame apart, words are found where they are drawn on screen, and what
+// happened is judged by the screen and by the files on disk. Nothing here reaches into the app.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { OUTPUT_DIR } from '../browser/browser-env';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+const STEP_PX = 6;
+const STEP_PAUSE_MS = 12;
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Where a person's eye finds `words` in the element matching `selector`: its first and last letter. */
+export async function wordsOnScreen(page: Page, selector: string, words: string, occurrence = 0): Promise<{ first: DOMRectJSON; last: DOMRectJSON }> {
+  const found = await page.evaluate(
+    ([sel, w, n]) => {
+      const el = document.querySelectorAll(sel)[0];
+      if (!el) return null;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      let all = '';
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        nodes.push(t as Text);
+        all += (t as Text).data;
+      }
+      let at = -1;
+      for (let i = 0; i <= n; i++) at = all.indexOf(w, at + 1);
+      if (at < 0) return null;
+      const rectOf = (offset: number) => {
+        let base = 0;
+        for (const node of nodes) {
+          if (offset < base + node.data.length) {
+            const r = document.createRange();
+            r.setStart(node, offset - base);
+            r.setEnd(node, offset - base + 1);
+            const b = r.getClientRects()[0] ?? r.getBoundingClientRect();
+            return { x: b.x, y: b.y, width: b.width, height: b.height };
+          }
+          base += node.data.length;
+        }
+        return null;
+      };
+      return { first: rectOf(at), last: rectOf(at + w.length - 1) };
+    },
+    [selector, words, occurrence] as const,
+  );
+  if (!found?.first || !found.last) throw new Error(`«${words}» is not on screen in ${selector}`);
+  return { first: found.first, last: found.last };
+}
+
+export interface DOMRectJSON {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The outer edge of a letter in reading order: its right side in right-to-left text. */
+export function edgeOf(rect: DOMRectJSON, side: 'before' | 'after', rtl: boolean): Point {
+  const right = rtl ? side === 'before' : side === 'after';
+  return { x: right ? rect.x + rect.width - 1 : rect.x + 1, y: rect.y + rect.height / 2 };
+}
+
+/** A mouse drag from `from` to `to`, in small steps with pauses, with an optional rest midway. */
+export async function drag(page: Page, from: Point, to: Point, options: { restMidway?: boolean; modifiers?: Array<'Alt' | 'Shift'> } = {}): Promise<void> {
+  for (const m of options.modifiers ?? []) await page.keyboard.down(m);
+  await page.mouse.move(from.x, from.y, { steps: 4 });
+  await pause(60);
+  await page.mouse.down();
+  const steps = Math.max(4, Math.ceil(Math.hypot(to.x - from.x, to.y - from.y) / STEP_PX));
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
+    await pause(STEP_PAUSE_MS);
+    if (options.restMidway && i === Math.floor(steps / 2)) await pause(700);
+  }
+  await pause(80);
+  await page.mouse.up();
+  for (const m of options.modifiers ?? []) await page.keyboard.up(m);
+  await pause(120);
+}
+
+/** Keys pressed one after another, a frame or so apart, as fingers do. */
+export async function press(page: Page, ...keys: string[]): Promise<void> {
+  for (const key of keys) {
+    await page.keyboard.press(key);
+    await pause(40);
+  }
+}
+
+/** Text typed at a typist's pace. */
+export async function type(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text, { delay: 25 });
+}
+
+/** The text the person sees selected. */
+export function selectedText(page: Page): Promise<string> {
+  return page.evaluate(() => document.getSelection()?.toString() ?? '');
+}
+
+/** Screenshots of the screen as it is, at the two window sizes a reader uses most. */
+export async function screenshotsAtBothSizes(page: Page, name: string): Promise<string[]> {
+  await mkdir(OUTPUT_DIR, { recursive: true });
+  const before = page.viewportSize();
+  const paths: string[] = [];
+  for (const size of [{ width: 1440, height: 900 }, { width: 900, height: 700 }]) {
+    await page.setViewportSize(size);
+    await pause(150);
+    const path = join(OUTPUT_DIR, `${name}-${size.width}x${size.height}.png`);
+    await page.screenshot({ path });
+    paths.push(path);
+  }
+  if (before) await page.setViewportSize(before);
+  return paths;
+}
