@@ -67,6 +67,7 @@ const metadataSchema = z.looseObject({
   date: dateValueSchema.optional(),
   encoding: z.string().optional(),
   boilerplate: z.record(z.string(), z.boolean()).optional(),
+  furniture: z.array(z.object({ start: nonNegInt, text: z.string(), on: z.boolean() })).optional(),
   segments: z
     .array(z.object({ start: nonNegInt, end: nonNegInt, skip: z.boolean().optional() }))
     .optional(),

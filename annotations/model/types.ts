@@ -87,6 +87,16 @@ export interface AlignmentVersions {
 export type { DateValue } from '../../corpus/metadata/date-value';
 import type { DateValue } from '../../corpus/metadata/date-value';
 
+/**
+ * One line marked (on) or unmarked as page furniture: where the line starts (UTF-16 offset
+ * into the article text) and its trimmed text, to find it again when the article changes.
+ */
+export interface FurnitureMark {
+  start: number;
+  text: string;
+  on: boolean;
+}
+
 /** Corrections the user made; they win over detection. */
 export interface MetadataOverrides {
   headline?: string;
@@ -94,8 +104,14 @@ export interface MetadataOverrides {
   date?: DateValue;
   /** Encoding name the user chose for this article (iconv-lite label). */
   encoding?: string;
-  /** Lines the user marked (true) or unmarked (false) as boilerplate, keyed by the trimmed line text. */
+  /**
+   * The older form of furniture marks: lines marked (true) or unmarked (false) as boilerplate,
+   * keyed by the trimmed line text, so every copy of a line follows. Still read; the editor
+   * now writes `furniture` instead (see furniture-marks.ts).
+   */
   boilerplate?: Record<string, boolean>;
+  /** Lines the user marked or unmarked as page furniture, by position; ascending by start. */
+  furniture?: FurnitureMark[];
   /** User segmentation: explicit segment boundaries, or absent for the automatic ones. */
   segments?: Array<{ start: number; end: number; skip?: boolean }>;
 }

@@ -2,12 +2,14 @@
 // the file changed on disk and by the git merge driver. Nobody's work is dropped: additions
 // from both sides are kept, deletions honoured, edits to different fields combined, and when
 // both sides changed the same field differently both versions are kept for a person to decide.
+import { sortedFurnitureMarks } from '../model/furniture-marks';
 import { canonicalSidecar, serialiseJson } from './serialise';
 import type {
   Alignment,
   AlignmentLink,
   Annotation,
   AnnotationConflict,
+  FurnitureMark,
   MetadataOverrides,
   Rendering,
   SegmentStatus,
@@ -287,6 +289,11 @@ class Merger {
         if (lines) out.boilerplate = lines;
         continue;
       }
+      if (key === 'furniture') {
+        const marks = this.furniture(base ? { value: base.furniture } : null, ours.furniture, theirs.furniture);
+        if (marks) out.furniture = marks;
+        continue;
+      }
       const r = pick(base ? { value: base[key] } : null, ours[key], theirs[key]);
       if (r.conflict) {
         this.metadataClashes.push({ key, kept: ours[key], other: theirs[key] });
@@ -312,6 +319,21 @@ class Merger {
       if (r.value !== undefined) out[line] = r.value;
     }
     return out;
+  }
+
+  /** Position marks line by line (by start): each side's change to a line stands, ours wins a clash. */
+  private furniture(base: Base<FurnitureMark[] | undefined>, ours: FurnitureMark[] | undefined, theirs: FurnitureMark[] | undefined): FurnitureMark[] | undefined {
+    if (ours === undefined && theirs === undefined) return undefined;
+    const byStart = (marks: FurnitureMark[] | undefined) => new Map((marks ?? []).map((m) => [m.start, m]));
+    const b = base ? byStart(base.value) : null;
+    const o = byStart(ours);
+    const t = byStart(theirs);
+    const out: FurnitureMark[] = [];
+    for (const start of new Set([...(b?.keys() ?? []), ...o.keys(), ...t.keys()])) {
+      const r = pick(b ? { value: b.get(start) } : null, o.get(start), t.get(start));
+      if (r.value !== undefined) out.push(r.value);
+    }
+    return sortedFurnitureMarks(out);
   }
 }
 

@@ -14,7 +14,7 @@ const KEY_ORDER: Record<string, number> = Object.fromEntries(
     'tags', 'gloss', 'note',
     'start', 'end', 'exact', 'prefix', 'suffix', 'status', 'score',
     // metadata
-    'headline', 'outlet', 'date', 'iso', 'original', 'encoding', 'boilerplate', 'segments', 'skip',
+    'headline', 'outlet', 'date', 'iso', 'original', 'encoding', 'boilerplate', 'furniture', 'segments', 'skip', 'on',
     // renderings, alignments
     'source', 'orphaned', 'text', 'other', 'versions', 'self', 'links', 'a', 'b', 'confirmed',
     // conflicts

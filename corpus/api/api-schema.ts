@@ -43,6 +43,7 @@ const metadata = z.object({
   date: z.object({ iso: z.string().max(32).nullable(), original: z.string().max(1000) }).optional(),
   encoding: z.string().max(64).optional(),
   boilerplate: z.record(z.string().max(10_000), z.boolean()).optional(),
+  furniture: z.array(z.object({ start: offset, text: z.string().max(10_000), on: z.boolean() }).strict()).max(1_000_000).optional(),
   segments: z.array(z.object({ start: offset, end: offset, skip: z.boolean().optional() })).max(1_000_000).optional(),
 }).strict();
 

@@ -1,5 +1,6 @@
 // The article as the window sees it: paragraphs with their boilerplate marks, segments, and
 // the details as detected and as corrected, so that the window runs no detector itself.
+import { resolveFurnitureMarks } from '../../annotations/model/furniture-marks';
 import type { Sidecar } from '../../annotations/model/types';
 import type { ArticleDoc } from '../api/api';
 import { detectBoilerplate, detectMetadata } from '../metadata/metadata';
@@ -15,8 +16,8 @@ export function articleDoc(article: LoadedArticle, data: Sidecar, readOnly: stri
   const detected = detectMetadata(article.text, article.language, paragraphs);
   const boiler = detectBoilerplate(paragraphs, article.language);
   const overrides = data.metadata;
-  const marks = overrides.boilerplate ?? {};
-  const paras = paragraphs.map((p, i) => ({ ...p, boilerplate: marks[p.text.trim()] ?? boiler.has(i) }));
+  const marks = resolveFurnitureMarks(paragraphs, overrides.furniture, overrides.boilerplate);
+  const paras = paragraphs.map((p, i) => ({ ...p, boilerplate: marks.get(i) ?? boiler.has(i) }));
   return {
     file: article.file,
     text: article.text,

@@ -1,5 +1,6 @@
 // The person's corrections to an article's details (headline, outlet, date, encoding,
 // boilerplate lines), and dates read from what they type.
+import { sortedFurnitureMarks } from '../../annotations/model/furniture-marks';
 import type { DateValue, MetadataOverrides } from '../../annotations/model/types';
 import type { ArticleDoc } from '../api/api';
 import { parseDate } from '../metadata/dates';
@@ -17,8 +18,10 @@ export class MetadataService {
         const v = overrides[key];
         // An empty value removes the correction, so detection applies again.
         const emptyDate = key === 'date' && typeof v === 'object' && v !== null && 'original' in v && v.original === '' && v.iso === null;
-        if (v === undefined || v === '' || emptyDate || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0)) delete next[key];
+        const noMarks = key === 'furniture' && Array.isArray(v) && v.length === 0;
+        if (v === undefined || v === '' || emptyDate || noMarks || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0)) delete next[key];
       }
+      if (next.furniture) next.furniture = sortedFurnitureMarks(next.furniture);
       data.metadata = next;
     });
     // Another encoding is another text: decoded again, and its sidecar opened on it.

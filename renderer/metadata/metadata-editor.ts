@@ -128,7 +128,7 @@ export function openMetadataEditor(ctx: ViewContext, doc: ArticleDoc): Promise<A
     );
 
     // ---- lines
-    const boxes: Array<{ box: HTMLInputElement; li: HTMLElement; tag: HTMLElement; key: string; detected: boolean }> = [];
+    const boxes: Array<{ box: HTMLInputElement; li: HTMLElement; tag: HTMLElement; start: number; text: string; detected: boolean }> = [];
     const lineState = (entry: (typeof boxes)[number]) => {
       const on = entry.box.checked;
       entry.li.classList.toggle('boilerplate', on);
@@ -140,16 +140,10 @@ export function openMetadataEditor(ctx: ViewContext, doc: ArticleDoc): Promise<A
       const box = h('input', { type: 'checkbox', checked: p.boilerplate, 'aria-label': 'Boilerplate' });
       const tag = h('span', { class: 'md-line-tag' });
       const li = h('li', { class: 'md-line', 'data-index': i }, box, h('span', { class: 'md-line-text', dir: p.dir, lang: p.dir === 'rtl' ? (lang === 'en' ? 'und' : lang) : 'en' }, p.text), tag);
-      const entry = { box, li, tag, key: p.text.trim(), detected: detected.boilerplate.has(i) };
+      const entry = { box, li, tag, start: p.start, text: p.text.trim(), detected: detected.boilerplate.has(i) };
       boxes.push(entry);
-      box.addEventListener('change', () => {
-        // The sidecar keys marks by the line's text: every copy of a line follows.
-        for (const other of boxes) {
-          if (other.key !== entry.key) continue;
-          other.box.checked = box.checked;
-          lineState(other);
-        }
-      });
+      // A mark is this line's alone (by position): a headline repeated as furniture stays a headline.
+      box.addEventListener('change', () => lineState(entry));
       lineState(entry);
       list.append(li);
     });
@@ -200,7 +194,7 @@ export function openMetadataEditor(ctx: ViewContext, doc: ArticleDoc): Promise<A
         headline: headline.value.trim(),
         outlet: outlet.value.trim(),
         date: currentDate(),
-        lines: boxes.map((b) => ({ key: b.key, on: b.box.checked, detected: b.detected })),
+        lines: boxes.map((b) => ({ start: b.start, text: b.text, on: b.box.checked, detected: b.detected })),
         detected,
         existing,
       });
@@ -232,7 +226,7 @@ export function overridesFrom(input: {
   headline: string;
   outlet: string;
   date: DateValue | null;
-  lines: ReadonlyArray<{ key: string; on: boolean; detected: boolean }>;
+  lines: ReadonlyArray<{ start: number; text: string; on: boolean; detected: boolean }>;
   detected: Omit<Detected, 'boilerplate'>;
   existing: MetadataOverrides;
 }): MetadataOverrides {
@@ -247,9 +241,9 @@ export function overridesFrom(input: {
   // Storing the detected value is how a stored date correction is undone today:
   // setMetadata has no way to remove a date.
   else if (existing.date !== undefined) out.date = detected.date ?? { iso: null, original: '' };
-  const marks: Record<string, boolean> = {};
-  for (const line of input.lines) if (line.on !== line.detected) marks[line.key] = line.on;
-  // Always sent: the map replaces the stored one, and an empty map removes it.
-  out.boilerplate = marks;
+  // Every line's state is written by position; the older text-keyed marks, already shown
+  // line by line, are replaced by them. Both always sent: an empty one removes the stored one.
+  out.furniture = input.lines.filter((l) => l.on !== l.detected).map((l) => ({ start: l.start, text: l.text, on: l.on }));
+  out.boilerplate = {};
   return out;
 }

@@ -90,7 +90,9 @@ describe('correcting an article’s details', { skip }, () => {
     const stored = (await sidecar(session, FA)).metadata;
     assert.equal(stored.outlet, 'خبرگزاری ایسکا');
     assert.deepEqual(stored.date, { iso: '2021-09-13', original: '۲۲ شهریور ۱۴۰۰' });
-    assert.deepEqual(stored.boilerplate, { [NEWS_CODE]: false }, 'only the line the user changed');
+    const newsCode = (await readFile(join(session.corpus, FA), 'utf8')).indexOf(NEWS_CODE);
+    assert.deepEqual(stored.furniture, [{ start: newsCode, text: NEWS_CODE, on: false }], 'only the line the user changed, by its position');
+    assert.equal(stored.boilerplate, undefined);
     assert.equal(stored.headline, undefined, 'an unchanged field stores nothing');
 
     page = await session.reload();
@@ -119,6 +121,7 @@ describe('correcting an article’s details', { skip }, () => {
     const stored = (await sidecar(session, FA)).metadata;
     assert.equal(stored.outlet, undefined);
     assert.equal(stored.boilerplate, undefined);
+    assert.equal(stored.furniture, undefined);
     assert.deepEqual(stored.date, { iso: '2021-09-13', original: '۲۲ شهریور ۱۴۰۰' }, 'the date correction stays');
     assert.equal(await page.$eval(`.reading-text .para:text-is("${NEWS_CODE}")`, (p) => p.classList.contains('boilerplate')), true);
   });
