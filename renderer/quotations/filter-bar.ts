@@ -5,6 +5,7 @@ import type { Tag } from '../../annotations/model/types';
 import type { ArticleSummary, QuotationPage } from '../../corpus/api/api';
 import { h, textAttrs } from '../dom';
 import { tagClass } from '../tag-styles';
+import { DateField, type ParseDate } from './date-field';
 
 /** Typing pauses this long before the table is asked again. */
 export const TEXT_DEBOUNCE_MS = 250;
@@ -36,13 +37,15 @@ export class FilterBar {
   private readonly analyst = choice('Analyst', 'q-filter-analyst', 'All analysts');
   private readonly article = choice('Article', 'q-filter-article', 'All articles');
   private readonly outlet = choice('Outlet', 'q-filter-outlet', 'All outlets');
-  private readonly from = h('input', { type: 'date', class: 'q-filter-from', 'aria-label': 'From date' });
-  private readonly to = h('input', { type: 'date', class: 'q-filter-to', 'aria-label': 'To date' });
+  private readonly from: DateField;
+  private readonly to: DateField;
   private readonly clearButton = h('button', { type: 'button', class: 'q-filter-clear' }, 'Clear filters');
   private tags = new Set<string>();
   private timer = 0;
 
-  constructor(private readonly onChange: () => void) {
+  constructor(private readonly onChange: () => void, parseDate: ParseDate) {
+    this.from = new DateField('From date', 'q-filter-from', 'From ', parseDate, () => this.changed());
+    this.to = new DateField('To date', 'q-filter-to', 'to ', parseDate, () => this.changed());
     this.text.addEventListener('input', () => {
       clearTimeout(this.timer);
       this.timer = window.setTimeout(() => this.changed(), TEXT_DEBOUNCE_MS);
@@ -53,12 +56,12 @@ export class FilterBar {
         this.changed();
       }
     });
-    for (const control of [this.tagMode, this.analyst, this.article, this.outlet, this.from, this.to]) control.addEventListener('change', () => this.changed());
+    for (const control of [this.tagMode, this.analyst, this.article, this.outlet]) control.addEventListener('change', () => this.changed());
     this.clearButton.addEventListener('click', () => this.clear());
     this.el = h(
       'div',
       { class: 'q-filters', role: 'search', 'aria-label': 'Filter quotations' },
-      h('div', { class: 'q-filter-line' }, this.text, this.analyst, this.article, this.outlet, h('label', { class: 'q-dates' }, 'From ', this.from), h('label', { class: 'q-dates' }, 'to ', this.to), this.clearButton),
+      h('div', { class: 'q-filter-line' }, this.text, this.analyst, this.article, this.outlet, this.from.el, this.to.el, this.clearButton),
       h('div', { class: 'q-filter-line' }, h('span', { class: 'q-label' }, 'Tags:'), this.chips, this.tagMode),
     );
     this.syncControls();
@@ -116,8 +119,8 @@ export class FilterBar {
     if (this.analyst.value) filter.analysts = [this.analyst.value];
     if (this.article.value) filter.files = [this.article.value];
     if (this.outlet.value) filter.outlets = [this.outlet.value];
-    if (this.from.value) filter.from = this.from.value;
-    if (this.to.value) filter.to = this.to.value;
+    if (this.from.iso) filter.from = this.from.iso;
+    if (this.to.iso) filter.to = this.to.iso;
     const text = this.text.value.trim();
     if (text) filter.text = text.slice(0, 1000);
     return filter;
@@ -134,8 +137,8 @@ export class FilterBar {
     this.text.value = '';
     for (const s of [this.analyst, this.article, this.outlet]) s.value = '';
     this.tagMode.value = 'any';
-    this.from.value = '';
-    this.to.value = '';
+    this.from.clear();
+    this.to.clear();
     this.changed();
   }
 }

@@ -30,7 +30,7 @@ class QuotationBrowser implements View {
   private loaded = false;
 
   constructor(private readonly ctx: ViewContext) {
-    this.filters = new FilterBar(() => void this.reload(false));
+    this.filters = new FilterBar(() => void this.reload(false), (text, language) => ctx.api.parseDate(text, language));
     this.selection = new RowSelection(() => this.redraw());
     this.rows = new QuotationRows(
       (query) => ctx.api.queryQuotations(query),
