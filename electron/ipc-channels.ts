@@ -2,3 +2,6 @@
 // does not pull in the validation code and zod).
 export const API_CHANNEL = 'hashiya:api';
 export const EVENT_CHANNEL = 'hashiya:event';
+/** The shell's own calls beside the API: the Save dialog for an export, and showing it in its folder. */
+export const SAVE_FILE_CHANNEL = 'hashiya:save-file';
+export const SHOW_IN_FOLDER_CHANNEL = 'hashiya:show-in-folder';

@@ -5,7 +5,7 @@ import type { ApiResponse, HashiyaApi } from '../corpus/api/api';
 import { dispatch } from '../corpus/api/api-schema';
 import { isAppUrl } from './app-origin';
 
-export { API_CHANNEL, EVENT_CHANNEL } from './ipc-channels';
+export { API_CHANNEL, EVENT_CHANNEL, SAVE_FILE_CHANNEL, SHOW_IN_FOLDER_CHANNEL } from './ipc-channels';
 
 /** The parts of Electron's WebFrameMain the sender check reads. */
 export interface FrameLike {
@@ -40,12 +40,30 @@ export interface ApiHandlerOptions {
 export type ApiHandler = (event: InvokeEventLike, method: unknown, args: unknown) => Promise<ApiResponse<unknown>>;
 
 export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
-  return async (event, method, args) => {
+  return (event, method, args) => guardedHandler(String(method).slice(0, 64), options, async () => dispatch(options.api, method, args))(event);
+}
+
+export interface GuardOptions {
+  trustedFrame: () => FrameLike | null;
+  log?: (message: string) => void;
+}
+
+/** A shell call (Save dialog, show in folder) under the same sender check as the API; `handle` validates its own arguments. */
+export function guardedHandler(
+  name: string,
+  options: GuardOptions,
+  handle: (...args: unknown[]) => Promise<ApiResponse<unknown>>,
+): (event: InvokeEventLike, ...args: unknown[]) => Promise<ApiResponse<unknown>> {
+  return async (event, ...args) => {
     const refusal = senderRefusal(event.senderFrame, options.trustedFrame());
     if (refusal) {
-      options.log?.(`refused IPC call ${String(method).slice(0, 64)}: ${refusal}`);
+      options.log?.(`refused IPC call ${name}: ${refusal}`);
       return { ok: false, error: { code: 'forbidden', message: `refused: ${refusal}` } };
     }
-    return dispatch(options.api, method, args);
+    try {
+      return await handle(...args);
+    } catch (error) {
+      return { ok: false, error: { code: 'internal', message: (error as Error).message } };
+    }
   };
 }

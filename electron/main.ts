@@ -1,19 +1,20 @@
 // The Electron main process: wiring only. Every decision it applies (window options, CSP,
 // asset paths, sender checks, navigation and permission refusals, the menu) lives in a
 // module that runs and is tested without Electron.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import type { AppEvent } from '../corpus/api/api';
 import { Workspace } from '../corpus/services/workspace';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin';
 import { appPaths } from './app-paths';
-import { API_CHANNEL, EVENT_CHANNEL, createApiHandler } from './ipc';
+import { API_CHANNEL, EVENT_CHANNEL, SAVE_FILE_CHANNEL, SHOW_IN_FOLDER_CHANNEL, createApiHandler, guardedHandler } from './ipc';
 import { folderFromArgv } from './launch-args';
 import { buildMenuTemplate } from './menu';
 import { applyNavigationPolicy } from './navigation';
 import { applyPermissionPolicy } from './permissions';
 import { APP_SCHEME_REGISTRATION, createAssetHandler } from './protocol';
 import { prepareSampleCorpus } from './sample-corpus';
+import { createFileHandlers } from './save-file';
 import { WINDOW_TITLE, openMainWindow } from './window-options';
 
 const log = (message: string) => console.log(`hashiya: ${message}`);
@@ -145,14 +146,15 @@ function startApp(): void {
     pendingFolder = null;
     if (startFolder) await ws.openCorpus(startFolder, true).catch((error: unknown) => log(`could not open ${startFolder}: ${(error as Error).message}`));
 
-    ipcMain.handle(
-      API_CHANNEL,
-      createApiHandler({
-        api: ws,
-        trustedFrame: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.mainFrame : null),
-        log,
-      }),
-    );
+    const trustedFrame = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.mainFrame : null);
+    ipcMain.handle(API_CHANNEL, createApiHandler({ api: ws, trustedFrame, log }));
+    const files = createFileHandlers({
+      showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+      showItemInFolder: (path) => shell.showItemInFolder(path),
+      documentsDir: () => app.getPath('documents'),
+    });
+    ipcMain.handle(SAVE_FILE_CHANNEL, guardedHandler('saveFile', { trustedFrame, log }, files.saveFile));
+    ipcMain.handle(SHOW_IN_FOLDER_CHANNEL, guardedHandler('showInFolder', { trustedFrame, log }, files.showInFolder));
 
     const template = buildMenuTemplate(
       { command: (command) => sendEvent({ type: 'menu', command }), about: showAbout },

@@ -1,6 +1,6 @@
 // The renderer talks to `window.hashiya` (the Electron preload) or, in the browser harness,
 // to the same API over HTTP. Either way it gets the typed API and never a raw channel.
-import type { ApiErrorCode, ApiResponse, AppEvent, HashiyaApi, HashiyaBridge } from '../corpus/api/api';
+import type { ApiErrorCode, ApiResponse, AppEvent, HashiyaApi, HashiyaBridge, ShellBridge } from '../corpus/api/api';
 
 declare global {
   interface Window {
@@ -60,3 +60,7 @@ export const api: HashiyaApi = new Proxy({} as HashiyaApi, {
 });
 
 export const onAppEvent = (listener: (event: AppEvent) => void): (() => void) => bridge.onEvent(listener);
+
+/** The app shell's Save dialog and show-in-folder; null in the browser harness, which has neither. */
+export const shell: ShellBridge | null =
+  window.hashiya?.saveFile && window.hashiya.showInFolder ? { saveFile: window.hashiya.saveFile, showInFolder: window.hashiya.showInFolder } : null;

@@ -1,6 +1,6 @@
 // What a view (side by side, quotations, search results) gets from the app shell.
 import type { Tag } from '../annotations/model/types';
-import type { ArticleSummary, HashiyaApi } from '../corpus/api/api';
+import type { ArticleSummary, ExportFile, HashiyaApi } from '../corpus/api/api';
 
 export interface ViewContext {
   api: HashiyaApi;
@@ -10,8 +10,8 @@ export interface ViewContext {
   openInReader(file: string, span?: { start: number; end: number }): Promise<void>;
   taxonomy(): Tag[];
   articles(): ArticleSummary[];
-  /** Offers a file for download (exports). */
-  download(file: { name: string; mime: string; base64: string }): void;
+  /** Saves an export where the person chooses (a download in the browser) and says where it went. */
+  saveExport(file: ExportFile): Promise<void>;
 }
 
 export interface View {

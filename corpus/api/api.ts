@@ -258,4 +258,12 @@ export type HashiyaBridge = {
   readonly [M in ApiMethod]: (...args: Parameters<HashiyaApi[M]>) => Promise<ApiResponse<Awaited<ReturnType<HashiyaApi[M]>>>>;
 } & {
   readonly onEvent: (listener: (event: AppEvent) => void) => () => void;
-};
+} & Partial<ShellBridge>;
+
+/** What only the app's shell can do beside the API, the OS's business and not the corpus's: absent in the browser harness. */
+export interface ShellBridge {
+  /** Asks where to save an export with the Save dialog and writes it there: the chosen path, or null if cancelled. */
+  readonly saveFile: (name: string, mime: string, base64: string) => Promise<ApiResponse<string | null>>;
+  /** Shows a file saved by saveFile in the system's file manager. */
+  readonly showInFolder: (path: string) => Promise<ApiResponse<null>>;
+}

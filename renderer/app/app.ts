@@ -1,7 +1,7 @@
 // The main window, composed: the frame, the article list, the reading view, the annotation
 // sidebar and editor, the other views; this class wires them and answers menu and keys.
 import type { Tag } from '../../annotations/model/types';
-import { api, onAppEvent } from '../bridge';
+import { api, onAppEvent, shell } from '../bridge';
 import { editTaxonomy } from '../dialogs';
 import { createQuotationView } from '../quotations/quotation-view';
 import { createSearchView } from '../search/search-view';
@@ -11,8 +11,8 @@ import type { ViewContext } from '../view-context';
 import { AnnotationEditing } from './annotation-editing';
 import { ArticleList } from './article-list';
 import { ConflictsPanel } from './conflicts';
-import { download } from './download';
 import { ReadingController } from './reading-controller';
+import { saveExport } from './save-export';
 import { Settings } from './settings';
 import { ShellLayout } from './shell-layout';
 import { Sidebar } from './sidebar';
@@ -118,7 +118,7 @@ export class App {
       openInReader: (file, span) => this.openInReader(file, span),
       taxonomy: () => this.taxonomy,
       articles: () => this.list.articles,
-      download: (f) => download(f),
+      saveExport: (f) => saveExport(f, shell, (m, action) => this.toast.show(m, action)),
     };
   }
 

@@ -1,4 +1,4 @@
-// Offers bytes from the app as a file download (the app's Save dialog in Electron).
+// Hands bytes from the app to the browser as a file download (the harness; the app saves with its Save dialog).
 import { h } from '../dom';
 
 export function download(file: { name: string; mime: string; base64: string }): void {

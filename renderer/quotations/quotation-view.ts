@@ -165,7 +165,7 @@ class QuotationBrowser implements View {
       }
     }
     const file = await this.ctx.api.exportQuotations(exportRequest(choice, this.rows.currentQuery, ids));
-    this.ctx.download(file);
+    await this.ctx.saveExport(file);
   }
 }
 

@@ -5,7 +5,7 @@ import type { ViewContext } from '../view-context';
 import type { HandoffActions } from './handoff';
 
 export interface HandoffDeps {
-  ctx: Pick<ViewContext, 'api' | 'toast' | 'download'>;
+  ctx: Pick<ViewContext, 'api' | 'toast' | 'saveExport'>;
   /** The first text's file ('' when none). */
   source(): string;
   /** The articles shown. */
@@ -28,7 +28,7 @@ export function handoffActions(deps: HandoffDeps): HandoffActions {
       await deps.flush();
       const other = deps.files().find((f) => f !== file);
       // Over a transport an absent argument would arrive as null, which the API refuses.
-      deps.ctx.download(await (other ? api.exportTranslation(file, format, other) : api.exportTranslation(file, format)));
+      await deps.ctx.saveExport(await (other ? api.exportTranslation(file, format, other) : api.exportTranslation(file, format)));
     },
     importXliff: (name, xml) =>
       deps.run(async () => {

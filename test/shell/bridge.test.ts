@@ -16,7 +16,7 @@ test('the preload\'s list of API methods is exactly the API\'s', () => {
   assert.equal(new Set(API_METHOD_NAMES).size, API_METHOD_NAMES.length);
 });
 
-test('window.hashiya is a frozen object of one function per API method plus onEvent, and nothing else', async () => {
+test('window.hashiya is a frozen object of one function per API method plus onEvent, saveFile and showInFolder, and nothing else', async () => {
   const sent: Array<[string, unknown[]]> = [];
   const bridge = createBridge({
     invoke: async (method, args) => {
@@ -24,9 +24,10 @@ test('window.hashiya is a frozen object of one function per API method plus onEv
       return { ok: true, value: method };
     },
     subscribe: () => () => undefined,
+    invokeShell: async () => null,
   });
   assert.ok(Object.isFrozen(bridge));
-  assert.deepEqual(Object.keys(bridge).sort(), [...API_METHODS, 'onEvent'].sort());
+  assert.deepEqual(Object.keys(bridge).sort(), [...API_METHODS, 'onEvent', 'saveFile', 'showInFolder'].sort());
   for (const key of Object.keys(bridge)) assert.equal(typeof (bridge as unknown as Record<string, unknown>)[key], 'function', key);
   assert.ok(!('ipcRenderer' in bridge) && !('invoke' in bridge) && !('send' in bridge));
   assert.throws(() => {
@@ -47,6 +48,7 @@ test('onEvent hands the listener only the event payload and its unsubscribe stop
   let unsubscribed = 0;
   const bridge = createBridge({
     invoke: async () => null,
+    invokeShell: async () => null,
     subscribe: (listener) => {
       deliver = listener;
       return () => unsubscribed++;
@@ -60,6 +62,26 @@ test('onEvent hands the listener only the event payload and its unsubscribe stop
   assert.deepEqual(got, [[{ type: 'menu', command: 'find' }]]);
   assert.equal(unsubscribed, 1);
   assert.throws(() => bridge.onEvent('nope' as never), TypeError);
+});
+
+test('saveFile and showInFolder go to the shell\'s own calls with their arguments, not to the API', async () => {
+  const api: unknown[] = [];
+  const shell: unknown[] = [];
+  const bridge = createBridge({
+    invoke: async (method, args) => api.push([method, args]),
+    subscribe: () => () => undefined,
+    invokeShell: async (call, args) => {
+      shell.push([call, args]);
+      return { ok: true, value: call === 'saveFile' ? '/home/u/Documents/q.csv' : null };
+    },
+  });
+  assert.deepEqual(await bridge.saveFile!('q.csv', 'text/csv', 'YQ=='), { ok: true, value: '/home/u/Documents/q.csv' });
+  await bridge.showInFolder!('/home/u/Documents/q.csv');
+  assert.deepEqual(shell, [
+    ['saveFile', ['q.csv', 'text/csv', 'YQ==']],
+    ['showInFolder', ['/home/u/Documents/q.csv']],
+  ]);
+  assert.deepEqual(api, []);
 });
 
 test('the preload bundle holds only the bridge: no zod, no workspace, no Node modules besides electron', async (t) => {

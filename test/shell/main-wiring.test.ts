@@ -1,7 +1,8 @@
 // The main process runs here against a stand-in `electron` module (test/shell/fixtures), so
 // its wiring is checked without an Electron binary: the scheme is registered before ready,
 // the sandbox is on, the window gets the secure options and loads app://, the protocol,
-// IPC, permission, navigation and menu handlers are the tested ones, and quitting flushes.
+// IPC, permission, navigation and menu handlers are the tested ones, an export goes through
+// the Save dialog, and quitting flushes.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -65,7 +66,7 @@ test('the main process wires the window, protocol, IPC, policies and menu as tes
 
   // Protocol, session, IPC.
   assert.deepEqual(report.after.protocolSchemes, ['app']);
-  assert.deepEqual(report.after.ipcChannels, ['hashiya:api']);
+  assert.deepEqual(report.after.ipcChannels, ['hashiya:api', 'hashiya:save-file', 'hashiya:show-in-folder']);
   assert.deepEqual(report.after.permissionHandlers, ['beforeRequest', 'beforeRequestFilter', 'devicePermission', 'displayMedia', 'permissionCheck', 'permissionRequest']);
   assert.equal(report.after.permissionGranted, false);
   assert.equal(report.after.permissionChecked, false);
@@ -85,6 +86,22 @@ test('the main process wires the window, protocol, IPC, policies and menu as tes
   assert.equal(report.ipc.traversal.error.code, 'forbidden');
   assert.equal(report.ipc.notAMethod.ok, false);
   assert.equal(report.ipc.notAMethod.error.code, 'bad-request');
+
+  // An export: the Save dialog opens over the window in Documents with the suggested name, the
+  // bytes land where the person chose, a cancel saves nothing, and only the saved file is shown.
+  assert.deepEqual(report.save.saved, { ok: true, value: join(userData, 'chosen.csv') });
+  assert.equal(report.save.written, 'quote,gloss\nسلام,peace\n');
+  assert.deepEqual(report.save.cancelled, { ok: true, value: null });
+  assert.equal(report.save.badBytes.ok, false);
+  assert.equal(report.save.badBytes.error.code, 'bad-request');
+  assert.equal(report.save.fromElsewhere.error.code, 'forbidden');
+  assert.deepEqual(report.save.dialogs, [
+    { title: 'Save the export', defaultPath: join(userData, 'Documents', 'quotations.csv'), withWindow: true },
+    { title: 'Save the export', defaultPath: join(userData, 'article.xlf'), withWindow: true },
+  ]);
+  assert.deepEqual(report.save.shown, { ok: true, value: null });
+  assert.equal(report.save.shownOther.ok, false);
+  assert.deepEqual(report.save.shownInFolder, [join(userData, 'chosen.csv')]);
 
   // Navigation and menu.
   assert.equal(report.navigation.willNavigatePrevented, true);
