@@ -7,6 +7,7 @@ import type { ArticleDoc, ArticleSummary, GlossaryEntry } from '../../corpus/api
 import { glossIndex, type GlossIndex } from '../../annotations/translation/draft-checks';
 import { onAppEvent } from '../bridge';
 import { h } from '../dom';
+import { MoreMenu } from '../more-menu';
 import type { View, ViewContext } from '../view-context';
 import type { Span } from './alignment-set';
 import { ArticleColumn, type SharedMark } from './article-column';
@@ -140,9 +141,10 @@ class SideBySideView implements View {
         (e) => ctx.toast((e as Error).message),
       ),
     );
+    const more = foldingToolbar(toolbar);
     const body = h('div', { class: 'sbs-body' }, this.strip.el, this.review.el);
     // Busy until the first texts are shown, and while an action runs.
-    this.el = h('section', { class: 'view side-by-side-view', 'aria-label': 'Side by side', 'aria-busy': 'true' }, toolbar, this.progress.el, this.strip.narrowNote, body);
+    this.el = h('section', { class: 'view side-by-side-view', 'aria-label': 'Side by side', 'aria-busy': 'true' }, toolbar, more.menu, this.progress.el, this.strip.narrowNote, body);
     ensureStylesheet();
     onAppEvent((event) => {
       // Someone else's change to a shown text (a git pull, a colleague): show it, unless the
@@ -359,6 +361,19 @@ class SideBySideView implements View {
     void this.run(acts[key]);
     return true;
   }
+}
+
+/** The toolbar keeps to two rows: in a small window the buttons needed least fold into More. */
+function foldingToolbar(toolbar: HTMLElement): MoreMenu {
+  const buttons = ['.import-translation', '.import-xliff', '.unpair', '.pair-these', '.act-align-again', '.act-skip', '.act-split', '.act-merge'].map((s) => toolbar.querySelector<HTMLElement>(s)!);
+  // Items of one row sit a few pixels apart (a select is taller than a button); a new row is lower.
+  const rows = () => {
+    const tops = [...toolbar.children].map((c) => (c as HTMLElement).offsetTop).sort((a, b) => a - b);
+    return tops.filter((t, i) => i === 0 || t - tops[i - 1]! > 10).length;
+  };
+  const more = new MoreMenu(toolbar, buttons, () => rows() <= 2);
+  toolbar.append(more.button);
+  return more;
 }
 
 /** The view's stylesheet, for a page that does not link it yet (it is served with the others). */
