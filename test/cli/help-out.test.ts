@@ -79,8 +79,10 @@ test('an --out that cannot be written: one plain sentence on stderr and a failin
 test('search hits name the article by its headline', () => {
   const r = hashiya('search', '--corpus', corpus, 'روحانی');
   assert.equal(r.status, 0, r.stderr);
-  const where = r.stdout.split('\n').filter((l) => /^\S+\.txt:\d+-\d+/.test(l));
+  const lines = r.stdout.split('\n');
+  const where = lines.flatMap((l, i) => (/^\S+\.txt:\d+-\d+$/.test(l) ? [i] : []));
   assert.ok(where.length > 0, r.stdout);
-  for (const l of where) assert.match(l, /^004_df093c946d86f816\.txt:\d+-\d+  حسن روحانی خواستار همکاری ایران و ترکیه در مقابله با داعش شد$|^\S+\.txt:\d+-\d+  \S/, l);
-  assert.ok(where.some((l) => l.endsWith('حسن روحانی خواستار همکاری ایران و ترکیه در مقابله با داعش شد')), 'the headline of 004');
+  // Under each location line: the headline, then the context with the hit marked.
+  for (const i of where) assert.ok(/^  \S/.test(lines[i + 1]!) && lines[i + 2]!.includes('⟦'), `${lines[i]} / ${lines[i + 1]} / ${lines[i + 2]}`);
+  assert.ok(where.some((i) => lines[i]!.startsWith('004_') && lines[i + 1] === '  حسن روحانی خواستار همکاری ایران و ترکیه در مقابله با داعش شد'), 'the headline of 004');
 });

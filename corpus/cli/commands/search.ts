@@ -80,7 +80,7 @@ function humanReadable(r: EngineResult, headlines: ReadonlyMap<string, string>):
   for (const h of r.hits) {
     const at = h.start - h.contextStart;
     const marked = `${h.context.slice(0, at)}⟦${h.context.slice(at, at + h.text.length)}⟧${h.context.slice(at + h.text.length)}`;
-    lines.push(`${h.file}:${h.start}-${h.end}  ${headlines.get(h.file) ?? h.file}`, `    ${marked}`);
+    lines.push(`${h.file}:${h.start}-${h.end}`, `  ${headlines.get(h.file) ?? h.file}`, `    ${marked}`);
   }
   const articles = r.totalArticles === 1 ? '1 article' : `${r.totalArticles} articles`;
   const mode = r.lenient ? ' (lenient)' : '';
