@@ -4,7 +4,7 @@
 // English gloss under it, then tags, note and the citation.
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun, type IRunOptions } from 'docx';
 import type { Quotation } from '../quotations/quotations';
-import { directionOf, isolatedSegments, isolateRtlRuns } from './bidi';
+import { directionOf, isolatedSegments, isolateRtlRuns, PDI } from './bidi';
 import { groupQuotations, type QuotationGroup } from './groups';
 import type { ResolvedOptions } from './options';
 
@@ -13,6 +13,7 @@ export const DOCX_FONTS = { fa: 'Vazirmatn', ar: 'Noto Naskh Arabic', latin: 'Ca
 const BIDI_LANG: Record<string, string> = { fa: 'fa-IR', ar: 'ar-SA' };
 const GREY = '666666';
 const LRM = '\u200E';
+const NBSP = '\u00A0';
 
 function scriptFont(language: string): string {
   return language === 'ar' ? DOCX_FONTS.ar : DOCX_FONTS.fa;
@@ -38,6 +39,21 @@ function rtlRun(text: string, language: string, extra: Partial<IRunOptions> = {}
  */
 function mixedRuns(text: string, language: string, extra: Partial<IRunOptions> = {}): TextRun[] {
   return isolatedSegments(text).flatMap((s) => (s.isolate === null ? [new TextRun({ text: s.text, ...extra })] : [rtlRun(s.text, language, extra), new TextRun({ text: LRM, ...extra })]));
+}
+
+/**
+ * The date and `para. N` after the last Persian or Arabic part, joined by no-break spaces:
+ * LibreOffice broke the line inside them and left `Shahrivar 1400), para. 3` on a line of its
+ * own. A long citation may still break after the headline's `",`, never inside the date or
+ * before `para. N`; with no date, `", para. 2` stays on the headline's line.
+ */
+export function glueCitationTail(citation: string): string {
+  const cut = citation.lastIndexOf(PDI);
+  const head = cut < 0 ? '' : citation.slice(0, cut + 1);
+  const tail = cut < 0 ? citation : citation.slice(cut + 1);
+  if (cut < 0) return tail.replace(/, para\. (\d+)$/, `,${NBSP}para.${NBSP}$1`);
+  const glued = tail.replaceAll(' ', NBSP);
+  return head + (/^"?, para\. \d+$/.test(tail) ? glued : glued.replace(NBSP, ' '));
 }
 
 function quoteParagraphs(q: Quotation, includeSentence: boolean): Paragraph[] {
@@ -79,7 +95,7 @@ function entry(q: Quotation, includeSentence: boolean): Paragraph[] {
   out.push(
     new Paragraph({
       spacing: { after: 40 },
-      children: [new TextRun({ text: '— ', color: GREY }), ...mixedRuns(q.citation, q.language)],
+      children: [new TextRun({ text: '— ', color: GREY }), ...mixedRuns(glueCitationTail(q.citation), q.language)],
     }),
   );
   const where = [q.analyst && `Analyst: ${q.analyst}`, `${q.file}, characters ${q.start}–${q.end}`, q.anchor !== 'exact' ? `anchor: ${q.anchor}` : ''].filter(Boolean).join(' · ');

@@ -204,6 +204,15 @@ export class ArticleCatalog {
     return result;
   }
 
+  /** The headline of each article (file name when it has none), worked out where the cache is stale: for printing hits. */
+  async headlines(): Promise<Map<string, string>> {
+    const scan = await scanCorpus(this.root);
+    const state = await this.loadState();
+    const out = await state.refresh(this.root, scan);
+    if (out.changed.length > 0 || out.removed.length > 0) await state.persist(this.root);
+    return new Map([...state.records.keys()].map((file) => [file, state.summary(file)?.headline || file]));
+  }
+
   /** How far the search index is, or null when it is complete. */
   indexing(): { done: number; total: number } | null {
     if (!this.background || !this.searchWorker?.alive) return null;

@@ -15,14 +15,18 @@ const USAGE = `usage: hashiya <command> [options]
 
 commands:
   info --corpus DIR [--json]                 list the articles with language, headline, outlet, date
-  export --corpus DIR --format FORMAT [--tag T]… [--out FILE]
-                                             export annotated quotations (csv|xlsx|docx|html|md|json|jsonld)
-  search --corpus DIR "QUERY" [--json]       search the corpus, folding letter variants and digits
+  export --corpus DIR --format FORMAT [--tag T]… [--all-tags] [--group-by G] [--no-sentence]
+         [--title TEXT] [--out FILE]         export annotated quotations (csv|xlsx|docx|html|md|json|jsonld)
+  search --corpus DIR "QUERY" [--json] [--strict | --lenient] [--limit N] [--lang fa,ar]
+         [--outlet NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tag ID]
+                                             search the corpus, folding letter variants and digits
   segment FILE [--json]                      paragraphs and sentences with their offsets
   align FILE_A FILE_B [--json] [--kind translation|comparable]
                                              align two texts and print the links
   merge-driver %O %A %B                      git merge driver for sidecars (see README)
   git-setup [--corpus DIR]                   install the merge driver into a corpus repository
+
+hashiya COMMAND --help shows a command's options.
 `;
 
 export async function main(argv: string[]): Promise<number> {

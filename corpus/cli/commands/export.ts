@@ -33,6 +33,16 @@ export function resolveTag(taxonomy: readonly Tag[], given: string): string {
   throw new UsageError(`unknown tag '${given}'; this corpus has: ${known || 'no tags'}`);
 }
 
+/** The reason in words: the system's message names the temporary file, which the user never asked for. */
+function whyNotWritten(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOENT') return 'its folder does not exist, or no file can be made there';
+  if (error.code === 'ENOTDIR') return 'part of the path is a file, not a folder';
+  if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS') return 'no permission to write there';
+  if (error.code === 'ENOSPC') return 'the disk is full';
+  if (error.code === 'EISDIR') return 'it is a folder';
+  return 'the system refused it';
+}
+
 /** Writes beside the target and renames, so that a failed export never leaves half a file. */
 async function writeAtomically(path: string, data: Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
@@ -40,8 +50,8 @@ async function writeAtomically(path: string, data: Uint8Array): Promise<void> {
     await writeFile(temp, data);
     await rename(temp, path);
   } catch (error) {
-    await rm(temp, { force: true });
-    throw new CliError(EXIT.failed, `cannot write ${path}: ${(error as Error).message}`);
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw new CliError(EXIT.failed, `cannot write ${path}: ${whyNotWritten(error as NodeJS.ErrnoException)}.`);
   }
 }
 

@@ -49,7 +49,11 @@ async function ensureLines(path: string, lines: string[]): Promise<string[]> {
 }
 
 export const command: CliCommand = async (args) => {
-  const { values, positional } = parseFlags(args, { values: ['corpus'] });
+  const { values, flags, positional } = parseFlags(args, { values: ['corpus'], flags: ['help'] });
+  if (flags.has('help')) {
+    process.stdout.write('usage: hashiya git-setup [--corpus DIR]\n  --corpus DIR       the corpus folder inside a git repository (default: the current folder)\n');
+    return 0;
+  }
   if (positional.length > 0) throw new UsageError(`unexpected argument ${positional[0]}; usage: hashiya git-setup [--corpus DIR]`);
   const corpus = resolve(values.corpus ?? '.');
   if (!(await stat(corpus).then((s) => s.isDirectory(), () => false))) {

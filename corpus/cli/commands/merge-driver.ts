@@ -28,6 +28,10 @@ async function readVersion(path: string, label: string, mayBeEmpty: boolean): Pr
 }
 
 export const command: CliCommand = async (args) => {
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    process.stdout.write('usage: hashiya merge-driver %O %A %B [%P]\n  git runs it with the common ancestor, ours and theirs (and the path shown); no options\n');
+    return 0;
+  }
   if (args.length < 3 || args.length > 4) throw new UsageError('usage: hashiya merge-driver %O %A %B [%P]');
   const [basePath, oursPath, theirsPath, shownPath] = args as [string, string, string, string | undefined];
   const name = shownPath ?? oursPath;

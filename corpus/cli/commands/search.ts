@@ -58,7 +58,7 @@ export const command: CliCommand = async (args) => {
     if (flags.has('json')) {
       const hits: JsonHit[] = result.hits.map((h) => ({ file: h.file, start: h.start, end: h.end, text: h.text, context: h.context }));
       process.stdout.write(JSON.stringify({ hits }) + '\n');
-    } else process.stdout.write(humanReadable(result));
+    } else process.stdout.write(humanReadable(result, await catalog.headlines()));
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError || error instanceof SearchQueryError) {
@@ -74,13 +74,13 @@ export const command: CliCommand = async (args) => {
 };
 
 
-/** One block per hit: where it is, then its line of context with the hit between ⟦ ⟧. */
-function humanReadable(r: EngineResult): string {
+/** One block per hit: where it is and the article's headline, then its line of context with the hit between ⟦ ⟧. */
+function humanReadable(r: EngineResult, headlines: ReadonlyMap<string, string>): string {
   const lines: string[] = [];
   for (const h of r.hits) {
     const at = h.start - h.contextStart;
     const marked = `${h.context.slice(0, at)}⟦${h.context.slice(at, at + h.text.length)}⟧${h.context.slice(at + h.text.length)}`;
-    lines.push(`${h.file}:${h.start}-${h.end}`, `    ${marked}`);
+    lines.push(`${h.file}:${h.start}-${h.end}`, `  ${headlines.get(h.file) ?? h.file}`, `    ${marked}`);
   }
   const articles = r.totalArticles === 1 ? '1 article' : `${r.totalArticles} articles`;
   const mode = r.lenient ? ' (lenient)' : '';

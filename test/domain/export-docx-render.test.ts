@@ -1,0 +1,132 @@
+// Reads the DOCX report as LibreOffice lays it out: converted to PDF headless, then read back
+// line by line (pdftotext -layout) and word by word in drawing order (pdftotext -bbox), so
+// that a citation that wraps into the quote, a `para. N` pushed onto a line of its own or a
+// headline drawn out of order fails here. The page goes to test-output/ for a person to look at.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isolatedSegments, stripIsolates } from '../../annotations/export/bidi';
+import { exportQuotations } from '../../annotations/export/index';
+import type { Quotation } from '../../annotations/quotations/quotations';
+import { fixtureQuotations, squash } from './quotation-fixtures';
+
+const OUTPUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
+
+function onPath(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
+}
+
+const skip = !onPath('soffice')
+  ? 'LibreOffice is not installed (soffice missing): apt-get install libreoffice-writer-nogui'
+  : !onPath('pdftotext') || !onPath('pdftoppm')
+    ? 'poppler is not installed (pdftotext/pdftoppm missing): apt-get install poppler-utils'
+    : false;
+
+let dir = '';
+let pdf = '';
+
+function run(command: string, args: string[]): string {
+  const r = spawnSync(command, args, { encoding: 'utf8', timeout: 180_000, env: { ...process.env, HOME: dir } });
+  assert.equal(r.status, 0, `${command} ${args.join(' ')} failed: ${r.error?.message ?? ''} ${r.stderr}`);
+  return r.stdout;
+}
+
+before(async () => {
+  if (skip) return;
+  dir = await mkdtemp(join(tmpdir(), 'hashiya-docx-render-'));
+  const docx = join(dir, 'report.docx');
+  await writeFile(docx, (await exportQuotations(fixtureQuotations(), 'docx', { now: new Date('2024-02-03T00:00:00Z') })).data);
+  run('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, docx]);
+  pdf = join(dir, 'report.pdf');
+});
+
+after(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+const RTL_RUN = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200C]+/g;
+const reverse = (s: string): string => [...s].reverse().join('');
+
+/** The text lines of the PDF as pdftotext lays them out, with the bidi marks it adds removed. */
+function layoutLines(): string[] {
+  return run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'])
+    .split('\n')
+    .map((l) => l.replace(/[\u200E\u200F\u202A-\u202E]/g, '').trim())
+    .filter((l) => l !== '');
+}
+
+/** Each line's words left to right as drawn; pdftotext spells a Persian word as drawn too, so it is turned back. */
+function drawnLines(): string[] {
+  const html = run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', pdf, '-']);
+  const unescape = (s: string): string => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return [...html.matchAll(/<line[^>]*>([\s\S]*?)<\/line>/g)].map((line) =>
+    [...line[1]!.matchAll(/<word xMin="([\d.]+)"[^>]*>([\s\S]*?)<\/word>/g)]
+      .sort((a, b) => Number(a[1]) - Number(b[1]))
+      .map((w) => unescape(w[2]!).replace(RTL_RUN, (r) => reverse(r.normalize('NFKC'))))
+      .join(' '),
+  );
+}
+
+/** How a right reader draws the citation in an English line: each Persian part's words right to left. */
+function drawnCitation(q: Quotation): string {
+  return isolatedSegments(q.citation)
+    .map((s) => (s.isolate === null ? s.text : s.text.split(' ').reverse().map((w) => w.replace(/^(.*?)([^\p{L}]*)$/u, (_m, core: string, trail: string) => reverse(trail) + core)).join(' ')))
+    .join('');
+}
+
+const paraOf = (q: Quotation): string | null => /para\. \d+$/.exec(stripIsolates(q.citation))?.[0] ?? null;
+
+test('each citation starts on a line of its own after its quote and keeps `, para. N` with the date', { skip, timeout: 300_000 }, () => {
+  // pdftotext -layout writes a mixed line in an order of its own (the `—` last), so lines are
+  // judged by what they hold here, and by the order they are drawn in the next test.
+  const lines = layoutLines();
+  const quotations = fixtureQuotations();
+  for (const q of quotations) {
+    const at = lines.findIndex((l) => squash(l) === squash(q.quote));
+    assert.ok(at >= 0, `the quote ${q.quote} is a line of its own`);
+    const start = lines.findIndex((l, i) => i > at && l.includes('—'));
+    const end = lines.findIndex((l, i) => i > start && l.startsWith('Analyst:'));
+    assert.ok(start > at && end > start, `a citation line after ${q.quote}, then the analyst line`);
+    const citation = lines.slice(start, end);
+    const [outlet, headline] = isolatedSegments(q.citation).filter((s) => s.isolate !== null).map((s) => s.text);
+    assert.ok(!squash(lines[start - 1]!).includes(squash(headline!)), 'the citation does not run on from the line above');
+    assert.ok(squash(citation[0]!).includes(squash(outlet!)) && squash(citation[0]!).includes(squash(headline!)), `outlet and headline whole on the citation's first line: ${citation[0]}`);
+    assert.equal(squash(citation.join('')).length, squash(`— ${stripIsolates(q.citation)}`).length, `nothing else on the citation's lines: ${citation.join(' | ')}`);
+    const para = paraOf(q);
+    if (para) {
+      const holder = citation.find((l) => l.includes(para));
+      assert.ok(holder, `${para} on a citation line`);
+      const date = /", ([^"]+), para\. \d+$/.exec(stripIsolates(q.citation))?.[1];
+      assert.ok(date ? holder.includes(`${date}, ${para}`) : squash(holder).includes(squash(headline!)), `\`, ${para}\` on the line of what comes before it: ${holder}`);
+    }
+  }
+  // An Arabic citation with a short headline fits on one line.
+  const ar = quotations.find((q) => q.language === 'ar' && paraOf(q))!;
+  const arLine = lines.find((l) => l.includes('—') && l.includes('17 May 2021, para. 2'));
+  assert.ok(arLine && squash(arLine).length === squash(`— ${stripIsolates(ar.citation)}`).length, `the Arabic citation on one line: ${arLine}`);
+});
+
+test('the headline and the outlet are drawn in reading order inside the English citation line', { skip, timeout: 300_000 }, () => {
+  const drawn = drawnLines().map(squash);
+  for (const q of fixtureQuotations()) {
+    const expected = squash(`— ${drawnCitation(q)}`);
+    const found = drawn.some((l, first) => {
+      if (!l.startsWith('—') || !expected.startsWith(l)) return false;
+      let joined = l;
+      for (let i = first + 1; joined.length < expected.length && i < drawn.length; i++) joined += drawn[i]!;
+      return joined === expected;
+    });
+    assert.ok(found, `the citation of ${q.quote} drawn as ${expected}; lines with —: ${drawn.filter((l) => l.startsWith('—')).join(' / ')}`);
+  }
+});
+
+test('the first page is rendered to test-output/ for a person to look at', { skip, timeout: 300_000 }, async () => {
+  await mkdir(OUTPUT, { recursive: true });
+  run('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(OUTPUT, 'export-docx-citations-page1')]);
+  run('pdftoppm', ['-png', '-r', '80', '-f', '2', '-l', '2', '-singlefile', pdf, join(OUTPUT, 'export-docx-citations-page2')]);
+});
