@@ -24,9 +24,15 @@ export class AnnotationEditor {
   private glossInput!: HTMLInputElement;
   private noteInput!: HTMLTextAreaElement;
   private chips = new Map<string, HTMLButtonElement>();
+  /** Where focus was before it came into the popover: Escape, Save and Close give it back. */
+  private returnFocus: HTMLElement | null = null;
 
   constructor(private taxonomy: Tag[]) {
     this.el = h('div', { class: 'popover', role: 'dialog', 'aria-label': 'Annotation', hidden: true });
+    this.el.addEventListener('focusin', (e) => {
+      const from = e.relatedTarget;
+      if (from instanceof HTMLElement && !this.el.contains(from)) this.returnFocus = from;
+    });
     this.el.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
         e.preventDefault();
@@ -151,7 +157,10 @@ export class AnnotationEditor {
   }
 
   hide(): void {
+    const hadFocus = this.el.contains(document.activeElement);
     this.el.hidden = true;
+    if (hadFocus && this.returnFocus?.isConnected) this.returnFocus.focus();
+    this.returnFocus = null;
     this.handlers = null;
   }
 }
