@@ -24,20 +24,9 @@ export class AnnotationEditor {
   private glossInput!: HTMLInputElement;
   private noteInput!: HTMLTextAreaElement;
   private chips = new Map<string, HTMLButtonElement>();
-  /** Where focus was before it came into the popover: Escape, Save and Close give it back. */
-  private returnFocus: HTMLElement | null = null;
-  private anchor: DOMRect | null = null;
 
   constructor(private taxonomy: Tag[]) {
     this.el = h('div', { class: 'popover', role: 'dialog', 'aria-label': 'Annotation', hidden: true });
-    // A narrower window must not leave the popover half outside it.
-    window.addEventListener('resize', () => {
-      if (this.open && this.anchor) this.place(this.anchor);
-    });
-    this.el.addEventListener('focusin', (e) => {
-      const from = e.relatedTarget;
-      if (from instanceof HTMLElement && !this.el.contains(from)) this.returnFocus = from;
-    });
     this.el.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
         e.preventDefault();
@@ -151,7 +140,6 @@ export class AnnotationEditor {
   }
 
   private place(anchor: DOMRect): void {
-    this.anchor = anchor;
     const width = Math.min(360, window.innerWidth - 16);
     this.el.style.width = `${width}px`;
     const left = Math.max(8, Math.min(window.innerWidth - width - 8, anchor.left + anchor.width / 2 - width / 2));
@@ -163,10 +151,7 @@ export class AnnotationEditor {
   }
 
   hide(): void {
-    const hadFocus = this.el.contains(document.activeElement);
     this.el.hidden = true;
-    if (hadFocus && this.returnFocus?.isConnected) this.returnFocus.focus();
-    this.returnFocus = null;
     this.handlers = null;
   }
 }

@@ -41,13 +41,12 @@ export class AnnotationEditing {
     this.editor.setTaxonomy(taxonomy);
   }
 
-  /** A text selection was finished: a new annotation's editor shows it (again, if it changed). */
-  onSelect(range: { start: number; end: number; clamped?: boolean } | null): void {
+  /** The text selection changed: a new annotation's editor follows it. */
+  onSelect(range: { start: number; end: number } | null): void {
     const doc = this.hooks.article()?.doc;
-    this.selection = range && range.end > range.start && doc && doc.text.slice(range.start, range.end).trim() ? { start: range.start, end: range.end } : null;
+    this.selection = range && range.end > range.start && doc && doc.text.slice(range.start, range.end).trim() ? range : null;
     if (this.selection) {
-      if (range?.clamped) this.hooks.toast('A note covers one paragraph: the selection now ends where its first paragraph ends.');
-      this.showNewEditor(false);
+      if (this.editing || !this.editor.editingNew) this.showNewEditor(false);
     } else if (this.editor.editingNew) {
       this.close();
     }
