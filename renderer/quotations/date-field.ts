@@ -2,14 +2,12 @@
 // `1445/06/06`), read by the app's date parser, with the Gregorian day it means shown beside it.
 import type { DateValue } from '../../annotations/model/types';
 import type { Language } from '../../corpus/text/language';
+import { asciiDigits } from '../../corpus/text/letter-variants';
 import { h } from '../dom';
 
 export type ParseDate = (text: string, language: Language) => Promise<DateValue | null>;
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const LATIN_DIGITS: Record<string, string> = Object.fromEntries(
-  [...'۰۱۲۳۴۵۶۷۸۹', ...'٠١٢٣٤٥٦٧٨٩'].map((d, i) => [d, String(i % 10)]),
-);
 
 /**
  * The language to read `text` in. A bare numeric date names no calendar: the parser reads a
@@ -18,7 +16,7 @@ const LATIN_DIGITS: Record<string, string> = Object.fromEntries(
  */
 export function languageForTypedDate(text: string): Language {
   const year = /^\s*([0-9۰-۹٠-٩]{4})[/.-]/.exec(text)?.[1];
-  const n = year ? Number([...year].map((d) => LATIN_DIGITS[d] ?? d).join('')) : 0;
+  const n = year ? Number(asciiDigits(year)) : 0;
   return n > 1410 && n < 1500 ? 'ar' : 'fa';
 }
 
