@@ -24,9 +24,20 @@ export class AnnotationEditor {
   private glossInput!: HTMLInputElement;
   private noteInput!: HTMLTextAreaElement;
   private chips = new Map<string, HTMLButtonElement>();
+  /** Where focus was before it came into the popover: Escape, Save and Close give it back. */
+  private returnFocus: HTMLElement | null = null;
+  private anchor: DOMRect | null = null;
 
   constructor(private taxonomy: Tag[]) {
     this.el = h('div', { class: 'popover', role: 'dialog', 'aria-label': 'Annotation', hidden: true });
+    // A narrower window must not leave the popover half outside it.
+    window.addEventListener('resize', () => {
+      if (this.open && this.anchor) this.place(this.anchor);
+    });
+    this.el.addEventListener('focusin', (e) => {
+      const from = e.relatedTarget;
+      if (from instanceof HTMLElement && !this.el.contains(from)) this.returnFocus = from;
+    });
     this.el.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
         e.preventDefault();
@@ -112,6 +123,13 @@ export class AnnotationEditor {
 
   private commitText: () => void = () => undefined;
 
+  /** The span being annotated changed: a new title and place; the values typed stay. */
+  retarget(title: string, anchor: DOMRect): void {
+    const heading = this.el.querySelector('.popover-title');
+    if (heading) heading.textContent = title;
+    this.place(anchor);
+  }
+
   /** Saves what is typed in the gloss and note of an existing annotation, before the view is rebuilt. */
   commitPending(): void {
     if (this.open) this.commitText();
@@ -140,6 +158,7 @@ export class AnnotationEditor {
   }
 
   private place(anchor: DOMRect): void {
+    this.anchor = anchor;
     const width = Math.min(360, window.innerWidth - 16);
     this.el.style.width = `${width}px`;
     const left = Math.max(8, Math.min(window.innerWidth - width - 8, anchor.left + anchor.width / 2 - width / 2));
@@ -151,7 +170,10 @@ export class AnnotationEditor {
   }
 
   hide(): void {
+    const hadFocus = this.el.contains(document.activeElement);
     this.el.hidden = true;
+    if (hadFocus && this.returnFocus?.isConnected) this.returnFocus.focus();
+    this.returnFocus = null;
     this.handlers = null;
   }
 }

@@ -41,12 +41,15 @@ export class AnnotationEditing {
     this.editor.setTaxonomy(taxonomy);
   }
 
-  /** The text selection changed: a new annotation's editor follows it. */
-  onSelect(range: { start: number; end: number } | null): void {
+  /** A text selection was finished: a new annotation's editor shows it (again, if it changed). */
+  onSelect(range: { start: number; end: number; clamped?: boolean } | null): void {
     const doc = this.hooks.article()?.doc;
-    this.selection = range && range.end > range.start && doc && doc.text.slice(range.start, range.end).trim() ? range : null;
+    this.selection = range && range.end > range.start && doc && doc.text.slice(range.start, range.end).trim() ? { start: range.start, end: range.end } : null;
     if (this.selection) {
-      if (this.editing || !this.editor.editingNew) this.showNewEditor(false);
+      if (range?.clamped) this.hooks.toast('A note covers one paragraph: the selection now ends where its first paragraph ends.');
+      // What was already typed in a new annotation's popover stays when its selection changes.
+      if (this.editor.editingNew && !this.editing) this.retargetNewEditor();
+      else this.showNewEditor(false);
     } else if (this.editor.editingNew) {
       this.close();
     }
@@ -177,10 +180,23 @@ export class AnnotationEditing {
     this.editor.show(
       { title: clip(doc.text.slice(start, end)), titleLang: doc.language, values: { tags: [], gloss: '', note: '' }, isNew: true, readOnly: !!doc.readOnly, anchor, focusGloss },
       {
-        onSave: (values) => void this.create(start, end, values),
+        // The span saved is the selection at the moment of saving, not when the popover opened.
+        onSave: (values) => {
+          const at = this.selection ?? { start, end };
+          void this.create(at.start, at.end, values);
+        },
         onClose: () => this.close(),
       },
     );
+  }
+
+  /** The open new-annotation popover shows the changed selection: its title and place, nothing typed lost. */
+  private retargetNewEditor(): void {
+    const article = this.hooks.article();
+    if (!this.selection || !article) return;
+    const { start, end } = this.selection;
+    const rects = article.reading.rangeRects(start, end);
+    this.editor.retarget(clip(article.doc.text.slice(start, end)), rects[rects.length - 1] ?? this.hooks.fallbackAnchor());
   }
 
   private editExisting(id: string, anchor: DOMRect, focusGloss: boolean): void {

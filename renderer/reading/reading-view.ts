@@ -6,6 +6,7 @@ import { EditorState, Plugin, PluginKey, TextSelection, type Transaction } from 
 import { Decoration, DecorationSet, EditorView } from 'prosemirror-view';
 import { OffsetMap } from './offsets';
 import { segmentHighlights, type Span } from './highlight-segments';
+import { SelectionSettling, type SettledSelection } from './selection-settling';
 
 export const readingSchema = new Schema({
   nodes: {
@@ -43,8 +44,11 @@ export interface HighlightSpan extends Span {
 }
 
 export interface ReadingViewCallbacks {
-  /** The text selection changed: offsets, or null when it collapsed. */
-  onSelect(range: { start: number; end: number } | null): void;
+  /**
+   * A selection was finished (the mouse let go, the keys at rest): offsets, or null when it
+   * collapsed. `clamped`: it ran past its paragraph and was cut at the paragraph's end.
+   */
+  onSelect(range: { start: number; end: number; clamped?: boolean } | null): void;
   /** A highlight was clicked: the annotations under the pointer, outermost first. */
   onPick(ids: string[], anchor: DOMRect): void;
   /** A key the view does not use itself (tag shortcuts, Escape). Return true if handled. */
@@ -72,6 +76,7 @@ const highlightKey = new PluginKey<HighlightState>('highlights');
 export class ReadingView {
   readonly view: EditorView;
   private readonly offsets: OffsetMap;
+  private readonly settling: SelectionSettling;
 
   constructor(
     container: HTMLElement,
@@ -79,6 +84,7 @@ export class ReadingView {
     private readonly callbacks: ReadingViewCallbacks,
   ) {
     this.offsets = new OffsetMap(paragraphs);
+    this.settling = new SelectionSettling(() => this.view, (settled) => this.reportSelection(settled));
     const doc = readingSchema.node(
       'doc',
       null,
@@ -116,12 +122,13 @@ export class ReadingView {
         const before = view.state.selection;
         const next = view.state.apply(tr);
         view.updateState(next);
-        if (!before.eq(next.selection)) self.reportSelection();
+        if (!before.eq(next.selection)) self.settling.changed();
       },
       handleKeyDown: (_view, event) => {
-        if (callbacks.onKey(event)) return true;
         // Everything that would type, delete or break lines is refused; moving and selecting is not.
         const navigation = /^(Arrow|Home|End|Page|Tab|Escape|F\d)/.test(event.key) || event.key === 'Shift' || event.key === 'Control' || event.key === 'Alt' || event.key === 'Meta';
+        if (!navigation) this.settling.flush();
+        if (callbacks.onKey(event)) return true;
         const copy = (event.ctrlKey || event.metaKey) && ['c', 'a', 'f', '=', '+', '-', '0', 'o', 'z', 'y', 'Z', 'C', 'A'].includes(event.key);
         if (navigation || copy) return false;
         return true;
@@ -148,12 +155,12 @@ export class ReadingView {
         return false;
       },
     });
+    this.settling.attach(this.view.dom);
   }
 
-  private reportSelection(): void {
-    const sel = this.view.state.selection;
-    if (sel.empty) this.callbacks.onSelect(null);
-    else this.callbacks.onSelect({ start: this.offsets.offsetOf(sel.from), end: this.offsets.offsetOf(sel.to) });
+  private reportSelection(settled: SettledSelection | null): void {
+    if (!settled) this.callbacks.onSelect(null);
+    else this.callbacks.onSelect({ start: this.offsets.offsetOf(settled.from), end: this.offsets.offsetOf(settled.to), clamped: settled.clamped });
   }
 
   private act(action: HighlightAction): void {
@@ -215,6 +222,7 @@ export class ReadingView {
   }
 
   destroy(): void {
+    this.settling.detach();
     this.view.destroy();
   }
 }

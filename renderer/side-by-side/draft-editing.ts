@@ -4,6 +4,7 @@ import { Plugin, TextSelection, type Command, type EditorState, type Transaction
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap } from 'prosemirror-commands';
+import { domSelectionIn } from '../dom-selection';
 import type { Span } from './alignment-set';
 import { segmentKey } from './column';
 import { blockSpan, sameBlocks } from './draft-document';
@@ -75,8 +76,9 @@ export function draftPlugins(hooks: DraftEditingHooks): Plugin[] {
     },
     'Mod-g': suggest(0),
     // Select all means the segment's draft: the blocks themselves cannot be replaced.
-    'Mod-a': (state, dispatch) => {
-      const $from = state.selection.$from;
+    'Mod-a': (state, dispatch, view) => {
+      const caret = view && domSelectionIn(view);
+      const $from = caret ? state.doc.resolve(caret.head) : state.selection.$from;
       if ($from.parent.type.name !== 'segment') return false;
       dispatch?.(state.tr.setSelection(TextSelection.create(state.doc, $from.start(), $from.end())));
       return true;

@@ -34,21 +34,25 @@ export async function wordsOnScreen(page: Page, selector: string, words: string,
       let at = -1;
       for (let i = 0; i <= n; i++) at = all.indexOf(w, at + 1);
       if (at < 0) return null;
-      const rectOf = (offset: number) => {
+      // No named functions in here: the test runner's transform would wrap them in a helper the page lacks.
+      const found: Array<{ x: number; y: number; width: number; height: number } | null> = [];
+      for (const offset of [at, at + w.length - 1]) {
         let base = 0;
+        let rect: { x: number; y: number; width: number; height: number } | null = null;
         for (const node of nodes) {
           if (offset < base + node.data.length) {
             const r = document.createRange();
             r.setStart(node, offset - base);
             r.setEnd(node, offset - base + 1);
             const b = r.getClientRects()[0] ?? r.getBoundingClientRect();
-            return { x: b.x, y: b.y, width: b.width, height: b.height };
+            rect = { x: b.x, y: b.y, width: b.width, height: b.height };
+            break;
           }
           base += node.data.length;
         }
-        return null;
-      };
-      return { first: rectOf(at), last: rectOf(at + w.length - 1) };
+        found.push(rect);
+      }
+      return { first: found[0] ?? null, last: found[1] ?? null };
     },
     [selector, words, occurrence] as const,
   );

@@ -1,0 +1,288 @@
+// Selecting text as a person does (issue 11): drags in either direction, across a line break,
+// slow with a rest, with Alt, across paragraphs; a double-click extended with Shift(+Ctrl)+arrows;
+// Shift+arrows alone. Judged by the popover's title on screen and the quote in the sidecar on disk.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { SAMPLE_CORPUS } from '../harness/server';
+import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
+import { waitSaved, waitShown } from '../browser/test-hooks';
+import { drag, edgeOf, press, screenshotsAtBothSizes, selectedText, type, wordsOnScreen, type Point } from './person';
+
+const skip = findChromium() ? false : NO_CHROMIUM;
+const FA = '000_4b15f26e11b27dea.txt';
+const AR = '006_a7ab1c0de5e5a1ab.txt';
+const TEXT = '.reading-text';
+const POPOVER = '.popover:not([hidden])';
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Clicks where a person sees `selector`, in the middle of its box. */
+async function clickOn(page: Page, selector: string): Promise<void> {
+  const el = page.locator(selector).first();
+  await el.waitFor({ state: 'visible' });
+  const box = (await el.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+async function openArticle(page: Page, file: string): Promise<void> {
+  await clickOn(page, `li.article[data-file="${file}"]`);
+  await waitShown(page, file);
+  await page.waitForSelector(`${TEXT} p.para`);
+}
+
+/** Scrolls with the wheel, as a reader does, until `words` are well inside the window. */
+async function bringIntoView(page: Page, words: string): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    const { first, last } = await wordsOnScreen(page, TEXT, words);
+    const height = page.viewportSize()!.height;
+    const top = Math.min(first.y, last.y);
+    const bottom = Math.max(first.y + first.height, last.y + last.height);
+    if (top > 120 && bottom < height - 260) return;
+    const box = (await page.locator(TEXT).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, Math.min(height / 2, box.y + 40));
+    await page.mouse.wheel(0, top <= 120 ? -120 : 120);
+    await pause(150);
+  }
+}
+
+/** The outer edges of `words` on screen: where a drag over them starts and ends. */
+async function endsOf(page: Page, words: string, rtl: boolean): Promise<{ before: Point; after: Point }> {
+  await bringIntoView(page, words);
+  const { first, last } = await wordsOnScreen(page, TEXT, words);
+  return { before: edgeOf(first, 'before', rtl), after: edgeOf(last, 'after', rtl) };
+}
+
+/** The popover's title, once a popover is shown and its title reads `expected` (or the wait times out). */
+async function popoverTitle(page: Page, expected: string): Promise<string> {
+  await page.waitForSelector(POPOVER, { timeout: 10_000 });
+  await page.waitForFunction((t) => document.querySelector('.popover:not([hidden]) .popover-title')?.textContent === t, expected, { timeout: 5_000 }).catch(() => undefined);
+  return page.locator(`${POPOVER} .popover-title`).innerText();
+}
+
+/** Types a gloss into the popover and clicks Save; returns the quote saved on disk for it. */
+async function saveWithGloss(session: Session, file: string, gloss: string): Promise<string> {
+  const page = session.page;
+  await clickOn(page, `${POPOVER} input.gloss`);
+  await type(page, gloss);
+  await clickOn(page, `${POPOVER} button.save`);
+  const saved = await waitSaved(session.corpus, file, (list) => list.some((a) => a.gloss === gloss), 15_000);
+  const exact = saved.find((a) => a.gloss === gloss)!.target.quote.exact;
+  await clickOn(page, `${POPOVER} button.close`);
+  await page.waitForSelector(POPOVER, { state: 'detached', timeout: 5_000 }).catch(() => page.waitForSelector('.popover', { state: 'hidden' }));
+  return exact;
+}
+
+/** Checks what the popover shows and what lands on disk are both `words`. */
+async function expectSaved(session: Session, file: string, words: string, gloss: string): Promise<void> {
+  assert.equal(await popoverTitle(session.page, words), words, 'the popover’s title shows the words selected');
+  assert.equal(await saveWithGloss(session, file, gloss), words, 'the sidecar holds the words selected');
+}
+
+/** Two words either side of the first place the text of paragraph `index` wraps to a new line. */
+async function phraseAcrossLineBreak(page: Page, index: number): Promise<string> {
+  const phrase = await page.evaluate(
+    ([sel, i]) => {
+      const p = document.querySelectorAll(`${sel} p.para`)[i]!;
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) nodes.push(t as Text);
+      const text = nodes.map((n) => n.data).join('');
+      // No named functions in here: the test runner's transform would wrap them in a helper the page lacks.
+      const tops: number[] = [];
+      for (const n of nodes) {
+        for (let k = 0; k < n.data.length; k++) {
+          const r = document.createRange();
+          r.setStart(n, k);
+          r.setEnd(n, k + 1);
+          tops.push(r.getBoundingClientRect().top);
+        }
+      }
+      const firstTop = tops[0]!;
+      let wrap = -1;
+      for (let k = 1; k < text.length; k++) {
+        if (text[k] !== ' ' && tops[k]! - firstTop > 10) {
+          wrap = k;
+          break;
+        }
+      }
+      if (wrap < 0) return null;
+      const words = text.split(' ');
+      let at = 0;
+      let w = 0;
+      while (at + words[w]!.length < wrap) at += words[w++]!.length + 1;
+      return words.slice(Math.max(0, w - 2), w + 2).join(' ');
+    },
+    [TEXT, index] as const,
+  );
+  assert.ok(phrase, `paragraph ${index} wraps`);
+  return phrase;
+}
+
+interface Language {
+  name: string;
+  file: string;
+  forward: string;
+  backward: string;
+  wrapParagraph: number;
+  doubleClick: { word: string; next: string };
+  ctrlExtend: string;
+  keysAlone: string;
+  slow: string;
+  altPart: string;
+  snapPart: { drawn: string; whole: string };
+  acrossParagraphs: { from: string; into: string };
+}
+
+const LANGUAGES: Language[] = [
+  {
+    name: 'Persian',
+    file: FA,
+    forward: 'مبارزه با تروریسم و گروههای تروریستی',
+    backward: 'وظیفه مهم همه دولتهای مسئول',
+    wrapParagraph: 2,
+    doubleClick: { word: 'گفتوگوی', next: 'تلفنی' },
+    ctrlExtend: 'نخستوزیر',
+    keysAlone: 'حسن روحانی',
+    slow: 'آخرین تحولات سیاسی، نظامی و امنیتی',
+    altPart: 'بارزه فراگی',
+    snapPart: { drawn: 'رورت گذر بر', whole: 'ضرورت گذر برخی' },
+    acrossParagraphs: { from: 'بسیار امیدوار کننده است.', into: 'وی با تاکید' },
+  },
+  {
+    name: 'Arabic',
+    file: AR,
+    forward: 'مكافحة الإرهاب والجماعات الإرهابية',
+    backward: 'تحرير عدد من القرى',
+    wrapParagraph: 2,
+    doubleClick: { word: 'مؤتمر', next: 'صحفي' },
+    ctrlExtend: 'العاصمة',
+    keysAlone: 'وزارة الدفاع',
+    slow: 'حماية المدنيين وتأمين ممرات آمنة',
+    altPart: 'ستعادة الأ',
+    snapPart: { drawn: 'سؤولية جميع الدو', whole: 'مسؤولية جميع الدول' },
+    acrossParagraphs: { from: 'المناطق الشمالية من البلاد.', into: 'وقال العبادي' },
+  },
+];
+
+describe('selecting text as a person does', { skip }, () => {
+  let session: Session;
+  let source: string;
+
+  before(async () => {
+    source = await mkdtemp(join(tmpdir(), 'hashiya-journey-'));
+    await cp(SAMPLE_CORPUS, source, { recursive: true });
+    await cp(new URL('./fixtures/arabic-news.txt', import.meta.url), join(source, AR));
+    session = await openSession({ source, viewport: { width: 1440, height: 900 } });
+    await waitReady(session.page);
+  });
+
+  after(async () => {
+    await session?.close();
+    await rm(source, { recursive: true, force: true });
+  });
+
+  for (const lang of LANGUAGES) {
+    describe(lang.name, () => {
+      before(() => openArticle(session.page, lang.file));
+
+      test('a drag from the first word to the last (right to left) saves those words', async () => {
+        const { before: start, after: end } = await endsOf(session.page, lang.forward, true);
+        await drag(session.page, start, end);
+        await screenshotsAtBothSizes(session.page, `selection-${lang.name.toLowerCase()}-drag`);
+        await expectSaved(session, lang.file, lang.forward, `${lang.name} forward`);
+      });
+
+      test('a drag from the last word back to the first (left to right) saves those words', async () => {
+        const { before: start, after: end } = await endsOf(session.page, lang.backward, true);
+        await drag(session.page, end, start);
+        await expectSaved(session, lang.file, lang.backward, `${lang.name} backward`);
+      });
+
+      test('a drag across a line break saves the words on both lines', async () => {
+        const phrase = await phraseAcrossLineBreak(session.page, lang.wrapParagraph);
+        const { first, last } = await wordsOnScreen(session.page, TEXT, phrase);
+        assert.ok(last.y - first.y > 10, 'the words are on two lines');
+        const { before: start, after: end } = await endsOf(session.page, phrase, true);
+        await drag(session.page, start, end);
+        await expectSaved(session, lang.file, phrase, `${lang.name} wrapped`);
+      });
+
+      test('a double-click on a word, extended with Shift+arrows, saves the word and what was added', async () => {
+        const page = session.page;
+        await bringIntoView(page, lang.doubleClick.word);
+        const { first, last } = await wordsOnScreen(page, TEXT, lang.doubleClick.word);
+        const middle = { x: (first.x + last.x + last.width) / 2, y: first.y + first.height / 2 };
+        await page.mouse.move(middle.x, middle.y, { steps: 3 });
+        await page.mouse.dblclick(middle.x, middle.y);
+        await pause(150);
+        // In right-to-left text the left arrow moves on in reading order.
+        await press(page, ...Array<string>(lang.doubleClick.next.length + 1).fill('Shift+ArrowLeft'));
+        const words = `${lang.doubleClick.word} ${lang.doubleClick.next}`;
+        assert.equal(await selectedText(page), words, 'the screen shows the word and the next selected');
+        await expectSaved(session, lang.file, words, `${lang.name} double-click`);
+      });
+
+      test('a double-click extended a word at a time with Ctrl+Shift+arrows saves what is shown selected', async () => {
+        const page = session.page;
+        await bringIntoView(page, lang.ctrlExtend);
+        const { first, last } = await wordsOnScreen(page, TEXT, lang.ctrlExtend);
+        const middle = { x: (first.x + last.x + last.width) / 2, y: first.y + first.height / 2 };
+        await page.mouse.move(middle.x, middle.y, { steps: 3 });
+        await page.mouse.dblclick(middle.x, middle.y);
+        await pause(150);
+        await press(page, 'Control+Shift+ArrowLeft');
+        const shown = (await selectedText(page)).trim();
+        assert.ok(shown.startsWith(lang.ctrlExtend) && shown.length > lang.ctrlExtend.length + 1, `the selection grew by a word: «${shown}»`);
+        await expectSaved(session, lang.file, shown, `${lang.name} ctrl-extend`);
+      });
+
+      test('Shift+arrows alone, from a caret put before a word, save the letters passed over', async () => {
+        const page = session.page;
+        const { before: start } = await endsOf(page, lang.keysAlone, true);
+        await page.mouse.move(start.x, start.y, { steps: 3 });
+        await page.mouse.click(start.x, start.y);
+        await pause(150);
+        await press(page, ...Array<string>(lang.keysAlone.length).fill('Shift+ArrowLeft'));
+        assert.equal(await selectedText(page), lang.keysAlone);
+        await expectSaved(session, lang.file, lang.keysAlone, `${lang.name} keys alone`);
+      });
+
+      test('a slow drag with a rest midway saves all the words, not those reached at the rest', async () => {
+        const page = session.page;
+        const { before: start, after: end } = await endsOf(page, lang.slow, true);
+        await drag(page, start, end, { restMidway: true });
+        await expectSaved(session, lang.file, lang.slow, `${lang.name} slow`);
+      });
+
+      test('a drag that ends inside words snaps to the whole words', async () => {
+        const { before: start, after: end } = await endsOf(session.page, lang.snapPart.drawn, true);
+        await drag(session.page, start, end);
+        await expectSaved(session, lang.file, lang.snapPart.whole, `${lang.name} snapped`);
+      });
+
+      test('with Alt held, a drag inside words keeps exactly the letters dragged over', async () => {
+        const { before: start, after: end } = await endsOf(session.page, lang.altPart, true);
+        await drag(session.page, start, end, { modifiers: ['Alt'] });
+        await expectSaved(session, lang.file, lang.altPart, `${lang.name} alt`);
+      });
+
+      test('a drag into the next paragraph is cut at the end of the first, and says so', async () => {
+        const page = session.page;
+        const { before: start } = await endsOf(page, lang.acrossParagraphs.from, true);
+        const { first } = await wordsOnScreen(page, TEXT, lang.acrossParagraphs.into);
+        await drag(page, start, { x: first.x + first.width / 2, y: first.y + first.height / 2 });
+        await page.waitForFunction(() => /one paragraph/.test(document.querySelector('.toast:not([hidden])')?.textContent ?? ''), undefined, { timeout: 10_000 });
+        assert.equal(await selectedText(page), lang.acrossParagraphs.from, 'the selection on screen is cut too');
+        await screenshotsAtBothSizes(page, `selection-${lang.name.toLowerCase()}-across-paragraphs`);
+        await expectSaved(session, lang.file, lang.acrossParagraphs.from, `${lang.name} across`);
+      });
+    });
+  }
+});
