@@ -123,7 +123,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       unsubscribe();
       for (const res of listeners) res.end();
       await workspace.close();
-      await new Promise<void>((ok) => (server as Server).close(() => ok()));
+      const closed = new Promise<void>((ok) => (server as Server).close(() => ok()));
+      // A connection the page left open (an event stream just ended, a keep-alive one) would
+      // keep close() waiting for ever: a restart in a test must not hang on it.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
