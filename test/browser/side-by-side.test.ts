@@ -390,7 +390,15 @@ describe('side by side: parallel reading, alignment and drafting', { skip }, () 
     await openTexts(page, [FA2, '#draft']);
     const english = 'Hassan Rouhani calls for Iran and Turkey to cooperate against Daesh\n\nThe presidents of Turkey and Iran exchanged views by telephone on unity against Daesh.\n';
     await page.setInputFiles('.import-translation-file', { name: 'rouhani-turkey.txt', mimeType: 'text/plain', buffer: Buffer.from(english, 'utf8') });
-    await page.waitForSelector('.sbs-col[data-column="1"][data-file="rouhani-turkey.txt"]');
+    await page.waitForSelector('.sbs-col[data-column="1"][data-file="rouhani-turkey.txt"]').catch(async (error) => {
+      const shown = await page.evaluate(() => ({
+        toast: document.querySelector('.toast')?.textContent,
+        picks: [...document.querySelectorAll('.side-by-side-view .pick-text')].map((s) => (s as HTMLSelectElement).value),
+        columns: [...document.querySelectorAll('.sbs-col')].map((c) => `${(c as HTMLElement).dataset.column}:${(c as HTMLElement).dataset.file}`),
+        busy: document.querySelector('.side-by-side-view')?.getAttribute('aria-busy'),
+      }));
+      throw new Error(`${(error as Error).message}; on screen: ${JSON.stringify(shown)}`);
+    });
     await waitIdle(page);
     assert.equal(await readFile(join(session.corpus, 'rouhani-turkey.txt'), 'utf8'), english);
     assert.equal(await alignmentKind(page), 'translation');
