@@ -24,3 +24,11 @@ export function textAttrs(lang: string | null | undefined): { dir: string; lang:
   const l = lang ?? 'und';
   return { dir: l === 'fa' || l === 'ar' ? 'rtl' : 'auto', lang: l };
 }
+
+/**
+ * Shows a select's chosen option in that option's direction: a closed select cuts its label at
+ * the end side, and for a Persian or Arabic headline that must be the left, where it ends.
+ */
+export function showChosenDirection(select: HTMLSelectElement): void {
+  select.dir = select.selectedOptions[0]?.getAttribute('dir') === 'rtl' ? 'rtl' : 'ltr';
+}

@@ -5,7 +5,8 @@ import { AnnotationEditor, type EditorValues } from '../annotate/annotation-edit
 import { UndoStack } from '../annotate/undo';
 import { api } from '../bridge';
 import { showPicker } from './annotation-picker';
-import { clip, highlightSpan, type OpenArticle } from './open-article';
+import { clip } from '../text-clip';
+import { highlightSpan, type OpenArticle } from './open-article';
 
 /** Where the article's annotations are listed (the sidebar). */
 export interface AnnotationListing {

@@ -2,7 +2,7 @@
 import type { Annotation, Tag } from '../../annotations/model/types';
 import { h, textAttrs } from '../dom';
 import { tagClass } from '../tag-styles';
-import { clip } from './open-article';
+import { clip } from '../text-clip';
 
 export interface PickerOptions {
   /** The annotations under the pointer, outermost first. */
@@ -26,11 +26,10 @@ export function showPicker(host: HTMLElement, options: PickerOptions): void {
       h(
         'button',
         { type: 'button', role: 'menuitem', class: 'pick', 'data-id': a.id, onclick: () => options.choose(a.id) },
-        h('bdi', { ...textAttrs(options.language) }, clip(a.target.quote.exact, 40)),
-        ' ',
-        h('span', { class: 'gloss' }, a.gloss ? `— ${a.gloss}` : ''),
-        ' ',
-        ...a.tags.map((t) => h('span', { class: `swatch ${tagClass(taxonomy, t)}` })),
+        // Quote and gloss each on a line of its own, in its own direction: side by side on one
+        // line, a right-to-left quote and an English gloss would interleave.
+        h('span', { class: 'pick-line' }, ...a.tags.map((t) => h('span', { class: `swatch ${tagClass(taxonomy, t)}` })), h('bdi', { class: 'pick-quote', ...textAttrs(options.language) }, clip(a.target.quote.exact, 60))),
+        a.gloss ? h('bdi', { class: 'pick-gloss', dir: 'ltr', lang: 'en' }, a.gloss) : null,
       ),
     );
   }

@@ -24,9 +24,4 @@ export function highlightSpan(taxonomy: Tag[], a: Annotation): HighlightSpan {
 }
 
 /** A quote shortened to one line for a title or a menu. */
-export function clip(text: string, max = 80): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
-
 export const LANGUAGE_NAMES: Record<string, string> = { fa: 'Persian', ar: 'Arabic', en: 'English', und: 'Unknown' };

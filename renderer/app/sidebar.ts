@@ -85,6 +85,7 @@ export class Sidebar {
       { class: `annotation${a.anchor.status === 'orphaned' ? ' orphaned' : ''}${this.hooks.editingId() === a.id ? ' current' : ''}`, 'data-id': a.id, tabIndex: 0 },
       h('blockquote', { class: 'quote', ...textAttrs(this.hooks.language()) }, a.target.quote.exact),
       a.gloss ? h('p', { class: 'gloss', dir: 'auto', lang: 'en' }, a.gloss) : null,
+      ...noteOf(a.note),
       h(
         'p',
         { class: 'tags' },
@@ -100,3 +101,26 @@ export class Sidebar {
     return item;
   }
 }
+
+/** A note longer than this many characters or lines shows folded, with a button to unfold it. */
+const FOLD_CHARS = 160;
+const FOLD_LINES = 3;
+
+/** The note under its annotation: as written, in its own direction, folded when long. */
+function noteOf(note: string): HTMLElement[] {
+  if (!note.trim()) return [];
+  const text = h('p', { class: 'note', dir: 'auto' }, note);
+  if (note.length <= FOLD_CHARS && note.split('\n').length <= FOLD_LINES) return [text];
+  text.classList.add('folded');
+  const more = h('button', { type: 'button', class: 'link note-more', 'aria-expanded': 'false' }, 'Show the whole note');
+  more.addEventListener('click', (e) => {
+    // Unfolding reads the note; it does not open the annotation as a click on the entry does.
+    e.stopPropagation();
+    const folded = text.classList.toggle('folded');
+    more.setAttribute('aria-expanded', String(!folded));
+    more.textContent = folded ? 'Show the whole note' : 'Fold the note';
+  });
+  more.addEventListener('keydown', (e) => e.stopPropagation());
+  return [text, more];
+}
+

@@ -3,7 +3,8 @@
 import type { QuotationFilter } from '../../annotations/quotations/quotation-filter';
 import type { Tag } from '../../annotations/model/types';
 import type { ArticleSummary, QuotationPage } from '../../corpus/api/api';
-import { h, textAttrs } from '../dom';
+import { h, showChosenDirection, textAttrs } from '../dom';
+import { clip } from '../text-clip';
 import { tagClass } from '../tag-styles';
 import { DateField, type ParseDate } from './date-field';
 
@@ -22,6 +23,7 @@ function fill(select: HTMLSelectElement, all: string, options: Array<{ value: st
     ...options.map((o) => h('option', { value: o.value, ...(o.lang ? textAttrs(o.lang) : { dir: 'auto' }) }, o.label)),
   );
   select.value = options.some((o) => o.value === value) ? value : '';
+  showChosenDirection(select);
 }
 
 export class FilterBar {
@@ -104,7 +106,7 @@ export class FilterBar {
       'All articles',
       facets.files.map((f) => {
         const a = byFile.get(f);
-        return { value: f, label: clip(a?.headline || f), lang: a?.language ?? undefined };
+        return { value: f, label: clip(a?.headline || f, 70), lang: a?.language ?? undefined };
       }),
     );
     fill(this.outlet, 'All outlets', facets.outlets.map((o) => ({ value: o, label: o })));
@@ -143,7 +145,3 @@ export class FilterBar {
   }
 }
 
-function clip(text: string, max = 70): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}

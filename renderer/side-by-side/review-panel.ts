@@ -2,6 +2,7 @@
 // (or C), unlink with U.
 import type { AlignmentLink } from '../../annotations/model/types';
 import { clear, h } from '../dom';
+import { clip } from '../text-clip';
 
 export interface ReviewItem {
   /** Index of the link in its alignment. */
@@ -48,8 +49,8 @@ export class ReviewPanel {
         'li',
         { class: `review-item${position === current ? ' current' : ''}`, 'data-index': String(item.index), tabIndex: -1 },
         h('span', { class: 'score', title: 'How sure the aligner is' }, `${Math.round(item.link.score * 100)}%`),
-        h('bdi', { class: 'snippet', lang: item.aLang, dir: item.aLang === 'en' ? 'ltr' : 'rtl' }, clip(item.aText)),
-        h('bdi', { class: 'snippet', lang: item.bLang, dir: item.bLang === 'en' ? 'ltr' : 'rtl' }, clip(item.bText)),
+        h('bdi', { class: 'snippet', lang: item.aLang, dir: item.aLang === 'en' ? 'ltr' : 'rtl' }, clip(item.aText, 90)),
+        h('bdi', { class: 'snippet', lang: item.bLang, dir: item.bLang === 'en' ? 'ltr' : 'rtl' }, clip(item.bText, 90)),
         h(
           'span',
           { class: 'review-actions' },
@@ -65,7 +66,3 @@ export class ReviewPanel {
   }
 }
 
-function clip(text: string, max = 90): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}

@@ -1,7 +1,8 @@
 // Which texts the columns show: a picker per column (an article, the first text's English
 // draft, or no third column), and what the view should open from them.
 import type { ArticleSummary } from '../../corpus/api/api';
-import { clear, h } from '../dom';
+import { clear, h, showChosenDirection } from '../dom';
+import { clip } from '../text-clip';
 
 /** What a column shows: an article, or the English draft of the first one. */
 export type Spec = { kind: 'article'; file: string } | { kind: 'draft' };
@@ -20,7 +21,10 @@ export class TextPickers {
   constructor(changed: () => void) {
     this.pickers = [0, 1, 2].map((i) => {
       const s = h('select', { class: `pick-text pick-${i}`, 'aria-label': ['First text', 'Second text', 'Third text'][i]! }) as HTMLSelectElement;
-      s.addEventListener('change', changed);
+      s.addEventListener('change', () => {
+        showChosenDirection(s);
+        changed();
+      });
       return s;
     });
     this.el = h('span', { class: 'sbs-group sbs-texts' }, this.pickers[0]!, h('span', { class: 'sep' }, '|'), this.pickers[1]!, h('span', { class: 'sep third' }, '|'), this.pickers[2]!);
@@ -35,12 +39,15 @@ export class TextPickers {
       if (i === 2) picker.append(h('option', { value: NONE }, '(no third column)'));
       if (i > 0) picker.append(h('option', { value: DRAFT }, 'English draft of the first text'));
       for (const a of articles) {
-        // The headline is isolated so that a Persian one does not reorder the rest of the label.
-        const label = `${LANGUAGE_NAMES[a.language ?? 'und'] ?? a.language} · \u2068${clip(a.headline || a.file, 60)}\u2069 · ${a.file}`;
-        picker.append(h('option', { value: a.file }, label));
+        picker.append(articleOption(a));
       }
       if (keep[i] && [...picker.options].some((o) => o.value === keep[i])) picker.value = keep[i]!;
     });
+    this.showDirections();
+  }
+
+  private showDirections(): void {
+    for (const p of this.pickers) showChosenDirection(p);
   }
 
   /** The first choice: a Persian or Arabic article beside its draft. */
@@ -50,16 +57,19 @@ export class TextPickers {
     this.pickers[0]!.value = first.file;
     this.pickers[1]!.value = DRAFT;
     this.pickers[2]!.value = NONE;
+    this.showDirections();
   }
 
   /** Picks these texts (article files or DRAFT), one per column; the rest show nothing. */
   choose(files: readonly string[]): void {
     this.pickers.forEach((p, i) => (p.value = files[i] ?? NONE));
+    this.showDirections();
   }
 
   /** Picks this article for the second column. */
   chooseSecond(file: string): void {
     this.pickers[1]!.value = file;
+    this.showDirections();
   }
 
   /** The first text's file ('' when none is picked). */
@@ -80,7 +90,14 @@ export class TextPickers {
   }
 }
 
-function clip(text: string, max: number): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+/**
+ * An article as a picker offers it: the headline first, in its own direction, so that where the
+ * picker is narrow the headline's start shows and the language and file name are cut instead.
+ */
+function articleOption(a: ArticleSummary): HTMLOptionElement {
+  const rtl = a.language === 'fa' || a.language === 'ar';
+  const language = LANGUAGE_NAMES[a.language ?? 'und'] ?? a.language;
+  // Isolated, so that a Persian headline does not reorder the language name and file after it.
+  const label = `\u2068${clip(a.headline || a.file, 60)}\u2069 · ${language} · ${a.file}`;
+  return h('option', { value: a.file, dir: rtl ? 'rtl' : 'ltr', lang: a.language ?? 'und', title: a.headline || a.file }, label) as HTMLOptionElement;
 }

@@ -5,6 +5,10 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { OUTPUT_DIR } from '../browser/browser-env';
+import { waitShown } from '../browser/test-hooks';
+
+/** The reading view's text, where the words are read and selected. */
+export const TEXT = '.reading-text';
 
 export interface Point {
   x: number;
@@ -123,4 +127,48 @@ export async function screenshotsAtBothSizes(page: Page, name: string): Promise<
   }
   if (before) await page.setViewportSize(before);
   return paths;
+}
+
+/** Clicks where a person sees `selector`, in the middle of its box. */
+export async function clickOn(page: Page, selector: string): Promise<void> {
+  const el = page.locator(selector).first();
+  let box = null;
+  // What is drawn again (a popover after its save) is looked for again, as the eye does.
+  for (let i = 0; i < 20 && !box; i++) {
+    await el.waitFor({ state: 'visible' });
+    box = await el.boundingBox();
+    if (!box) await pause(100);
+  }
+  if (!box) throw new Error(`${selector} is not on screen`);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** Clicks the article's row in the list and waits until its text is drawn. */
+export async function openArticle(page: Page, file: string): Promise<void> {
+  await clickOn(page, `li.article[data-file="${file}"]`);
+  await waitShown(page, file);
+  await page.waitForSelector(`${TEXT} p.para`);
+}
+
+/** Scrolls with the wheel, as a reader does, until `words` are well inside the window. */
+export async function bringIntoView(page: Page, words: string): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    const { first, last } = await wordsOnScreen(page, TEXT, words);
+    const height = page.viewportSize()!.height;
+    const top = Math.min(first.y, last.y);
+    const bottom = Math.max(first.y + first.height, last.y + last.height);
+    if (top > 120 && bottom < height - 260) return;
+    const box = (await page.locator(TEXT).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, Math.min(height / 2, box.y + 40));
+    await page.mouse.wheel(0, top <= 120 ? -120 : 120);
+    await pause(150);
+  }
+}
+
+/** The outer edges of `words` on screen: where a drag over them starts and ends. */
+export async function endsOf(page: Page, words: string, rtl: boolean): Promise<{ before: Point; after: Point }> {
+  await bringIntoView(page, words);
+  const { first, last } = await wordsOnScreen(page, TEXT, words);
+  return { before: edgeOf(first, 'before', rtl), after: edgeOf(last, 'after', rtl) };
 }

@@ -9,54 +9,16 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SAMPLE_CORPUS } from '../harness/server';
 import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
-import { waitSaved, waitShown } from '../browser/test-hooks';
-import { drag, edgeOf, press, screenshotsAtBothSizes, selectedText, type, wordsOnScreen, type Point } from './person';
+import { waitSaved } from '../browser/test-hooks';
+import { bringIntoView, clickOn, drag, endsOf, openArticle, press, screenshotsAtBothSizes, selectedText, TEXT, type, wordsOnScreen } from './person';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 const FA = '000_4b15f26e11b27dea.txt';
 const AR = '006_a7ab1c0de5e5a1ab.txt';
-const TEXT = '.reading-text';
 const POPOVER = '.popover:not([hidden])';
 
 function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Clicks where a person sees `selector`, in the middle of its box. */
-async function clickOn(page: Page, selector: string): Promise<void> {
-  const el = page.locator(selector).first();
-  await el.waitFor({ state: 'visible' });
-  const box = (await el.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
-
-async function openArticle(page: Page, file: string): Promise<void> {
-  await clickOn(page, `li.article[data-file="${file}"]`);
-  await waitShown(page, file);
-  await page.waitForSelector(`${TEXT} p.para`);
-}
-
-/** Scrolls with the wheel, as a reader does, until `words` are well inside the window. */
-async function bringIntoView(page: Page, words: string): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    const { first, last } = await wordsOnScreen(page, TEXT, words);
-    const height = page.viewportSize()!.height;
-    const top = Math.min(first.y, last.y);
-    const bottom = Math.max(first.y + first.height, last.y + last.height);
-    if (top > 120 && bottom < height - 260) return;
-    const box = (await page.locator(TEXT).boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, Math.min(height / 2, box.y + 40));
-    await page.mouse.wheel(0, top <= 120 ? -120 : 120);
-    await pause(150);
-  }
-}
-
-/** The outer edges of `words` on screen: where a drag over them starts and ends. */
-async function endsOf(page: Page, words: string, rtl: boolean): Promise<{ before: Point; after: Point }> {
-  await bringIntoView(page, words);
-  const { first, last } = await wordsOnScreen(page, TEXT, words);
-  return { before: edgeOf(first, 'before', rtl), after: edgeOf(last, 'after', rtl) };
 }
 
 /** The popover's title, once a popover is shown and its title reads `expected` (or the wait times out). */
