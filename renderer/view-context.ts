@@ -8,6 +8,8 @@ export interface ViewContext {
   toast(message: string): void;
   /** Switches to the reading view on an article, optionally selecting and showing a span. */
   openInReader(file: string, span?: { start: number; end: number }): Promise<void>;
+  /** The article open in the reading view, if any: where side by side starts from. */
+  currentFile(): string | undefined;
   taxonomy(): Tag[];
   articles(): ArticleSummary[];
   /** Saves an export where the person chooses (a download in the browser) and says where it went. */

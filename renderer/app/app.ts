@@ -116,6 +116,7 @@ export class App {
       api,
       toast: (m) => this.toast.show(m),
       openInReader: (file, span) => this.openInReader(file, span),
+      currentFile: () => this.reading.article?.doc.file,
       taxonomy: () => this.taxonomy,
       articles: () => this.list.articles,
       saveExport: (f) => saveExport(f, shell, (m, action) => this.toast.show(m, action)),

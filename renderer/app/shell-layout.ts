@@ -1,6 +1,7 @@
 // The window's frame: the top bar (corpus, tabs, search box, undo, text size, analyst) and
 // the reading layout's three columns, built once and filled by the controllers.
 import { h } from '../dom';
+import { MoreMenu } from '../more-menu';
 import type { ViewName, Views } from './views';
 
 export interface ShellHooks {
@@ -55,24 +56,31 @@ export class ShellLayout {
       h('section', { class: 'reader' }, parts.head, parts.banner, parts.reading),
       h('aside', { class: 'sidebar' }, parts.conflicts, h('h2', {}, 'Annotations ', parts.sideCount), parts.sideList),
     );
+    const openFolder = h('button', { type: 'button', class: 'open-folder', onclick: command('open-folder') }, 'Open Folder…');
+    const tags = h('button', { type: 'button', class: 'edit-tags', onclick: command('tags') }, 'Tags…');
+    const topbar = h(
+      'header',
+      { class: 'topbar' },
+      h('span', { class: 'brand', lang: 'fa', dir: 'rtl', title: 'Hashiya: the marginal gloss' }, 'حاشیه'),
+      h('span', { class: 'brand-latin' }, 'Hashiya'),
+      this.corpusName,
+      openFolder,
+      tags,
+      views.tabs,
+      this.searchBox,
+      h('span', { class: 'spacer' }),
+      this.undoButton,
+      this.redoButton,
+      smaller,
+      bigger,
+      parts.analyst,
+    );
+    // What folds first is what a reader needs least often; the tabs and the search box stay.
+    const more = new MoreMenu(topbar, [parts.analyst, bigger, smaller, this.redoButton, this.undoButton, tags, openFolder]);
+    topbar.append(more.button);
     root.replaceChildren(
-      h(
-        'header',
-        { class: 'topbar' },
-        h('span', { class: 'brand', lang: 'fa', dir: 'rtl', title: 'Hashiya: the marginal gloss' }, 'حاشیه'),
-        h('span', { class: 'brand-latin' }, 'Hashiya'),
-        this.corpusName,
-        h('button', { type: 'button', class: 'open-folder', onclick: command('open-folder') }, 'Open Folder…'),
-        h('button', { type: 'button', class: 'edit-tags', onclick: command('tags') }, 'Tags…'),
-        views.tabs,
-        this.searchBox,
-        h('span', { class: 'spacer' }),
-        this.undoButton,
-        this.redoButton,
-        smaller,
-        bigger,
-        parts.analyst,
-      ),
+      topbar,
+      more.menu,
       views.host,
       parts.popover,
       parts.toast,

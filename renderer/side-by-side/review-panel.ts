@@ -40,6 +40,8 @@ export class ReviewPanel {
   set(items: readonly ReviewItem[], current: number | null): void {
     clear(this.list);
     this.count.textContent = `(${items.length})`;
+    // Nothing to review: the panel gives its width back to the columns.
+    this.el.classList.toggle('empty', items.length === 0);
     if (items.length === 0) {
       this.list.append(h('li', { class: 'review-empty' }, 'No doubtful links.'));
       return;

@@ -2,10 +2,12 @@
 // draft), their alignment drawn between them and corrected in place, reading in step, the
 // draft editor with gloss memory and checks, and the hand-off to CAT tools. This module puts
 // the parts together and runs the user's actions one after another.
-import type { ArticleDoc, GlossaryEntry } from '../../corpus/api/api';
+import type { Pairing } from '../../annotations/model/types';
+import type { ArticleDoc, ArticleSummary, GlossaryEntry } from '../../corpus/api/api';
 import { glossIndex, type GlossIndex } from '../../annotations/translation/draft-checks';
 import { onAppEvent } from '../bridge';
 import { h } from '../dom';
+import { MoreMenu } from '../more-menu';
 import type { View, ViewContext } from '../view-context';
 import type { Span } from './alignment-set';
 import { ArticleColumn, type SharedMark } from './article-column';
@@ -17,6 +19,7 @@ import { handoffActions } from './handoff-wiring';
 import { paintLinks } from './link-colours';
 import { LinkEditing } from './link-editing';
 import { PairingControls } from './pairings';
+import { partnerOf } from './partner';
 import { Picks } from './picks';
 import { ProgressMeters } from './progress-meters';
 import { ReviewQueue } from './review-queue';
@@ -46,6 +49,8 @@ class SideBySideView implements View {
   private glossary: GlossaryEntry[] = [];
   private glossIdx: GlossIndex = glossIndex([]);
   private loaded = false;
+  /** The article being read when the view last chose its texts from it. */
+  private followed: string | undefined;
   private visible = false;
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
@@ -136,9 +141,10 @@ class SideBySideView implements View {
         (e) => ctx.toast((e as Error).message),
       ),
     );
+    const more = foldingToolbar(toolbar);
     const body = h('div', { class: 'sbs-body' }, this.strip.el, this.review.el);
     // Busy until the first texts are shown, and while an action runs.
-    this.el = h('section', { class: 'view side-by-side-view', 'aria-label': 'Side by side', 'aria-busy': 'true' }, toolbar, this.progress.el, this.strip.narrowNote, body);
+    this.el = h('section', { class: 'view side-by-side-view', 'aria-label': 'Side by side', 'aria-busy': 'true' }, toolbar, more.menu, this.progress.el, this.strip.narrowNote, body);
     ensureStylesheet();
     onAppEvent((event) => {
       // Someone else's change to a shown text (a git pull, a colleague): show it, unless the
@@ -155,11 +161,13 @@ class SideBySideView implements View {
     this.visible = true;
     window.addEventListener('resize', this.onResize);
     await this.run(async () => {
-      const [glossary] = await Promise.all([this.ctx.api.getGlossary(), this.reloadLists()]);
+      const [glossary, [articles, pairings]] = await Promise.all([this.ctx.api.getGlossary(), this.reloadLists()]);
       const glossChanged = JSON.stringify(glossary) !== JSON.stringify(this.glossary);
       this.glossary = glossary;
       this.glossIdx = glossIndex(glossary);
-      if (!this.loaded) {
+      const reading = this.ctx.currentFile();
+      if (reading !== this.followed && this.startFrom(reading, articles, pairings)) await this.open();
+      else if (!this.loaded) {
         this.pickers.chooseDefaults();
         await this.open();
       } else if (glossChanged || (await this.texts.changedOnDisk())) await this.open();
@@ -191,11 +199,25 @@ class SideBySideView implements View {
     return next;
   }
 
-  /** Lists the articles and pairings afresh in the pickers. */
-  private async reloadLists(): Promise<void> {
-    const [articles, pairings] = await Promise.all([this.ctx.api.listArticles(), this.ctx.api.listPairings()]);
-    this.pickers.fill(articles.filter((a) => a.openable));
+  /** Lists the articles and pairings afresh in the pickers; returns them. */
+  private async reloadLists(): Promise<[ArticleSummary[], Pairing[]]> {
+    const [all, pairings] = await Promise.all([this.ctx.api.listArticles(), this.ctx.api.listPairings()]);
+    const articles = all.filter((a) => a.openable);
+    this.pickers.fill(articles);
     this.pairing.fill(pairings);
+    return [articles, pairings];
+  }
+
+  /**
+   * Picks the article being read and its partner (see partner.ts), when it changed since the
+   * view last followed it; false when there is none to start from. The person's own picks
+   * stay while they read the same article.
+   */
+  private startFrom(file: string | undefined, articles: ArticleSummary[], pairings: Pairing[]): boolean {
+    if (!file || !articles.some((a) => a.file === file)) return false;
+    this.followed = file;
+    this.pickers.choose([file, partnerOf(file, articles, pairings)]);
+    return true;
   }
 
   // ---- the texts shown
@@ -339,6 +361,19 @@ class SideBySideView implements View {
     void this.run(acts[key]);
     return true;
   }
+}
+
+/** The toolbar keeps to two rows: in a small window the buttons needed least fold into More. */
+function foldingToolbar(toolbar: HTMLElement): MoreMenu {
+  const buttons = ['.import-translation', '.import-xliff', '.unpair', '.pair-these', '.act-align-again', '.act-skip', '.act-split', '.act-merge'].map((s) => toolbar.querySelector<HTMLElement>(s)!);
+  // Items of one row sit a few pixels apart (a select is taller than a button); a new row is lower.
+  const rows = () => {
+    const tops = [...toolbar.children].map((c) => (c as HTMLElement).offsetTop).sort((a, b) => a - b);
+    return tops.filter((t, i) => i === 0 || t - tops[i - 1]! > 10).length;
+  };
+  const more = new MoreMenu(toolbar, buttons, () => rows() <= 2);
+  toolbar.append(more.button);
+  return more;
 }
 
 /** The view's stylesheet, for a page that does not link it yet (it is served with the others). */

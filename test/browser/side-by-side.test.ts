@@ -170,6 +170,9 @@ describe('side by side: parallel reading, alignment and drafting', { skip }, () 
 
     page = await session.reload();
     await showSideBySide(page);
+    // After a restart the view starts from the article in Read and its translation; the person
+    // opens the draft beside the article again.
+    await openTexts(page, [FA, '#draft']);
     assert.deepEqual(await page.locator('.sbs-col').evaluateAll((cols) => cols.map((c) => (c.classList.contains('draft-col') ? 'draft' : c.classList.contains('article-col') ? 'article' : '?'))), ['article', 'draft']);
     assert.equal(await page.locator(`${block} .seg-text`).textContent(), 'In a telephone conversation with the Iraqi prime minister, the President');
     assert.equal(await page.locator(`${block} .seg-status`).inputValue(), 'reviewed');
