@@ -47,12 +47,12 @@ export class MoreMenu {
   }
 
   private fold(): void {
-    for (const el of this.foldable) el.classList.remove('folded');
+    for (const el of this.foldable) el.classList.remove('in-more');
     this.button.hidden = true;
     if (this.fits()) return;
     this.button.hidden = false;
     for (const el of this.foldable) {
-      el.classList.add('folded');
+      el.classList.add('in-more');
       if (this.fits()) break;
     }
     if (!this.menu.hidden) this.fill();
@@ -60,7 +60,7 @@ export class MoreMenu {
 
   private folded(): HTMLElement[] {
     // In the bar's order, as a person reads it.
-    return this.foldable.filter((el) => el.classList.contains('folded')).sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    return this.foldable.filter((el) => el.classList.contains('in-more')).sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   }
 
   /** The menu's items: one per folded control, doing what a click on it does. */

@@ -111,12 +111,12 @@ function noteOf(note: string): HTMLElement[] {
   if (!note.trim()) return [];
   const text = h('p', { class: 'note', dir: 'auto' }, note);
   if (note.length <= FOLD_CHARS && note.split('\n').length <= FOLD_LINES) return [text];
-  text.classList.add('folded');
+  text.classList.add('clamped');
   const more = h('button', { type: 'button', class: 'link note-more', 'aria-expanded': 'false' }, 'Show the whole note');
   more.addEventListener('click', (e) => {
     // Unfolding reads the note; it does not open the annotation as a click on the entry does.
     e.stopPropagation();
-    const folded = text.classList.toggle('folded');
+    const folded = text.classList.toggle('clamped');
     more.setAttribute('aria-expanded', String(!folded));
     more.textContent = folded ? 'Show the whole note' : 'Fold the note';
   });
