@@ -19,6 +19,18 @@ export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
 
 export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.map(([name, value]) => `${name} ${value}`).join('; ');
 
+/** Directives a page's <meta http-equiv> cannot carry: browsers ignore them there, and say so on the console. */
+const HEADER_ONLY = new Set(['frame-ancestors']);
+
+/**
+ * The same policy as renderer/index.html's <meta http-equiv="Content-Security-Policy"> gives
+ * it (defence in depth, and what a scanner of the page sees); test/shell/csp.test.ts holds
+ * the page to it.
+ */
+export const META_CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.filter(([name]) => !HEADER_ONLY.has(name))
+  .map(([name, value]) => `${name} ${value}`)
+  .join('; ');
+
 /** Headers for every app:// response, errors included. */
 export function securityHeaders(): Record<string, string> {
   return {

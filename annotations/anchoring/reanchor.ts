@@ -22,10 +22,14 @@ export { MIN_FUZZY_SCORE } from './placement';
 /** Key characters around the expected place searched first for an edited quote. */
 const NEAR = 3000;
 
-export function reanchorAnnotations(text: string, annotations: Annotation[]): Annotation[] {
+/**
+ * Every annotation placed on `text` again, or only those `pick` chooses (the others are kept
+ * as they are, and still tell where the text moved).
+ */
+export function reanchorAnnotations(text: string, annotations: Annotation[], pick?: (a: Annotation, index: number) => boolean): Annotation[] {
   const ctx = new Context(text);
   const shifts = estimateShifts(text, annotations);
-  return annotations.map((a) => reanchorOne(ctx, a, shifts));
+  return annotations.map((a, i) => (!pick || pick(a, i) ? reanchorOne(ctx, a, shifts) : a));
 }
 
 function reanchorOne(ctx: Context, a: Annotation, shifts: Shifts): Annotation {
@@ -40,7 +44,7 @@ function reanchorOne(ctx: Context, a: Annotation, shifts: Shifts): Annotation {
   // common cases, no search needed.
   for (const at of expected === position.start ? [position.start] : [position.start, expected]) {
     if (text.startsWith(quote.exact, at) && contextAt(text, at, at + len, quote.prefix, quote.suffix) === full) {
-      return placed(a, text, at, at + len, { status: at === position.start ? 'exact' : 'moved', score: 1 });
+      return placed(a, text, at, at + len, { status: at === position.start && at + len === position.end ? 'exact' : 'moved', score: 1 });
     }
   }
 

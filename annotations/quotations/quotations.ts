@@ -119,7 +119,8 @@ export function articleQuotations(doc: QuotationSourceDoc, tagNames: ReadonlyMap
   const annotations = [...doc.annotations].sort((a, b) => a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end);
   return annotations.map((a) => {
     const { start, end } = a.target.position;
-    const placed = a.anchor.status !== 'orphaned' && start >= 0 && end <= doc.text.length && start < end;
+    // Offsets are trusted only where their words are: anything else is exported by its quote alone, as orphaned.
+    const placed = a.anchor.status !== 'orphaned' && start >= 0 && end <= doc.text.length && start < end && doc.text.slice(start, end) === a.target.quote.exact;
     let quote = a.target.quote.exact;
     let sentence = quote;
     let prefix = a.target.quote.prefix;
@@ -145,6 +146,7 @@ export function articleQuotations(doc: QuotationSourceDoc, tagNames: ReadonlyMap
       codePoints: placed ? { start: toCodePoint(start), end: toCodePoint(end) } : null,
       citation: formatCitationParts({ ...source, paragraph }),
       tagNames: a.tags.map((t) => tagNames.get(t) ?? t),
+      anchor: placed ? a.anchor.status : 'orphaned',
     });
   });
 }
@@ -152,7 +154,7 @@ export function articleQuotations(doc: QuotationSourceDoc, tagNames: ReadonlyMap
 function quotationOf(
   doc: QuotationSourceDoc,
   a: Annotation,
-  derived: Pick<Quotation, 'quote' | 'sentence' | 'prefix' | 'suffix' | 'paragraph' | 'codePoints' | 'citation' | 'tagNames'>,
+  derived: Pick<Quotation, 'quote' | 'sentence' | 'prefix' | 'suffix' | 'paragraph' | 'codePoints' | 'citation' | 'tagNames' | 'anchor'>,
 ): Quotation {
   return {
     id: a.id,
@@ -176,7 +178,7 @@ function quotationOf(
     end: a.target.position.end,
     codePoints: derived.codePoints,
     paragraph: derived.paragraph,
-    anchor: a.anchor.status,
+    anchor: derived.anchor,
     citation: derived.citation,
   };
 }

@@ -20,11 +20,12 @@ function onPath(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
 }
 
-const skip = !onPath('soffice')
-  ? 'LibreOffice is not installed (soffice missing): apt-get install libreoffice-writer-nogui'
-  : !onPath('pdftotext') || !onPath('pdftoppm')
-    ? 'poppler is not installed (pdftotext/pdftoppm missing): apt-get install poppler-utils'
-    : false;
+// One line naming every Debian package that is missing.
+const PACKAGES: Array<[string, string]> = [['soffice', 'libreoffice-writer-nogui'], ['pdftotext', 'poppler-utils'], ['pdftoppm', 'poppler-utils']];
+const missing = PACKAGES.filter(([command]) => !onPath(command));
+const skip = missing.length > 0
+  ? `${missing.map(([c]) => c).join(', ')} not installed: apt-get install ${[...new Set(missing.map(([, p]) => p))].join(' ')}`
+  : false;
 
 let dir = '';
 let pdf = '';

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { APP_ORIGIN } from '../../electron/app-origin';
 import { createAssetHandler } from '../../electron/protocol';
-import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES } from '../../electron/security';
+import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, META_CONTENT_SECURITY_POLICY } from '../../electron/security';
 
 function directives(csp: string): Map<string, string> {
   return new Map(
@@ -70,4 +70,18 @@ test('every app:// response carries the CSP header, errors included', async (t) 
 test('the browser harness sends the same CSP as the app, so browser tests see what the window sees', async () => {
   const { HARNESS_CSP } = await import('../harness/server');
   assert.equal(HARNESS_CSP, CONTENT_SECURITY_POLICY);
+});
+
+test('the page carries the same CSP in its own <meta http-equiv>, before anything it loads', async (t) => {
+  const html = await readFile(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+  const metas = [...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/gi)];
+  assert.equal(metas.length, 1, 'one CSP meta');
+  assert.equal(metas[0]![1], META_CONTENT_SECURITY_POLICY);
+  const header = directives(CONTENT_SECURITY_POLICY);
+  const meta = directives(metas[0]![1]!);
+  const missing = [...header.keys()].filter((name) => meta.get(name) !== header.get(name));
+  assert.deepEqual(missing, ['frame-ancestors'], 'every directive as the header has it, but the one a meta cannot carry');
+  const at = metas[0]!.index!;
+  assert.ok(at < html.search(/<link|<script|<style/i), 'the policy comes before the first stylesheet or script');
+  t.diagnostic(`directives in the header: ${header.size}, in the page's meta: ${meta.size} (header only: ${missing.join(', ')})`);
 });

@@ -16,11 +16,12 @@ import { dispatch } from '../../corpus/api/api-schema';
 import { Workspace } from '../../corpus/services/workspace';
 import { APP_ORIGIN } from '../../electron/app-origin';
 import { createAssetHandler } from '../../electron/protocol';
+import { findChromium, NO_CHROMIUM } from '../browser/browser-env';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROMIUM = [process.env.HASHIYA_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p): p is string => !!p && existsSync(p));
+const CHROMIUM = findChromium();
 
-test('the UI served as the app serves it raises no CSP violation and loads nothing from elsewhere', { skip: CHROMIUM ? false : 'no Chromium: apt-get install -y chromium (or set HASHIYA_CHROMIUM)', timeout: 180_000 }, async (t) => {
+test('the UI served as the app serves it raises no CSP violation and loads nothing from elsewhere', { skip: CHROMIUM ? false : NO_CHROMIUM, timeout: 180_000 }, async (t) => {
   if (!existsSync(join(ROOT, 'out', 'renderer', 'app.js'))) {
     const b = spawnSync(process.execPath, [join(ROOT, 'build', 'scripts', 'bundle.mjs'), 'renderer'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(b.status, 0, b.stderr);
@@ -68,7 +69,7 @@ test('the UI served as the app serves it raises no CSP violation and loads nothi
   assert.ok(address && typeof address === 'object');
   const origin = `http://127.0.0.1:${address.port}`;
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM!, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   t.after(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.addInitScript(() => {
