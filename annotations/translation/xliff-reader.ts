@@ -105,12 +105,17 @@ function utf8BytesUpTo(s: string, limit: number): number {
   return n;
 }
 
+/** What to tell the person of an XLIFF file this large, or null when it may be imported. */
+export function xliffSizeProblem(bytes: number): string | null {
+  if (bytes <= MAX_XLIFF_BYTES) return null;
+  return `this XLIFF is ${(bytes / 1024 / 1024).toFixed(1)} MB; Hashiya imports XLIFF files of up to ${MAX_XLIFF_BYTES / 1024 / 1024} MB (one article's drafts take far less). Nothing was imported or changed.`;
+}
+
 /** Refuses an XLIFF over MAX_XLIFF_BYTES, before any of it is parsed. */
 export function checkXliffSize(xml: string): void {
   // At most 3 bytes a UTF-16 unit: a short string needs no counting.
   if (xml.length * 3 <= MAX_XLIFF_BYTES || utf8BytesUpTo(xml, MAX_XLIFF_BYTES) <= MAX_XLIFF_BYTES) return;
-  const mb = (utf8BytesUpTo(xml, Infinity) / 1024 / 1024).toFixed(1);
-  throw new XmlFormatError(`this XLIFF is ${mb} MB; Hashiya imports XLIFF files of up to ${MAX_XLIFF_BYTES / 1024 / 1024} MB (one article's drafts take far less). Nothing was imported or changed.`);
+  throw new XmlFormatError(xliffSizeProblem(utf8BytesUpTo(xml, Infinity))!);
 }
 
 /** Reads an XLIFF 2.x document back: the drafts by source offsets, the notes, and what did not fit. */

@@ -1,5 +1,6 @@
 // Handing a translation on and taking it back: exports (XLIFF 2.1, TMX, plain text,
 // Markdown, bilingual HTML) and imports (an XLIFF back from a CAT tool, a translation .txt).
+import { xliffSizeProblem } from '../../annotations/translation/xliff-reader';
 import type { TranslationFormat } from '../../corpus/api/api';
 import { h } from '../dom';
 
@@ -33,7 +34,11 @@ export function handoffControls(actions: HandoffActions, report: (error: unknown
   xliffInput.addEventListener('change', () => {
     const file = xliffInput.files?.[0];
     xliffInput.value = '';
-    if (file) void file.text().then((xml) => actions.importXliff(file.name, xml)).catch(report);
+    if (!file) return;
+    // Told at once, without reading (and sending) megabytes the app would refuse.
+    const tooBig = xliffSizeProblem(file.size);
+    if (tooBig) report(new Error(`${file.name}: ${tooBig}`));
+    else void file.text().then((xml) => actions.importXliff(file.name, xml)).catch(report);
   });
   const txtInput = h('input', { type: 'file', class: 'import-translation-file', accept: '.txt,text/plain', hidden: true }) as HTMLInputElement;
   txtInput.addEventListener('change', () => {
