@@ -10,6 +10,7 @@ import { current, freeze, isDraft, produce, type Draft } from 'immer';
 import { Low } from 'lowdb';
 import { DurableJsonFile, SidecarReadError, parseJsonText, readBytesOrNull, sameBytes, type DurableJsonOptions } from './durable-json-adapter';
 import { removeStaleTemporaryFiles } from './durable-write';
+import { withFileLock } from './file-lock';
 import { mergeSidecars, type MetadataClash } from './merge';
 import { parseSidecar } from '../model/schema';
 import { checkChangedSidecar, parseSidecarRemembered } from './sidecar-check';
@@ -184,7 +185,9 @@ export class SidecarStore {
       });
       const checked = checkChangedSidecar(changed);
       if (!checked.ok) throw new InvalidSidecarChangeError(`the change was not saved: it would make ${this.adapter.path} unreadable (${checked.message})`);
-      await withPathLock(this.adapter.path, () => this.save(checked.value));
+      // In this process one store at a time, and across processes one process at a time:
+      // save() reads the file again under both locks, so what another wrote is merged.
+      await withPathLock(this.adapter.path, () => withFileLock(this.adapter.path, () => this.save(checked.value)));
       return result;
     });
   }

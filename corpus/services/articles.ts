@@ -4,6 +4,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, sep } from 'node:path';
 import { InvalidSidecarChangeError, ReadOnlySidecarError, SidecarStore } from '../../annotations/store/sidecar-store';
+import { FileBusyError } from '../../annotations/store/file-lock';
 import type { Sidecar } from '../../annotations/model/types';
 import type { ArticleCatalog } from '../catalog/article-catalog';
 import { ApiError, type AppEvent, type ArticleDoc, type ArticleSummary } from '../api/api';
@@ -64,7 +65,8 @@ export class Articles {
       result = (await article.store.update(change)) as T;
     } catch (error) {
       if (error instanceof ReadOnlySidecarError) throw new ApiError('read-only', this.withoutRoot(error.message) ?? '');
-      if (error instanceof InvalidSidecarChangeError) throw new ApiError('bad-request', error.message);
+      if (error instanceof InvalidSidecarChangeError) throw new ApiError('bad-request', this.withoutRoot(error.message) ?? '');
+      if (error instanceof FileBusyError) throw new ApiError('stale', error.message);
       throw error;
     }
     this.events.changed(article.file);
