@@ -1,11 +1,25 @@
 // lowdb adapter for sidecars: validated on read, canonical on write, durable on disk.
 // lowdb's own JSONFile neither fsyncs nor validates, and JSONFilePreset silently
 // switches to memory under NODE_ENV=test.
-import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { writeFileDurable } from './durable-write';
+import { readOrdinaryFile, RefusedFileError } from './safe-read';
 
-export type SidecarReadErrorKind = 'invalid-json' | 'invalid-schema' | 'newer-format' | 'unreadable';
+export type SidecarReadErrorKind = 'invalid-json' | 'invalid-schema' | 'newer-format' | 'unreadable' | 'refused';
+
+/**
+ * The largest sidecar read: an article has at most 20 MB of text, and its annotations' quotes
+ * and its drafts are of the same order. A bigger file is not a sidecar Hashiya wrote.
+ */
+export const MAX_SIDECAR_BYTES = 64 * 1024 * 1024;
+
+/** A line git writes where a merge left both sides of a conflict in the file. */
+const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})(?: |$)/m;
+
+/** True when a file that is not valid JSON still holds git's conflict markers. */
+export function hasConflictMarkers(text: string): boolean {
+  return CONFLICT_MARKER.test(text);
+}
 
 export class SidecarReadError extends Error {
   constructor(
@@ -36,6 +50,14 @@ export function parseJsonText<T>(path: string, text: string, options: DurableJso
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
+    if (hasConflictMarkers(text)) {
+      throw new SidecarReadError(
+        path,
+        'invalid-json',
+        `${path} holds git conflict markers (<<<<<<< ======= >>>>>>>) from a merge that stopped half-way; it was left as it is and the article is read-only. ` +
+          'To recover: run `git merge --abort` in the corpus folder, then `hashiya git-setup` there (it teaches git to merge sidecars) and merge again; or remove the marked lines by hand, keeping the side you want.',
+      );
+    }
     throw new SidecarReadError(path, 'invalid-json', `${path} is not valid JSON (${(error as Error).message}). It was left as it is; fix or remove it to annotate this article.`);
   }
   const format = (data as { format?: unknown } | null)?.format;
@@ -55,13 +77,18 @@ export function parseJsonText<T>(path: string, text: string, options: DurableJso
   return parsed.value;
 }
 
-/** The file's bytes, or null when there is no such file; other failures are SidecarReadErrors. */
+/**
+ * The file's bytes, or null when there is no such file; other failures are SidecarReadErrors.
+ * A link, a FIFO, a device or an oversized file is refused unread (see safe-read.ts).
+ */
 export async function readBytesOrNull(path: string): Promise<Buffer | null> {
   try {
-    return await readFile(path);
+    return await readOrdinaryFile(path, { maxBytes: MAX_SIDECAR_BYTES });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new SidecarReadError(path, 'unreadable', `${path} cannot be read: ${(error as Error).message}`);
+    if (error instanceof RefusedFileError) throw new SidecarReadError(path, 'refused', `${error.message} The article is read-only.`);
+    // The fs message repeats the full path; the code says what went wrong.
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SidecarReadError(path, 'unreadable', `${path} cannot be read (${code ?? (error as Error).message}); it was left as it is.`);
   }
 }
 

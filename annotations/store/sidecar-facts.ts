@@ -1,6 +1,7 @@
 // What a sidecar adds to an article's row in the list, read without opening a store: the
 // corrections, how many annotations, which tags, or why the sidecar cannot be used.
 import { parseSidecar } from '../model/schema';
+import { hasConflictMarkers } from './durable-json-adapter';
 import type { MetadataOverrides } from '../model/types';
 
 /** What the sidecar adds: corrections, annotation count, tags, or why it cannot be used. */
@@ -20,6 +21,7 @@ export function sidecarFacts(text: string | null, name: string): SidecarFacts {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
+    if (hasConflictMarkers(text)) return { ...NO_SIDECAR, problem: `${name} holds git conflict markers from an unfinished merge; the article opens read-only (see it for how to recover)` };
     return { ...NO_SIDECAR, problem: `${name} is not valid JSON; the article opens read-only` };
   }
   const parsed = parseSidecar(data);

@@ -10,6 +10,9 @@ import { current, freeze, isDraft, produce, type Draft } from 'immer';
 import { Low } from 'lowdb';
 import { DurableJsonFile, SidecarReadError, parseJsonText, readBytesOrNull, sameBytes, type DurableJsonOptions } from './durable-json-adapter';
 import { removeStaleTemporaryFiles } from './durable-write';
+import { withFileLock } from './file-lock';
+import { withUniqueIds } from './unique-ids';
+import { clashSentences, plural } from './sidecar-messages';
 import { mergeSidecars, type MetadataClash } from './merge';
 import { parseSidecar } from '../model/schema';
 import { checkChangedSidecar, parseSidecarRemembered } from './sidecar-check';
@@ -60,10 +63,11 @@ export class InvalidSidecarChangeError extends Error {
  * - reloaded: reload() took in a change made on disk;
  * - removed: the file vanished on disk; what the store holds is kept and saved on the next change;
  * - read-only: the file on disk cannot be read (broken, newer format); it is left untouched;
- * - writable: a file that was read-only can be read and saved again.
+ * - writable: a file that was read-only can be read and saved again;
+ * - renumbered: annotations on disk shared an id; each repeat got its own (saved with the next change).
  */
 export interface SidecarEvent {
-  kind: 'merged' | 'reloaded' | 'removed' | 'read-only' | 'writable';
+  kind: 'merged' | 'reloaded' | 'removed' | 'read-only' | 'writable' | 'renumbered';
   /** Conflicts found by this merge, now listed in `data.conflicts` (or marked in renderings). */
   conflicts: number;
   /** One sentence for the user. */
@@ -114,6 +118,11 @@ export class SidecarStore {
   readOnly: string | null = null;
   /** The most recent events, oldest first (at most 50). */
   readonly events: SidecarEvent[] = [];
+  /**
+   * What the person should know that does not stop work (ids renumbered), until the next
+   * save settles it; shown with the article.
+   */
+  notices: string[] = [];
   private readonly listeners = new Set<(event: SidecarEvent) => void>();
   private queue: Promise<void> = Promise.resolve();
   /** What the file held when last read or written: the common ancestor for the next merge. */
@@ -148,8 +157,10 @@ export class SidecarStore {
       db.data = freeze(shown?.ok ? shown.value : emptySidecar(article), true);
       return store;
     }
-    store.base = adapter.lastBytes === null ? emptySidecar(article) : db.data;
-    db.data = freeze(fitToArticle(db.data, article, text), true);
+    const unique = withUniqueIds(db.data);
+    if (unique.renamed > 0) store.notices = [store.renumberedMessage(unique.renamed)];
+    store.base = adapter.lastBytes === null ? emptySidecar(article) : unique.data;
+    db.data = freeze(fitToArticle(unique.data, article, text), true);
     return store;
   }
 
@@ -184,7 +195,9 @@ export class SidecarStore {
       });
       const checked = checkChangedSidecar(changed);
       if (!checked.ok) throw new InvalidSidecarChangeError(`the change was not saved: it would make ${this.adapter.path} unreadable (${checked.message})`);
-      await withPathLock(this.adapter.path, () => this.save(checked.value));
+      // In this process one store at a time, and across processes one process at a time:
+      // save() reads the file again under both locks, so what another wrote is merged.
+      await withPathLock(this.adapter.path, () => withFileLock(this.adapter.path, () => this.save(checked.value)));
       return result;
     });
   }
@@ -237,6 +250,7 @@ export class SidecarStore {
     if (disk.kind === 'unchanged' && nothingToSave) return;
     await this.write(saved);
     this.base = saved;
+    this.notices = [];
     if (event) this.emit(event);
   }
 
@@ -314,7 +328,12 @@ export class SidecarStore {
     if (sameBytes(bytes, this.adapter.lastBytes)) return { kind: 'unchanged' };
     if (bytes === null) return { kind: 'removed' };
     try {
-      return { kind: 'changed', bytes, sidecar: fitToArticle(this.adapter.parseBytes(bytes), this.article, this.text) };
+      const unique = withUniqueIds(this.adapter.parseBytes(bytes));
+      if (unique.renamed > 0) {
+        this.notices = [this.renumberedMessage(unique.renamed)];
+        this.emit(this.event('renumbered', 0, [], this.notices[0]!));
+      }
+      return { kind: 'changed', bytes, sidecar: fitToArticle(unique.data, this.article, this.text) };
     } catch (error) {
       if (error instanceof SidecarReadError) return { kind: 'unreadable', error };
       throw error;
@@ -324,6 +343,10 @@ export class SidecarStore {
   private becomeReadOnly(error: SidecarReadError): void {
     this.readOnly = error.message;
     this.emit(this.event('read-only', 0, [], error.message));
+  }
+
+  private renumberedMessage(renamed: number): string {
+    return `${this.name()}: ${plural(renamed, 'annotation')} had the id of another (a hand edit or a merge); all are shown, and ${renamed === 1 ? 'it was' : 'they were'} given ${renamed === 1 ? 'a new id' : 'new ids'}, saved with the next change.`;
   }
 
   private name(): string {
@@ -362,34 +385,4 @@ function detached<T>(value: T): T {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, detached(v)])) as T;
   }
   return value;
-}
-
-const DETAIL_NAMES: Record<string, string> = { headline: 'headline', outlet: 'outlet', date: 'date', encoding: 'text encoding', segments: 'segment cuts' };
-
-/**
- * Article details corrected differently here and elsewhere: this copy's correction was kept,
- * and the other one is named, since it is kept nowhere else for the user to find.
- */
-function clashSentences(clashes: MetadataClash[]): string {
-  return clashes
-    .map((c) => {
-      const name = DETAIL_NAMES[c.key] ?? c.key;
-      return ` The ${name} was corrected differently elsewhere (${detailValue(c.other)}); this copy's (${detailValue(c.kept)}) was kept: change it under "Edit details…" if the other is right.`;
-    })
-    .join('');
-}
-
-function detailValue(value: unknown): string {
-  if (value === undefined || value === null) return 'none: as detected';
-  if (typeof value === 'string') return `“${value}”`;
-  if (Array.isArray(value)) return plural(value.length, 'cut');
-  if (typeof value === 'object' && 'original' in value) {
-    const date = value as { original: string; iso: string | null };
-    return `“${date.original || date.iso || ''}”`;
-  }
-  return JSON.stringify(value);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

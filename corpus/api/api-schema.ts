@@ -8,7 +8,8 @@ import { TAG_MODES } from '../../annotations/quotations/quotation-filter';
 import { QUOTATION_COLUMNS, SORT_DIRECTIONS } from '../../annotations/quotations/quotation-sort';
 import { TRANSLATION_FORMATS } from '../../annotations/translation/formats';
 import { LANGUAGES } from '../text/language';
-import { ApiError, type ApiMethod, type ApiResponse, type HashiyaApi } from './api';
+import { canonicalEncoding, SUPPORTED_ENCODINGS } from '../text/encodings';
+import { ApiError, type ApiMethod, type ApiResponse, type HashiyaApi, type WindowMessages } from './api';
 
 const MAX_TEXT = 1_000_000;
 
@@ -41,7 +42,12 @@ const metadata = z.object({
   headline: z.string().max(10_000).optional(),
   outlet: z.string().max(10_000).optional(),
   date: z.object({ iso: z.string().max(32).nullable(), original: z.string().max(1000) }).optional(),
-  encoding: z.string().max(64).optional(),
+  // '' takes the correction back; anything else must be an encoding this build decodes.
+  encoding: z
+    .string()
+    .max(64)
+    .refine((s) => s === '' || canonicalEncoding(s) !== null, { message: `unknown encoding; choose one of ${SUPPORTED_ENCODINGS.join(', ')}` })
+    .optional(),
   boilerplate: z.record(z.string().max(10_000), z.boolean()).optional(),
   furniture: z.array(z.object({ start: offset, text: z.string().max(10_000), on: z.boolean() }).strict()).max(1_000_000).optional(),
   segments: z.array(z.object({ start: offset, end: offset, skip: z.boolean().optional() })).max(1_000_000).optional(),
@@ -177,7 +183,7 @@ export function isApiMethod(name: unknown): name is ApiMethod {
  * Validates a raw request and runs it. Never throws: a malformed request, a refused path or
  * a failure inside comes back as { ok: false } with a message the UI can show.
  */
-export async function dispatch(api: HashiyaApi, method: unknown, args: unknown): Promise<ApiResponse<unknown>> {
+export async function dispatch(api: HashiyaApi & Partial<WindowMessages>, method: unknown, args: unknown): Promise<ApiResponse<unknown>> {
   if (!isApiMethod(method)) {
     return { ok: false, error: { code: 'bad-request', message: `unknown method ${String(method).slice(0, 64)}` } };
   }
@@ -193,7 +199,8 @@ export async function dispatch(api: HashiyaApi, method: unknown, args: unknown):
     const value = await fn.apply(api, parsed.data as unknown[]);
     return { ok: true, value: value ?? null };
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: error.message } };
-    return { ok: false, error: { code: 'internal', message: `${method} failed: ${(error as Error)?.message ?? String(error)}` } };
+    const forWindow = (message: string) => api.messageForWindow?.(message) ?? message;
+    if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: forWindow(error.message) } };
+    return { ok: false, error: { code: 'internal', message: forWindow(`${method} failed: ${(error as Error)?.message ?? String(error)}`) } };
   }
 }

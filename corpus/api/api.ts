@@ -29,6 +29,8 @@ export interface CorpusInfo {
   /** Folder name for display; the full path never reaches the renderer. */
   name: string;
   articleCount: number;
+  /** Something about the folder the person should hear (the caches cannot be kept in it), if any. */
+  notice?: string;
 }
 
 
@@ -60,6 +62,12 @@ export interface ArticleDoc {
   };
   /** Null when annotations can be saved; otherwise the reason, shown to the user. */
   readOnly: string | null;
+  /**
+   * What the person should hear that does not stop work, one sentence each: annotations that
+   * shared an id and were given new ones, an encoding named in the sidecar that this build
+   * does not know and ignored. Absent when there is nothing to say.
+   */
+  notices?: string[];
 }
 
 export interface DetectedDetails {
@@ -226,6 +234,14 @@ export interface HashiyaApi {
 }
 
 export type ApiMethod = keyof HashiyaApi;
+
+/**
+ * What an implementation of the API may offer its transport: the message of a failure made
+ * fit for the window, every file named relative to the corpus, no full path of this machine.
+ */
+export interface WindowMessages {
+  messageForWindow(message: string): string;
+}
 
 /** What crosses a transport: never an exception, always one of these. */
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };

@@ -2,7 +2,7 @@
 // detection finds in the text, with the user's corrections from the sidecar on top.
 import type { SidecarFacts } from '../../annotations/store/sidecar-facts';
 import type { DateValue } from '../../annotations/model/types';
-import { decodeArticle } from '../text/decode';
+import { canonicalEncoding, decodeArticle } from '../text/decode';
 import { detectLanguage, type Language } from '../text/language';
 import { detectMetadata } from '../metadata/metadata';
 
@@ -39,7 +39,8 @@ export interface ArticleFacts {
 
 /** Decodes and detects; `text` is handed back so a caller can fold it without decoding twice. */
 export function articleFacts(bytes: Uint8Array, encoding: string | undefined, options: { metadata?: boolean } = {}): ArticleFacts & { text: string | null } {
-  const decoded = decodeArticle(bytes, encoding);
+  // A name this build does not know (a typo, a newer Hashiya's) is ignored: the text is detected.
+  const decoded = decodeArticle(bytes, encoding && canonicalEncoding(encoding) ? encoding : undefined);
   if (!decoded.ok) {
     return { openable: false, language: null, encoding: null, headline: '', outlet: null, date: null, problem: decoded.message, decodedWith: encoding ?? null, text: null };
   }

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleSummary } from './article-summary';
 import { NO_SIDECAR, sidecarFacts, type SidecarFacts } from '../../annotations/store/sidecar-facts';
+import { MAX_SIDECAR_BYTES } from '../../annotations/store/durable-json-adapter';
+import { readOrdinaryFileSync, RefusedFileError } from '../../annotations/store/safe-read';
 import { articleFacts, summaryOf, type ArticleFacts } from './article-summary';
 import { SIDECAR_SUFFIX } from '../folder/corpus-folder';
 import {
@@ -175,13 +177,17 @@ function readBytes(root: string, file: string): Buffer | null {
 
 function readSidecar(root: string, e: ScanEntry): SidecarFacts {
   if (!e.sidecar) return NO_SIDECAR;
+  const name = `${e.file.split('/').pop()}${SIDECAR_SUFFIX}`;
   let text: string;
   try {
-    text = readFileSync(join(root, e.file + SIDECAR_SUFFIX), 'utf8');
-  } catch {
+    const bytes = readOrdinaryFileSync(join(root, e.file + SIDECAR_SUFFIX), { maxBytes: MAX_SIDECAR_BYTES, name });
+    if (bytes === null) return NO_SIDECAR;
+    text = bytes.toString('utf8');
+  } catch (error) {
+    if (error instanceof RefusedFileError) return { ...NO_SIDECAR, problem: `${error.message} The article opens read-only.` };
     return NO_SIDECAR;
   }
-  return sidecarFacts(text, `${e.file.split('/').pop()}${SIDECAR_SUFFIX}`);
+  return sidecarFacts(text, name);
 }
 
 function same(a: Fingerprint | null, b: Fingerprint | null): boolean {

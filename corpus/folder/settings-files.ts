@@ -1,9 +1,10 @@
 // The two small settings files: the app's (analyst, last corpus, font size; per user) and
 // the corpus's (taxonomy, pairings; at the corpus root, shared by a team).
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileDurable } from '../../annotations/store/durable-write';
+import { readOrdinaryFile, RefusedFileError } from '../../annotations/store/safe-read';
 import { parseCorpusSettings } from '../../annotations/model/schema';
 import { serialiseJson, serialiseSettings } from '../../annotations/store/serialise';
 import { DEFAULT_TAXONOMY } from '../../annotations/model/taxonomy';
@@ -26,10 +27,17 @@ const appSettingsSchema = z.object({
 
 export const DEFAULT_FONT_SIZE = 19;
 
+/** The app's settings are a few names and numbers. */
+export const MAX_APP_SETTINGS_BYTES = 1024 * 1024;
+/** The corpus settings: a taxonomy and pairings of articles, a few KB for most teams. */
+export const MAX_CORPUS_SETTINGS_BYTES = 16 * 1024 * 1024;
+
 export async function readAppSettings(dir: string): Promise<AppSettings> {
   const fallback: AppSettings = { format: SETTINGS_FORMAT, analyst: null, lastCorpus: null, fontSize: DEFAULT_FONT_SIZE };
   try {
-    const parsed = appSettingsSchema.safeParse(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')));
+    const bytes = await readOrdinaryFile(join(dir, 'settings.json'), { maxBytes: MAX_APP_SETTINGS_BYTES, name: 'settings.json' });
+    if (bytes === null) return fallback;
+    const parsed = appSettingsSchema.safeParse(JSON.parse(bytes.toString('utf8')));
     return parsed.success ? parsed.data : fallback;
   } catch {
     return fallback;
@@ -52,9 +60,13 @@ export async function readCorpusSettings(root: string): Promise<CorpusSettingsSt
   const path = join(root, CORPUS_SETTINGS_FILE);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return { settings: defaultCorpusSettings(), readOnly: null };
+    const bytes = await readOrdinaryFile(path, { maxBytes: MAX_CORPUS_SETTINGS_BYTES, name: CORPUS_SETTINGS_FILE });
+    if (bytes === null) return { settings: defaultCorpusSettings(), readOnly: null };
+    text = bytes.toString('utf8');
+  } catch (error) {
+    // A link, FIFO or oversized file is kept as it is: the defaults are used, never saved over it.
+    if (error instanceof RefusedFileError) return { settings: defaultCorpusSettings(), readOnly: error.message };
+    return { settings: defaultCorpusSettings(), readOnly: `${CORPUS_SETTINGS_FILE} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); it was left as it is.` };
   }
   try {
     const parsed = parseCorpusSettings(JSON.parse(text));

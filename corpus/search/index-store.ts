@@ -5,15 +5,18 @@
 // file touched around the time the cache was written is read again and compared by hash.
 import { createHash, randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { mkdir, open, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeFileDurable } from '../../annotations/store/durable-write';
+import { readOrdinaryFile } from '../../annotations/store/safe-read';
 import { APP_FOLDER, SIDECAR_SUFFIX, isArticleName } from '../folder/corpus-folder';
 
 export const CATALOG_CACHE = 'catalog.json';
 export const SEARCH_INDEX = 'search.idx';
 /** A file modified this close to when a cache was written may have changed unseen (same size, same mtime tick). */
 export const RACY_MS = 3000;
+/** A cache larger than this is not one Hashiya wrote (the index of 20,000 articles is ~100 MB). */
+export const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
 
 export interface Fingerprint {
   size: number;
@@ -29,6 +32,27 @@ export interface ScanEntry {
 
 export function appFolder(root: string): string {
   return join(root, APP_FOLDER);
+}
+
+/**
+ * Why the hidden folder cannot hold the caches, or null when it can (or does not exist yet).
+ * A `.hashiya` that is a link (git and zips carry links) would put the caches, and what they
+ * hold of the articles, wherever it points: it is left alone and the caches stay in memory.
+ */
+export async function appFolderProblem(root: string): Promise<string | null> {
+  const info = await lstat(appFolder(root)).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : error));
+  if (info === null) return null;
+  const what = info instanceof Error ? `cannot be read (${info.code ?? 'error'})` : info.isSymbolicLink() ? 'is a symbolic link' : info.isDirectory() ? null : 'is not a folder';
+  if (what === null) return null;
+  return `${APP_FOLDER} in the corpus folder ${what}, so Hashiya does not keep its caches (article list, search index) there: they are kept in memory and worked out again at each start. The link or file was left as it is; remove it to let Hashiya cache again.`;
+}
+
+/** The hidden folder, only when it is a real folder of the corpus (root is a realpath). */
+async function usableAppFolder(root: string): Promise<string | null> {
+  if (await appFolderProblem(root)) return null;
+  const dir = appFolder(root);
+  const real = await realpath(dir).catch(() => null);
+  return real === dir ? dir : null;
 }
 
 export function sameFingerprint(a: Fingerprint | null | undefined, b: Fingerprint | null | undefined): boolean {
@@ -112,19 +136,26 @@ function fingerprintSync(path: string): Fingerprint | null {
   return s && s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : null;
 }
 
-/** Creates the hidden folder with a .gitignore, so a corpus kept in git never commits the caches. */
-async function ensureAppFolder(root: string): Promise<string> {
-  const dir = appFolder(root);
-  await mkdir(dir, { recursive: true });
+/**
+ * Creates the hidden folder with a .gitignore, so a corpus kept in git never commits the
+ * caches; null when what is there is not a real folder of the corpus.
+ */
+async function ensureAppFolder(root: string): Promise<string | null> {
+  if (await appFolderProblem(root)) return null;
+  await mkdir(appFolder(root), { recursive: true });
+  // Checked again after mkdir, which succeeds on a link to a folder made meanwhile.
+  const dir = await usableAppFolder(root);
+  if (!dir) return null;
   const ignore = join(dir, '.gitignore');
   await writeFile(ignore, '*\n', { flag: 'wx' }).catch(() => undefined);
   return dir;
 }
 
-/** Reads a cache file; null when it is absent or unreadable (the caller rebuilds). */
+/** Reads a cache file; null when it is absent, unreadable or not an ordinary file (the caller rebuilds). */
 export async function readCacheBytes(root: string, name: string): Promise<Buffer | null> {
   try {
-    return await readFile(join(appFolder(root), name));
+    const dir = await usableAppFolder(root);
+    return dir ? await readOrdinaryFile(join(dir, name), { maxBytes: MAX_CACHE_BYTES }) : null;
   } catch {
     return null;
   }
@@ -139,6 +170,7 @@ export async function writeCache(root: string, name: string, data: string | Iter
     // A folder without write permission is left alone, even for a user (root) who could write.
     if (((await stat(root)).mode & 0o222) === 0) return false;
     const dir = await ensureAppFolder(root);
+    if (!dir) return false;
     const path = join(dir, name);
     if (typeof data === 'string') await writeFileDurable(path, data);
     else await writeBytesDurable(path, data);

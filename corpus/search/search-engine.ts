@@ -4,8 +4,10 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { NO_SIDECAR, sidecarFacts } from '../../annotations/store/sidecar-facts';
+import { MAX_SIDECAR_BYTES } from '../../annotations/store/durable-json-adapter';
+import { readOrdinaryFileSync } from '../../annotations/store/safe-read';
 import { isInside, SIDECAR_SUFFIX } from '../folder/corpus-folder';
-import { decodeArticle } from '../text/decode';
+import { canonicalEncoding, decodeArticle } from '../text/decode';
 import { contentHash, hashIfRacy, planRefresh, readCacheBytes, runChunked, SEARCH_INDEX, writeCache, type KnownFile, type ScanEntry } from './index-store';
 import { FOLD_VERSION, foldKey } from '../text/normalise';
 import { IndexFormatError, SearchIndex, type DocMeta } from './search-index';
@@ -208,11 +210,13 @@ function encodingOverride(root: string, e: ScanEntry): string | null {
   if (!e.sidecar) return null;
   let text: string;
   try {
-    text = readFileSync(join(root, e.file + SIDECAR_SUFFIX), 'utf8');
+    text = readOrdinaryFileSync(join(root, e.file + SIDECAR_SUFFIX), { maxBytes: MAX_SIDECAR_BYTES })?.toString('utf8') ?? '';
   } catch {
     return null;
   }
   const facts = text ? sidecarFacts(text, e.file) : NO_SIDECAR;
-  return facts.overrides.encoding ?? null;
+  const chosen = facts.overrides.encoding;
+  // A name this build does not know is ignored, as when the article is opened.
+  return chosen && canonicalEncoding(chosen) ? chosen : null;
 }
 

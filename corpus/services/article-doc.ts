@@ -9,8 +9,8 @@ import { splitParagraphs } from '../text/paragraphs';
 import { articleSegments } from './article-segments';
 import type { LoadedArticle } from './article-file';
 
-/** `readOnly` is the sidecar's read-only reason, already without the corpus root. */
-export function articleDoc(article: LoadedArticle, data: Sidecar, readOnly: string | null): ArticleDoc {
+/** `readOnly` and `notices` are already without the corpus root. */
+export function articleDoc(article: LoadedArticle, data: Sidecar, readOnly: string | null, notices: string[] = []): ArticleDoc {
   const dir = article.language === 'und' ? paragraphDirection(article.text, 'rtl') : languageDirection(article.language);
   const paragraphs = splitParagraphs(article.text, dir);
   const detected = detectMetadata(article.text, article.language, paragraphs);
@@ -45,5 +45,6 @@ export function articleDoc(article: LoadedArticle, data: Sidecar, readOnly: stri
       },
     },
     readOnly,
+    ...(notices.length > 0 ? { notices } : {}),
   };
 }

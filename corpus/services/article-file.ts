@@ -1,8 +1,9 @@
 // Reading an article file from disk: its bytes decoded (with the encoding the person chose,
 // if any), its language and its version.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { parseSidecar } from '../../annotations/model/schema';
+import { MAX_SIDECAR_BYTES } from '../../annotations/store/durable-json-adapter';
+import { readOrdinaryFile, RefusedFileError } from '../../annotations/store/safe-read';
 import { ApiError } from '../api/api';
 import { sidecarPathFor } from '../folder/corpus-folder';
 import { decodeArticle, MAX_ARTICLE_BYTES } from '../text/decode';
@@ -14,12 +15,23 @@ export interface LoadedArticle {
   encoding: string;
   language: Language;
   sha256: string;
+  /** What the person should hear about how it was read (an encoding ignored), if anything. */
+  notices?: string[];
 }
 
 /** Decodes the article at `path` (already resolved and checked); `size` is its size on disk. */
 export async function readArticle(file: string, path: string, size: number, encoding: string | undefined): Promise<LoadedArticle> {
   if (size > MAX_ARTICLE_BYTES) throw new ApiError('bad-request', `${file} cannot be opened: larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB, not an article`);
-  const decoded = decodeArticle(await readFile(path), encoding);
+  let bytes: Buffer | null;
+  try {
+    // `path` is the article's real path: a link to it was followed (and checked) when resolved.
+    bytes = await readOrdinaryFile(path, { maxBytes: MAX_ARTICLE_BYTES, name: file });
+  } catch (error) {
+    if (error instanceof RefusedFileError) throw new ApiError('bad-request', `${error.message}`);
+    throw new ApiError('not-found', `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (bytes === null) throw new ApiError('not-found', `no such article: ${file}`);
+  const decoded = decodeArticle(bytes, encoding);
   if (!decoded.ok) throw new ApiError('bad-request', `${file} cannot be opened: ${decoded.message}`);
   return {
     file,
@@ -33,7 +45,9 @@ export async function readArticle(file: string, path: string, size: number, enco
 /** The encoding the person chose for the article at `path`, from its sidecar on disk. */
 export async function encodingOnDisk(path: string): Promise<string | undefined> {
   try {
-    const parsed = parseSidecar(JSON.parse(await readFile(sidecarPathFor(path), 'utf8')));
+    const bytes = await readOrdinaryFile(sidecarPathFor(path), { maxBytes: MAX_SIDECAR_BYTES });
+    if (bytes === null) return undefined;
+    const parsed = parseSidecar(JSON.parse(bytes.toString('utf8')));
     return parsed.ok ? parsed.value.metadata.encoding : undefined;
   } catch {
     return undefined;

@@ -4,10 +4,12 @@
 import { stat } from 'node:fs/promises';
 import { basename, sep } from 'node:path';
 import { InvalidSidecarChangeError, ReadOnlySidecarError, SidecarStore } from '../../annotations/store/sidecar-store';
+import { FileBusyError } from '../../annotations/store/file-lock';
 import type { Sidecar } from '../../annotations/model/types';
 import type { ArticleCatalog } from '../catalog/article-catalog';
 import { ApiError, type AppEvent, type ArticleDoc, type ArticleSummary } from '../api/api';
 import { resolveArticlePath, sidecarPathFor } from '../folder/corpus-folder';
+import { canonicalEncoding } from '../text/decode';
 import { articleDoc } from './article-doc';
 import { encodingOnDisk, readArticle, type LoadedArticle } from './article-file';
 import type { OpenArticle } from './workspace-context';
@@ -50,12 +52,13 @@ export class Articles {
   }
 
   doc(article: OpenArticle): ArticleDoc {
-    return articleDoc(article, article.store.data, this.withoutRoot(article.store.readOnly));
+    const notices = [...(article.notices ?? []), ...article.store.notices].map((n) => this.withoutRoot(n)!);
+    return articleDoc(article, article.store.data, this.withoutRoot(article.store.readOnly), notices);
   }
 
   list(): Promise<ArticleSummary[]> {
     // The sidecars held open know their counts and read-only state better than the disk cache.
-    return this.catalog.list(this.stores);
+    return this.catalog.list(this.stores).then((list) => list.map((s) => (s.note ? { ...s, note: this.withoutRoot(s.note) } : s)));
   }
 
   async write<T>(article: OpenArticle, change: (data: Sidecar) => T): Promise<T> {
@@ -64,7 +67,8 @@ export class Articles {
       result = (await article.store.update(change)) as T;
     } catch (error) {
       if (error instanceof ReadOnlySidecarError) throw new ApiError('read-only', this.withoutRoot(error.message) ?? '');
-      if (error instanceof InvalidSidecarChangeError) throw new ApiError('bad-request', error.message);
+      if (error instanceof InvalidSidecarChangeError) throw new ApiError('bad-request', this.withoutRoot(error.message) ?? '');
+      if (error instanceof FileBusyError) throw new ApiError('stale', error.message);
       throw error;
     }
     this.events.changed(article.file);
@@ -99,7 +103,16 @@ export class Articles {
     const info = await stat(path);
     const cached = this.loaded.get(file);
     if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.article;
-    const article = await readArticle(file, path, info.size, await this.encodingOverride(file, path));
+    const chosen = await this.encodingOverride(file, path);
+    // A name this build cannot decode with (a typo, a newer Hashiya's, `constructor`) must not
+    // lock the article: it is ignored and said, and choosing another encoding replaces it.
+    const known = chosen === undefined || canonicalEncoding(chosen) !== null;
+    const article = await readArticle(file, path, info.size, known ? chosen : undefined);
+    if (!known) {
+      article.notices = [
+        `The annotations of ${file} name the text encoding ${JSON.stringify(chosen!.slice(0, 64))}, which this version of Hashiya does not know; it was ignored and the encoding detected. Choose an encoding for the article to replace it.`,
+      ];
+    }
     if (cached && cached.article.sha256 !== article.sha256) await this.forgetStore(file);
     this.loaded.set(file, { article, mtimeMs: info.mtimeMs, size: info.size });
     return article;

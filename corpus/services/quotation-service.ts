@@ -53,7 +53,7 @@ export class QuotationService {
         else this.problems.delete(summary.file);
         this.perFile.set(summary.file, articleQuotations(doc, tagNames));
       } catch (error) {
-        this.problems.set(summary.file, `${summary.file}: ${(error as Error).message}`);
+        this.problems.set(summary.file, this.ctx.messageForWindow(`${summary.file}: ${(error as Error).message}`));
         this.perFile.set(summary.file, []);
       }
     }

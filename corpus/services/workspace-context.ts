@@ -21,6 +21,8 @@ export interface OpenArticle {
   readonly language: Language;
   /** The sha256 of the decoded text (its ArticleDoc.version). */
   readonly sha256: string;
+  /** What the person should hear about how the text was read (an unknown encoding ignored). */
+  readonly notices?: string[];
   /** The article's sidecar store (opened once, shared by every request). */
   readonly store: SidecarStore;
 }
@@ -45,6 +47,8 @@ export interface WorkspaceContext {
   corpusSettings(): CorpusSettings;
   saveCorpusSettings(next: CorpusSettings): Promise<void>;
   analyst(): string;
+  /** A message with every file named relative to the corpus (no full path reaches the window). */
+  messageForWindow(message: string): string;
   now(): string;
   /** Tells the caches that an article's annotations or renderings changed. */
   changed(file: string): void;

@@ -2,7 +2,7 @@
 // harness run this class; it has no Electron and no DOM in it. It opens the corpus and
 // routes each call to the service that answers it.
 import { realpath, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, sep } from 'node:path';
 import type { AlignmentLink, Annotation, DateValue, MetadataOverrides, Pairing, Rendering, Tag } from '../../annotations/model/types';
 import { ArticleCatalog } from '../catalog/article-catalog';
 import {
@@ -26,7 +26,9 @@ import {
   type SearchRequest,
   type SearchResponse,
   type TranslationFormat,
+  type WindowMessages,
 } from '../api/api';
+import { appFolderProblem } from '../search/index-store';
 import { listArticleFiles } from '../folder/corpus-folder';
 import type { Language } from '../text/language';
 import { AnnotationService } from './annotation-service';
@@ -59,12 +61,14 @@ export interface WorkspaceOptions {
 /** Everything that belongs to the open corpus, replaced as one when another is opened. */
 interface OpenCorpus {
   root: string;
+  /** The folder as it was given (a link to the root, or a path through one), for messages. */
+  given: string;
   catalog: ArticleCatalog;
   articles: Articles;
   settings: CorpusSettingsService;
 }
 
-export class Workspace implements HashiyaApi {
+export class Workspace implements HashiyaApi, WindowMessages {
   private corpus: OpenCorpus | null = null;
   private readonly changeListeners = new Set<(file: string) => void>();
   private readonly eventListeners = new Set<(event: AppEvent) => void>();
@@ -112,6 +116,7 @@ export class Workspace implements HashiyaApi {
       corpusSettings: () => this.open().settings.current(),
       saveCorpusSettings: (next) => this.open().settings.save(next),
       analyst: () => this.app.analyst(),
+      messageForWindow: (message) => this.messageForWindow(message),
       now: () => (this.options.now?.() ?? new Date()).toISOString(),
       changed: (file) => this.changed(file),
       onChanged: (listener) => {
@@ -144,7 +149,9 @@ export class Workspace implements HashiyaApi {
 
   /** Opens a folder as the corpus; `remember` keeps it for the next launch. */
   async openCorpus(folder: string, remember = true): Promise<CorpusInfo> {
-    const root = await realpath(folder);
+    const root = await realpath(folder).catch((error: NodeJS.ErrnoException) => {
+      throw new ApiError('not-found', `${basename(folder)} cannot be opened (${error.code ?? 'error'})`);
+    });
     if (!(await stat(root)).isDirectory()) throw new ApiError('not-found', `${basename(folder)} is not a folder`);
     await this.flush();
     await this.corpus?.catalog.close();
@@ -155,7 +162,7 @@ export class Workspace implements HashiyaApi {
       onEvent: (e) => void (articles && onCatalogEvent(e, articles, (file) => this.changed(file), (event) => this.emit(event))),
     });
     articles = new Articles(root, catalog, { changed: (file) => this.changed(file), emit: (event) => this.emit(event) });
-    this.corpus = { root, catalog, articles, settings: await CorpusSettingsService.read(root) };
+    this.corpus = { root, given: folder, catalog, articles, settings: await CorpusSettingsService.read(root) };
     this.quotations.reset();
     if (remember) await this.app.rememberCorpus(root);
     return this.corpusInfo();
@@ -167,7 +174,22 @@ export class Workspace implements HashiyaApi {
 
   private async corpusInfo(): Promise<CorpusInfo> {
     const { root } = this.open();
-    return { name: basename(root), articleCount: (await listArticleFiles(root)).length };
+    const notice = await appFolderProblem(root);
+    return { name: basename(root), articleCount: (await listArticleFiles(root)).length, ...(notice ? { notice } : {}) };
+  }
+
+  /**
+   * A message for the window with every file named relative to the corpus: the corpus root
+   * (as opened and as real path) and the app's own folder are cut out of it.
+   */
+  messageForWindow(message: string): string {
+    const places = [this.corpus?.root, this.corpus?.given, this.options.appDataDir]
+      .filter((p): p is string => typeof p === 'string' && p.length > 1)
+      .map((p) => p.replace(/[\\/]+$/, ''))
+      .sort((a, b) => b.length - a.length);
+    let out = message;
+    for (const p of places) out = out.split(p + sep).join('').split(p).join(basename(p));
+    return out;
   }
 
   async getAppState(): Promise<AppState> {

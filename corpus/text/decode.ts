@@ -2,7 +2,7 @@
 // single-byte Arabic code pages, Windows-1256 above all. Offsets index the decoded text with
 // the BOM removed and nothing else changed: line ends (CRLF, lone CR) stay as they are.
 import iconv from 'iconv-lite';
-import { SUPPORTED_ENCODINGS, type EncodingId } from './encodings';
+import { SUPPORTED_ENCODINGS, canonicalEncoding, type EncodingId } from './encodings';
 
 /**
  * Files above this size are not articles. A 100,000-word article is about 1.2 MB in UTF-8;
@@ -28,39 +28,7 @@ export type DecodeResult =
     }
   | { ok: false; reason: DecodeFailure; message: string };
 
-export { SUPPORTED_ENCODINGS, listEncodings, type EncodingChoice, type EncodingId } from './encodings';
-
-// Names people and other tools write for the same encodings.
-const ALIASES: Record<string, EncodingId> = {
-  utf8: 'utf-8',
-  utf16le: 'utf-16le',
-  utf16be: 'utf-16be',
-  ucs2: 'utf-16le',
-  utf32le: 'utf-32le',
-  utf32be: 'utf-32be',
-  windows1256: 'windows-1256',
-  win1256: 'windows-1256',
-  cp1256: 'windows-1256',
-  iso88596: 'iso-8859-6',
-  arabic: 'iso-8859-6',
-  asmo708: 'iso-8859-6',
-  ecma114: 'iso-8859-6',
-  cp720: 'cp720',
-  ibm720: 'cp720',
-  dos720: 'cp720',
-  cp864: 'cp864',
-  ibm864: 'cp864',
-  windows1252: 'windows-1252',
-  win1252: 'windows-1252',
-  cp1252: 'windows-1252',
-  iso88591: 'iso-8859-1',
-  latin1: 'iso-8859-1',
-};
-
-/** The supported id for an encoding name or alias (`CP1256`, `utf8`, `latin1`), or null. */
-export function canonicalEncoding(name: string): EncodingId | null {
-  return ALIASES[name.toLowerCase().replace(/[^a-z0-9]/g, '')] ?? null;
-}
+export { SUPPORTED_ENCODINGS, canonicalEncoding, listEncodings, type EncodingChoice, type EncodingId } from './encodings';
 
 function failure(reason: DecodeFailure, message: string): DecodeResult {
   return { ok: false, reason, message };

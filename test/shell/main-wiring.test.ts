@@ -2,7 +2,8 @@
 // its wiring is checked without an Electron binary: the scheme is registered before ready,
 // the sandbox is on, the window gets the secure options and loads app://, the protocol,
 // IPC, permission, navigation and menu handlers are the tested ones, an export goes through
-// the Save dialog, and quitting flushes.
+// the Save dialog, a second launch focuses the first instance's window (and itself quits at
+// once), and quitting flushes.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,6 +51,19 @@ test('the main process wires the window, protocol, IPC, policies and menu as tes
   assert.equal(report.before.schemesRegisteredBeforeReady, true);
   assert.equal(report.before.sandboxEnabledBeforeReady, true);
   assert.equal(report.before.singleInstanceLock, true);
+  // A second launch focuses this window (restored if minimised) and opens no other.
+  assert.deepEqual(report.secondInstance, { restored: true, focused: true, windows: 1 });
+
+  // The second launch itself quits before it makes a window or answers anything.
+  const second = spawnSync(process.execPath, ['--import', join(HERE, 'fixtures', 'register-fake-electron.mjs'), join(HERE, 'fixtures', 'main-driver.mjs'), bundle, appPath, join(work, 'userData-2'), join(work, 'second.json')], {
+    encoding: 'utf8',
+    timeout: 100_000,
+    env: { ...process.env, HASHIYA_FAKE_LOCK_TAKEN: '1' },
+  });
+  assert.equal(second.status, 0, second.stderr);
+  const secondLaunch = JSON.parse(readFileSync(join(work, 'second.json'), 'utf8')).secondLaunch;
+  assert.deepEqual(secondLaunch, { asked: true, quit: 1, windows: 0, ipcHandlers: 0 });
+  t.diagnostic(`second launch: quit ${secondLaunch.quit} time(s), ${secondLaunch.windows} windows; first instance restored and focused its window`);
   assert.equal(report.before.windowsBeforeReady, 0);
 
   // The window.

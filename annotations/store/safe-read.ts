@@ -1,0 +1,146 @@
+// Reading a file of the user's (a sidecar, a settings file, a cache) only when it is an
+// ordinary file of a sane size. A corpus can come from git, a zip or a shared drive, and
+// can carry a link to /dev/zero (which never ends), a FIFO (whose read waits for ever and
+// holds a thread of the pool that every other request needs) or a link to a file outside.
+// The checks are made on the opened handle, not on the name, so nothing can be swapped in
+// between: O_NOFOLLOW refuses a link, O_NONBLOCK opens a FIFO without waiting for a writer,
+// fstat says what was opened, and the read stops one byte past the limit.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { lstat, open } from 'node:fs/promises';
+
+export type RefusedKind = 'symlink' | 'fifo' | 'device' | 'socket' | 'directory' | 'too-large' | 'other';
+
+/** The file is not an ordinary file Hashiya may read; it was not read, and is never written over. */
+export class RefusedFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly kind: RefusedKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RefusedFileError';
+  }
+}
+
+export interface SafeReadOptions {
+  /** Larger files are refused (a sidecar, settings and caches each state theirs). */
+  maxBytes: number;
+  /** How the message names the file (default: the path; callers strip the corpus root). */
+  name?: string;
+}
+
+// Windows has neither flag; there a link is caught by lstat before the open (below).
+const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+const HAS_NOFOLLOW = constants.O_NOFOLLOW !== undefined;
+
+export function describeSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+function refusal(path: string, name: string, kind: RefusedKind, size = 0, limit = 0): RefusedFileError {
+  const what: Record<Exclude<RefusedKind, 'too-large'>, string> = {
+    symlink: 'is a symbolic link',
+    fifo: 'is a named pipe (FIFO), not a file',
+    device: 'is a device, not a file',
+    socket: 'is a socket, not a file',
+    directory: 'is a folder, not a file',
+    other: 'is not an ordinary file',
+  };
+  const message =
+    kind === 'too-large'
+      ? `${name} is ${describeSize(size)}, larger than the ${describeSize(limit)} such a file may have; it was not read and is kept as it is.`
+      : `${name} ${what[kind]}; Hashiya reads and writes only ordinary files, so it was neither read nor changed. Replace it with the file itself to use it.`;
+  return new RefusedFileError(path, kind, message);
+}
+
+function kindOf(s: Stats): RefusedKind | null {
+  if (s.isFile()) return null;
+  if (s.isSymbolicLink()) return 'symlink';
+  if (s.isFIFO()) return 'fifo';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'device';
+  if (s.isSocket()) return 'socket';
+  if (s.isDirectory()) return 'directory';
+  return 'other';
+}
+
+/** ELOOP (Linux, macOS) or EMLINK (FreeBSD) from O_NOFOLLOW: the name is a link. */
+function isLinkRefusal(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ELOOP' || code === 'EMLINK';
+}
+
+/**
+ * The file's bytes, or null when there is no such file. Throws RefusedFileError for a link,
+ * a FIFO, a device, a folder or a file over the limit, and the fs error for anything else.
+ */
+export async function readOrdinaryFile(path: string, options: SafeReadOptions): Promise<Buffer | null> {
+  const name = options.name ?? path;
+  if (!HAS_NOFOLLOW) {
+    const s = await lstat(path).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
+    if (s === null) return null;
+    if (s.isSymbolicLink()) throw refusal(path, name, 'symlink');
+  }
+  let handle;
+  try {
+    handle = await open(path, FLAGS);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (isLinkRefusal(error)) throw refusal(path, name, 'symlink');
+    throw error;
+  }
+  try {
+    const s = await handle.stat();
+    const kind = kindOf(s);
+    if (kind) throw refusal(path, name, kind);
+    if (s.size > options.maxBytes) throw refusal(path, name, 'too-large', s.size, options.maxBytes);
+    // The size may change while we read (someone saving): read to the end, never past the limit.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const chunk = Buffer.allocUnsafe(Math.min(Math.max(s.size, 1), options.maxBytes) + 1);
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
+      if (bytesRead === 0) return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+      total += bytesRead;
+      if (total > options.maxBytes) throw refusal(path, name, 'too-large', total, options.maxBytes);
+      chunks.push(Buffer.from(chunk.subarray(0, bytesRead)));
+    }
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** readOrdinaryFile for the worker threads' synchronous scans. */
+export function readOrdinaryFileSync(path: string, options: SafeReadOptions): Buffer | null {
+  const name = options.name ?? path;
+  if (!HAS_NOFOLLOW) {
+    const s = lstatSync(path, { throwIfNoEntry: false });
+    if (!s) return null;
+    if (s.isSymbolicLink()) throw refusal(path, name, 'symlink');
+  }
+  let fd: number;
+  try {
+    fd = openSync(path, FLAGS);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (isLinkRefusal(error)) throw refusal(path, name, 'symlink');
+    throw error;
+  }
+  try {
+    const s = fstatSync(fd);
+    const kind = kindOf(s);
+    if (kind) throw refusal(path, name, kind);
+    if (s.size > options.maxBytes) throw refusal(path, name, 'too-large', s.size, options.maxBytes);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const chunk = Buffer.allocUnsafe(Math.min(Math.max(s.size, 1), options.maxBytes) + 1);
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, total);
+      if (n === 0) return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+      total += n;
+      if (total > options.maxBytes) throw refusal(path, name, 'too-large', total, options.maxBytes);
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
