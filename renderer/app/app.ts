@@ -137,6 +137,7 @@ export class App {
     const state = await this.settings.reload();
     this.shell.showCorpusName(state.corpus ? state.corpus.name : null);
     if (!state.corpus) return;
+    if (state.corpus.notice) this.toast.show(state.corpus.notice);
     this.setTaxonomy(await api.getTaxonomy());
     await this.list.refresh();
     const first = this.list.firstToOpen();

@@ -33,8 +33,10 @@ export class ArticleHead {
         h('button', { type: 'button', class: 'edit-metadata', title: 'Correct the headline, outlet, date and boilerplate lines', onclick: () => this.hooks.editDetails(doc) }, 'Edit details…'),
       ),
     );
-    this.banner.hidden = !doc.readOnly;
-    this.banner.textContent = doc.readOnly ? `Read-only: ${doc.readOnly}` : '';
+    // Read-only, and what the app put right in the sidecar (a repeated id, an unknown encoding).
+    const lines = [...(doc.readOnly ? [`Read-only: ${doc.readOnly}`] : []), ...(doc.notices ?? [])];
+    this.banner.hidden = lines.length === 0;
+    this.banner.replaceChildren(...lines.map((line) => h('p', { class: 'banner-line' }, line)));
     document.title = `${m.headline.slice(0, 80)} — Hashiya`;
   }
 

@@ -1,0 +1,89 @@
+// Journey: a sidecar with two annotations of one id (a hand edit, a bad merge) opens with both
+// shown and a line saying what was put right; editing the second by hand changes the second
+// only (issue 12, point 5). Judged by the screen and the sidecar on disk.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeQuote } from '../../annotations/anchoring/quote';
+import { serialiseSidecar } from '../../annotations/store/serialise';
+import { SIDECAR_FORMAT, type Annotation, type Sidecar } from '../../annotations/model/types';
+import { SAMPLE_CORPUS } from '../harness/server';
+import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
+import { waitSaved } from '../browser/test-hooks';
+import { clickOn, openArticle, press, screenshotsAtBothSizes, type } from './person';
+
+const skip = findChromium() ? false : NO_CHROMIUM;
+const FA = '004_df093c946d86f816.txt';
+
+function annotation(text: string, words: string, gloss: string): Annotation {
+  const start = text.indexOf(words);
+  assert.ok(start >= 0, words);
+  const end = start + words.length;
+  return {
+    id: 'same-id',
+    analyst: 'hand edit',
+    created: '2024-01-01T00:00:00.000Z',
+    modified: '2024-01-01T00:00:00.000Z',
+    target: { position: { start, end }, quote: makeQuote(text, start, end) },
+    anchor: { status: 'exact', score: 1 },
+    tags: [],
+    gloss,
+    note: '',
+  };
+}
+
+describe('a sidecar with a repeated id', { skip }, () => {
+  let session: Session;
+  let source: string;
+
+  before(async () => {
+    source = await mkdtemp(join(tmpdir(), 'hashiya-repeated-ids-'));
+    await cp(SAMPLE_CORPUS, source, { recursive: true });
+    const text = await readFile(join(source, FA), 'utf8');
+    const sha256 = createHash('sha256').update(text).digest('hex');
+    const sidecar: Sidecar = {
+      format: SIDECAR_FORMAT,
+      article: { file: FA, sha256, length: text.length },
+      metadata: {},
+      annotations: [annotation(text, 'حسن روحانی', 'Hassan Rouhani'), annotation(text, 'داعش', 'Daesh')],
+      renderings: [],
+      alignments: [],
+      conflicts: [],
+    };
+    await writeFile(join(source, `${FA}.annotations.json`), serialiseSidecar(sidecar));
+    session = await openSession({ source, viewport: { width: 1440, height: 900 } });
+    await waitReady(session.page);
+  });
+
+  after(async () => {
+    await session?.close();
+    await rm(source, { recursive: true, force: true });
+  });
+
+  test('opens with both annotations shown and says so; an edit of the second changes the second only', async () => {
+    const page = session.page;
+    await openArticle(page, FA);
+    await page.waitForSelector('.banner:not([hidden])');
+    const banner = (await page.locator('.banner').textContent())!;
+    console.log(`# banner: ${banner}`);
+    assert.match(banner, /had the id of another/, 'the person is told what was put right');
+    assert.deepEqual(await page.locator('.annotation-list li.annotation .gloss').allTextContents(), ['Hassan Rouhani', 'Daesh']);
+    await screenshotsAtBothSizes(page, 'repeated-ids-banner');
+
+    await clickOn(page, '.annotation-list li.annotation:nth-child(2)');
+    await page.waitForSelector('.popover:not([hidden]) input.gloss');
+    await clickOn(page, '.popover:not([hidden]) input.gloss');
+    await press(page, 'End');
+    await type(page, ' (ISIS)');
+    await press(page, 'Enter');
+    const saved = await waitSaved(session.corpus, FA, (list) => list.some((a) => a.gloss === 'Daesh (ISIS)'), 15_000);
+    const onDisk = saved.map((a) => [a.gloss, a.id]);
+    console.log(`# on disk: ${JSON.stringify(onDisk)}`);
+    assert.deepEqual(saved.map((a) => a.gloss).sort(), ['Daesh (ISIS)', 'Hassan Rouhani'], 'the first is as it was, the second edited');
+    assert.equal(new Set(saved.map((a) => a.id)).size, 2, 'each has its own id on disk');
+    assert.equal(saved.find((a) => a.gloss === 'Hassan Rouhani')!.id, 'same-id', 'the first keeps its id');
+  });
+});
