@@ -1,15 +1,22 @@
 // The keyboard alone (issue 11): from the article list to the text, a selection, the popover,
 // Save, and back, with the focus always visible and never mistaken for the current article.
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { findChromium, NO_CHROMIUM, useSession, type Session } from '../browser/browser-env';
+import { SAMPLE_CORPUS } from '../harness/server';
+import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
 import { waitSaved, waitShown } from '../browser/test-hooks';
 import { press, screenshotsAtBothSizes, selectedText, type } from './person';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
-const FA = '000_4b15f26e11b27dea.txt';
-const WORD = 'رئیسجمهور';
+/** Each article's first word, which Shift+arrows select from the start of its text. */
+const ARTICLES = [
+  { name: 'Persian', file: '000_4b15f26e11b27dea.txt', word: 'رئیسجمهور', gloss: 'President' },
+  { name: 'Arabic', file: '006_a7ab1c0de5e5a1ab.txt', word: 'العبادي', gloss: 'al-Abadi' },
+];
 
 interface FocusLook {
   where: string;
@@ -45,12 +52,27 @@ async function tabTo(page: Page, arrived: (look: FocusLook) => boolean, limit = 
 
 describe('the keyboard alone', { skip }, () => {
   let session: Session;
-  useSession((s) => (session = s), { viewport: { width: 1440, height: 900 } });
+  let source: string;
 
-  test('from the list to the text, a selection, the popover, Save, and Escape back', async () => {
+  before(async () => {
+    source = await mkdtemp(join(tmpdir(), 'hashiya-keyboard-'));
+    await cp(SAMPLE_CORPUS, source, { recursive: true });
+    await cp(new URL('./fixtures/arabic-news.txt', import.meta.url), join(source, ARTICLES[1]!.file));
+    session = await openSession({ source, viewport: { width: 1440, height: 900 } });
+  });
+
+  after(async () => {
+    await session?.close();
+    await rm(source, { recursive: true, force: true });
+  });
+
+  for (const { name, file, word, gloss } of ARTICLES) test(`${name}: from the list to the text, a selection, the popover, Save, and Escape back`, async () => {
     const page = session.page;
+    // Each journey starts from a freshly loaded window, the focus at its top.
+    await page.reload();
+    await waitReady(page);
     // The list: each article takes the focus in turn, outlined in a colour other than the current article's bar.
-    const onOther = await tabTo(page, (l) => l.where.startsWith('article ') && l.where !== `article ${FA}`);
+    const onOther = await tabTo(page, (l) => l.where.startsWith('article ') && l.where !== `article ${file}`);
     assertVisible(onOther, 'an article in the list');
     const current = await page.evaluate(() => {
       const el = document.querySelector('li.article.current');
@@ -62,32 +84,32 @@ describe('the keyboard alone', { skip }, () => {
       assert.equal(current.outline, 'none', 'the current article, not focused, has no focus outline');
       assert.ok(!onOther.outline.includes(current.boxShadow.split(') ')[0]!), 'focus and current look different');
     }
-    const onFa = await tabTo(page, (l) => l.where === `article ${FA}`);
-    assertVisible(onFa, 'the article to open');
-    await screenshotsAtBothSizes(page, 'keyboard-list-focus');
+    const onArticle = await tabTo(page, (l) => l.where === `article ${file}`);
+    assertVisible(onArticle, 'the article to open');
+    await screenshotsAtBothSizes(page, `keyboard-list-focus-${name.toLowerCase()}`);
     await press(page, 'Enter');
-    await waitShown(page, FA);
+    await waitShown(page, file);
 
     // On to the text, which shows that it has the focus too.
     const onText = await tabTo(page, (l) => l.where === 'text');
     assertVisible(onText, 'the text');
     await press(page, 'Control+Home');
     // Right to left: the left arrow moves on in reading order.
-    await press(page, ...Array<string>(WORD.length).fill('Shift+ArrowLeft'));
-    assert.equal(await selectedText(page), WORD);
-    await page.waitForFunction((w) => document.querySelector('.popover:not([hidden]) .popover-title')?.textContent === w, WORD, { timeout: 10_000 });
+    await press(page, ...Array<string>(word.length).fill('Shift+ArrowLeft'));
+    assert.equal(await selectedText(page), word);
+    await page.waitForFunction((w) => document.querySelector('.popover:not([hidden]) .popover-title')?.textContent === w, word, { timeout: 10_000 });
 
     // Into the popover, type a gloss, Tab to Save and press it.
     await press(page, 'Enter');
     await page.waitForFunction(() => document.activeElement?.matches('.popover input.gloss'));
     assertVisible(await focusLook(page), 'the gloss');
-    await type(page, 'President');
+    await type(page, gloss);
     await tabTo(page, (l) => l.where.startsWith('button.') && l.where.includes('save'), 5);
     assertVisible(await focusLook(page), 'the Save button');
-    await screenshotsAtBothSizes(page, 'keyboard-popover-save');
+    await screenshotsAtBothSizes(page, `keyboard-popover-save-${name.toLowerCase()}`);
     await press(page, 'Enter');
-    const saved = await waitSaved(session.corpus, FA, (list) => list.some((a) => a.gloss === 'President'), 15_000);
-    assert.equal(saved.find((a) => a.gloss === 'President')!.target.quote.exact, WORD, 'the sidecar holds the word selected');
+    const saved = await waitSaved(session.corpus, file, (list) => list.some((a) => a.gloss === gloss), 15_000);
+    assert.equal(saved.find((a) => a.gloss === gloss)!.target.quote.exact, word, 'the sidecar holds the word selected');
 
     // Escape closes the popover and gives the focus back to the text.
     await page.waitForFunction(() => document.activeElement?.matches('.popover input.gloss'));
