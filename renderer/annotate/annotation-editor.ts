@@ -14,6 +14,8 @@ export interface EditorHandlers {
   onSave(values: EditorValues): void;
   onDelete?: () => void;
   onClose(): void;
+  /** Where the span is now (the window was resized and the text wrapped anew), if still shown. */
+  anchor?: () => DOMRect | null;
 }
 
 export class AnnotationEditor {
@@ -32,7 +34,9 @@ export class AnnotationEditor {
     this.el = h('div', { class: 'popover', role: 'dialog', 'aria-label': 'Annotation', hidden: true });
     // A narrower window must not leave the popover half outside it.
     window.addEventListener('resize', () => {
-      if (this.open && this.anchor) this.place(this.anchor);
+      if (!this.open) return;
+      const now = this.handlers?.anchor?.() ?? this.anchor;
+      if (now) this.place(now);
     });
     this.el.addEventListener('focusin', (e) => {
       const from = e.relatedTarget;

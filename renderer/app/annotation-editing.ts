@@ -187,6 +187,11 @@ export class AnnotationEditing {
           void this.create(at.start, at.end, values);
         },
         onClose: () => this.close(),
+        anchor: () => {
+          const at = this.selection;
+          const rects = at ? this.hooks.article()?.reading.rangeRects(at.start, at.end) : undefined;
+          return rects?.[rects.length - 1] ?? null;
+        },
       },
     );
   }
@@ -211,6 +216,7 @@ export class AnnotationEditing {
         onSave: (values) => void this.update(id, values),
         onDelete: () => void this.remove(id),
         onClose: () => this.close(),
+        anchor: () => this.hooks.article()?.reading.highlightElements(id)[0]?.getBoundingClientRect() ?? null,
       },
     );
     this.hooks.listing.markCurrent(id);
