@@ -154,7 +154,9 @@ export class SidecarStore {
       store.readOnly = error.message;
       store.placeholder = true;
       const shown = error.kind === 'newer-format' ? parseSidecar(error.readable) : null;
-      db.data = freeze(shown?.ok ? shown.value : emptySidecar(article), true);
+      // Shown, never saved: its offsets are checked against the text all the same, so that a
+      // newer build's sidecar with edited offsets is not highlighted on other words.
+      db.data = freeze(shown?.ok ? fitToArticle(shown.value, article, text) : emptySidecar(article), true);
       return store;
     }
     const unique = withUniqueIds(db.data);

@@ -168,6 +168,22 @@ test('a sidecar from a newer Hashiya is shown read-only and never rewritten', as
   });
 });
 
+test('a newer Hashiya\'s sidecar shown read-only has its offsets checked too: an annotation moved onto other words is placed back from its quote', async () => {
+  await withDir(async (_dir, sidecar) => {
+    const at = TEXT.indexOf('وزیر خارجه');
+    const moved = annotation('a', at, at + 'وزیر خارجه'.length);
+    moved.target.position = { start: at + 12, end: at + 12 + 'وزیر خارجه'.length };
+    const newer = { ...emptySidecar(fingerprint(TEXT)), format: SIDECAR_FORMAT + 1, annotations: [moved] };
+    const text = JSON.stringify(newer);
+    await writeFile(sidecar, text);
+    const store = await SidecarStore.open(sidecar, fingerprint(TEXT), TEXT);
+    assert.match(store.readOnly ?? '', /newer Hashiya/);
+    const shown = store.data.annotations[0]!;
+    assert.equal(TEXT.slice(shown.target.position.start, shown.target.position.end), 'وزیر خارجه', 'highlighted on its own words');
+    assert.equal(await readFile(sidecar, 'utf8'), text, 'and the file is left as it is');
+  });
+});
+
 test('temporary files left by a crash long ago are cleared when the sidecar opens; recent ones are left alone', async () => {
   await withDir(async (dir, sidecar) => {
     const old = '.a.txt.annotations.json.4242.0badc0de.tmp';
