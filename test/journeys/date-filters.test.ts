@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SAMPLE_CORPUS } from '../harness/server';
 import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
-import { press, screenshotsAtBothSizes, type } from './person';
+import { clickOn, pause, press, screenshotsAtBothSizes, type } from './person';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 
@@ -34,18 +34,6 @@ const AR_TEXT = [
 const SAMPLE_AR = '002_b7e8f03d4cd73c5b.txt';
 const SAMPLE_QUOTE = 'حسن روحاني';
 
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function clickAt(page: Page, selector: string): Promise<void> {
-  const box = await page.locator(selector).first().boundingBox();
-  assert.ok(box, `${selector} is on screen`);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 6 });
-  await pause(80);
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
-
 /** The dates of the rows on screen, once the table shows exactly `expected` (in any order). */
 async function rowDatesBecome(page: Page, expected: string[]): Promise<void> {
   const want = [...expected].sort().join(' ');
@@ -65,7 +53,7 @@ async function rowDatesBecome(page: Page, expected: string[]): Promise<void> {
 }
 
 async function typeInto(page: Page, field: string, text: string): Promise<void> {
-  await clickAt(page, field);
+  await clickOn(page, field);
   await press(page, 'Control+A', 'Backspace');
   if (text) await type(page, text);
 }
@@ -104,7 +92,7 @@ describe('date filters typed as people write them', { skip }, () => {
 
   test('Solar Hijri and Hijri dates, typed with the keyboard, filter the rows by the Gregorian day they mean', async () => {
     const page = session.page;
-    await clickAt(page, '.tab-quotations');
+    await clickOn(page, '.tab-quotations');
     await rowDatesBecome(page, ['2021-05-17', '2021-09-13', '2024-01-02']);
 
     // From ۱۴۰۰/۰۶/۲۲ (Persian digits, Solar Hijri): 13 September 2021.

@@ -8,22 +8,13 @@ import { describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import type { Download, Page } from 'playwright-core';
 import { findChromium, NO_CHROMIUM, type Session, useSession, waitReady } from '../browser/browser-env';
-import { press, screenshotsAtBothSizes } from './person';
+import { clickOn, press, screenshotsAtBothSizes } from './person';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 const FA = '000_4b15f26e11b27dea.txt';
 const AR = '002_b7e8f03d4cd73c5b.txt';
 const FA_QUOTE = 'نخستوزیر عراق';
 const AR_QUOTE = 'دعم إيران للعراق';
-
-/** A click where the person sees the element: the middle of its box. */
-async function clickOn(page: Page, selector: string): Promise<void> {
-  const el = page.locator(selector).first();
-  await el.waitFor({ state: 'visible', timeout: 20_000 });
-  const box = (await el.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
 
 /** Clicks `selector` and returns the download it starts, with its bytes. */
 async function downloadFrom(page: Page, selector: string): Promise<{ download: Download; bytes: Buffer }> {

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { SAMPLE_CORPUS } from '../harness/server';
 import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
 import { sidecarOnDisk, waitShown } from '../browser/test-hooks';
-import { screenshotsAtBothSizes } from './person';
+import { pause, screenshotsAtBothSizes } from './person';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 
@@ -39,10 +39,6 @@ const ARTICLES = [
   { language: 'Persian', file: 'fa-related-news.txt', text: FA_TEXT, headline: FA_HEADLINE },
   { language: 'Arabic', file: 'ar-related-news.txt', text: AR_TEXT, headline: AR_HEADLINE },
 ];
-
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /** A click where the element is drawn, after scrolling it into sight with the wheel as a person would. */
 async function clickOnScreen(page: Page, selector: string, index = 0): Promise<void> {

@@ -18,7 +18,8 @@ export interface Point {
 const STEP_PX = 6;
 const STEP_PAUSE_MS = 12;
 
-function pause(ms: number): Promise<void> {
+/** A person's pause: between a look and a click, or after a move. */
+export function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
@@ -135,12 +136,14 @@ export async function clickOn(page: Page, selector: string): Promise<void> {
   let box = null;
   // What is drawn again (a popover after its save) is looked for again, as the eye does.
   for (let i = 0; i < 20 && !box; i++) {
-    await el.waitFor({ state: 'visible' });
+    await el.waitFor({ state: 'visible', timeout: 20_000 });
+    await el.scrollIntoViewIfNeeded().catch(() => undefined);
     box = await el.boundingBox();
     if (!box) await pause(100);
   }
   if (!box) throw new Error(`${selector} is not on screen`);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+  await pause(60);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 

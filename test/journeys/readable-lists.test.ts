@@ -9,14 +9,12 @@ import { join } from 'node:path';
 import { SAMPLE_CORPUS } from '../harness/server';
 import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
 import { waitSaved } from '../browser/test-hooks';
-import { clickOn, drag, endsOf, openArticle, press, screenshotsAtBothSizes, TEXT, type, wordsOnScreen } from './person';
+import { clickOn, drag, endsOf, openArticle, pause, press, screenshotsAtBothSizes, TEXT, type, wordsOnScreen } from './person';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 const FA = '000_4b15f26e11b27dea.txt';
 const AR = '006_a7ab1c0de5e5a1ab.txt';
 const POPOVER = '.popover:not([hidden])';
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Overlap {
   name: string;
@@ -72,7 +70,7 @@ describe('lists a person can read', { skip }, () => {
       return { direction: getComputedStyle(select).direction, label: option.textContent ?? '', lang: option.lang };
     });
     const headline = (await page.locator('li.article[data-file="' + FA + '"] .headline').textContent())!.trim();
-    t_log(`first picker: ${shown.direction}, «${shown.label.slice(0, 50)}…»`);
+    report(`first picker: ${shown.direction}, «${shown.label.slice(0, 50)}…»`);
     assert.equal(shown.lang, 'fa');
     assert.equal(shown.direction, 'rtl', 'a right-to-left headline is shown right to left, so the picker cuts it at the left, where it ends');
     assert.ok(shown.label.replace(/[\u2066-\u2069]/g, '').startsWith(headline.split(' ').slice(0, 3).join(' ')), `the label starts with the headline's first words: «${shown.label}»`);
@@ -102,7 +100,7 @@ describe('lists a person can read', { skip }, () => {
           return { quote: quote.textContent ?? '', quoteDir: getComputedStyle(quote).direction, gloss: gloss?.textContent ?? '', glossDir: gloss ? getComputedStyle(gloss).direction : '', glossBelow: g ? g.top >= q.bottom - 1 : false };
         }),
       );
-      t_log(JSON.stringify(items));
+      report(JSON.stringify(items));
       assert.equal(items.length, 2, 'both annotations are offered');
       assert.deepEqual(items.map((i) => i.gloss).sort(), [`${lang.name} first`, `${lang.name} second`]);
       for (const item of items) {
@@ -140,7 +138,7 @@ describe('lists a person can read', { skip }, () => {
       const n = li.querySelector('.note') as HTMLElement;
       return { below: n.getBoundingClientRect().top >= quote.bottom - 1, folded: n.scrollHeight > n.clientHeight + 2, text: n.textContent ?? '', button: li.querySelector('.note-more')?.textContent ?? '' };
     });
-    t_log(JSON.stringify(look));
+    report(JSON.stringify(look));
     assert.equal(look.text, note, 'the note is shown as written');
     assert.ok(look.below, 'the note is under its quote');
     assert.ok(look.folded, 'a long note is folded');
@@ -156,6 +154,6 @@ describe('lists a person can read', { skip }, () => {
   });
 });
 
-function t_log(line: string): void {
+function report(line: string): void {
   console.log(`# ${line}`);
 }

@@ -10,16 +10,12 @@ import type { Page } from 'playwright-core';
 import { SAMPLE_CORPUS } from '../harness/server';
 import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
 import { waitSaved } from '../browser/test-hooks';
-import { bringIntoView, clickOn, drag, endsOf, openArticle, press, screenshotsAtBothSizes, selectedText, TEXT, type, wordsOnScreen } from './person';
+import { bringIntoView, clickOn, drag, endsOf, openArticle, pause, press, screenshotsAtBothSizes, selectedText, TEXT, type, wordsOnScreen } from './person';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 const FA = '000_4b15f26e11b27dea.txt';
 const AR = '006_a7ab1c0de5e5a1ab.txt';
 const POPOVER = '.popover:not([hidden])';
-
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /** The popover's title, once a popover is shown and its title reads `expected` (or the wait times out). */
 async function popoverTitle(page: Page, expected: string): Promise<string> {

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { SAMPLE_CORPUS } from '../harness/server';
 import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
 import { waitShown } from '../browser/test-hooks';
-import { screenshotsAtBothSizes } from './person';
+import { clickOn, pause, screenshotsAtBothSizes } from './person';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 const FA = '000_4b15f26e11b27dea.txt';
@@ -43,19 +43,6 @@ The governor of Basra said in a statement that civil defence and municipal teams
 
 The statement added that the electricity directorate cut power to some areas to keep citizens safe, and that it would be restored gradually once the water recedes.
 `;
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A click with the mouse in the middle of what the person sees. */
-async function clickOn(page: Page, selector: string): Promise<void> {
-  const target = page.locator(selector).first();
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  assert.ok(box, `${selector} is on screen`);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 6 });
-  await pause(80);
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
 
 /** Clicks the article's row in the list and waits until its text is shown for reading. */
 async function readArticle(page: Page, file: string): Promise<void> {

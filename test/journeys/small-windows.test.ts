@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { findChromium, NO_CHROMIUM, OUTPUT_DIR, useSession, type Session } from '../browser/browser-env';
-import { press } from './person';
+import { clickOn, pause, press } from './person';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 const SIZES = [
@@ -17,20 +17,10 @@ const SIZES = [
 ];
 const TOOLBARS = { read: ['.topbar'], 'side-by-side': ['.topbar', '.side-by-side-view .sbs-toolbar'] } as const;
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await pause(250);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
-
-async function clickOn(page: Page, selector: string): Promise<void> {
-  const box = await page.locator(selector).first().boundingBox();
-  assert.ok(box, `${selector} is on screen`);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
-  await pause(60);
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 async function showView(page: Page, view: 'read' | 'side-by-side'): Promise<void> {
