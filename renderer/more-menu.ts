@@ -12,7 +12,7 @@ export class MoreMenu {
    * bar as it stands fits (by default: it is no wider than its box).
    */
   constructor(
-    private readonly bar: HTMLElement,
+    bar: HTMLElement,
     private readonly foldable: readonly HTMLElement[],
     private readonly fits: () => boolean = () => bar.scrollWidth <= bar.clientWidth + 1,
   ) {

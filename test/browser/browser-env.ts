@@ -43,12 +43,19 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A harness over a temporary copy of `source` (default: the bundled sample), and a page on it. */
-export async function openSession(options: { source?: string; analyst?: string | null; viewport?: { width: number; height: number } } = {}): Promise<Session> {
+/**
+ * A harness over a temporary copy of `source` (default: the bundled sample), and a page on it.
+ * `prepare` adds to the copy what the test's person finds there (more articles, a sidecar)
+ * before the app opens it.
+ */
+export async function openSession(
+  options: { source?: string; analyst?: string | null; viewport?: { width: number; height: number }; prepare?: (corpus: string) => Promise<void> } = {},
+): Promise<Session> {
   const base = await mkdtemp(join(tmpdir(), 'hashiya-browser-'));
   const corpus = join(base, 'corpus');
   const appData = join(base, 'appdata');
   await cp(options.source ?? SAMPLE_CORPUS, corpus, { recursive: true });
+  await options.prepare?.(corpus);
   await mkdir(appData, { recursive: true });
   let harness = await startHarness({ corpus, appDataDir: appData });
   if (options.analyst !== null) await harness.workspace.setAnalyst(options.analyst ?? 'Test Analyst');

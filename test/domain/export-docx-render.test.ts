@@ -49,7 +49,6 @@ after(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 const RTL_RUN = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200C]+/g;
 const reverse = (s: string): string => [...s].reverse().join('');
 

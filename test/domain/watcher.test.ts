@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import { ArticleCatalog, type CatalogEvent } from '../../corpus/catalog/article-catalog';
 import { CorpusWatcher, type ChangeBatch } from '../../corpus/folder/watcher';
 

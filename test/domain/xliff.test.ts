@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { Annotation, Rendering, SegmentStatus } from '../../annotations/model/types';
 import { exportXliff } from '../../annotations/translation/xliff-writer';
 import { importXliff } from '../../annotations/translation/xliff-reader';

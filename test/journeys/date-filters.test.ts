@@ -3,13 +3,11 @@
 // shown as the Gregorian day it means, and the rows on screen filtered by that day.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { SAMPLE_CORPUS } from '../harness/server';
 import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
-import { clickOn, pause, press, screenshotsAtBothSizes, type } from './person';
+import { clickOn, press, screenshotsAtBothSizes, type } from './person';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 
@@ -68,14 +66,15 @@ async function meaningShown(page: Page, field: 'from' | 'to', day: RegExp): Prom
 
 describe('date filters typed as people write them', { skip }, () => {
   let session: Session;
-  let source: string;
 
   before(async () => {
-    source = await mkdtemp(join(tmpdir(), 'hashiya-dates-'));
-    await cp(SAMPLE_CORPUS, source, { recursive: true });
-    await writeFile(join(source, FA_FILE), FA_TEXT, 'utf8');
-    await writeFile(join(source, AR_FILE), AR_TEXT, 'utf8');
-    session = await openSession({ source, viewport: { width: 1440, height: 900 } });
+    session = await openSession({
+      viewport: { width: 1440, height: 900 },
+      prepare: async (corpus) => {
+        await writeFile(join(corpus, FA_FILE), FA_TEXT, 'utf8');
+        await writeFile(join(corpus, AR_FILE), AR_TEXT, 'utf8');
+      },
+    });
     // The corpus comes with one quotation in each dated article (the data the journey starts from).
     const ws = session.harness.workspace;
     for (const [file, exact] of [[FA_FILE, FA_QUOTE], [AR_FILE, AR_QUOTE], [SAMPLE_AR, SAMPLE_QUOTE]] as const) {
@@ -85,10 +84,8 @@ describe('date filters typed as people write them', { skip }, () => {
     }
     await waitReady(session.page);
   });
-  after(async () => {
-    await session?.close();
-    await rm(source, { recursive: true, force: true });
-  });
+
+  after(() => session?.close());
 
   test('Solar Hijri and Hijri dates, typed with the keyboard, filter the rows by the Gregorian day they mean', async () => {
     const page = session.page;

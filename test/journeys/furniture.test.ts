@@ -3,11 +3,9 @@
 // line is dimmed, the headline above stays as it was, and the sidecar keeps the mark by position.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { SAMPLE_CORPUS } from '../harness/server';
 import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
 import { sidecarOnDisk, waitShown } from '../browser/test-hooks';
 import { pause, screenshotsAtBothSizes } from './person';
@@ -78,19 +76,18 @@ function dimmedCopies(page: Page, text: string): Promise<boolean[]> {
 
 describe('a repeated headline line marked as page furniture', { skip }, () => {
   let session: Session;
-  let source: string;
 
   before(async () => {
-    source = await mkdtemp(join(tmpdir(), 'hashiya-furniture-'));
-    await cp(SAMPLE_CORPUS, source, { recursive: true });
-    for (const a of ARTICLES) await writeFile(join(source, a.file), a.text, 'utf8');
-    session = await openSession({ source, viewport: { width: 1440, height: 900 } });
+    session = await openSession({
+      viewport: { width: 1440, height: 900 },
+      prepare: async (corpus) => {
+        for (const a of ARTICLES) await writeFile(join(corpus, a.file), a.text, 'utf8');
+      },
+    });
     await waitReady(session.page);
   });
-  after(async () => {
-    await session?.close();
-    await rm(source, { recursive: true, force: true });
-  });
+
+  after(() => session?.close());
 
   for (const a of ARTICLES) {
     test(`${a.language}: ticking the repeated line dims that line only, and the sidecar marks it by position`, async () => {

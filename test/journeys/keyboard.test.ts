@@ -2,11 +2,9 @@
 // Save, and back, with the focus always visible and never mistaken for the current article.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { SAMPLE_CORPUS } from '../harness/server';
 import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
 import { waitSaved, waitShown } from '../browser/test-hooks';
 import { press, screenshotsAtBothSizes, selectedText, type } from './person';
@@ -52,19 +50,17 @@ async function tabTo(page: Page, arrived: (look: FocusLook) => boolean, limit = 
 
 describe('the keyboard alone', { skip }, () => {
   let session: Session;
-  let source: string;
 
   before(async () => {
-    source = await mkdtemp(join(tmpdir(), 'hashiya-keyboard-'));
-    await cp(SAMPLE_CORPUS, source, { recursive: true });
-    await cp(new URL('./fixtures/arabic-news.txt', import.meta.url), join(source, ARTICLES[1]!.file));
-    session = await openSession({ source, viewport: { width: 1440, height: 900 } });
+    session = await openSession({
+      viewport: { width: 1440, height: 900 },
+      prepare: async (corpus) => {
+        await cp(new URL('./fixtures/arabic-news.txt', import.meta.url), join(corpus, ARTICLES[1]!.file));
+      },
+    });
   });
 
-  after(async () => {
-    await session?.close();
-    await rm(source, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   for (const { name, file, word, gloss } of ARTICLES) test(`${name}: from the list to the text, a selection, the popover, Save, and Escape back`, async () => {
     const page = session.page;

@@ -3,10 +3,8 @@
 // their own; a note shows in the sidebar under its annotation, folded when long. Persian and Arabic.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SAMPLE_CORPUS } from '../harness/server';
 import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
 import { waitSaved } from '../browser/test-hooks';
 import { clickOn, drag, endsOf, openArticle, pause, press, screenshotsAtBothSizes, TEXT, type, wordsOnScreen } from './person';
@@ -45,20 +43,18 @@ async function annotate(session: Session, file: string, words: string, key: stri
 
 describe('lists a person can read', { skip }, () => {
   let session: Session;
-  let source: string;
 
   before(async () => {
-    source = await mkdtemp(join(tmpdir(), 'hashiya-lists-'));
-    await cp(SAMPLE_CORPUS, source, { recursive: true });
-    await cp(new URL('./fixtures/arabic-news.txt', import.meta.url), join(source, AR));
-    session = await openSession({ source, viewport: { width: 1440, height: 900 } });
+    session = await openSession({
+      viewport: { width: 1440, height: 900 },
+      prepare: async (corpus) => {
+        await cp(new URL('./fixtures/arabic-news.txt', import.meta.url), join(corpus, AR));
+      },
+    });
     await waitReady(session.page);
   });
 
-  after(async () => {
-    await session?.close();
-    await rm(source, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   test('the side-by-side text pickers show a Persian headline from its start, cut at its end', async () => {
     const page = session.page;

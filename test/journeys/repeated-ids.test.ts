@@ -4,13 +4,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeQuote } from '../../annotations/anchoring/quote';
 import { serialiseSidecar } from '../../annotations/store/serialise';
 import { SIDECAR_FORMAT, type Annotation, type Sidecar } from '../../annotations/model/types';
-import { SAMPLE_CORPUS } from '../harness/server';
 import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
 import { waitSaved } from '../browser/test-hooks';
 import { clickOn, openArticle, press, screenshotsAtBothSizes, type } from './person';
@@ -37,31 +35,29 @@ function annotation(text: string, words: string, gloss: string): Annotation {
 
 describe('a sidecar with a repeated id', { skip }, () => {
   let session: Session;
-  let source: string;
 
   before(async () => {
-    source = await mkdtemp(join(tmpdir(), 'hashiya-repeated-ids-'));
-    await cp(SAMPLE_CORPUS, source, { recursive: true });
-    const text = await readFile(join(source, FA), 'utf8');
-    const sha256 = createHash('sha256').update(text).digest('hex');
-    const sidecar: Sidecar = {
-      format: SIDECAR_FORMAT,
-      article: { file: FA, sha256, length: text.length },
-      metadata: {},
-      annotations: [annotation(text, 'حسن روحانی', 'Hassan Rouhani'), annotation(text, 'داعش', 'Daesh')],
-      renderings: [],
-      alignments: [],
-      conflicts: [],
-    };
-    await writeFile(join(source, `${FA}.annotations.json`), serialiseSidecar(sidecar));
-    session = await openSession({ source, viewport: { width: 1440, height: 900 } });
+    session = await openSession({
+      viewport: { width: 1440, height: 900 },
+      prepare: async (corpus) => {
+        const text = await readFile(join(corpus, FA), 'utf8');
+        const sha256 = createHash('sha256').update(text).digest('hex');
+        const sidecar: Sidecar = {
+          format: SIDECAR_FORMAT,
+          article: { file: FA, sha256, length: text.length },
+          metadata: {},
+          annotations: [annotation(text, 'حسن روحانی', 'Hassan Rouhani'), annotation(text, 'داعش', 'Daesh')],
+          renderings: [],
+          alignments: [],
+          conflicts: [],
+        };
+        await writeFile(join(corpus, `${FA}.annotations.json`), serialiseSidecar(sidecar));
+      },
+    });
     await waitReady(session.page);
   });
 
-  after(async () => {
-    await session?.close();
-    await rm(source, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   test('opens with both annotations shown and says so; an edit of the second changes the second only', async () => {
     const page = session.page;

@@ -3,11 +3,9 @@
 // Shift+arrows alone. Judged by the popover's title on screen and the quote in the sidecar on disk.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { SAMPLE_CORPUS } from '../harness/server';
 import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
 import { waitSaved } from '../browser/test-hooks';
 import { bringIntoView, clickOn, drag, endsOf, openArticle, pause, press, screenshotsAtBothSizes, selectedText, TEXT, type, wordsOnScreen } from './person';
@@ -131,20 +129,18 @@ const LANGUAGES: Language[] = [
 
 describe('selecting text as a person does', { skip }, () => {
   let session: Session;
-  let source: string;
 
   before(async () => {
-    source = await mkdtemp(join(tmpdir(), 'hashiya-journey-'));
-    await cp(SAMPLE_CORPUS, source, { recursive: true });
-    await cp(new URL('./fixtures/arabic-news.txt', import.meta.url), join(source, AR));
-    session = await openSession({ source, viewport: { width: 1440, height: 900 } });
+    session = await openSession({
+      viewport: { width: 1440, height: 900 },
+      prepare: async (corpus) => {
+        await cp(new URL('./fixtures/arabic-news.txt', import.meta.url), join(corpus, AR));
+      },
+    });
     await waitReady(session.page);
   });
 
-  after(async () => {
-    await session?.close();
-    await rm(source, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   for (const lang of LANGUAGES) {
     describe(lang.name, () => {

@@ -4,11 +4,9 @@
 // they switch article in Read and come back, the view follows. Persian, and Arabic.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { SAMPLE_CORPUS } from '../harness/server';
 import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
 import { waitShown } from '../browser/test-hooks';
 import { clickOn, pause, screenshotsAtBothSizes } from './person';
@@ -94,25 +92,23 @@ async function expectColumns(page: Page, first: string, second: string): Promise
 
 describe('side by side starts from the article being read', { skip }, () => {
   let session: Session;
-  let source: string;
   const texts: Record<string, string> = {};
 
   before(async () => {
-    source = await mkdtemp(join(tmpdir(), 'hashiya-sbs-start-'));
-    await cp(SAMPLE_CORPUS, source, { recursive: true });
-    await writeFile(join(source, AR), AR_TEXT);
-    await writeFile(join(source, AR_EN), AR_EN_TEXT);
-    for (const f of [FA, FA_EN, FA2, FA2_EN]) texts[f] = await readFile(join(source, f), 'utf8');
-    texts[AR] = AR_TEXT;
-    texts[AR_EN] = AR_EN_TEXT;
-    session = await openSession({ source, viewport: { width: 1440, height: 900 } });
+    session = await openSession({
+      viewport: { width: 1440, height: 900 },
+      prepare: async (corpus) => {
+        await writeFile(join(corpus, AR), AR_TEXT);
+        await writeFile(join(corpus, AR_EN), AR_EN_TEXT);
+        for (const f of [FA, FA_EN, FA2, FA2_EN]) texts[f] = await readFile(join(corpus, f), 'utf8');
+        texts[AR] = AR_TEXT;
+        texts[AR_EN] = AR_EN_TEXT;
+      },
+    });
     await waitReady(session.page);
   });
 
-  after(async () => {
-    await session?.close();
-    await rm(source, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   test('Persian: read an article, click Side by side, and it is there beside its English translation', async () => {
     const page = session.page;
