@@ -48,6 +48,8 @@ export class FilterBar {
   constructor(private readonly onChange: () => void, parseDate: ParseDate) {
     this.from = new DateField('From date', 'q-filter-from', 'From ', parseDate, () => this.changed());
     this.to = new DateField('To date', 'q-filter-to', 'to ', parseDate, () => this.changed());
+    // A date typed that is not one yet filters nothing, but Clear filters must still clear it.
+    for (const field of [this.from, this.to]) field.input.addEventListener('input', () => this.syncControls());
     this.text.addEventListener('input', () => {
       clearTimeout(this.timer);
       this.timer = window.setTimeout(() => this.changed(), TEXT_DEBOUNCE_MS);
@@ -76,7 +78,7 @@ export class FilterBar {
 
   private syncControls(): void {
     this.tagMode.disabled = this.tags.size < 2;
-    this.clearButton.disabled = this.isEmpty();
+    this.clearButton.disabled = this.isEmpty() && this.from.input.value.trim() === '' && this.to.input.value.trim() === '';
   }
 
   setTaxonomy(taxonomy: readonly Tag[]): void {

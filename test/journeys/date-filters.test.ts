@@ -118,5 +118,10 @@ describe('date filters typed as people write them', { skip }, () => {
     await meaningShown(page, 'to', /not a date/);
     await rowDatesBecome(page, ['2021-05-17', '2021-09-13', '2024-01-02']);
     await screenshotsAtBothSizes(page, 'date-filters-solar');
+    // What is typed there can be cleared in one click, though it filters nothing.
+    assert.equal(await page.locator('.q-filter-clear').isEnabled(), true, 'Clear filters is offered while something is typed');
+    await clickOn(page, '.q-filter-clear');
+    assert.equal(await page.inputValue('.q-filter-to'), '', 'the field is cleared');
+    assert.equal(await page.locator('.q-filter-clear').isEnabled(), false, 'and nothing is left to clear');
   });
 });
