@@ -1,7 +1,7 @@
 // A crash or power cut at any moment must leave either the old file or the new one.
 // Write a temporary file in the same folder, fsync it, rename it over the target, then
 // fsync the folder so that the rename itself is on disk.
-import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -46,6 +46,45 @@ export async function writeFileDurable(path: string, data: string | Uint8Array):
     throw error;
   }
   await syncFolder(dir);
+}
+
+/**
+ * Creates `path` with `data`, whole, and never over a file already there: false when the name
+ * is taken. A folder watcher (Hashiya's own, a sync tool) never sees it empty or half
+ * written: the data goes to a temporary file first, which is then hard-linked into place
+ * (a link, unlike a rename, fails when the name exists).
+ */
+export async function createFileDurable(path: string, data: string | Uint8Array): Promise<boolean> {
+  const dir = dirname(path);
+  const tmp = join(dir, temporaryNameFor(path));
+  const file = await open(tmp, 'wx', 0o644);
+  try {
+    try {
+      await file.writeFile(data, 'utf8');
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    try {
+      await link(tmp, path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+      // A file system without hard links (FAT, some network shares): claim the name, then fill it.
+      const claim = await open(path, 'wx').catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'EEXIST') return null;
+        throw e;
+      });
+      if (!claim) return false;
+      await claim.close();
+      await renameOver(tmp, path);
+    }
+  } finally {
+    await unlink(tmp).catch(() => undefined);
+  }
+  await syncFolder(dir);
+  return true;
 }
 
 /**

@@ -1,8 +1,7 @@
 // Drafts to and from other tools: an article's drafts exported in a hand-off format, an
 // XLIFF's translations taken back in, a translation file added beside its source.
-import { open, unlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { writeFileDurable } from '../../../annotations/store/durable-write';
+import { createFileDurable } from '../../../annotations/store/durable-write';
 import { importXliff } from '../../../annotations/translation/xliff-reader';
 import { mergeImportedRenderings } from '../../../annotations/translation/xliff-merge';
 import { ApiError, type ArticleDoc, type ExportFile, type TranslationFormat } from '../../api/api';
@@ -56,22 +55,9 @@ export class InterchangeService {
     for (let n = 1; n < 1000; n++) {
       const path = join(folder, `${base}${n === 1 ? '' : `-${n}`}.txt`);
       const rel = relative(root, path).split(sep).join('/');
-      // Claiming the name with an exclusive create means an existing file is never replaced,
-      // even by an import running at the same moment.
-      let claim;
-      try {
-        claim = await open(path, 'wx');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
-        throw error;
-      }
-      await claim.close();
-      try {
-        await writeFileDurable(path, decoded.text);
-      } catch (error) {
-        await unlink(path).catch(() => undefined);
-        throw error;
-      }
+      // Created whole and never over an existing file, even by an import at the same moment;
+      // the watcher must not see it empty (it would be listed as an empty, unopenable article).
+      if (!(await createFileDurable(path, decoded.text))) continue;
       // The new file is checked like any name from the window before it is paired.
       await this.ctx.resolve(rel);
       await this.pairings.keep({ a: file, b: rel, kind: 'translation' });
