@@ -47,7 +47,7 @@ export class AnnotationEditing {
     const doc = this.hooks.article()?.doc;
     this.selection = range && range.end > range.start && doc && doc.text.slice(range.start, range.end).trim() ? { start: range.start, end: range.end } : null;
     if (this.selection) {
-      if (range?.clamped) this.hooks.toast('A note covers one paragraph: the selection now ends where its first paragraph ends.');
+      if (range?.clamped) this.hooks.toast('An annotation covers one paragraph: the selection now ends where its first paragraph ends.');
       // What was already typed in a new annotation's popover stays when its selection changes.
       if (this.editor.editingNew && !this.editing) this.retargetNewEditor();
       else this.showNewEditor(false);
