@@ -70,6 +70,42 @@ function isLinkRefusal(error: unknown): boolean {
 }
 
 /**
+ * The reading of one opened file, for the async and the sync path alike: refused unless the
+ * handle is an ordinary file within the limit, and read to its end (its size may change while
+ * a colleague saves), never past the limit.
+ */
+class BoundedRead {
+  readonly chunk: Buffer;
+  total = 0;
+  private readonly chunks: Buffer[] = [];
+
+  constructor(
+    s: Stats,
+    private readonly path: string,
+    private readonly name: string,
+    private readonly maxBytes: number,
+  ) {
+    const kind = kindOf(s);
+    if (kind) throw refusal(path, name, kind);
+    if (s.size > maxBytes) throw refusal(path, name, 'too-large', s.size, maxBytes);
+    this.chunk = Buffer.allocUnsafe(Math.min(Math.max(s.size, 1), maxBytes) + 1);
+  }
+
+  /** Takes `n` bytes just read into `chunk`; true at the end of the file. */
+  took(n: number): boolean {
+    if (n === 0) return true;
+    this.total += n;
+    if (this.total > this.maxBytes) throw refusal(this.path, this.name, 'too-large', this.total, this.maxBytes);
+    this.chunks.push(Buffer.from(this.chunk.subarray(0, n)));
+    return false;
+  }
+
+  all(): Buffer {
+    return this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.total);
+  }
+}
+
+/**
  * The file's bytes, or null when there is no such file. Throws RefusedFileError for a link,
  * a FIFO, a device, a folder or a file over the limit, and the fs error for anything else.
  */
@@ -89,20 +125,10 @@ export async function readOrdinaryFile(path: string, options: SafeReadOptions): 
     throw error;
   }
   try {
-    const s = await handle.stat();
-    const kind = kindOf(s);
-    if (kind) throw refusal(path, name, kind);
-    if (s.size > options.maxBytes) throw refusal(path, name, 'too-large', s.size, options.maxBytes);
-    // The size may change while we read (someone saving): read to the end, never past the limit.
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const chunk = Buffer.allocUnsafe(Math.min(Math.max(s.size, 1), options.maxBytes) + 1);
+    const bytes = new BoundedRead(await handle.stat(), path, name, options.maxBytes);
     for (;;) {
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
-      if (bytesRead === 0) return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
-      total += bytesRead;
-      if (total > options.maxBytes) throw refusal(path, name, 'too-large', total, options.maxBytes);
-      chunks.push(Buffer.from(chunk.subarray(0, bytesRead)));
+      const { bytesRead } = await handle.read(bytes.chunk, 0, bytes.chunk.length, bytes.total);
+      if (bytes.took(bytesRead)) return bytes.all();
     }
   } finally {
     await handle.close().catch(() => undefined);
@@ -126,19 +152,9 @@ export function readOrdinaryFileSync(path: string, options: SafeReadOptions): Bu
     throw error;
   }
   try {
-    const s = fstatSync(fd);
-    const kind = kindOf(s);
-    if (kind) throw refusal(path, name, kind);
-    if (s.size > options.maxBytes) throw refusal(path, name, 'too-large', s.size, options.maxBytes);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const chunk = Buffer.allocUnsafe(Math.min(Math.max(s.size, 1), options.maxBytes) + 1);
+    const bytes = new BoundedRead(fstatSync(fd), path, name, options.maxBytes);
     for (;;) {
-      const n = readSync(fd, chunk, 0, chunk.length, total);
-      if (n === 0) return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
-      total += n;
-      if (total > options.maxBytes) throw refusal(path, name, 'too-large', total, options.maxBytes);
-      chunks.push(Buffer.from(chunk.subarray(0, n)));
+      if (bytes.took(readSync(fd, bytes.chunk, 0, bytes.chunk.length, bytes.total))) return bytes.all();
     }
   } finally {
     closeSync(fd);

@@ -173,11 +173,10 @@ export class AnnotationEditing {
   private showNewEditor(focusGloss: boolean): void {
     const article = this.hooks.article();
     if (!this.selection || !article) return;
-    const { doc, reading } = article;
+    const { doc } = article;
     const { start, end } = this.selection;
     this.editing = null;
-    const rects = reading.rangeRects(start, end);
-    const anchor = rects[rects.length - 1] ?? this.hooks.fallbackAnchor();
+    const anchor = this.selectionAnchor() ?? this.hooks.fallbackAnchor();
     this.editor.show(
       { title: clip(doc.text.slice(start, end)), titleLang: doc.language, values: { tags: [], gloss: '', note: '' }, isNew: true, readOnly: !!doc.readOnly, anchor, focusGloss },
       {
@@ -187,11 +186,7 @@ export class AnnotationEditing {
           void this.create(at.start, at.end, values);
         },
         onClose: () => this.close(),
-        anchor: () => {
-          const at = this.selection;
-          const rects = at ? this.hooks.article()?.reading.rangeRects(at.start, at.end) : undefined;
-          return rects?.[rects.length - 1] ?? null;
-        },
+        anchor: () => this.selectionAnchor(),
       },
     );
   }
@@ -201,8 +196,14 @@ export class AnnotationEditing {
     const article = this.hooks.article();
     if (!this.selection || !article) return;
     const { start, end } = this.selection;
-    const rects = article.reading.rangeRects(start, end);
-    this.editor.retarget(clip(article.doc.text.slice(start, end)), rects[rects.length - 1] ?? this.hooks.fallbackAnchor());
+    this.editor.retarget(clip(article.doc.text.slice(start, end)), this.selectionAnchor() ?? this.hooks.fallbackAnchor());
+  }
+
+  /** Where the selection ends on screen (its last line), where the popover goes. */
+  private selectionAnchor(): DOMRect | null {
+    const at = this.selection;
+    const rects = at ? this.hooks.article()?.reading.rangeRects(at.start, at.end) : undefined;
+    return rects?.[rects.length - 1] ?? null;
   }
 
   private editExisting(id: string, anchor: DOMRect, focusGloss: boolean): void {
@@ -216,7 +217,7 @@ export class AnnotationEditing {
         onSave: (values) => void this.update(id, values),
         onDelete: () => void this.remove(id),
         onClose: () => this.close(),
-        anchor: () => this.hooks.article()?.reading.highlightElements(id)[0]?.getBoundingClientRect() ?? null,
+        anchor: () => this.anchorOf(id),
       },
     );
     this.hooks.listing.markCurrent(id);

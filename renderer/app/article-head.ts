@@ -2,7 +2,7 @@
 import type { ArticleDoc } from '../../corpus/api/api';
 import { listEncodings } from '../../corpus/text/encodings';
 import { clear, h, textAttrs } from '../dom';
-import { LANGUAGE_NAMES } from './open-article';
+import { LANGUAGE_NAMES } from '../language-names';
 
 export interface ArticleHeadHooks {
   /** "Edit details…" was pressed. */

@@ -2,7 +2,7 @@
 import type { ArticleSummary } from '../../corpus/api/api';
 import { api } from '../bridge';
 import { clear, h, textAttrs } from '../dom';
-import { LANGUAGE_NAMES } from './open-article';
+import { LANGUAGE_NAMES } from '../language-names';
 
 export interface ArticleListHooks {
   /** The file of the article shown, if any. */

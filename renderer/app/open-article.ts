@@ -24,4 +24,3 @@ export function highlightSpan(taxonomy: Tag[], a: Annotation): HighlightSpan {
 }
 
 /** A quote shortened to one line for a title or a menu. */
-export const LANGUAGE_NAMES: Record<string, string> = { fa: 'Persian', ar: 'Arabic', en: 'English', und: 'Unknown' };

@@ -2,6 +2,7 @@
 // into its translation segments (sentences, or the user's cuts). Segments are inline spans
 // carrying their offsets, so that links, hover and the caret map straight to the text.
 import type { ArticleDoc, SegmentInfo } from '../../corpus/api/api';
+import { LANGUAGE_NAMES } from '../language-names';
 import { h } from '../dom';
 import type { Span } from './alignment-set';
 import { paragraphLang, spanOfEl, type Column } from './column';
@@ -17,7 +18,6 @@ export interface ArticleColumnCallbacks {
   onSharedHover(key: string | null): void;
 }
 
-const LANGUAGE_NAMES: Record<string, string> = { fa: 'Persian', ar: 'Arabic', en: 'English', und: 'Unknown' };
 
 export class ArticleColumn implements Column {
   readonly kind = 'article' as const;

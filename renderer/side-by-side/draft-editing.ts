@@ -76,17 +76,35 @@ export function draftPlugins(hooks: DraftEditingHooks): Plugin[] {
     },
     'Mod-g': suggest(0),
     // Select all means the segment's draft: the blocks themselves cannot be replaced.
-    'Mod-a': (state, dispatch, view) => {
-      const caret = view && domSelectionIn(view);
-      const $from = caret ? state.doc.resolve(caret.head) : state.selection.$from;
+    'Mod-a': (state, dispatch) => {
+      const $from = state.selection.$from;
       if ($from.parent.type.name !== 'segment') return false;
       dispatch?.(state.tr.setSelection(TextSelection.create(state.doc, $from.start(), $from.end())));
       return true;
     },
   };
   for (let n = 1; n <= 9; n++) keys[`Alt-${n}`] = suggest(n - 1);
-  return [history(), keymap(keys), keymap(baseKeymap), structure];
+  return [caretFromBrowser, history(), keymap(keys), keymap(baseKeymap), structure];
 }
+
+/**
+ * Before any key's command runs, the selection is the one the browser shows: ProseMirror reads
+ * a click's caret on `selectionchange`, which can come after the next key (a click then Ctrl+A,
+ * Enter or Alt+1 at once), and the command would act on the segment the caret was in before.
+ */
+const caretFromBrowser = new Plugin({
+  props: {
+    handleKeyDown: (view) => {
+      const shown = domSelectionIn(view);
+      const { anchor, head } = view.state.selection;
+      if (shown && (shown.anchor !== anchor || shown.head !== head)) {
+        const doc = view.state.doc;
+        view.dispatch(view.state.tr.setSelection(TextSelection.between(doc.resolve(shown.anchor), doc.resolve(shown.head))));
+      }
+      return false;
+    },
+  },
+});
 
 /** Puts the caret at the end of the next (or previous) segment to translate. */
 export function moveSegment(state: EditorState, dispatch: Dispatch, step: 1 | -1): boolean {

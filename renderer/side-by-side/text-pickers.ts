@@ -1,6 +1,7 @@
 // Which texts the columns show: a picker per column (an article, the first text's English
 // draft, or no third column), and what the view should open from them.
 import type { ArticleSummary } from '../../corpus/api/api';
+import { LANGUAGE_NAMES } from '../language-names';
 import { clear, h, showChosenDirection } from '../dom';
 import { clip } from '../text-clip';
 
@@ -10,7 +11,6 @@ export type Spec = { kind: 'article'; file: string } | { kind: 'draft' };
 /** A picker's value for the first text's draft (anything else is an article's file). */
 export const DRAFT = '#draft';
 const NONE = '';
-const LANGUAGE_NAMES: Record<string, string> = { fa: 'Persian', ar: 'Arabic', en: 'English', und: 'Unknown' };
 
 export class TextPickers {
   readonly el: HTMLElement;

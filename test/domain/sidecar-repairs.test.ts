@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeQuote } from '../../annotations/anchoring/quote';
+import { annotationAt } from '../fixtures/annotations';
 import { serialiseSidecar } from '../../annotations/store/serialise';
 import { SIDECAR_FORMAT, type Annotation, type Sidecar } from '../../annotations/model/types';
 import type { ArticleDoc } from '../../corpus/api/api';
@@ -15,18 +15,7 @@ import { ARTICLE_TEXT, hostileCorpus } from '../fixtures/hostile-corpus';
 const SHA = createHash('sha256').update(ARTICLE_TEXT).digest('hex');
 
 function annotation(id: string, start: number, gloss: string): Annotation {
-  const end = start + 4;
-  return {
-    id,
-    analyst: 'hand edit',
-    created: '2024-01-01T00:00:00.000Z',
-    modified: '2024-01-01T00:00:00.000Z',
-    target: { position: { start, end }, quote: makeQuote(ARTICLE_TEXT, start, end) },
-    anchor: { status: 'exact', score: 1 },
-    tags: [],
-    gloss,
-    note: '',
-  };
+  return annotationAt(ARTICLE_TEXT, id, start, start + 4, { analyst: 'hand edit', tags: [], gloss });
 }
 
 function sidecar(file: string, over: Partial<Sidecar>): string {

@@ -1,12 +1,12 @@
 // Journey (issue 11): a headline that the page repeats lower down, in its "related news" list.
 // The person opens Edit details…, ticks the repeated line with the mouse and saves: only that
 // line is dimmed, the headline above stays as it was, and the sidecar keeps the mark by position.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
+import { findChromium, NO_CHROMIUM, useSession, type Session } from '../browser/browser-env';
 import { sidecarOnDisk, waitShown } from '../browser/test-hooks';
 import { pause, screenshotsAtBothSizes } from './person';
 
@@ -76,18 +76,12 @@ function dimmedCopies(page: Page, text: string): Promise<boolean[]> {
 
 describe('a repeated headline line marked as page furniture', { skip }, () => {
   let session: Session;
-
-  before(async () => {
-    session = await openSession({
-      viewport: { width: 1440, height: 900 },
-      prepare: async (corpus) => {
-        for (const a of ARTICLES) await writeFile(join(corpus, a.file), a.text, 'utf8');
-      },
-    });
-    await waitReady(session.page);
+  useSession((s) => (session = s), {
+    viewport: { width: 1440, height: 900 },
+    prepare: async (corpus) => {
+      for (const a of ARTICLES) await writeFile(join(corpus, a.file), a.text, 'utf8');
+    },
   });
-
-  after(() => session?.close());
 
   for (const a of ARTICLES) {
     test(`${a.language}: ticking the repeated line dims that line only, and the sidecar marks it by position`, async () => {

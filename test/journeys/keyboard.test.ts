@@ -1,13 +1,11 @@
 // The keyboard alone (issue 11): from the article list to the text, a selection, the popover,
 // Save, and back, with the focus always visible and never mistaken for the current article.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
+import { findChromium, NO_CHROMIUM, useSession, waitReady, type Session } from '../browser/browser-env';
 import { waitSaved, waitShown } from '../browser/test-hooks';
-import { press, screenshotsAtBothSizes, selectedText, type } from './person';
+import { press, screenshotsAtBothSizes, selectedText, type, withArabicArticle } from './person';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 /** Each article's first word, which Shift+arrows select from the start of its text. */
@@ -50,17 +48,10 @@ async function tabTo(page: Page, arrived: (look: FocusLook) => boolean, limit = 
 
 describe('the keyboard alone', { skip }, () => {
   let session: Session;
-
-  before(async () => {
-    session = await openSession({
-      viewport: { width: 1440, height: 900 },
-      prepare: async (corpus) => {
-        await cp(new URL('./fixtures/arabic-news.txt', import.meta.url), join(corpus, ARTICLES[1]!.file));
-      },
-    });
+  useSession((s) => (session = s), {
+    viewport: { width: 1440, height: 900 },
+    prepare: withArabicArticle(ARTICLES[1]!.file),
   });
-
-  after(() => session?.close());
 
   for (const { name, file, word, gloss } of ARTICLES) test(`${name}: from the list to the text, a selection, the popover, Save, and Escape back`, async () => {
     const page = session.page;

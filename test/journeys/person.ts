@@ -1,7 +1,7 @@
 // How a person works the app, for the journey tests: the mouse moves in small steps with
 // pauses, keys come a frame apart, words are found where they are drawn on screen, and what
 // happened is judged by the screen and by the files on disk. Nothing here reaches into the app.
-import { mkdir } from 'node:fs/promises';
+import { cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { OUTPUT_DIR } from '../browser/browser-env';
@@ -175,3 +175,12 @@ export async function endsOf(page: Page, words: string, rtl: boolean): Promise<{
   const { first, last } = await wordsOnScreen(page, TEXT, words);
   return { before: edgeOf(first, 'before', rtl), after: edgeOf(last, 'after', rtl) };
 }
+
+/**
+ * Puts the Arabic news article the journeys share (not from this project, with a headline,
+ * three paragraphs and line breaks that wrap) into a corpus as `file`, before the app opens it.
+ */
+export function withArabicArticle(file: string): (corpus: string) => Promise<void> {
+  return (corpus) => cp(new URL('./fixtures/arabic-news.txt', import.meta.url), join(corpus, file));
+}
+

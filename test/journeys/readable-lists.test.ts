@@ -1,13 +1,11 @@
 // Journey: lists a person reads (issue 11, point 7). The side-by-side text pickers show each
 // headline's start; where highlights overlap, the menu puts each quote and its gloss on lines of
 // their own; a note shows in the sidebar under its annotation, folded when long. Persian and Arabic.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp } from 'node:fs/promises';
-import { join } from 'node:path';
-import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
+import { findChromium, NO_CHROMIUM, useSession, type Session } from '../browser/browser-env';
 import { waitSaved } from '../browser/test-hooks';
-import { clickOn, drag, endsOf, openArticle, pause, press, screenshotsAtBothSizes, TEXT, type, wordsOnScreen } from './person';
+import { clickOn, drag, endsOf, openArticle, pause, press, screenshotsAtBothSizes, TEXT, type, withArabicArticle, wordsOnScreen } from './person';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 const FA = '000_4b15f26e11b27dea.txt';
@@ -43,18 +41,10 @@ async function annotate(session: Session, file: string, words: string, key: stri
 
 describe('lists a person can read', { skip }, () => {
   let session: Session;
-
-  before(async () => {
-    session = await openSession({
-      viewport: { width: 1440, height: 900 },
-      prepare: async (corpus) => {
-        await cp(new URL('./fixtures/arabic-news.txt', import.meta.url), join(corpus, AR));
-      },
-    });
-    await waitReady(session.page);
+  useSession((s) => (session = s), {
+    viewport: { width: 1440, height: 900 },
+    prepare: withArabicArticle(AR),
   });
-
-  after(() => session?.close());
 
   test('the side-by-side text pickers show a Persian headline from its start, cut at its end', async () => {
     const page = session.page;

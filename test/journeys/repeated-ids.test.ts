@@ -1,63 +1,47 @@
 // Journey: a sidecar with two annotations of one id (a hand edit, a bad merge) opens with both
 // shown and a line saying what was put right; editing the second by hand changes the second
 // only (issue 12, point 5). Judged by the screen and the sidecar on disk.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeQuote } from '../../annotations/anchoring/quote';
+import { annotationAt } from '../fixtures/annotations';
 import { serialiseSidecar } from '../../annotations/store/serialise';
 import { SIDECAR_FORMAT, type Annotation, type Sidecar } from '../../annotations/model/types';
-import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
+import { findChromium, NO_CHROMIUM, useSession, type Session } from '../browser/browser-env';
 import { waitSaved } from '../browser/test-hooks';
 import { clickOn, openArticle, press, screenshotsAtBothSizes, type } from './person';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 const FA = '004_df093c946d86f816.txt';
 
+/** A hand-written annotation on `words`, every one of them with the same id. */
 function annotation(text: string, words: string, gloss: string): Annotation {
   const start = text.indexOf(words);
   assert.ok(start >= 0, words);
-  const end = start + words.length;
-  return {
-    id: 'same-id',
-    analyst: 'hand edit',
-    created: '2024-01-01T00:00:00.000Z',
-    modified: '2024-01-01T00:00:00.000Z',
-    target: { position: { start, end }, quote: makeQuote(text, start, end) },
-    anchor: { status: 'exact', score: 1 },
-    tags: [],
-    gloss,
-    note: '',
-  };
+  return annotationAt(text, 'same-id', start, start + words.length, { analyst: 'hand edit', tags: [], gloss });
 }
 
 describe('a sidecar with a repeated id', { skip }, () => {
   let session: Session;
-
-  before(async () => {
-    session = await openSession({
-      viewport: { width: 1440, height: 900 },
-      prepare: async (corpus) => {
-        const text = await readFile(join(corpus, FA), 'utf8');
-        const sha256 = createHash('sha256').update(text).digest('hex');
-        const sidecar: Sidecar = {
-          format: SIDECAR_FORMAT,
-          article: { file: FA, sha256, length: text.length },
-          metadata: {},
-          annotations: [annotation(text, 'حسن روحانی', 'Hassan Rouhani'), annotation(text, 'داعش', 'Daesh')],
-          renderings: [],
-          alignments: [],
-          conflicts: [],
-        };
-        await writeFile(join(corpus, `${FA}.annotations.json`), serialiseSidecar(sidecar));
-      },
-    });
-    await waitReady(session.page);
+  useSession((s) => (session = s), {
+    viewport: { width: 1440, height: 900 },
+    prepare: async (corpus) => {
+      const text = await readFile(join(corpus, FA), 'utf8');
+      const sha256 = createHash('sha256').update(text).digest('hex');
+      const sidecar: Sidecar = {
+        format: SIDECAR_FORMAT,
+        article: { file: FA, sha256, length: text.length },
+        metadata: {},
+        annotations: [annotation(text, 'حسن روحانی', 'Hassan Rouhani'), annotation(text, 'داعش', 'Daesh')],
+        renderings: [],
+        alignments: [],
+        conflicts: [],
+      };
+      await writeFile(join(corpus, `${FA}.annotations.json`), serialiseSidecar(sidecar));
+    },
   });
-
-  after(() => session?.close());
 
   test('opens with both annotations shown and says so; an edit of the second changes the second only', async () => {
     const page = session.page;

@@ -1,14 +1,12 @@
 // Selecting text as a person does (issue 11): drags in either direction, across a line break,
 // slow with a rest, with Alt, across paragraphs; a double-click extended with Shift(+Ctrl)+arrows;
 // Shift+arrows alone. Judged by the popover's title on screen and the quote in the sidecar on disk.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
+import { findChromium, NO_CHROMIUM, useSession, type Session } from '../browser/browser-env';
 import { waitSaved } from '../browser/test-hooks';
-import { bringIntoView, clickOn, drag, endsOf, openArticle, pause, press, screenshotsAtBothSizes, selectedText, TEXT, type, wordsOnScreen } from './person';
+import { bringIntoView, clickOn, drag, endsOf, openArticle, pause, press, screenshotsAtBothSizes, selectedText, TEXT, type, withArabicArticle, wordsOnScreen } from './person';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 const FA = '000_4b15f26e11b27dea.txt';
@@ -39,6 +37,16 @@ async function saveWithGloss(session: Session, file: string, gloss: string): Pro
 async function expectSaved(session: Session, file: string, words: string, gloss: string): Promise<void> {
   assert.equal(await popoverTitle(session.page, words), words, 'the popover’s title shows the words selected');
   assert.equal(await saveWithGloss(session, file, gloss), words, 'the sidecar holds the words selected');
+}
+
+/** A double-click in the middle of `word`, once it is well inside the window. */
+async function doubleClickWord(page: Page, word: string): Promise<void> {
+  await bringIntoView(page, word);
+  const { first, last } = await wordsOnScreen(page, TEXT, word);
+  const middle = { x: (first.x + last.x + last.width) / 2, y: first.y + first.height / 2 };
+  await page.mouse.move(middle.x, middle.y, { steps: 3 });
+  await page.mouse.dblclick(middle.x, middle.y);
+  await pause(150);
 }
 
 /** Two words either side of the first place the text of paragraph `index` wraps to a new line. */
@@ -129,18 +137,10 @@ const LANGUAGES: Language[] = [
 
 describe('selecting text as a person does', { skip }, () => {
   let session: Session;
-
-  before(async () => {
-    session = await openSession({
-      viewport: { width: 1440, height: 900 },
-      prepare: async (corpus) => {
-        await cp(new URL('./fixtures/arabic-news.txt', import.meta.url), join(corpus, AR));
-      },
-    });
-    await waitReady(session.page);
+  useSession((s) => (session = s), {
+    viewport: { width: 1440, height: 900 },
+    prepare: withArabicArticle(AR),
   });
-
-  after(() => session?.close());
 
   for (const lang of LANGUAGES) {
     describe(lang.name, () => {
@@ -170,12 +170,7 @@ describe('selecting text as a person does', { skip }, () => {
 
       test('a double-click on a word, extended with Shift+arrows, saves the word and what was added', async () => {
         const page = session.page;
-        await bringIntoView(page, lang.doubleClick.word);
-        const { first, last } = await wordsOnScreen(page, TEXT, lang.doubleClick.word);
-        const middle = { x: (first.x + last.x + last.width) / 2, y: first.y + first.height / 2 };
-        await page.mouse.move(middle.x, middle.y, { steps: 3 });
-        await page.mouse.dblclick(middle.x, middle.y);
-        await pause(150);
+        await doubleClickWord(page, lang.doubleClick.word);
         // In right-to-left text the left arrow moves on in reading order.
         await press(page, ...Array<string>(lang.doubleClick.next.length + 1).fill('Shift+ArrowLeft'));
         const words = `${lang.doubleClick.word} ${lang.doubleClick.next}`;
@@ -185,12 +180,7 @@ describe('selecting text as a person does', { skip }, () => {
 
       test('a double-click extended a word at a time with Ctrl+Shift+arrows saves what is shown selected', async () => {
         const page = session.page;
-        await bringIntoView(page, lang.ctrlExtend);
-        const { first, last } = await wordsOnScreen(page, TEXT, lang.ctrlExtend);
-        const middle = { x: (first.x + last.x + last.width) / 2, y: first.y + first.height / 2 };
-        await page.mouse.move(middle.x, middle.y, { steps: 3 });
-        await page.mouse.dblclick(middle.x, middle.y);
-        await pause(150);
+        await doubleClickWord(page, lang.ctrlExtend);
         await press(page, 'Control+Shift+ArrowLeft');
         const shown = (await selectedText(page)).trim();
         assert.ok(shown.startsWith(lang.ctrlExtend) && shown.length > lang.ctrlExtend.length + 1, `the selection grew by a word: «${shown}»`);

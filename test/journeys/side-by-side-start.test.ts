@@ -2,12 +2,12 @@
 // list, reads it, clicks the Side by side tab and finds that article in the first column and
 // its English translation in the second; a pairing they saved with another text wins; when
 // they switch article in Read and come back, the view follows. Persian, and Arabic.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { findChromium, NO_CHROMIUM, openSession, waitReady, type Session } from '../browser/browser-env';
+import { findChromium, NO_CHROMIUM, useSession, type Session } from '../browser/browser-env';
 import { waitShown } from '../browser/test-hooks';
 import { clickOn, pause, screenshotsAtBothSizes } from './person';
 
@@ -93,22 +93,16 @@ async function expectColumns(page: Page, first: string, second: string): Promise
 describe('side by side starts from the article being read', { skip }, () => {
   let session: Session;
   const texts: Record<string, string> = {};
-
-  before(async () => {
-    session = await openSession({
-      viewport: { width: 1440, height: 900 },
-      prepare: async (corpus) => {
-        await writeFile(join(corpus, AR), AR_TEXT);
-        await writeFile(join(corpus, AR_EN), AR_EN_TEXT);
-        for (const f of [FA, FA_EN, FA2, FA2_EN]) texts[f] = await readFile(join(corpus, f), 'utf8');
-        texts[AR] = AR_TEXT;
-        texts[AR_EN] = AR_EN_TEXT;
-      },
-    });
-    await waitReady(session.page);
+  useSession((s) => (session = s), {
+    viewport: { width: 1440, height: 900 },
+    prepare: async (corpus) => {
+      await writeFile(join(corpus, AR), AR_TEXT);
+      await writeFile(join(corpus, AR_EN), AR_EN_TEXT);
+      for (const f of [FA, FA_EN, FA2, FA2_EN]) texts[f] = await readFile(join(corpus, f), 'utf8');
+      texts[AR] = AR_TEXT;
+      texts[AR_EN] = AR_EN_TEXT;
+    },
   });
-
-  after(() => session?.close());
 
   test('Persian: read an article, click Side by side, and it is there beside its English translation', async () => {
     const page = session.page;
