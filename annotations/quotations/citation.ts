@@ -1,7 +1,8 @@
-// The citation line a reader can check: `Outlet, "Headline", 13 Sep 2021 (22 Shahrivar 1400), para. 4`.
+// The citation line a reader can check: `ISNA (ایسنا), "Headline", 13 Sep 2021 (22 Shahrivar 1400), para. 4`.
 // Parts that are unknown are left out. RTL parts are bidi-isolated so that the commas, the
 // quotation marks and the digits stay where an English reader expects them.
 import { findDates } from '../../corpus/metadata/dates';
+import { citedOutletName } from '../../corpus/metadata/outlet-gazetteer';
 import type { Language } from '../../corpus/text/language';
 import type { DateValue } from '../model/types';
 import { bdiHtml, isolate } from '../export/bidi';
@@ -73,7 +74,8 @@ export function citationParts(source: CitationSource): CitationParts {
   const headline = source.headline.trim();
   const outlet = source.outlet?.trim() || null;
   return {
-    outlet,
+    // An English report names the outlet in English, its own name kept: `Fars News Agency (خبرگزاری فارس)`.
+    outlet: outlet ? citedOutletName(outlet) : null,
     headline: headline || null,
     date: formatIsoDate(source.date?.iso),
     originalDate: transliterateDate(source.date, source.language),

@@ -76,6 +76,22 @@ export interface DetectedDetails {
   date: DateValue | null;
   /** Indices into ArticleDoc.paragraphs of the lines detection takes for boilerplate, ascending. */
   boilerplate: number[];
+  /** Every outlet the text names, the likeliest publisher first, with where it was read. */
+  outletCandidates: OutletChoice[];
+  /** True when two outlets both read as the publisher: the person should pick. */
+  outletUncertain: boolean;
+}
+
+/** An outlet the text names, as the details editor offers it. */
+export interface OutletChoice {
+  /** The outlet's usual native name, or the name as written when Hashiya does not know it. */
+  name: string;
+  /** Its English name for citations, or null. */
+  english: string | null;
+  /** False when the text only quotes it (`نقلاً عن …`). */
+  publisher: boolean;
+  /** Where it was read: `dateline: «(رويترز)»`, one line each, as the person can check them. */
+  evidence: Array<{ how: string; written: string; paragraph: number }>;
 }
 
 export interface AnnotationDraft {

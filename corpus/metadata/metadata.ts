@@ -5,7 +5,7 @@ import type { DateValue } from './date-value';
 import { classifyBoilerplate, type BoilerplateKind } from './boilerplate';
 import { languageDirection, type Language } from '../text/language';
 import { looseKey } from '../text/letter-variants';
-import { detectOutlet, type OutletFinding } from './outlets';
+import { readOutlet, type OutletCandidate, type OutletFinding } from './outlets';
 import { firstLine, splitParagraphs, type Paragraph } from '../text/paragraphs';
 import { detectPublicationDate, type PublicationDate } from './publication-date';
 
@@ -17,6 +17,10 @@ export interface DetectedMetadata {
   headlineParagraph: number | null;
   /** Where the outlet was read, or null. */
   outletFound: OutletFinding | null;
+  /** Every outlet the text names, likeliest publisher first, for the person to pick from. */
+  outletCandidates: OutletCandidate[];
+  /** True when more than one outlet has a publisher's evidence. */
+  outletUncertain: boolean;
   /** Where the date was read, or null. */
   dateFound: PublicationDate['found'];
   /** Why a date at the top of the page was not taken as the publication date, or null. */
@@ -69,18 +73,16 @@ export function detectMetadata(text: string, language: Language, paragraphs?: Pa
   const furniture = classifyBoilerplate(paras, language);
   const headlineIndex = findHeadline(paras, furniture);
   const headline = headlineIndex >= 0 ? paras[headlineIndex].text.trim() : firstLine(text);
-  const outlet = detectOutlet(paras, {
-    headline: headlineIndex,
-    boilerplate: new Set(furniture.keys()),
-    rightsNotices: [...furniture].filter(([, kind]) => kind === 'legal').map(([i]) => i),
-  });
+  const outlet = readOutlet(paras, { headline: headlineIndex, boilerplate: new Set(furniture.keys()) });
   const published = detectPublicationDate(text, paras, { language, headline: headlineIndex, boilerplate: furniture });
   return {
     headline,
-    outlet: outlet?.name ?? null,
+    outlet: outlet.best?.name ?? null,
     date: published.date,
     headlineParagraph: headlineIndex >= 0 ? headlineIndex : null,
-    outletFound: outlet,
+    outletFound: outlet.best,
+    outletCandidates: outlet.candidates,
+    outletUncertain: outlet.uncertain,
     dateFound: published.found,
     dateNote: published.note,
   };

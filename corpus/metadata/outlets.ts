@@ -1,149 +1,44 @@
-// The outlet that published an article, as its reader would name it, from the ways Persian and
-// Arabic news name themselves:
-//  - the Persian lead attribution `به گزارش ایسکانیوز،` in the first or second paragraph of the
-//    body. Deeper in the article the same words cite someone else (`به گزارش خبرگزاری مهر،`
-//    before one quoted statement): a reader does not take the cited agency for the publisher,
-//    and neither do we;
-//  - a dateline line under the headline, `زاكروس عربية – أربيل` (outlet and city);
-//  - a dateline opening the first paragraph, `بغداد (رويترز) -`, `تهران- ایرنا-`;
-//  - a rights notice naming a known outlet (`© 2021 Rudaw`, `کلیه حقوق ... تسنیم`), last.
-// `وكالة ...` or an agency named in a sentence (`نقلت وكالة فارس`) is a citation, not the
-// publisher, so it is not used. When none of these is present the outlet is unknown (null).
-// English translations beside the articles are read the same way (`According to ISCA News,`).
-import { flexAlternation, looseKey } from '../text/letter-variants';
+// The outlet that published an article, as its reader would name it. outlet-evidence.ts reads
+// every place a text names an outlet; here the findings are weighed. The publisher is named where
+// a newsroom names itself: its label or dateline opening the lead, the lead's `به گزارش X،`, its
+// masthead, follow and rights lines, its web address, a closing source line. A name the story
+// only quotes (`نقلاً عن رويترز`, `به نقل از ایرنا`, an attribution deep in the body) is never
+// the publisher. When two outlets both have a publisher's evidence, the text is ambiguous: the
+// best is taken and both are offered, with what was read, for the person to pick.
+import {
+  attributionAt,
+  citedIn,
+  datedDatelineAt,
+  datelineAt,
+  domainsIn,
+  followAt,
+  labelAt,
+  mastheadAt,
+  rightsAt,
+  sourceAt,
+  type OutletEvidence,
+  type OutletFinding,
+} from './outlet-evidence';
+import { looseKey } from '../text/letter-variants';
 import type { Paragraph } from '../text/paragraphs';
 
-export type OutletEvidence = 'attribution' | 'dateline' | 'agency-dateline' | 'rights-notice';
+export type { OutletEvidence, OutletFinding } from './outlet-evidence';
 
-export interface OutletFinding {
-  /** The name as the text writes it. */
+export interface OutletCandidate {
   name: string;
-  how: OutletEvidence;
-  paragraph: number;
-  /** Offsets of the name in the article text. */
-  start: number;
-  end: number;
+  /** The English name for citations, or null for an outlet the gazetteer lacks. */
+  english: string | null;
+  /** What speaks for it as the publisher; 0 when the text only quotes it. */
+  score: number;
+  evidence: OutletFinding[];
 }
 
-// Outlets and agencies often seen in Persian and Arabic news about Iran and Iraq. Bare مهر and
-// فارس are also a month and a province: they count only inside an attribution or a dateline.
-export const KNOWN_OUTLETS: readonly string[] = [
-  // Persian
-  'ایرنا', 'خبرگزاری جمهوری اسلامی', 'ایسنا', 'خبرگزاری دانشجویان ایران', 'خبرگزاری مهر', 'مهر', 'خبرگزاری فارس', 'فارس',
-  'تسنیم', 'خبرگزاری تسنیم', 'ایلنا', 'ایسکانیوز', 'باشگاه خبرنگاران جوان', 'میزان', 'خبرآنلاین', 'تابناک',
-  'همشهری آنلاین', 'همشهری', 'انتخاب', 'عصر ایران', 'فرارو', 'پانا', 'شبستان', 'دفاع پرس', 'صدا و سیما',
-  'خبرگزاری صدا و سیما', 'جماران', 'اعتماد آنلاین', 'اقتصاد آنلاین', 'رادیو فردا', 'بی بی سی فارسی',
-  'یورونیوز فارسی', 'دویچه وله فارسی', 'صدای آمریکا', 'ایران اینترنشنال', 'کیهان', 'اطلاعات', 'شرق',
-  // Arabic
-  'رويترز', 'فرانس برس', 'أ ف ب', 'أسوشيتد برس', 'الأناضول', 'إرنا', 'وكالة مهر', 'وكالة فارس', 'تسنيم',
-  'سانا', 'واع', 'وكالة الأنباء العراقية', 'السومرية نيوز', 'شفق نيوز', 'رووداو', 'زاكروس عربية',
-  'كوردستان 24', 'بغداد اليوم', 'الجزيرة نت', 'الجزيرة', 'العربية نت', 'العربية', 'سكاي نيوز عربية',
-  'المسلة', 'الميادين', 'المنار', 'العالم', 'روسيا اليوم', 'فرانس 24', 'بي بي سي عربي', 'الحرة',
-  'الشرق الأوسط', 'الأخبار', 'النهار', 'العربي الجديد', 'الصباح', 'المدى', 'ناس نيوز', 'إيلاف',
-];
-
-// Words that make an unknown name an outlet's (`زاكروس عربية`, `شفق نيوز`, `خبرگزاری ...`).
-const OUTLET_MARKERS = [
-  'عربية', 'نيوز', 'news', 'وكالة', 'شبكة', 'قناة', 'موقع', 'صحيفة', 'جريدة', 'تلفزيون', 'راديو', 'إذاعة', 'برس', 'press',
-  'tv', '24', 'arabic', 'agency', 'اليوم', 'أونلاين', 'نت', 'خبرگزاری', 'پایگاه', 'روزنامه', 'آنلاین', 'نیوز', 'رادیو', 'تلویزیون', 'سایت',
-];
-
-// Places datelines name; the other side of the dash is then the outlet.
-const DATELINE_CITIES = [
-  'أربيل', 'اربيل', 'بغداد', 'البصرة', 'الموصل', 'كربلاء', 'النجف', 'السليمانية', 'دهوك', 'كركوك', 'الأنبار',
-  'طهران', 'دمشق', 'بيروت', 'القاهرة', 'عمان', 'الرياض', 'الدوحة', 'أبوظبي', 'دبي', 'أنقرة', 'إسطنبول', 'اسطنبول',
-  'واشنطن', 'موسكو', 'لندن', 'باريس', 'برلين', 'جنيف', 'فيينا', 'نيويورك', 'القدس', 'غزة', 'صنعاء', 'الكويت', 'المنامة', 'مسقط',
-  'تهران', 'مشهد', 'اصفهان', 'تبریز', 'شیراز', 'قم', 'اهواز', 'کرج', 'بغداد', 'اربیل', 'آنکارا', 'استانبول', 'دمشق', 'بیروت',
-  'وین', 'ژنو', 'نیویورک', 'مسکو',
-  'Erbil', 'Baghdad', 'Basra', 'Mosul', 'Sulaimani', 'Sulaymaniyah', 'Tehran', 'Damascus', 'Beirut', 'Ankara', 'Istanbul',
-  'Cairo', 'Riyadh', 'Doha', 'Washington', 'Moscow', 'London', 'Paris', 'Geneva', 'Vienna',
-];
-
-const knownOutletRe = new RegExp(`(?<![\\p{L}\\p{M}])(?:${flexAlternation(KNOWN_OUTLETS)})(?![\\p{L}\\p{M}])`, 'iu');
-const cityKeys = new Set(DATELINE_CITIES.map(looseKey));
-const markerRe = new RegExp(`(?<![\\p{L}\\p{M}])(?:${flexAlternation(OUTLET_MARKERS)})(?![\\p{L}\\p{M}])`, 'iu');
-
-function isCity(text: string): boolean {
-  return cityKeys.has(looseKey(text));
-}
-
-function wordCount(text: string): number {
-  return text.trim().split(/\s+/).filter(Boolean).length;
-}
-
-/** The known outlet named in `text`, with its offsets in `text`. */
-function knownOutletIn(text: string): { name: string; index: number } | null {
-  const m = knownOutletRe.exec(text);
-  return m ? { name: m[0], index: m.index } : null;
-}
-
-function looksLikeOutlet(text: string): boolean {
-  const t = text.trim();
-  if (t === '' || wordCount(t) > 4 || isCity(t)) return false;
-  return knownOutletIn(t)?.name.length === t.length || markerRe.test(t);
-}
-
-function finding(p: Paragraph, name: string, indexInLine: number, how: OutletEvidence, paragraph: number): OutletFinding {
-  const start = p.start + indexInLine;
-  return { name, how, paragraph, start, end: start + name.length };
-}
-
-// `به گزارش ایسکانیوز،`, `به گزارش خبرنگار سیاسی ایرنا،`, `به گزارش ایسنا به نقل از رویترز،`
-const ATTRIBUTION = /^(?:[^\s،,:]{1,20}\s*[-–—]\s*)?به\s*گزارش\s+([^،,:\n]{1,80})[،,:]/u;
-// The same in the English translations: `According to ISCA News,` (a name, so capitalised).
-const ATTRIBUTION_EN = /^According to\s+(?:the\s+)?([A-Z][^,:\n]{0,60})[,:]/u;
-const REPORTER_WORDS = /^(?:خبرنگار|گروه|سرویس|دبیر|واحد|ستاد|تحریریه)/u;
-
-function fromAttribution(p: Paragraph, index: number): OutletFinding | null {
-  const m = ATTRIBUTION.exec(p.text.trimStart()) ?? ATTRIBUTION_EN.exec(p.text.trimStart());
-  if (!m || m[1] === undefined) return null;
-  const lead = p.text.length - p.text.trimStart().length;
-  const phraseStart = lead + m[0].indexOf(m[1]);
-  const phrase = m[1].split(/\s+(?:به\s*نقل\s+از|citing|quoting)\s+/u)[0].trim();
-  const known = knownOutletIn(phrase);
-  if (known) return finding(p, known.name, phraseStart + known.index, 'attribution', index);
-  // `به گزارش خبرنگار ما` names no outlet.
-  if (REPORTER_WORDS.test(phrase) || wordCount(phrase) > 5) return null;
-  return finding(p, phrase, phraseStart, 'attribution', index);
-}
-
-// A line of its own: `زاكروس عربية – أربيل`, `أربيل – كوردستان 24`.
-function fromDatelineLine(p: Paragraph, index: number): OutletFinding | null {
-  const text = p.text.trim();
-  if (wordCount(text) > 7) return null;
-  const parts = text.split(/[-–—|/]/).map((s) => s.trim()).filter((s) => s !== '');
-  if (parts.length !== 2) return null;
-  const [a, b] = parts;
-  const outlet = isCity(b) && looksLikeOutlet(a) ? a : isCity(a) && looksLikeOutlet(b) ? b : null;
-  if (!outlet) return null;
-  return finding(p, outlet.trim(), p.text.indexOf(outlet.trim()), 'dateline', index);
-}
-
-// The opening of the first paragraph: `بغداد (رويترز) -`, `تهران- ایرنا-`, `بغداد/ شفق نيوز/`.
-function fromAgencyDateline(p: Paragraph, index: number): OutletFinding | null {
-  const head = p.text.slice(0, 60);
-  const paren = /^\s*([^\s()]{2,20}(?:\s[^\s()]{2,20})?)\s*\(([^()]{2,30})\)\s*[-–—:]/u.exec(head);
-  if (paren && isCity(paren[1]) && looksLikeOutlet(paren[2])) {
-    return finding(p, paren[2].trim(), head.indexOf(paren[2].trim()), 'agency-dateline', index);
-  }
-  const dashed = /^\s*([^-–—/\n]{2,25})[-–—/]\s*([^-–—/\n]{2,25})[-–—/]/u.exec(head);
-  if (dashed) {
-    const [, a, b] = dashed;
-    const outlet = isCity(a) && looksLikeOutlet(b) ? b : isCity(b) && looksLikeOutlet(a) ? a : null;
-    if (outlet) return finding(p, outlet.trim(), head.indexOf(outlet.trim()), 'agency-dateline', index);
-  }
-  return null;
-}
-
-// Outlet names that are also ordinary words; outside an attribution or dateline they say nothing.
-const COMMON_WORD_NAMES = new Set(
-  ['مهر', 'فارس', 'انتخاب', 'اطلاعات', 'شرق', 'همشهری', 'العالم', 'الأخبار', 'العربية', 'الصباح', 'المدى', 'النهار', 'الجزيرة', 'واع', 'سانا'].map(looseKey),
-);
-
-function fromRightsNotice(p: Paragraph, index: number): OutletFinding | null {
-  const known = knownOutletIn(p.text);
-  if (!known || COMMON_WORD_NAMES.has(looseKey(known.name))) return null;
-  return finding(p, known.name, known.index, 'rights-notice', index);
+export interface OutletReading {
+  best: OutletFinding | null;
+  /** Every outlet the text names, the likeliest publisher first. */
+  candidates: OutletCandidate[];
+  /** True when more than one outlet has a publisher's evidence. */
+  uncertain: boolean;
 }
 
 export interface OutletContext {
@@ -151,36 +46,81 @@ export interface OutletContext {
   headline: number;
   /** Paragraph indexes of page furniture. */
   boilerplate: ReadonlySet<number>;
-  /** Furniture lines that are rights notices (searched last). */
-  rightsNotices: readonly number[];
 }
 
-/** How many body paragraphs may open with the publisher's own attribution. */
+const WEIGHT: Record<OutletEvidence, number> = {
+  label: 4,
+  dateline: 4,
+  attribution: 4,
+  masthead: 3,
+  rights: 3,
+  follow: 3,
+  source: 3,
+  domain: 2,
+  cited: 0,
+};
+
+/** How many body paragraphs may open with the publisher's own label, dateline or attribution. */
 const LEAD_PARAGRAPHS = 2;
-/** Lines between the headline and the body where a dateline line may stand. */
+/** Lines between the headline and the body where a dateline or label line may stand. */
 const DATELINE_WINDOW = 4;
+/** Lines above the headline where a masthead may stand. */
+const MASTHEAD_WINDOW = 10;
+const BODY_MIN_WORDS = 8;
 
-export function detectOutlet(paragraphs: readonly Paragraph[], ctx: OutletContext): OutletFinding | null {
-  const after = paragraphs
-    .map((p, i) => ({ p, i }))
-    .filter(({ i }) => i > ctx.headline && !ctx.boilerplate.has(i));
+function wordCount(text: string): number {
+  return text.trim().split(/\s+/).filter(Boolean).length;
+}
 
+function keyOf(f: OutletFinding): string {
+  return f.known?.id ?? looseKey(f.written).replace(/[\s\u200C]+/g, '');
+}
+
+function collect(paragraphs: readonly Paragraph[], ctx: OutletContext): OutletFinding[] {
+  const found: OutletFinding[] = [];
+  const push = (f: OutletFinding | null | OutletFinding[]): void => {
+    if (Array.isArray(f)) found.push(...f);
+    else if (f) found.push(f);
+  };
+  const top = Math.max(ctx.headline, 0);
+  for (let i = 0; i <= Math.min(top, MASTHEAD_WINDOW); i++) push(mastheadAt(paragraphs[i], i));
+
+  const after = paragraphs.map((p, i) => ({ p, i })).filter(({ i }) => i > ctx.headline && !ctx.boilerplate.has(i));
   for (const { p, i } of after.slice(0, DATELINE_WINDOW)) {
-    const found = fromDatelineLine(p, i);
-    if (found) return found;
+    if (wordCount(p.text) >= BODY_MIN_WORDS) break;
+    push(datelineAt(p, i) ?? labelAt(p, i) ?? mastheadAt(p, i));
   }
-  const body = after.filter(({ p }) => wordCount(p.text) >= 8);
+  const body = after.filter(({ p }) => wordCount(p.text) >= BODY_MIN_WORDS);
   for (const { p, i } of body.slice(0, LEAD_PARAGRAPHS)) {
-    const found = fromAttribution(p, i);
-    if (found) return found;
+    const opening = attributionAt(p, i);
+    push(opening.length > 0 ? opening : datelineAt(p, i) ?? datedDatelineAt(p, i) ?? labelAt(p, i));
   }
-  if (body[0]) {
-    const found = fromAgencyDateline(body[0].p, body[0].i);
-    if (found) return found;
+  paragraphs.forEach((p, i) => {
+    if (i < ctx.headline) return;
+    push(sourceAt(p, i));
+    push(followAt(p, i));
+    push(rightsAt(p, i));
+    push(domainsIn(p, i));
+    // Past the lead, even `به گزارش X` quotes someone else.
+    push(citedIn(p, i));
+  });
+  // A quoting verb found where a publisher's rule already read the same name is that rule's.
+  const claimed = new Set(found.filter((f) => f.how !== 'cited').map((f) => f.start));
+  return found.filter((f) => f.how !== 'cited' || !claimed.has(f.start));
+}
+
+export function readOutlet(paragraphs: readonly Paragraph[], ctx: OutletContext): OutletReading {
+  const findings = collect(paragraphs, ctx);
+  const byOutlet = new Map<string, OutletCandidate>();
+  for (const f of findings) {
+    const key = keyOf(f);
+    const c = byOutlet.get(key) ?? { name: f.name, english: f.known?.english ?? null, score: 0, evidence: [] };
+    c.score += WEIGHT[f.how];
+    c.evidence.push(f);
+    byOutlet.set(key, c);
   }
-  for (const i of ctx.rightsNotices) {
-    const found = fromRightsNotice(paragraphs[i], i);
-    if (found) return found;
-  }
-  return null;
+  const candidates = [...byOutlet.values()].sort((a, b) => b.score - a.score || a.evidence[0].start - b.evidence[0].start);
+  const publishers = candidates.filter((c) => c.score > 0);
+  const best = publishers[0]?.evidence.filter((f) => f.how !== 'cited').sort((a, b) => WEIGHT[b.how] - WEIGHT[a.how] || a.start - b.start)[0] ?? null;
+  return { best, candidates, uncertain: publishers.length > 1 };
 }

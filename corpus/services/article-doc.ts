@@ -42,6 +42,13 @@ export function articleDoc(article: LoadedArticle, data: Sidecar, readOnly: stri
         outlet: detected.outlet,
         date: detected.date,
         boilerplate: [...boiler].sort((a, b) => a - b),
+        outletCandidates: detected.outletCandidates.map((c) => ({
+          name: c.name,
+          english: c.english,
+          publisher: c.score > 0,
+          evidence: c.evidence.map((e) => ({ how: e.how, written: e.written, paragraph: e.paragraph })),
+        })),
+        outletUncertain: detected.outletUncertain,
       },
     },
     readOnly,

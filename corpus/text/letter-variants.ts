@@ -38,7 +38,7 @@ const LETTER_CLASS: Record<string, string> = {
 };
 
 function escapeRegex(ch: string): string {
-  return /[.*+?^${}()|[\]\\/-]/.test(ch) ? `\\${ch}` : ch;
+  return /[.*+?^${}()|[\]\\/]/.test(ch) ? `\\${ch}` : ch;
 }
 
 /**

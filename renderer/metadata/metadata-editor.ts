@@ -47,6 +47,39 @@ function detectedLine(field: string, value: string | null, extra: string | null,
   );
 }
 
+const EVIDENCE_WORDS: Record<string, string> = {
+  label: 'label',
+  dateline: 'dateline',
+  attribution: 'attribution',
+  source: 'source line',
+  follow: 'follow line',
+  rights: 'rights line',
+  domain: 'web address',
+  masthead: 'masthead',
+  cited: 'quoted in the story',
+};
+
+/**
+ * The other outlets the text names, each a button that puts it in the field, with where it was
+ * read: when two read as the publisher, the person is told to pick. Nothing when only one is named.
+ */
+function outletChoices(doc: ArticleDoc, lang: string, pick: (name: string) => void): HTMLElement[] {
+  const choices = doc.metadata.detected.outletCandidates ?? [];
+  if (choices.length < 2) return [];
+  const items = choices.map((c) => {
+    const where = [...new Set(c.evidence.map((e) => EVIDENCE_WORDS[e.how] ?? e.how))].join(', ');
+    return h(
+      'li',
+      {},
+      h('button', { type: 'button', class: 'link md-outlet-choice', onclick: () => pick(c.name) }, h('bdi', { dir: 'auto', lang }, c.name)),
+      c.english ? ` (${c.english})` : '',
+      ` — ${where}`,
+    );
+  });
+  const lead = doc.metadata.detected.outletUncertain ? 'More than one outlet reads as the publisher; pick one:' : 'Also named in the text:';
+  return [h('span'), h('div', { class: 'md-outlet-choices' }, h('p', {}, lead), h('ul', {}, ...items))];
+}
+
 /**
  * Opens the editor on an article. Resolves with the article as it is after saving (new
  * metadata and boilerplate), or null when the user cancels.
@@ -116,6 +149,11 @@ export function openMetadataEditor(ctx: ViewContext, doc: ArticleDoc): Promise<A
         outlet.value = detected.outlet ?? '';
         fieldChanged();
       }, lang),
+      ...outletChoices(doc, lang, (name) => {
+        outlet.value = name;
+        fieldChanged();
+        outlet.focus();
+      }),
       h('label', {}, 'Date'),
       h('div', { class: 'md-date' }, original, iso),
       h('span'),

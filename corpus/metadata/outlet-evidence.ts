@@ -1,0 +1,248 @@
+// The places where Persian and Arabic news name an outlet, each read by its own small rule:
+//   label        `ایسنا: ...`, `واس -` opening the lead, or a line of its own under the headline;
+//   dateline     `بغداد (رويترز) -`, `(واس)--`, `تهران- ایرنا-`, `الرياض - واس:`, `زاكروس عربية – أربيل`;
+//   attribution  `به گزارش [گروه سیاسی/خبرنگار] X،` and `According to X,` in the lead;
+//   source       `منبع: X`, `المصدر: X`, `منبع خبر «X» است`, also glued to a paragraph's end;
+//   follow       `تابع X على`, `X را در تلگرام دنبال کنید`;
+//   rights       `© 2013 X`, `جميع الحقوق محفوظة لـ X`, `کلیه حقوق ... X`;
+//   domain       `www.farsnews.ir`, `isna.ir/news/...` anywhere in the text;
+//   masthead     a line above the headline that is an outlet's name, or a page title ending `- X`;
+//   cited        `نقلاً عن X`, `به نقل از X`, `بحسب X`, `ذكرت وكالة X`: a source the story quotes.
+// Each rule returns what it read; outlets.ts weighs them. A name the gazetteer lacks is still
+// taken where the shape is unmistakable (a label or dateline with an outlet word, a source or
+// rights line), never from prose.
+import { knownOutletsIn, outletByDomain, type KnownOutlet, type NamedOutlet } from './outlet-gazetteer';
+import { looseKey } from '../text/letter-variants';
+import type { Paragraph } from '../text/paragraphs';
+
+export type OutletEvidence = 'label' | 'dateline' | 'attribution' | 'source' | 'follow' | 'rights' | 'domain' | 'masthead' | 'cited';
+
+export interface OutletFinding {
+  /** The outlet's usual native name (the gazetteer's), or the name as written when unknown. */
+  name: string;
+  /** The name as the text writes it. */
+  written: string;
+  /** The gazetteer entry, or null for an outlet found by its shape alone. */
+  known: KnownOutlet | null;
+  how: OutletEvidence;
+  paragraph: number;
+  /** Offsets of the written name in the article text. */
+  start: number;
+  end: number;
+}
+
+// Words that make an unknown name an outlet's (`زاكروس عربية`, `شفق نيوز`, `خبرگزاری ...`).
+const OUTLET_MARKERS = [
+  'عربية', 'عربي', 'نيوز', 'وكالة', 'شبكة', 'قناة', 'موقع', 'صحيفة', 'جريدة', 'تلفزيون', 'راديو', 'إذاعة', 'برس', 'بوست', 'تايمز',
+  'اليوم', 'أونلاين', 'نت', 'الإخبارية', 'الاخبارية', 'خبرگزاری', 'پایگاه', 'روزنامه', 'آنلاین', 'نیوز', 'رادیو', 'تلویزیون',
+  'سایت', 'شبکه', 'هفته‌نامه', 'ماهنامه', 'پرس', 'news', 'press', 'tv', 'arabic', 'agency', 'times', 'post', 'online', '24', '360',
+];
+const markerKeys = new Set(OUTLET_MARKERS.map((w) => looseKey(w).toLowerCase()));
+
+// Places datelines name; the other side of the dash is then the outlet.
+const DATELINE_CITIES = [
+  'أربيل', 'اربيل', 'بغداد', 'البصرة', 'الموصل', 'كربلاء', 'النجف', 'السليمانية', 'دهوك', 'كركوك', 'الأنبار', 'الناصرية',
+  'طهران', 'دمشق', 'بيروت', 'القاهرة', 'عمان', 'عمّان', 'الرياض', 'جدة', 'مكة المكرمة', 'المدينة المنورة', 'الدوحة', 'أبوظبي',
+  'أبو ظبي', 'دبي', 'الشارقة', 'الكويت', 'المنامة', 'مسقط', 'صنعاء', 'عدن', 'الخرطوم', 'طرابلس', 'بنغازي', 'تونس', 'الجزائر',
+  'الرباط', 'الدار البيضاء', 'نواكشوط', 'القدس', 'غزة', 'رام الله', 'الخليل', 'نابلس', 'حلب', 'حمص', 'اللاذقية', 'إدلب',
+  'أنقرة', 'إسطنبول', 'اسطنبول', 'واشنطن', 'موسكو', 'لندن', 'باريس', 'برلين', 'جنيف', 'فيينا', 'نيويورك', 'بكين', 'كابول',
+  'الإسكندرية', 'غزة', 'الفلوجة', 'بيروت', 'صيدا', 'صور',
+  'تهران', 'مشهد', 'اصفهان', 'تبریز', 'شیراز', 'قم', 'اهواز', 'کرج', 'کرمان', 'رشت', 'یزد', 'ارومیه', 'زاهدان', 'همدان',
+  'کرمانشاه', 'سنندج', 'بوشهر', 'بندرعباس', 'ساری', 'گرگان', 'اراک', 'قزوین', 'زنجان', 'اردبیل', 'بغداد', 'اربیل',
+  'آنکارا', 'استانبول', 'دمشق', 'بیروت', 'وین', 'ژنو', 'نیویورک', 'مسکو', 'پکن', 'کابل', 'هرات', 'دوشنبه', 'لندن', 'پاریس',
+  'Erbil', 'Baghdad', 'Basra', 'Mosul', 'Sulaimani', 'Sulaymaniyah', 'Tehran', 'Damascus', 'Beirut', 'Ankara', 'Istanbul',
+  'Cairo', 'Riyadh', 'Doha', 'Washington', 'Moscow', 'London', 'Paris', 'Geneva', 'Vienna', 'Kabul', 'Dubai',
+];
+const cityKeys = new Set(DATELINE_CITIES.map(looseKey));
+
+function isCity(text: string): boolean {
+  // `بغداد 14 ابريل` / `القاهرة في` : the city may carry a date after it.
+  const t = looseKey(text).replace(/[\d\u0660-\u0669\u06F0-\u06F9].*$/u, '').trim();
+  return cityKeys.has(t) || cityKeys.has(t.split(/\s+/)[0] ?? '');
+}
+
+function wordCount(text: string): number {
+  return text.trim().split(/\s+/).filter(Boolean).length;
+}
+
+/** A known outlet that is the whole of `text` (quotes and an `ال`-less spelling allowed). */
+function wholeKnown(text: string, allowAmbiguous: boolean): NamedOutlet | null {
+  const t = text.trim().replace(/^[«"“']+|[»"”']+$/gu, '').trim();
+  const hit = knownOutletsIn(t).find((n) => n.index === 0 && n.written.length === t.length);
+  return hit && (allowAmbiguous || !hit.ambiguous) ? hit : null;
+}
+
+/** A name that is plainly an outlet's: known, or a short name with an outlet word in it. */
+function outletName(text: string, allowAmbiguous: boolean): { written: string; known: NamedOutlet | null } | null {
+  const t = text.trim().replace(/^[«"“']+|[»"”'.]+$/gu, '').trim();
+  if (t === '' || wordCount(t) > 5 || isCity(t)) return null;
+  const known = wholeKnown(t, allowAmbiguous);
+  if (known) return { written: known.written, known };
+  const hasMarker = t.split(/[\s\u200C]+/).some((w) => markerKeys.has(looseKey(w).toLowerCase()));
+  return hasMarker ? { written: t, known: null } : null;
+}
+
+function make(p: Paragraph, paragraph: number, indexInLine: number, written: string, known: KnownOutlet | null, how: OutletEvidence): OutletFinding {
+  const start = p.start + indexInLine;
+  return { name: known?.native[0] ?? written, written, known, how, paragraph, start, end: start + written.length };
+}
+
+function fromName(p: Paragraph, paragraph: number, text: string, offsetInLine: number, how: OutletEvidence, allowAmbiguous: boolean): OutletFinding | null {
+  const found = outletName(text, allowAmbiguous);
+  if (!found) return null;
+  const at = p.text.indexOf(found.written, offsetInLine);
+  return make(p, paragraph, at >= 0 ? at : offsetInLine, found.written, found.known?.outlet ?? null, how);
+}
+
+// `ایسنا: ...`, `واس -`, `خبرگزاری مهر ــ`: a name and a colon or dash opening the line.
+const LABEL = /^\s*([^:：\-–—ـ،,.()\n]{2,40}?)\s*(?:[:：]|\s[-–—ـ]+\s|[-–—ـ]{2,})/u;
+
+export function labelAt(p: Paragraph, paragraph: number): OutletFinding | null {
+  const m = LABEL.exec(p.text);
+  if (!m || m[1] === undefined) return null;
+  return fromName(p, paragraph, m[1], p.text.indexOf(m[1]), 'label', true);
+}
+
+// A dateline opening the lead, in the shapes the agencies use.
+const PAREN_DATELINE = /^\s*(?:([^()\n]{2,40}?)\s*)?\(([^()\n]{2,40})\)\s*(?:[-–—ـ:]|$)/u;
+const DASHED_DATELINE = /^\s*([^-–—ـ/|:\n]{2,40}?)\s*[-–—ـ/|]+\s*([^-–—ـ/|:\n]{2,40}?)\s*(?:[-–—ـ/|:]|$)/u;
+
+export function datelineAt(p: Paragraph, paragraph: number): OutletFinding | null {
+  const head = p.text.slice(0, 90);
+  const paren = PAREN_DATELINE.exec(head);
+  // `بغداد (رويترز) -`, `(واس)--`: a name in brackets at the start is the dateline's agency.
+  if (paren && paren[2] !== undefined && (paren[1] === undefined || isCity(paren[1]) || wordCount(paren[1]) <= 4)) {
+    const found = fromName(p, paragraph, paren[2], head.indexOf(paren[2]), 'dateline', true);
+    if (found) return found;
+  }
+  const dashed = DASHED_DATELINE.exec(head);
+  if (dashed && dashed[1] !== undefined && dashed[2] !== undefined) {
+    const [, a, b] = dashed;
+    if (isCity(a)) return fromName(p, paragraph, b, head.indexOf(b, a.length), 'dateline', true);
+    if (isCity(b)) return fromName(p, paragraph, a, head.indexOf(a), 'dateline', true);
+  }
+  return null;
+}
+
+// `الرياض 14 رمضان 1436 هـ الموافق 01 يوليو 2015 م واس`: the agency closes a dated dateline.
+const DATED_DATELINE = /^\s*\S{2,20}(?:\s\S{2,20})?\s+[\d\u0660-\u0669\u06F0-\u06F9][^\n]{4,70}?\s(?:م|هـ|ه)\s+([^\s\d][^\n]{1,30}?)\s*(?:[:\-–—]|$)/u;
+
+export function datedDatelineAt(p: Paragraph, paragraph: number): OutletFinding | null {
+  const m = DATED_DATELINE.exec(p.text.slice(0, 120));
+  if (!m || m[1] === undefined) return null;
+  const known = knownOutletsIn(m[1]).find((n) => n.index === 0);
+  if (!known) return null;
+  return make(p, paragraph, p.text.indexOf(known.written, m[0].indexOf(m[1])), known.written, known.outlet, 'dateline');
+}
+
+// `به گزارش ایسکانیوز،`, `به گزارش خبرنگار سیاسی ایرنا،`, `به گزارش ایسنا به نقل از رویترز،`
+const ATTRIBUTION = /^(?:[^\s،,:]{1,20}\s*[-–—]\s*)?به\s*گزارش\s+([^،,:\n]{1,100})[،,:]/u;
+// The same in the English translations: `According to ISCA News,` (a name, so capitalised).
+const ATTRIBUTION_EN = /^According to\s+(?:the\s+)?([A-Z][^,:\n]{0,60})[,:]/u;
+const REPORTER_WORDS = /^(?:خبرنگار|گروه|سرویس|دبیر|واحد|ستاد|تحریریه|پایگاه خبری|مرکز|حوزه|بخش)/u;
+const CITING = /\s+(?:به\s*نقل\s+از|از|citing|quoting)\s+/u;
+
+/** The lead's attribution: the publisher, and the sources it says it quotes. */
+export function attributionAt(p: Paragraph, paragraph: number): OutletFinding[] {
+  const line = p.text.trimStart();
+  const m = ATTRIBUTION.exec(line) ?? ATTRIBUTION_EN.exec(line);
+  if (!m || m[1] === undefined) return [];
+  const lead = p.text.length - line.length;
+  const phraseStart = lead + m[0].indexOf(m[1]);
+  const [own, ...cited] = m[1].split(CITING);
+  const out: OutletFinding[] = [];
+  const knownOwn = knownOutletsIn(own).at(-1);
+  if (knownOwn) out.push(make(p, paragraph, phraseStart + knownOwn.index, knownOwn.written, knownOwn.outlet, 'attribution'));
+  else if (!REPORTER_WORDS.test(own.trim()) && wordCount(own) <= 5 && own.trim() !== '') {
+    // `به گزارش ایسکانیوز،`: an outlet the gazetteer lacks, named where only an outlet stands.
+    out.push(make(p, paragraph, phraseStart + own.indexOf(own.trim()), own.trim(), null, 'attribution'));
+  }
+  let from = phraseStart + own.length;
+  for (const part of cited) {
+    for (const n of knownOutletsIn(part)) out.push(make(p, paragraph, p.text.indexOf(n.written, from), n.written, n.outlet, 'cited'));
+    from += part.length;
+  }
+  return out;
+}
+
+// `منبع: ایسنا`, `المصدر : وكالات`, `منبع خبر «فارس» است`, `Source: Reuters`.
+const SOURCE_LINE = /(?:^|[\s.،])(?:منبع(?:\s*خبر)?|المصدر|مصدر\s*الخبر|source)\s*[:：]\s*([^\n:]{2,60}?)\s*\.?\s*$/iu;
+const SOURCE_IS = /منبع\s*خبر\s*[«"“]?([^»"”\n]{2,40})[»"”]?\s*است/u;
+
+export function sourceAt(p: Paragraph, paragraph: number): OutletFinding | null {
+  const m = SOURCE_LINE.exec(p.text) ?? SOURCE_IS.exec(p.text);
+  if (!m || m[1] === undefined) return null;
+  const name = m[1].trim();
+  const known = wholeKnown(name, true) ?? knownOutletsIn(name).find((n) => n.index === 0) ?? null;
+  if (known) return make(p, paragraph, p.text.lastIndexOf(known.written), known.written, known.outlet, 'source');
+  if (wordCount(name) > 4 || /^(?:وكالات|خبرگزاری‌ها|agencies)$/iu.test(name)) return null;
+  return make(p, paragraph, p.text.lastIndexOf(name), name, null, 'source');
+}
+
+// `تابع X على`, `تابعونا على` (no name), `X را در تلگرام دنبال کنید`, `کانال X`.
+const FOLLOW_AR = /تابع(?:وا)?\s+([^\n]{2,40}?)\s+(?:على|عبر|في)\s/u;
+const FOLLOW_FA = /([^\n]{2,40}?)\s+را\s+در\s+[^\n]{2,40}?دنبال\s+کنید/u;
+
+export function followAt(p: Paragraph, paragraph: number): OutletFinding | null {
+  if (wordCount(p.text) > 25) return null;
+  const m = FOLLOW_AR.exec(p.text) ?? FOLLOW_FA.exec(p.text);
+  if (!m || m[1] === undefined) return null;
+  const known = knownOutletsIn(m[1]).at(-1);
+  if (known && !known.ambiguous) return make(p, paragraph, p.text.indexOf(known.written, m.index), known.written, known.outlet, 'follow');
+  return fromName(p, paragraph, m[1].replace(/^(?:آخر\s+أخبار|أخبار|اخبار|کانال|صفحه)\s+/u, ''), m.index, 'follow', false);
+}
+
+const RIGHTS = /(?:©|\(c\)|copyright|جميع\s+الحقوق|كافة\s+الحقوق|حقوق\s+النشر|کلیه\s+حقوق|تمامی\s+حقوق|همه\s+حقوق|حقوق\s+مادی|حق\s+نشر)/iu;
+const RIGHTS_NAME = /(?:©|\(c\)|copyright)\s*(?:[\d\u0660-\u0669\u06F0-\u06F9]{4}(?:\s*[-–]\s*[\d\u0660-\u0669\u06F0-\u06F9]{4})?)?\s*([^\n.,،|©]{2,40})/iu;
+
+export function rightsAt(p: Paragraph, paragraph: number): OutletFinding | null {
+  if (wordCount(p.text) > 45 || !RIGHTS.test(p.text)) return null;
+  const known = knownOutletsIn(p.text).find((n) => !n.ambiguous);
+  if (known) return make(p, paragraph, known.index, known.written, known.outlet, 'rights');
+  const m = RIGHTS_NAME.exec(p.text);
+  if (!m || m[1] === undefined) return null;
+  const name = m[1].replace(/\s*(?:جميع|كافة|کلیه|تمامی|all rights|\d).*$/iu, '').trim();
+  if (name === '' || wordCount(name) > 4) return null;
+  return make(p, paragraph, p.text.indexOf(name, m.index), name, null, 'rights');
+}
+
+const DOMAIN = /(?<![\p{L}\p{N}@.-])(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/\s)»"”،,:]|$)/giu;
+
+export function domainsIn(p: Paragraph, paragraph: number): OutletFinding[] {
+  const out: OutletFinding[] = [];
+  DOMAIN.lastIndex = 0;
+  for (let m = DOMAIN.exec(p.text); m; m = DOMAIN.exec(p.text)) {
+    const outlet = outletByDomain(m[1]!);
+    if (outlet) out.push(make(p, paragraph, m.index, m[0], outlet, 'domain'));
+  }
+  return out;
+}
+
+// A page title `… - خبرگزاری مهر | اخبار ایران و جهان`, or a logo line that is only a name.
+export function mastheadAt(p: Paragraph, paragraph: number): OutletFinding | null {
+  const whole = wholeKnown(p.text, false);
+  if (whole) return make(p, paragraph, p.text.indexOf(whole.written), whole.written, whole.outlet, 'masthead');
+  const parts = p.text.split(/\s[-–—|]\s/u);
+  if (parts.length < 2) return null;
+  for (const part of parts.slice(1)) {
+    const known = wholeKnown(part, false);
+    if (known) return make(p, paragraph, p.text.lastIndexOf(known.written), known.written, known.outlet, 'masthead');
+  }
+  return null;
+}
+
+// A story quoting an outlet: `نقلاً عن رويترز`, `بحسب وكالة الأناضول`, `ذكرت وكالة فارس`, `به نقل از ایرنا`.
+const CITED = /(?:نقلا?ً?\s+عن|نقلت|بحسب|حسب|وفقا?ً?\s+(?:لـ?|ل)|ذكرت|أفادت|افادت|قالت|أوردت|نشرت|به\s*نقل\s+از|به\s*گزارش|according to|citing)\s+/giu;
+/** How far after the verb the name may start (`ذكرت وكالة الأنباء ...`). */
+const CITED_REACH = 16;
+
+export function citedIn(p: Paragraph, paragraph: number): OutletFinding[] {
+  const out: OutletFinding[] = [];
+  CITED.lastIndex = 0;
+  for (let m = CITED.exec(p.text); m; m = CITED.exec(p.text)) {
+    const from = m.index + m[0].length;
+    const known = knownOutletsIn(p.text.slice(from, from + 60)).find((n) => n.index <= CITED_REACH && !n.ambiguous);
+    if (known) out.push(make(p, paragraph, from + known.index, known.written, known.outlet, 'cited'));
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+// The outlets Hashiya knows by name (outlets.json: data, not code, so that a newsroom's
+// list can grow without a programmer). Each entry carries its native names and spellings, its
+// English name for citations in English reports, and its web domains. Names that are also
+// ordinary words (فارس is a province, مهر a month, الوطن a noun) are kept apart as `short`:
+// the detectors trust them only where the text's shape says an outlet stands there.
+import { z } from 'zod';
+import gazetteerData from './outlets.json';
+import { flexAlternation, looseKey, WORD_END, WORD_START } from '../text/letter-variants';
+
+const entrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  english: z.string().min(1),
+  native: z.array(z.string().min(1)).min(1),
+  short: z.array(z.string().min(1)),
+  latin: z.array(z.string().min(1)),
+  country: z.string().min(2),
+  kind: z.enum(['agency', 'newspaper', 'tv', 'radio', 'website', 'wire', 'service']),
+  languages: z.array(z.string()),
+  domains: z.array(z.string()),
+});
+
+export type KnownOutlet = z.infer<typeof entrySchema>;
+
+function load(): KnownOutlet[] {
+  const parsed = z.array(entrySchema).safeParse(gazetteerData);
+  if (!parsed.success) throw new Error(`corpus/metadata/outlets.json is not a valid outlet list: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
+  return parsed.data;
+}
+
+export const KNOWN_OUTLETS: readonly KnownOutlet[] = load();
+
+export interface NamedOutlet {
+  outlet: KnownOutlet;
+  /** The name as the text writes it. */
+  written: string;
+  /** Offset of `written` in the searched text. */
+  index: number;
+  /** True when the name is one of the entry's bare short forms, which are also common words. */
+  ambiguous: boolean;
+}
+
+/** A key that ignores letter variants, spaces, ZWNJ and a leading article's hamza. */
+function nameKey(name: string): string {
+  return looseKey(name).replace(/[\s\u200C]+/g, '').toLowerCase();
+}
+
+const byKey = new Map<string, { outlet: KnownOutlet; ambiguous: boolean }>();
+for (const outlet of KNOWN_OUTLETS) {
+  for (const name of [...outlet.native, ...outlet.latin]) byKey.set(nameKey(name), { outlet, ambiguous: false });
+  for (const name of outlet.short) if (!byKey.has(nameKey(name))) byKey.set(nameKey(name), { outlet, ambiguous: true });
+}
+
+const nativeNames = KNOWN_OUTLETS.flatMap((o) => o.native);
+const shortNames = KNOWN_OUTLETS.flatMap((o) => o.short);
+const latinNames = KNOWN_OUTLETS.flatMap((o) => o.latin);
+const escapeLatin = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+');
+
+// One alternation for every name, longest first, so that `خبرگزاری فارس` wins over `فارس`.
+const anyName = new RegExp(
+  `${WORD_START}(?:${flexAlternation([...nativeNames, ...shortNames])}|${[...latinNames].sort((a, b) => b.length - a.length).map(escapeLatin).join('|')})${WORD_END}`,
+  'giu',
+);
+
+function lookup(name: string): { outlet: KnownOutlet; ambiguous: boolean } | null {
+  const key = nameKey(name.replace(/^[«"“'(]+|[»"”')]+$/gu, ''));
+  if (key === '') return null;
+  return byKey.get(key) ?? byKey.get(key.replace(/^(?:ال|ل|لل)/u, '')) ?? null;
+}
+
+/**
+ * The outlet a name (as the text or the person writes it) belongs to, or null. A name with its
+ * abbreviation in brackets, `خبرگزاری دانشجویان ایران (ایسنا)`, is known by either part.
+ */
+export function outletByName(name: string): { outlet: KnownOutlet; ambiguous: boolean } | null {
+  const whole = lookup(name);
+  if (whole) return whole;
+  const m = /^([^()]+)\(([^()]+)\)\s*$/u.exec(name.trim());
+  return m ? lookup(m[1]) ?? lookup(m[2]) : null;
+}
+
+/** Every known outlet named in `text`, left to right. */
+export function knownOutletsIn(text: string): NamedOutlet[] {
+  const out: NamedOutlet[] = [];
+  anyName.lastIndex = 0;
+  for (let m = anyName.exec(text); m; m = anyName.exec(text)) {
+    const hit = outletByName(m[0]);
+    if (hit) out.push({ outlet: hit.outlet, written: m[0], index: m.index, ambiguous: hit.ambiguous });
+  }
+  return out;
+}
+
+const byDomain = new Map<string, KnownOutlet>();
+for (const outlet of KNOWN_OUTLETS) for (const d of outlet.domains) byDomain.set(d.toLowerCase(), outlet);
+
+/** The outlet whose site `host` is (`www.isna.ir`, `fa.alalam.ir` → their entries), or null. */
+export function outletByDomain(host: string): KnownOutlet | null {
+  let h = host.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+  for (;;) {
+    const found = byDomain.get(h);
+    if (found) return found;
+    const dot = h.indexOf('.');
+    if (dot < 0 || h.indexOf('.', dot + 1) < 0) return null;
+    h = h.slice(dot + 1);
+  }
+}
+
+/**
+ * The outlet's name for an English citation, the native name kept beside it:
+ * `Fars News Agency (خبرگزاری فارس)`. A name Hashiya does not know is cited as written.
+ */
+export function citedOutletName(name: string): string {
+  const trimmed = name.trim();
+  const hit = outletByName(trimmed);
+  if (!hit) return trimmed;
+  const native = hit.outlet.native[0];
+  if (/^[\p{Script=Latin}\d\s.&'’-]+$/u.test(trimmed) && !hit.outlet.languages.some((l) => l === 'fa' || l === 'ar')) return hit.outlet.english;
+  return `${hit.outlet.english} (${native})`;
+}
