@@ -162,6 +162,7 @@ const ARGUMENTS = {
     z.object({
       query: z.string().max(1000),
       lenient: z.boolean().optional(),
+      wholeWord: z.boolean().optional(),
       filters: searchFilters.optional(),
       limit: z.number().int().min(1).max(5000).optional(),
     }).strict(),

@@ -154,7 +154,7 @@ export class ArticleCatalog {
   // --- search ----------------------------------------------------------------------------
 
   async search(request: SearchRequest): Promise<SearchResponse> {
-    const engineRequest: EngineRequest = { query: request.query, lenient: request.lenient, filters: request.filters, limit: request.limit ?? DEFAULT_HITS };
+    const engineRequest: EngineRequest = { query: request.query, lenient: request.lenient, wholeWord: request.wholeWord, filters: request.filters, limit: request.limit ?? DEFAULT_HITS };
     let result: EngineResult;
     try {
       if (this.background && !this.closed) this.startWorkers();
@@ -182,7 +182,7 @@ export class ArticleCatalog {
         language: s?.language ?? null,
       };
     });
-    return { hits, totalHits: result.totalHits, indexing: this.indexing() };
+    return { hits, totalHits: result.totalHits, approximate: result.approximate, totalArticles: result.totalArticles, indexing: this.indexing() };
   }
 
   /** The CLI's and the tests' path: the index in this thread, brought up to date first. */

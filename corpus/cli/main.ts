@@ -17,8 +17,8 @@ commands:
   info --corpus DIR [--json]                 list the articles with language, headline, outlet, date
   export --corpus DIR --format FORMAT [--tag T]… [--all-tags] [--group-by G] [--no-sentence]
          [--title TEXT] [--out FILE]         export annotated quotations (csv|xlsx|docx|html|md|json|jsonld)
-  search --corpus DIR "QUERY" [--json] [--strict | --lenient] [--limit N] [--lang fa,ar]
-         [--outlet NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tag ID]
+  search --corpus DIR "QUERY" [--json] [--strict | --lenient] [--whole-word] [--limit N]
+         [--lang fa,ar] [--outlet NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tag ID]
                                              search the corpus, folding letter variants and digits
   segment FILE [--json]                      paragraphs and sentences with their offsets
   align FILE_A FILE_B [--json] [--kind translation|comparable]

@@ -1,6 +1,7 @@
 // The search index's alphabet: folded key characters as single bytes (a few dozen distinct
 // ones in practice), and bytes as 7-bit symbols that pack three to a trigram number.
 import { Buffer } from 'node:buffer';
+import { byteSource, isWordUnit, type Alphabet } from './key-alphabet';
 
 export const SPACE = 0x20;
 /** Byte for characters beyond the code page: they match each other (candidates only grow). */
@@ -67,5 +68,46 @@ export class CodePage {
 
   restore(chars: number[]): void {
     for (const c of chars) this.assign(c);
+  }
+
+  private spelled: { size: number; alphabet: Alphabet } | null = null;
+
+  /**
+   * Patterns spelled in this page's bytes, with the word boundaries of the characters the
+   * bytes stand for. A character the page has not seen cannot occur in its keys; once the page
+   * is full, OTHER stands for all of those (and counts as a word character).
+   */
+  alphabet(): Alphabet {
+    if (this.spelled?.size === this.chars.length) return this.spelled.alphabet;
+    const word = new Uint8Array(256).fill(1);
+    word[SPACE] = 0;
+    for (const c of this.chars) if (!isWordUnit(c)) word[this.byteOf[c]!] = 0;
+    let nonWord = '';
+    for (let b = 0; b < 256; b++) if (word[b] === 0) nonWord += byteSource(b);
+    const full = this.full;
+    const byteOf = this.byteOf;
+    const unit = (c: number): number | null => {
+      const b = byteOf[c]!;
+      return b !== 0 ? b : full ? OTHER : null;
+    };
+    const alphabet: Alphabet = {
+      char: (c) => {
+        const b = unit(c);
+        return b === null ? null : byteSource(b);
+      },
+      spell: (text) => {
+        let out = '';
+        for (let i = 0; i < text.length; i++) {
+          const b = unit(text.charCodeAt(i));
+          if (b === null) return null;
+          out += String.fromCharCode(b);
+        }
+        return out;
+      },
+      isWord: (u) => word[u] === 1,
+      nonWord,
+    };
+    this.spelled = { size: this.chars.length, alphabet };
+    return alphabet;
   }
 }

@@ -1,11 +1,15 @@
-// The search index's byte form, written and read: a JSON header, the keys, the keys without
-// spaces, the table of trigram lists and the lists' varint streams. index-store.ts keeps the files.
+// The search index's byte form, written and read: a JSON header, the keys, the table of
+// trigram lists and the lists' varint streams. index-store.ts keeps the files.
 import { Buffer } from 'node:buffer';
 import { CodePage, GRAMS } from './code-page';
 import { outletKey, type DocMeta, type Slot } from './index-slot';
 import { Postings } from './postings';
 
-export const INDEX_FORMAT = 3;
+/**
+ * 4: the keys without spaces are gone (hits are found by patterns on the keys themselves),
+ * and each article says whether its key reads as Arabic (which word forms apply).
+ */
+export const INDEX_FORMAT = 4;
 const MAGIC = [0x48, 0x53, 0x49, 0x58]; // "HSIX"
 /** Size of the pieces the index is saved in. */
 const PIECE = 4 << 20;
@@ -13,7 +17,7 @@ const PIECE = 4 << 20;
 interface StoredHeader {
   format: number;
   chars: number[];
-  docs: Array<{ file: string; meta: DocMeta; length: number; bare: number }>;
+  docs: Array<{ file: string; meta: DocMeta; length: number; arabic: boolean }>;
   extra: unknown;
 }
 
@@ -26,15 +30,15 @@ export class IndexFormatError extends Error {
 
 /**
  * The index as byte chunks to write one after another: a JSON header (with `extra`, the
- * caller's data), the keys (one byte per character), the keys without spaces, then the
- * trigram lists. Made as they are written, a few megabytes at a time, so that saving does
- * not hold a second copy of the index in memory. The slots must be compact (no gaps).
+ * caller's data), the keys (one byte per character), then the trigram lists. Made as they
+ * are written, a few megabytes at a time, so that saving does not hold a second copy of the
+ * index in memory. The slots must be compact (no gaps).
  */
 export function* indexChunks(slots: readonly Slot[], chars: number[], postings: Postings, extra: unknown): Generator<Uint8Array> {
   const header: StoredHeader = {
     format: INDEX_FORMAT,
     chars,
-    docs: slots.map((s) => ({ file: s.file, meta: s.meta, length: s.key.length, bare: s.bare.length })),
+    docs: slots.map((s) => ({ file: s.file, meta: s.meta, length: s.key.length, arabic: s.arabic })),
     extra,
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
@@ -43,21 +47,18 @@ export function* indexChunks(slots: readonly Slot[], chars: number[], postings: 
   new DataView(top.buffer).setUint32(4, headerBytes.length, true);
   yield top;
   yield headerBytes;
-  // The keys without spaces are saved too: making them again costs more than reading them.
-  for (const which of ['key', 'bare'] as const) {
-    let batch: string[] = [];
-    let batchLen = 0;
-    for (const s of slots) {
-      batch.push(s[which]);
-      batchLen += s[which].length;
-      if (batchLen >= PIECE) {
-        yield stringToBytes(batch.join(''));
-        batch = [];
-        batchLen = 0;
-      }
+  let batch: string[] = [];
+  let batchLen = 0;
+  for (const s of slots) {
+    batch.push(s.key);
+    batchLen += s.key.length;
+    if (batchLen >= PIECE) {
+      yield stringToBytes(batch.join(''));
+      batch = [];
+      batchLen = 0;
     }
-    if (batch.length > 0) yield stringToBytes(batch.join(''));
   }
+  if (batch.length > 0) yield stringToBytes(batch.join(''));
   const p = postings;
   let rows = 0;
   for (let id = 1; id < p.size; id++) if (p.count[id]! > 0) rows++;
@@ -115,19 +116,12 @@ export function readIndex(bytes: Uint8Array): { page: CodePage; slots: Slot[]; p
   const page = new CodePage();
   page.restore(header.chars);
   const slots: Slot[] = [];
-  let bareAt = p;
-  for (const d of header.docs) bareAt += d.length;
-  if (bareAt > bytes.length) fail('keys cut short');
-  for (let i = 0; i < header.docs.length; i++) {
-    const d = header.docs[i]!;
-    if (bareAt + d.bare > bytes.length || !(d.bare <= d.length)) fail('keys cut short');
-    const key = bytesToString(bytes, p, p + d.length);
-    const bare = bytesToString(bytes, bareAt, bareAt + d.bare);
+  for (const d of header.docs) {
+    if (!(d.length >= 0) || p + d.length > bytes.length) fail('keys cut short');
+    if (typeof d.arabic !== 'boolean') fail('bad header');
+    slots.push({ file: d.file, key: bytesToString(bytes, p, p + d.length), arabic: d.arabic, meta: d.meta, outletKey: outletKey(d.meta) });
     p += d.length;
-    bareAt += d.bare;
-    slots.push({ file: d.file, key, bare, meta: d.meta, outletKey: outletKey(d.meta) });
   }
-  p = bareAt;
   if (p + 4 > bytes.length) fail('postings cut short');
   const rows = dv.getUint32(p, true);
   const tableAt = p + 4;

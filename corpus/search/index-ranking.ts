@@ -1,6 +1,7 @@
 // The in-memory query side's last step: counting each candidate's hits, scoring and ranking
 // them, with a cheaper first look when very many articles are candidates.
 import type { Slot } from './index-slot';
+import { MAX_SPANS, type QueryMatcher } from './query-matcher';
 
 export interface RankedArticle {
   file: string;
@@ -34,42 +35,47 @@ const COUNT_CAP = 8;
 /** With very many candidates, this many of the best (by a first look) are ranked in full. */
 const RANK_IN_FULL = 400;
 
-export interface Term {
-  needle: string;
-  lenient: boolean;
-  weight: number;
-}
+/** How much each term's hits weigh (a phrase a little more: the user took the trouble to quote it). */
+export type TermWeights = readonly number[];
 
+/** The pieces the ranking needs to look into an article: the query's patterns in the page's bytes. */
+export interface RankQuery {
+  matcher: QueryMatcher;
+  weights: TermWeights;
+}
 
 const positionLists: number[][] = [];
 
-/** Hits of every term in the article (up to `cap` each), scored; null when a term is missing. */
-function scoreArticle(s: Slot, terms: Term[], cap: number): RankedArticle | null {
-  let score = 0;
-  let hits = 0;
+/**
+ * Hits of every term in the article (up to `cap` each), scored; null when a term is missing.
+ * The hits are the matcher's spans, the very ones the engine shows, so that counts agree.
+ */
+function scoreArticle(s: Slot, q: RankQuery, cap: number): RankedArticle | null {
+  const spans = q.matcher.spans(s.key, s.arabic, cap);
+  if (spans === null) return null;
+  const terms = q.matcher.terms;
   const keep = Math.min(cap, PROXIMITY_POSITIONS);
-  while (positionLists.length < terms.length) positionLists.push([]);
-  for (let t = 0; t < terms.length; t++) {
-    const term = terms[t]!;
-    const hay = term.lenient ? s.bare : s.key;
-    const pos = positionLists[t]!;
-    pos.length = 0;
-    let n = 0;
-    const step = term.needle.length;
-    for (let i = hay.indexOf(term.needle); i !== -1; i = hay.indexOf(term.needle, i + step)) {
-      if (pos.length < keep) pos.push(i);
-      if (++n >= cap) break;
-    }
-    if (n === 0) return null;
-    hits += n;
-    // Hits near the top (headline, lead) count a little more: that is where news says what it is about.
-    score += term.weight * (Math.log2(1 + n) + 0.5 / (1 + pos[0]! / 500));
+  while (positionLists.length < terms) positionLists.push([]);
+  const counts = new Array<number>(terms).fill(0);
+  for (let t = 0; t < terms; t++) positionLists[t]!.length = 0;
+  for (const h of spans) {
+    counts[h.term]!++;
+    const pos = positionLists[h.term]!;
+    if (pos.length < keep) pos.push(h.start);
   }
-  // Positions of lenient terms count in the bare key; close enough to compare nearness.
-  if (terms.length > 1) score += 3 / (1 + minimalWindow(positionLists.slice(0, terms.length)) / 80);
+  let score = 0;
+  for (let t = 0; t < terms; t++) {
+    const n = counts[t]!;
+    // A term whose every hit lies inside another term's counts for nothing of its own.
+    if (n === 0) continue;
+    // Hits near the top (headline, lead) count a little more: that is where news says what it is about.
+    score += q.weights[t]! * (Math.log2(1 + n) + 0.5 / (1 + positionLists[t]![0]! / 500));
+  }
+  const present = positionLists.slice(0, terms).filter((p) => p.length > 0);
+  if (present.length > 1) score += 3 / (1 + minimalWindow(present) / 80);
   // Long articles collect hits by length alone.
   score /= 1 + Math.log10(1 + s.key.length / 20000);
-  return { file: s.file, score, hits };
+  return { file: s.file, score, hits: spans.length };
 }
 
 function rank(list: RankedArticle[]): RankedArticle[] {
@@ -81,12 +87,12 @@ function limitTo<T>(list: T[], max: number | undefined): T[] {
 }
 
 /** The slots that hold every term, scored and ranked. */
-export function rankSlots(slots: readonly Slot[], terms: Term[], options: IndexSearchOptions): IndexSearchResult {
+export function rankSlots(slots: readonly Slot[], q: RankQuery, options: IndexSearchOptions): IndexSearchResult {
   if (options.exactTotals || slots.length <= FULL_COUNT_LIMIT) {
     const ranked: RankedArticle[] = [];
     let totalHits = 0;
     for (const s of slots) {
-      const r = scoreArticle(s, terms, Infinity);
+      const r = scoreArticle(s, q, MAX_SPANS);
       if (r) {
         ranked.push(r);
         totalHits += r.hits;
@@ -99,29 +105,24 @@ export function rankSlots(slots: readonly Slot[], terms: Term[], options: IndexS
   // near the top its hits start; only the best of those are counted and ranked in full.
   const first: Array<{ s: Slot; score: number }> = [];
   for (const s of slots) {
+    const at = q.matcher.firsts(s.key, s.arabic);
+    if (at === null) continue;
     let score = 0;
     let lo = Infinity;
     let hi = -1;
-    let ok = true;
-    for (const t of terms) {
-      const i = (t.lenient ? s.bare : s.key).indexOf(t.needle);
-      if (i < 0) {
-        ok = false;
-        break;
-      }
-      score += t.weight * (1 + 0.5 / (1 + i / 500));
+    at.forEach((i, t) => {
+      score += q.weights[t]! * (1 + 0.5 / (1 + i / 500));
       if (i < lo) lo = i;
       if (i > hi) hi = i;
-    }
-    if (!ok) continue;
-    if (terms.length > 1) score += 3 / (1 + (hi - lo) / 80);
+    });
+    if (at.length > 1) score += 3 / (1 + (hi - lo) / 80);
     first.push({ s, score: score / (1 + Math.log10(1 + s.key.length / 20000)) });
   }
   first.sort((x, y) => y.score - x.score);
   const full: RankedArticle[] = [];
   let totalHits = 0;
   for (let i = 0; i < first.length && i < RANK_IN_FULL; i++) {
-    const r = scoreArticle(first[i]!.s, terms, COUNT_CAP);
+    const r = scoreArticle(first[i]!.s, q, COUNT_CAP);
     if (r) {
       full.push(r);
       totalHits += r.hits;
@@ -130,8 +131,9 @@ export function rankSlots(slots: readonly Slot[], terms: Term[], options: IndexS
   const articles = rank(full);
   for (let i = RANK_IN_FULL; i < first.length; i++) {
     const { s, score } = first[i]!;
-    articles.push({ file: s.file, score, hits: terms.length });
-    totalHits += terms.length;
+    // Not looked into further: at least one hit of each term.
+    articles.push({ file: s.file, score, hits: q.matcher.terms });
+    totalHits += q.matcher.terms;
   }
   return { articles: limitTo(articles, options.maxArticles), totalHits, approximate: true };
 }

@@ -14,10 +14,10 @@ export interface DocMeta {
 
 export interface Slot {
   file: string;
-  /** Strict key, one byte per character. */
+  /** The folded key, one byte per character (the patterns run on it; spaces and all). */
   key: string;
-  /** The key without spaces (what lenient terms match). */
-  bare: string;
+  /** The key reads as Arabic: one-letter proclitics apply (word-forms.ts, isArabicKey). */
+  arabic: boolean;
   meta: DocMeta;
   outletKey: string | null;
 }

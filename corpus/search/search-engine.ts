@@ -11,7 +11,8 @@ import { canonicalEncoding, decodeArticle } from '../text/decode';
 import { contentHash, hashIfRacy, planRefresh, readCacheBytes, runChunked, SEARCH_INDEX, writeCache, type KnownFile, type ScanEntry } from './index-store';
 import { FOLD_VERSION, foldKey } from '../text/normalise';
 import { IndexFormatError, SearchIndex, type DocMeta } from './search-index';
-import { checkFilters, compileQuery, findHits, type SearchFilters, type TextHit } from './search-query';
+import { checkFilters, compileQuery, type SearchFilters } from './search-query';
+import { findHits, type TextHit } from './text-hits';
 
 export interface SearchFileRecord extends KnownFile {
   /** The sidecar's encoding override the article was decoded with. */
@@ -21,6 +22,8 @@ export interface SearchFileRecord extends KnownFile {
 export interface EngineRequest {
   query: string;
   lenient?: boolean;
+  /** Words only as typed: no proclitics or suffixes (search-query.ts). */
+  wholeWord?: boolean;
   filters?: SearchFilters;
   /** Hits returned with text and context; the totals count all. Default: all. */
   limit?: number;
@@ -39,6 +42,7 @@ export interface EngineResult {
   approximate: boolean;
   totalArticles: number;
   lenient: boolean;
+  wholeWord: boolean;
   /** The limit cut the hits short. */
   truncated: boolean;
 }
@@ -162,7 +166,7 @@ export class SearchEngine {
 
   /** Ranks the articles, then reads the best ones to give each hit its original text and context. */
   async search(root: string, request: EngineRequest): Promise<EngineResult> {
-    const query = compileQuery(request.query, { lenient: request.lenient, filters: request.filters });
+    const query = compileQuery(request.query, { lenient: request.lenient, wholeWord: request.wholeWord, filters: request.filters });
     const problem = checkFilters(query.filters);
     if (problem) throw new SearchQueryError(problem);
     const ranked = this.index.search(query, { exactTotals: request.exactTotals });
@@ -176,9 +180,11 @@ export class SearchEngine {
       }
       const text = await this.readText(root, a.file);
       if (text === null) continue;
-      for (const h of findHits(text, query, limit - hits.length)) hits.push({ file: a.file, ...h });
+      // Which proclitics apply is the index's finding for the article, so the hits are the ones it counted.
+      const arabic = this.index.arabic(a.file);
+      for (const h of findHits(text, query, { limit: limit - hits.length, arabic })) hits.push({ file: a.file, ...h });
     }
-    return { hits, totalHits: ranked.totalHits, approximate: ranked.approximate, totalArticles: ranked.articles.length, lenient: query.lenient, truncated };
+    return { hits, totalHits: ranked.totalHits, approximate: ranked.approximate, totalArticles: ranked.articles.length, lenient: query.lenient, wholeWord: query.wholeWord, truncated };
   }
 
   private async readText(root: string, file: string): Promise<string | null> {

@@ -1,11 +1,12 @@
 // The corpus search index: every article's folded key, and for each trigram of the keys
 // (spaces left out, so that lenient matches are candidates too) the articles that contain
-// it. A query narrows the articles with the trigram lists, then checks each candidate's key;
-// hits are mapped to original offsets afterwards, from the article itself (search-engine.ts).
+// it. A query narrows the articles with the trigram lists, then runs its patterns on each
+// candidate's key; hits are mapped to original offsets afterwards, from the article itself
+// (search-engine.ts).
 //
 // Sizes that matter at 20,000 articles (~65 M key characters): keys are re-encoded one byte
 // per character through a code page (folded keys use a few dozen distinct characters), which
-// halves their memory and lets String#indexOf run on one-byte strings; trigrams live in a
+// halves their memory and lets the query's patterns run on one-byte strings; trigrams live in a
 // dense 21-bit space so that building is array arithmetic, not hashing.
 // This module holds the articles and answers queries; the pieces are code-page.ts (the
 // alphabet), postings.ts (the trigram lists), index-ranking.ts (scoring) and index-format.ts
@@ -13,10 +14,13 @@
 import { Buffer } from 'node:buffer';
 import { CodePage, GRAMS, SPACE, SYM_BITS, trigram } from './code-page';
 import { indexChunks, readIndex } from './index-format';
-import { rankSlots, type IndexSearchOptions, type IndexSearchResult, type Term } from './index-ranking';
+import { rankSlots, type IndexSearchOptions, type IndexSearchResult } from './index-ranking';
 import { filterFn, outletKey, type DocMeta, type Slot } from './index-slot';
 import { intersect, Postings } from './postings';
+import { QueryMatcher } from './query-matcher';
 import type { CompiledQuery, CompiledTerm } from './search-query';
+import { termStems } from './term-pattern';
+import { ArabicEvidence } from './word-forms';
 
 export type { DocMeta } from './index-slot';
 export type { IndexSearchOptions, IndexSearchResult, RankedArticle } from './index-ranking';
@@ -46,32 +50,37 @@ export class SearchIndex {
     return s === undefined ? null : this.slots[s]!.meta;
   }
 
+  /** Whether the article's key reads as Arabic (its hits take one-letter proclitics). */
+  arabic(file: string): boolean {
+    const s = this.byFile.get(file);
+    return s !== undefined && this.slots[s]!.arabic;
+  }
+
   /** Adds an article by its folded (strict) key, or replaces it. */
   put(file: string, foldedKey: string, meta: DocMeta): void {
     this.remove(file);
     const slot = this.slots.length;
-    // One pass: the key in the code page, the key without spaces, and its trigrams, each
-    // once (appending to a list is a jump in memory; a bit test is not).
+    // One pass: the key in the code page, the trigrams of the key without spaces, each once
+    // (appending to a list is a jump in memory; a bit test is not), and whether it reads as Arabic.
     const n = foldedKey.length;
-    if (keyBuf.length < n) {
-      keyBuf = Buffer.allocUnsafe(n * 2);
-      bareBuf = Buffer.allocUnsafe(n * 2);
-    }
+    if (keyBuf.length < n) keyBuf = Buffer.allocUnsafe(n * 2);
     if (docGrams.length < n) docGrams = new Int32Array(n * 2);
     let docGramCount = 0;
     const page = this.page;
     const byteOf = page.byteOf;
     const sym = page.sym;
+    const evidence = new ArabicEvidence();
     let bare = 0;
     let a = 0;
     let b = 0;
     for (let i = 0; i < n; i++) {
       const ch = foldedKey.charCodeAt(i);
+      evidence.add(ch, i + 1 < n ? foldedKey.charCodeAt(i + 1) : -1);
       let x = byteOf[ch]!;
       if (x === 0) x = page.assign(ch);
       keyBuf[i] = x;
       if (x === SPACE) continue;
-      bareBuf[bare++] = x;
+      bare++;
       const s = sym[x]!;
       if (bare >= 3) {
         const g = (a << (2 * SYM_BITS)) | (b << SYM_BITS) | s;
@@ -92,17 +101,26 @@ export class SearchIndex {
       this.postings.add(g, slot);
     }
     docGramCount = 0;
-    this.slots.push({ file, key: keyBuf.toString('latin1', 0, n), bare: bareBuf.toString('latin1', 0, bare), meta, outletKey: outletKey(meta) });
+    this.slots.push({ file, key: keyBuf.toString('latin1', 0, n), arabic: evidence.arabic, meta, outletKey: outletKey(meta) });
     this.byFile.set(file, slot);
   }
 
-  private insert(file: string, key: string, bare: string, meta: DocMeta): void {
+  /** Puts back a slot whose key is in the code page already (compaction), its trigrams made again. */
+  private insert(file: string, key: string, arabic: boolean, meta: DocMeta): void {
     const slot = this.slots.length;
-    this.slots.push({ file, key, bare, meta, outletKey: outletKey(meta) });
+    this.slots.push({ file, key, arabic, meta, outletKey: outletKey(meta) });
     this.byFile.set(file, slot);
     const sym = this.page.sym;
-    for (let i = 2; i < bare.length; i++) {
-      this.postings.add(trigram(sym[bare.charCodeAt(i - 2)]!, sym[bare.charCodeAt(i - 1)]!, sym[bare.charCodeAt(i)]!), slot);
+    let bare = 0;
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < key.length; i++) {
+      const x = key.charCodeAt(i);
+      if (x === SPACE) continue;
+      const s = sym[x]!;
+      if (++bare >= 3) this.postings.add(trigram(a, b, s), slot);
+      a = b;
+      b = s;
     }
   }
 
@@ -133,12 +151,12 @@ export class SearchIndex {
     this.byFile.clear();
     this.postings = new Postings();
     this.dead = 0;
-    for (const s of live) this.insert(s.file, s.key, s.bare, s.meta);
+    for (const s of live) this.insert(s.file, s.key, s.arabic, s.meta);
   }
 
-  /** Trigram numbers of a term's bare key; null when it cannot occur in any article. */
-  private gramsOf(bare: string): number[] | null {
-    const enc = this.page.encode(bare, false);
+  /** Trigram numbers of a stem (spaces left out); null when it cannot occur in any article. */
+  private gramsOf(stem: string): number[] | null {
+    const enc = this.page.encode(stem.replace(/ /g, ''), false);
     if (enc === null) return null;
     const sym = this.page.sym;
     const out = new Set<number>();
@@ -148,13 +166,15 @@ export class SearchIndex {
     return [...out];
   }
 
-  /** Candidate slots for all terms, or null for "every article" (no term long enough to narrow). */
-  private candidates(terms: CompiledTerm[]): Uint32Array | null {
+  /** Candidate slots for all terms, or null for "every article" (no stem long enough to narrow). */
+  private candidates(terms: readonly CompiledTerm[]): Uint32Array | null {
     const grams: number[] = [];
     for (const t of terms) {
-      const g = this.gramsOf(t.bare);
-      if (g === null) return new Uint32Array(0);
-      grams.push(...g);
+      for (const stem of termStems(t)) {
+        const g = this.gramsOf(stem);
+        if (g === null) return new Uint32Array(0);
+        grams.push(...g);
+      }
     }
     if (grams.length === 0) return null;
     const post = this.postings;
@@ -170,15 +190,16 @@ export class SearchIndex {
     return current;
   }
 
+  /**
+   * The articles that hold every term, ranked, with their hits counted. The trigram lists
+   * narrow the articles; the query's patterns, spelled in the code page's bytes, then decide on
+   * each candidate's key (the same patterns find the hits in the text, search-engine.ts).
+   */
   search(query: CompiledQuery, options: IndexSearchOptions = {}): IndexSearchResult {
     const none: IndexSearchResult = { articles: [], totalHits: 0, approximate: false };
-    const terms: Term[] = [];
-    for (const t of query.terms) {
-      const needle = this.page.encode(t.lenient ? t.bare : t.key, false);
-      if (needle === null) return none;
-      terms.push({ needle, lenient: t.lenient, weight: t.phrase ? 1.5 : 1 });
-    }
-    if (terms.length === 0) return none;
+    if (query.terms.length === 0) return none;
+    const matcher = QueryMatcher.compile(query.terms, this.page.alphabet());
+    if (matcher === null) return none;
     const cands = this.candidates(query.terms);
     const accept = filterFn(query);
     const slots: Slot[] = [];
@@ -187,7 +208,7 @@ export class SearchIndex {
     };
     if (cands === null) for (const s of this.slots) push(s);
     else for (let i = 0; i < cands.length; i++) push(this.slots[cands[i]!]!);
-    return rankSlots(slots, terms, options);
+    return rankSlots(slots, { matcher, weights: query.terms.map((t) => (t.phrase ? 1.5 : 1)) }, options);
   }
 
   // --- on disk ---------------------------------------------------------------------------
@@ -219,4 +240,3 @@ export class SearchIndex {
 const seenBits = new Int32Array(GRAMS >>> 5);
 let docGrams = new Int32Array(1 << 16);
 let keyBuf = Buffer.allocUnsafe(1 << 16);
-let bareBuf = Buffer.allocUnsafe(1 << 16);

@@ -1,8 +1,9 @@
 // What the user typed in the search box, as terms to match against folded keys and filters
-// on article metadata. Matching happens on folded keys; every hit is mapped back to the
-// original characters through the fold's offset map. Runs in Node and in the browser.
+// on article metadata (the patterns themselves are term-pattern.ts's). Runs in Node and in
+// the browser.
 import { LANGUAGES as LANGUAGE_LIST, type Language } from '../text/language';
-import { fold, foldKey, originalSpan } from '../text/normalise';
+import { foldKey } from '../text/normalise';
+import type { PatternTerm } from './term-pattern';
 
 export interface SearchFilters {
   language?: Language[];
@@ -16,14 +17,19 @@ export interface SearchFilters {
 }
 
 export interface SearchOptions {
-  /** Match across a missing or extra space or ZWNJ inside a word; default: on for Arabic-script queries. */
+  /**
+   * Spacing may differ from the query's: a space missing, added or written as ZWNJ, within the
+   * limits term-pattern.ts gives. Default: on for Arabic-script queries.
+   */
   lenient?: boolean;
+  /** Words only as typed (letter variants folded): no proclitics, no suffixes. */
+  wholeWord?: boolean;
   /** Added to the filters written in the query. */
   filters?: SearchFilters;
 }
 
 export interface QueryTerm {
-  /** As typed. */
+  /** As typed; a sequence's words joined by single spaces. */
   text: string;
   phrase: boolean;
 }
@@ -33,21 +39,16 @@ export interface ParsedQuery {
   filters: SearchFilters;
 }
 
-/** A term ready to match: its strict key and, when lenient, a matcher that allows gaps. */
-export interface CompiledTerm {
+/** A term ready to match (term-pattern.ts turns it into a pattern). */
+export interface CompiledTerm extends PatternTerm {
   text: string;
-  phrase: boolean;
-  /** Strict folded key (one space where the text had any run of whitespace). */
-  key: string;
-  /** The key without spaces: what the trigram index sees. */
-  bare: string;
-  lenient: boolean;
 }
 
 export interface CompiledQuery {
   terms: CompiledTerm[];
   filters: SearchFilters;
   lenient: boolean;
+  wholeWord: boolean;
 }
 
 const FILTER_NAMES: Record<string, keyof SearchFilters> = {
@@ -64,13 +65,21 @@ const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * Splits the box's text into terms and filters. "…", «…» and “…” make a phrase;
+ * Splits the box's text into terms and filters. Words side by side make one term, a sequence
+ * (they must occur in that order, adjacent); punctuation between words (a comma, say) ends
+ * one, so `ترکیه، همکاری` asks for two terms anywhere in an article, in any order, just as
+ * the text's own punctuation ends a sequence there. "…", «…» and “…” make a phrase;
  * `lang:fa`, `outlet:…`, `from:2024-01-01`, `to:…`, `tag:…` are filters (ASCII names only,
  * so that a Persian word with a colon stays a word).
  */
 export function parseQuery(input: string): ParsedQuery {
   const terms: QueryTerm[] = [];
   const filters: SearchFilters = {};
+  let words: string[] = [];
+  const endSequence = () => {
+    if (words.length > 0) terms.push({ text: words.join(' '), phrase: false });
+    words = [];
+  };
   let i = 0;
   const n = input.length;
   const readQuoted = (open: string): string => {
@@ -88,6 +97,7 @@ export function parseQuery(input: string): ParsedQuery {
       continue;
     }
     if (OPEN_QUOTES[ch]) {
+      endSequence();
       const phrase = readQuoted(ch).trim();
       if (phrase) terms.push({ text: phrase, phrase: true });
       continue;
@@ -95,6 +105,7 @@ export function parseQuery(input: string): ParsedQuery {
     const filter = /^([a-zA-Z]+):/.exec(input.slice(i, i + 12));
     const name = filter ? FILTER_NAMES[filter[1]!.toLowerCase()] : undefined;
     if (filter && name) {
+      endSequence();
       i += filter[0].length;
       let value: string;
       if (i < n && OPEN_QUOTES[input[i]!]) value = readQuoted(input[i]!);
@@ -108,9 +119,13 @@ export function parseQuery(input: string): ParsedQuery {
     }
     const start = i;
     while (i < n && !/\s/.test(input[i]!)) i++;
-    const word = input.slice(start, i).replace(/^[\p{P}]+|[\p{P}]+$/gu, '');
-    if (word) terms.push({ text: word, phrase: false });
+    const raw = input.slice(start, i);
+    const word = raw.replace(/^[\p{P}]+|[\p{P}]+$/gu, '');
+    if (!word || /^[\p{P}]/u.test(raw)) endSequence();
+    if (word) words.push(word);
+    if (!word || /[\p{P}]$/u.test(raw)) endSequence();
   }
+  endSequence();
   return { terms, filters };
 }
 
@@ -152,19 +167,23 @@ export function compileQuery(query: string | ParsedQuery, options: SearchOptions
   const parsed = typeof query === 'string' ? parseQuery(query) : query;
   const typed = typeof query === 'string' ? query : parsed.terms.map((t) => t.text).join(' ');
   const lenient = options.lenient ?? defaultLenient(typed);
+  const wholeWord = options.wholeWord ?? false;
   const filters: SearchFilters = { ...parsed.filters, ...definedOnly(options.filters ?? {}) };
   const terms: CompiledTerm[] = [];
   const seen = new Set<string>();
   for (const t of parsed.terms) {
     const key = foldKey(t.text).trim();
-    const bare = key.replace(/ /g, '');
-    if (!bare) continue;
-    const id = `${lenient ? bare : key}`;
+    // A phrase keeps its single spaces; a sequence is its words (a word of only diacritics folds to nothing and goes).
+    const words = t.phrase ? (key ? [key] : []) : key.split(' ').filter((w) => w !== '');
+    if (words.length === 0) continue;
+    // Quoting says "as typed": a phrase is never lenient and has no word forms to leave out.
+    const term: CompiledTerm = { text: t.text, phrase: t.phrase, words, lenient: t.phrase ? false : lenient, wholeWord: t.phrase ? false : wholeWord };
+    const id = JSON.stringify([term.phrase, term.words, term.lenient, term.wholeWord]);
     if (seen.has(id)) continue;
     seen.add(id);
-    terms.push({ text: t.text, phrase: t.phrase, key: lenient ? bare : key, bare, lenient });
+    terms.push(term);
   }
-  return { terms, filters, lenient };
+  return { terms, filters, lenient, wholeWord };
 }
 
 function definedOnly(f: SearchFilters): SearchFilters {
@@ -173,102 +192,4 @@ function definedOnly(f: SearchFilters): SearchFilters {
     if (v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)) (out as Record<string, unknown>)[k] = v;
   }
   return out;
-}
-
-export interface TextHit {
-  start: number;
-  end: number;
-  /** The original characters at start..end. */
-  text: string;
-  /** The original text around the hit, on one line. */
-  context: string;
-  /** Offset of context[0] in the article text. */
-  contextStart: number;
-  /** Index of the query term this hit matched. */
-  term: number;
-}
-
-export const CONTEXT_CHARS = 60;
-
-/** Every hit of the query's terms in an article's original text, in text order. */
-export function findHits(text: string, query: CompiledQuery, limit = Infinity): TextHit[] {
-  if (query.terms.length === 0) return [];
-  // Lenient terms match the key without spaces; both keys map back to the original text.
-  const strict = query.terms.some((t) => !t.lenient) ? fold(text) : null;
-  const lenient = query.terms.some((t) => t.lenient) ? fold(text, { lenient: true }) : null;
-  const spans: Array<[number, number, number]> = [];
-  query.terms.forEach((term, t) => {
-    const f = term.lenient ? lenient! : strict!;
-    const needle = term.lenient ? term.bare : term.key;
-    for (let i = f.key.indexOf(needle); i !== -1 && spans.length < MAX_SPANS; i = f.key.indexOf(needle, i + needle.length)) {
-      const [start, end] = originalSpan(f, i, i + needle.length);
-      spans.push([start, end, t]);
-    }
-  });
-  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  // Hits of different words that touch (رئیس + جمهور) read as one hit.
-  const merged: Array<{ start: number; end: number; term: number; last: number }> = [];
-  for (const [start, end, t] of spans) {
-    const prev = merged[merged.length - 1];
-    if (prev && start < prev.end) continue; // one term's hit inside another's: show the longer once
-    if (prev && t !== prev.last && /^[\s\u200c]{0,2}$/.test(text.slice(prev.end, start))) {
-      prev.end = end;
-      prev.last = t;
-      continue;
-    }
-    merged.push({ start, end, term: t, last: t });
-  }
-  const hits: TextHit[] = [];
-  for (const { start, end, term } of merged) {
-    const { context, contextStart } = contextAround(text, start, end);
-    hits.push({ start, end, text: text.slice(start, end), context, contextStart, term });
-    if (hits.length >= limit) break;
-  }
-  return hits;
-}
-
-/** Enough for any article a person reads; stops a one-letter query on a huge file. */
-const MAX_SPANS = 100_000;
-
-/**
- * About CONTEXT_CHARS original characters each side, kept to the hit's line, cut at a word
- * boundary where one is near, line breaks inside (a lenient hit across lines) as spaces.
- */
-export function contextAround(text: string, start: number, end: number, chars = CONTEXT_CHARS): { context: string; contextStart: number } {
-  let from = Math.max(0, start - chars);
-  let to = Math.min(text.length, end + chars);
-  const lineBefore = lastLineBreak(text, from, start);
-  if (lineBefore >= 0) from = lineBefore + 1;
-  const lineAfter = firstLineBreak(text, end, to);
-  if (lineAfter >= 0) to = lineAfter;
-  if (from > 0 && lineBefore < 0) {
-    const space = text.slice(from, start).search(/\s/);
-    if (space >= 0 && space < 20) from += space + 1;
-  }
-  if (to < text.length && lineAfter < 0) {
-    const tail = text.slice(end, to);
-    const m = /\s\S*$/.exec(tail);
-    if (m && tail.length - m.index < 20) to = end + m.index;
-  }
-  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from++;
-  if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to--;
-  return { context: text.slice(from, to).replace(/[\r\n\u2028\u2029\t]/g, ' '), contextStart: from };
-}
-
-function lastLineBreak(text: string, from: number, before: number): number {
-  for (let i = before - 1; i >= from; i--) if (isLineBreak(text.charCodeAt(i))) return i;
-  return -1;
-}
-
-function firstLineBreak(text: string, from: number, before: number): number {
-  for (let i = from; i < before; i++) if (isLineBreak(text.charCodeAt(i))) return i;
-  return -1;
-}
-
-function isLineBreak(c: number): boolean {
-  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
 }

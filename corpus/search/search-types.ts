@@ -18,6 +18,13 @@ export interface SearchHit {
 export interface SearchResponse {
   hits: SearchHit[];
   totalHits: number;
+  /**
+   * totalHits is a lower bound: so many articles matched that hits were counted only up to a
+   * cap in some (the CLI, which asks for exact totals, counts them all).
+   */
+  approximate: boolean;
+  /** Articles with hits (all of them, not only those of the hits returned). */
+  totalArticles: number;
   /** While the index is being built: how far it is (hits may be incomplete). */
   indexing: { done: number; total: number } | null;
 }
@@ -25,6 +32,8 @@ export interface SearchResponse {
 export interface SearchRequest {
   query: string;
   lenient?: boolean;
+  /** Words only as typed (letter variants folded): no proclitics, no suffixes. */
+  wholeWord?: boolean;
   filters?: SearchFilters;
   limit?: number;
 }

@@ -10,6 +10,7 @@ const DEBOUNCE_MS = 150;
 
 export function createSearchView(ctx: ViewContext, box: HTMLInputElement): View {
   const lenient = h('input', { type: 'checkbox', class: 'lenient', checked: true });
+  const wholeWord = h('input', { type: 'checkbox', class: 'whole-word' });
   const langs = (['fa', 'ar', 'en'] as Language[]).map((l) => {
     const input = h('input', { type: 'checkbox', value: l, class: `lang-${l}` });
     return { l, input, label: h('label', {}, input, ` ${l}`) };
@@ -27,7 +28,8 @@ export function createSearchView(ctx: ViewContext, box: HTMLInputElement): View 
     h(
       'div',
       { class: 'search-options' },
-      h('label', { title: 'Also match across a missing or extra space or ZWNJ inside a word' }, lenient, ' lenient'),
+      h('label', { title: 'A space may be missing, added or written as ZWNJ (گفت و گو = گفتوگو = گفت‌وگو)' }, lenient, ' lenient'),
+      h('label', { title: 'Only the words as typed: no و، ال، بال… before them, no ها، ی، ه… after them' }, wholeWord, ' whole word'),
       ...langs.map((x) => x.label),
       outlet,
       from,
@@ -53,6 +55,7 @@ export function createSearchView(ctx: ViewContext, box: HTMLInputElement): View 
       query,
       // Lenient matching is on by default for Arabic-script queries, as Persian needs it.
       lenient: lenient.checked,
+      wholeWord: wholeWord.checked,
       filters: {
         ...(language.length ? { language } : {}),
         ...(outlet.value.trim() ? { outlet: outlet.value.trim() } : {}),
@@ -89,8 +92,10 @@ export function createSearchView(ctx: ViewContext, box: HTMLInputElement): View 
   };
 
   const render = (res: SearchResponse) => {
-    const files = new Set(res.hits.map((x) => x.file)).size;
-    status.textContent = `${res.totalHits} hit${res.totalHits === 1 ? '' : 's'} in ${files} article${files === 1 ? '' : 's'}${res.hits.length < res.totalHits ? ` (first ${res.hits.length} shown)` : ''}`;
+    const files = res.totalArticles;
+    // The count is the engine's, as the CLI prints it; with very many articles it is counted up to a cap.
+    const count = `${res.approximate ? 'at least ' : ''}${res.totalHits} hit${res.totalHits === 1 ? '' : 's'}`;
+    status.textContent = `${count} in ${files} article${files === 1 ? '' : 's'}${res.hits.length < res.totalHits ? ` (first ${res.hits.length} shown)` : ''}`;
     progress.hidden = !res.indexing;
     if (res.indexing) {
       progress.max = Math.max(1, res.indexing.total);
@@ -134,7 +139,7 @@ export function createSearchView(ctx: ViewContext, box: HTMLInputElement): View 
     lenientTouched = true;
     schedule();
   });
-  for (const input of [outlet, from, to, tag, ...langs.map((x) => x.input)]) input.addEventListener('change', schedule);
+  for (const input of [wholeWord, outlet, from, to, tag, ...langs.map((x) => x.input)]) input.addEventListener('change', schedule);
   box.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown') (list.querySelector('li.hit') as HTMLElement | null)?.focus();
   });

@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findChromium, NO_CHROMIUM, screenshot, useSession, type Session } from './browser-env';
 import { shownArticle, waitShown } from './test-hooks';
+import { foldKey } from '../../corpus/text/normalise';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 
@@ -21,11 +22,12 @@ describe('searching the corpus', { skip }, () => {
     // Results come while typing (and while the index fills in): wait for those of the whole query.
     await page.waitForFunction(() => {
       const marks = [...document.querySelectorAll('li.hit mark')].map((m) => m.textContent);
-      return marks.includes('رئیسجمهور') && marks.includes('رئیس جمهور');
+      return marks.includes('رئیسجمهور') && marks.includes('رئیس جمهوری');
     }, undefined, { timeout: 20_000 });
     const hits = await page.$$eval('li.hit', (lis) => lis.map((li, i) => ({ i, file: li.getAttribute('data-file')!, start: Number(li.getAttribute('data-start')), end: Number(li.getAttribute('data-end')), marked: li.querySelector('mark')!.textContent })));
-    // Lenient matching (on for Persian) also finds the spaced spelling «رئیس جمهور».
-    assert.ok(hits.some((h) => h.marked === 'رئیس جمهور'));
+    // Lenient matching (on for Persian) also finds the spaced spelling, marked as the whole
+    // written word with its suffix: «رئیس جمهوری».
+    assert.ok(hits.some((h) => h.marked === 'رئیس جمهوری'));
     const first = hits.find((h) => h.marked === 'رئیسجمهور');
     assert.ok(first, 'the hit shows the original Persian characters');
     await screenshot(page, 'search-results.png');
@@ -51,6 +53,28 @@ describe('searching the corpus', { skip }, () => {
     assert.ok(res.hits.some((h) => h.text === 'رئیسجمهور'), 'the joined spelling is found for the spaced query');
     const digits = await session.harness.workspace.search({ query: '1403' });
     assert.ok(digits.hits.some((h) => h.text === '۱۴۰۳'));
+  });
+
+  test('the whole-word toggle keeps رئیس from رئیسی and الرئيس, and the box shows the count the engine (and the CLI) gives', async () => {
+    const page = session.page;
+    await page.fill('input.search-box', 'رئيس');
+    const shows = async (wholeWord: boolean) => {
+      const res = await session.harness.workspace.search({ query: 'رئيس', wholeWord, limit: 300 });
+      await page.waitForFunction((n) => document.querySelector('.search-status')?.textContent?.startsWith(`${n} hit`) ?? false, res.totalHits, { timeout: 10_000 });
+      return res;
+    };
+    const forms = await shows(false);
+    assert.ok(forms.hits.some((h) => h.text === 'الرئيس'));
+    await page.click('input.whole-word');
+    const whole = await shows(true);
+    assert.ok(whole.totalHits > 0 && whole.totalHits < forms.totalHits);
+    const marks = await page.$$eval('li.hit mark', (ms) => ms.map((m) => m.textContent ?? ''));
+    assert.equal(marks.length, whole.totalHits);
+    for (const m of marks) assert.equal(foldKey(m), foldKey('رئیس'), m);
+    await page.click('input.whole-word');
+    await shows(false);
+    // Back in the box, where the next test's Escape leaves the search.
+    await page.focus('input.search-box');
   });
 
   test('an article added to the folder shows up in the list without a restart', async () => {

@@ -34,7 +34,7 @@ after(async () => {
 const OPTIONS: Record<string, string[]> = {
   info: ['--corpus', '--json'],
   export: ['--corpus', '--format', '--out', '--group-by', '--title', '--tag', '--all-tags', '--no-sentence'],
-  search: ['--corpus', '--limit', '--lang', '--outlet', '--from', '--to', '--tag', '--json', '--strict', '--lenient'],
+  search: ['--corpus', '--limit', '--lang', '--outlet', '--from', '--to', '--tag', '--json', '--strict', '--lenient', '--whole-word'],
   segment: ['--json'],
   align: ['--kind', '--json'],
   'merge-driver': [],

@@ -52,13 +52,15 @@ test('--json prints exactly one object of hits whose offsets give back the origi
   }
 });
 
+// A hit is the whole written word (issue 13, point 6): the sample writes the spaced form only
+// with the suffix ی (رئیس جمهوری), so that is the hit, where it used to be cut at رئیس جمهور.
 test('a query typed with Arabic letters finds the Persian spellings, joined and spaced', () => {
   const r = hashiya('--corpus', corpus, 'رئيسجمهور', '--json');
   assert.equal(r.status, 0, r.stderr);
   const texts = new Set((JSON.parse(r.stdout) as { hits: Array<{ text: string }> }).hits.map((h) => h.text));
   assert.ok(texts.has('رئیسجمهور'));
-  assert.ok(texts.has('رئیس جمهور'));
-  for (const t of texts) assert.equal(foldKey(t, { lenient: true }), foldKey('رئیسجمهور', { lenient: true }));
+  assert.ok(texts.has('رئیس جمهوری'));
+  for (const t of texts) assert.ok(foldKey(t, { lenient: true }).startsWith(foldKey('رئیسجمهور', { lenient: true })), t);
 });
 
 test('--strict does not match across a space', () => {

@@ -11,7 +11,8 @@ import { appFolder, SEARCH_INDEX, scanCorpus } from '../../corpus/search/index-s
 import { foldKey } from '../../corpus/text/normalise';
 import { SearchEngine, type EngineResult } from '../../corpus/search/search-engine';
 import { SearchIndex } from '../../corpus/search/search-index';
-import { compileQuery, contextAround, parseQuery } from '../../corpus/search/search-query';
+import { compileQuery, parseQuery } from '../../corpus/search/search-query';
+import { contextAround } from '../../corpus/search/text-hits';
 
 const FA_1 = [
   'رئیس‌جمهور در گفت‌وگوی تلفنی با نخست وزیر عراق گفت ایران از هیچ کمکی دریغ نمی‌کند.',
@@ -109,24 +110,31 @@ describe('searching a corpus', () => {
     assert.deepEqual(hitTexts(r), ['الإيراني']);
   });
 
-  it('requires every word of a multi-word query, in any order, within the article', async () => {
-    const r = await search('ترکیه همکاری');
+  // Issue 13 (6): words side by side are a sequence, found in that order; before, they were
+  // found anywhere in the article. Terms set apart by a comma keep that older meaning.
+  it('requires every term of a query set apart by commas, in any order, within the article', async () => {
+    const r = await search('ترکیه، همکاری');
     assert.deepEqual([...new Set(r.hits.map((h) => h.file))].sort(), ['fa-2.txt', 'fa-3.txt']);
-    const none = await search('ترکیه الإرهاب');
+    const none = await search('ترکیه، الإرهاب');
     assert.equal(none.hits.length, 0);
     assert.equal(none.totalArticles, 0);
+    const sequence = await search('ترکیه همکاری');
+    assert.equal(sequence.totalArticles, 0, 'no article has the two words side by side');
   });
 
-  it('matches a phrase only as written, words only together', async () => {
+  it('matches a phrase only as written, words only together and in order', async () => {
     const phrase = await search('"وزیر خارجه"');
     assert.deepEqual([...new Set(phrase.hits.map((h) => h.file))].sort(), ['fa-1.txt', 'fa-3.txt']);
-    const words = await search('خارجه وزیر');
+    const sequence = await search('وزیر خارجه');
+    assert.deepEqual([...new Set(sequence.hits.map((h) => h.file))].sort(), ['fa-1.txt', 'fa-3.txt']);
+    assert.equal((await search('خارجه وزیر')).totalArticles, 0, 'the other order is another sequence');
+    const words = await search('خارجه، وزیر');
     assert.ok(words.totalArticles >= 2);
   });
 
   it('ranks the article where the words stand close together above one where they are far apart', async () => {
     await writeArticle('far.txt', 'ترکیه در شمال است. ' + 'متن دیگری درباره اقتصاد و فرهنگ. '.repeat(12) + 'همکاری ادامه دارد.');
-    const r = await search('ترکیه همکاری');
+    const r = await search('ترکیه، همکاری');
     const order = [...new Set(r.hits.map((h) => h.file))];
     assert.ok(order.indexOf('fa-2.txt') < order.indexOf('far.txt'), order.join(' '));
     await rm(join(root, 'far.txt'));

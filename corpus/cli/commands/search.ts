@@ -1,5 +1,6 @@
 // `hashiya search --corpus DIR "QUERY" [--json]`: the app's search from the command line,
-// folding letter variants, diacritics, ZWNJ and digits. With --json, exactly one object
+// folding letter variants, diacritics, ZWNJ and digits, through the same engine function
+// (SearchEngine.search) as the app's search box. With --json, exactly one object
 // {"hits": [{file, start, end, text, context}]}: start/end are UTF-16 offsets into the
 // article's decoded text and text is the original characters there.
 import { ArticleCatalog } from '../../catalog/article-catalog';
@@ -8,12 +9,16 @@ import { SearchQueryError, type EngineResult } from '../../search/search-engine'
 import { checkFilters, type SearchFilters } from '../../search/search-query';
 import { CliError, corpusFolder, EXIT, parseFlags, UsageError, type CliCommand } from '../command';
 
-const USAGE = `usage: hashiya search --corpus DIR "QUERY" [--json] [--strict | --lenient] [--limit N]
-                      [--lang fa,ar] [--outlet NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tag ID]
-  Words match anywhere in an article, in any order; "a phrase" matches as written.
-  --lenient (the default for Persian and Arabic queries) also matches across a missing or
-  extra space or ZWNJ inside a word; --strict does not.`;
-
+const USAGE = `usage: hashiya search --corpus DIR "QUERY" [--json] [--strict | --lenient] [--whole-word]
+                      [--limit N] [--lang fa,ar] [--outlet NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tag ID]
+  Words side by side match in that order, as whole words of the text; Arabic proclitics
+  (و ف ب ل ك ال) and common Persian and Arabic suffixes are matched with them. A comma between
+  words makes separate terms, each found anywhere in an article; "a phrase" matches its
+  characters exactly as written, inside words too.
+  --lenient (the default for Persian and Arabic queries) lets a space be missing, added or a
+  ZWNJ (گفت و گو = گفتوگو = گفت‌وگو); --strict does not.
+  --whole-word matches the words only as typed: no proclitics, no suffixes.
+  The app's search box gives the same hits and count for the same query and options.`;
 
 export interface JsonHit {
   file: string;
@@ -27,7 +32,7 @@ export const command: CliCommand = async (args) => {
   try {
     const { values, flags, positional } = parseFlags(args, {
       values: ['corpus', 'limit', 'lang', 'outlet', 'from', 'to', 'tag'],
-      flags: ['json', 'strict', 'lenient', 'help'],
+      flags: ['json', 'strict', 'lenient', 'whole-word', 'help'],
     });
     if (flags.has('help')) {
       process.stdout.write(`${USAGE}\n`);
@@ -49,7 +54,8 @@ export const command: CliCommand = async (args) => {
     const root = await corpusFolder(values.corpus);
     const catalog = new ArticleCatalog(root);
     const lenient = flags.has('strict') ? false : flags.has('lenient') ? true : undefined;
-    const result = await catalog.searchInline({ query, lenient, filters, limit, exactTotals: true });
+    const wholeWord = flags.has('whole-word');
+    const result = await catalog.searchInline({ query, lenient, wholeWord, filters, limit, exactTotals: true });
     // `hashiya search … | head` closes the pipe early: that is not an error.
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') process.exit(0);
@@ -83,7 +89,8 @@ function humanReadable(r: EngineResult, headlines: ReadonlyMap<string, string>):
     lines.push(`${h.file}:${h.start}-${h.end}`, `  ${headlines.get(h.file) ?? h.file}`, `    ${marked}`);
   }
   const articles = r.totalArticles === 1 ? '1 article' : `${r.totalArticles} articles`;
-  const mode = r.lenient ? ' (lenient)' : '';
+  const modes = [...(r.lenient ? ['lenient'] : []), ...(r.wholeWord ? ['whole words'] : [])];
+  const mode = modes.length > 0 ? ` (${modes.join(', ')})` : '';
   if (r.hits.length === 0) lines.push('no hits');
   else if (r.truncated) lines.push(`first ${r.hits.length} hits shown; the query's words occur ${r.totalHits} times in ${articles}${mode}`);
   else lines.push(`${r.hits.length} ${r.hits.length === 1 ? 'hit' : 'hits'} in ${articles}${mode}`);

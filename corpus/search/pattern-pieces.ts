@@ -1,0 +1,47 @@
+// Pieces of regex source spelled in an Alphabet: literals and choices among many strings.
+import type { Alphabet } from './key-alphabet';
+
+/** The source of a literal, or null when the alphabet cannot spell one of its characters. */
+export function literal(text: string, a: Alphabet): string | null {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const s = a.char(text.charCodeAt(i));
+    if (s === null) return null;
+    out += s;
+  }
+  return out;
+}
+
+/**
+ * One of `options` as a regex source, shaped as a trie (ه(?:ا(?:ی)?|م)?…): a few hundred
+ * suffixes as a plain alternation would be tried one by one at every place, a trie looks at
+ * each character once. Options the alphabet cannot spell are left out; '' when none is left
+ * and the group is optional, `(?!)` (never) when one was required.
+ */
+export function choice(options: readonly string[], a: Alphabet, optional: boolean): string {
+  const body = trie(options.filter((o) => o !== '' && literal(o, a) !== null), a);
+  if (body === null) return optional ? '' : NEVER;
+  return optional ? `(?:${body})?` : `(?:${body})`;
+}
+
+/** A source that matches nothing. */
+export const NEVER = '(?!)';
+
+/** The trie of non-empty, spellable strings as an alternation of first characters; null when there are none. */
+function trie(options: readonly string[], a: Alphabet): string | null {
+  const byFirst = new Map<string, string[]>();
+  for (const o of options) {
+    const rest = byFirst.get(o[0]!) ?? [];
+    rest.push(o.slice(1));
+    byFirst.set(o[0]!, rest);
+  }
+  if (byFirst.size === 0) return null;
+  const branches: string[] = [];
+  for (const [first, rests] of byFirst) {
+    const sub = trie(rests.filter((r) => r !== ''), a);
+    const ends = rests.includes('');
+    const head = a.char(first.charCodeAt(0))!;
+    branches.push(sub === null ? head : `${head}(?:${sub})${ends ? '?' : ''}`);
+  }
+  return branches.join('|');
+}

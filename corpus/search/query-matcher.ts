@@ -1,0 +1,166 @@
+// A query's terms as patterns over one alphabet, run on folded keys: the hits of an article,
+// as key spans. The index counts and ranks with it on its one-byte keys, and the engine finds
+// the hits in an article's text with it on the text's own key: one function decides what a
+// hit is, so a count and the list of hits it counts agree.
+import type { Alphabet } from './key-alphabet';
+import { termPattern, type PatternTerm, type TermPattern } from './term-pattern';
+
+export interface KeySpan {
+  start: number;
+  end: number;
+  /** Index of the query term that matched. */
+  term: number;
+}
+
+/** Enough for any article a person reads; stops a one-letter query on a huge file. */
+export const MAX_SPANS = 100_000;
+
+interface RunnableTerm {
+  /** Sticky: tried only where a hit may start. */
+  re: RegExp;
+  /** The anchors in the alphabet's spelling. */
+  anchors: string[];
+  /** What all anchors begin with: one indexOf stream finds their places. */
+  prefix: string;
+  /** What may stand between a hit's start and its anchor, and the longest of it. */
+  before: Set<string>;
+  lead: number;
+  /** The key units that may follow the first anchor inside a hit (besides non-word ones), or null for any. */
+  follow: Set<number> | null;
+  wordStart: boolean;
+}
+
+function commonPrefix(list: readonly string[]): string {
+  let p = list[0]!;
+  for (const x of list) while (!x.startsWith(p)) p = p.slice(0, -1);
+  return p;
+}
+
+function spellAll(list: readonly string[], a: Alphabet): string[] {
+  return list.map((x) => a.spell(x)).filter((x): x is string => x !== null);
+}
+
+function runnable(p: TermPattern, a: Alphabet): RunnableTerm | null {
+  // An anchor the alphabet cannot spell cannot occur; the others still may.
+  const first = a.spell(p.anchors[0]!);
+  const anchors = spellAll(first === null ? p.anchors.slice(1) : p.anchors, a).filter((x) => x !== '');
+  if (anchors.length === 0) return null;
+  const before = spellAll(p.before, a);
+  const prefix = commonPrefix(anchors);
+  return {
+    re: new RegExp(p.source, 'y'),
+    anchors,
+    prefix: prefix === '' ? anchors[0]! : prefix,
+    before: new Set(before),
+    lead: Math.max(0, ...before.map((x) => x.length)),
+    // `follow` is about the first anchor, the word written whole.
+    follow: p.follow === null || first === null ? null : new Set(spellAll([...p.follow], a).map((x) => x.charCodeAt(0))),
+    wordStart: p.wordStart,
+  };
+}
+
+export class QueryMatcher {
+  private constructor(
+    private readonly alphabet: Alphabet,
+    /** Per term: the pattern for Arabic articles (one-letter proclitics too), and for the others. */
+    private readonly arabic: RunnableTerm[],
+    private readonly other: RunnableTerm[],
+  ) {}
+
+  /** Null when a term cannot occur in any key of the alphabet (then nothing matches: every term must). */
+  static compile(terms: readonly PatternTerm[], a: Alphabet): QueryMatcher | null {
+    const arabic: RunnableTerm[] = [];
+    const other: RunnableTerm[] = [];
+    for (const t of terms) {
+      const ar = termPattern(t, a, true);
+      const fa = termPattern(t, a, false);
+      const arRun = ar && runnable(ar, a);
+      const faRun = fa && (fa.source === ar?.source ? arRun : runnable(fa, a));
+      if (!arRun || !faRun) return null;
+      arabic.push(arRun);
+      other.push(faRun);
+    }
+    return new QueryMatcher(a, arabic, other);
+  }
+
+  get terms(): number {
+    return this.arabic.length;
+  }
+
+  /**
+   * The hits of one term, leftmost first and none overlapping the one before (as a global
+   * regex would find them), at most `cap`. Hits are looked for only where they may start: at
+   * each place an anchor occurs, the start of its written word, if that is no more than `lead`
+   * characters before it (the place itself, for a phrase). The anchors' places are taken in
+   * text order, lazily, so that a first look stops at the first hit.
+   */
+  private each(key: string, t: RunnableTerm, cap: number, found: (start: number, end: number) => void): number {
+    const isWord = this.alphabet.isWord;
+    const { anchors, prefix, follow } = t;
+    const one = anchors.length === 1 && anchors[0] === prefix;
+    const firstLength = anchors[0]!.length;
+    // Whether a place holds an anchor, and then the cheap checks the pattern would make
+    // first: most places fail them (است inside استقرار), and a try of the pattern costs more.
+    const holds = (p: number): boolean => {
+      if (!one && !key.startsWith(anchors[0]!, p)) return anchors.some((x, i) => i > 0 && key.startsWith(x, p));
+      // anchors[0] is here: when it is the word written whole, what follows it is known.
+      if (follow === null) return true;
+      const after = p + firstLength;
+      return after >= key.length || !isWord(key.charCodeAt(after)) || follow.has(key.charCodeAt(after));
+    };
+    let n = 0;
+    let reached = 0;
+    let last = -1;
+    for (let p = key.indexOf(prefix); p >= 0; p = key.indexOf(prefix, p + 1)) {
+      if (!holds(p)) continue;
+      let start = p;
+      if (t.wordStart) {
+        while (start > 0 && p - start < t.lead && isWord(key.charCodeAt(start - 1))) start--;
+        if (start > 0 && isWord(key.charCodeAt(start - 1))) continue;
+        if (!t.before.has(key.slice(start, p))) continue;
+      }
+      if (start < reached || start === last) continue;
+      last = start;
+      t.re.lastIndex = start;
+      const m = t.re.exec(key);
+      if (m === null) continue;
+      found(start, start + m[0].length);
+      reached = start + m[0].length;
+      if (++n >= cap) break;
+    }
+    return n;
+  }
+
+  /**
+   * Every hit in key order, a hit that overlaps an earlier (or longer) one left out; null when
+   * some term has no hit at all. At most `capPerTerm` hits of each term are looked for.
+   */
+  spans(key: string, arabicArticle: boolean, capPerTerm = MAX_SPANS): KeySpan[] | null {
+    const terms = arabicArticle ? this.arabic : this.other;
+    const all: KeySpan[] = [];
+    for (let t = 0; t < terms.length; t++) {
+      if (this.each(key, terms[t]!, capPerTerm, (start, end) => all.push({ start, end, term: t })) === 0) return null;
+    }
+    if (terms.length > 1) all.sort((x, y) => x.start - y.start || y.end - x.end || x.term - y.term);
+    const out: KeySpan[] = [];
+    let reached = 0;
+    for (const s of all) {
+      if (s.start < reached) continue; // one term's hit inside another's: shown once, as the longer
+      out.push(s);
+      reached = s.end;
+    }
+    return out;
+  }
+
+  /** Where each term first hits, or null when one has none: the cheap first look of ranking. */
+  firsts(key: string, arabicArticle: boolean): number[] | null {
+    const terms = arabicArticle ? this.arabic : this.other;
+    const out: number[] = [];
+    for (const t of terms) {
+      let at = -1;
+      if (this.each(key, t, 1, (start) => (at = start)) === 0) return null;
+      out.push(at);
+    }
+    return out;
+  }
+}

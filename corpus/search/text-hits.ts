@@ -1,0 +1,103 @@
+// The hits of a query in one article's text, with the context a list of results shows.
+// Matching runs on the text's folded key; the fold's offset map gives every hit back in the
+// original characters (UTF-16 offsets into the text as decoded).
+import { fold, originalSpan } from '../text/normalise';
+import { keyAlphabet } from './key-alphabet';
+import { QueryMatcher } from './query-matcher';
+import type { CompiledQuery } from './search-query';
+import { isArabicKey } from './word-forms';
+
+export interface TextHit {
+  start: number;
+  end: number;
+  /** The original characters at start..end. */
+  text: string;
+  /** The original text around the hit, on one line. */
+  context: string;
+  /** Offset of context[0] in the article text. */
+  contextStart: number;
+  /** Index of the query term this hit matched. */
+  term: number;
+}
+
+export const CONTEXT_CHARS = 60;
+
+export interface FindOptions {
+  /** Hits returned at most. */
+  limit?: number;
+  /** The article reads as Arabic (one-letter proclitics apply); worked out from its key when not given, as the index does. */
+  arabic?: boolean;
+}
+
+const matchers = new WeakMap<CompiledQuery, QueryMatcher | null>();
+
+/** The query's patterns over folded keys as strings, compiled once per query. */
+function matcherOf(query: CompiledQuery): QueryMatcher | null {
+  if (!matchers.has(query)) matchers.set(query, QueryMatcher.compile(query.terms, keyAlphabet()));
+  return matchers.get(query)!;
+}
+
+/**
+ * Every hit of the query in an article's original text, in text order: the matcher's key spans
+ * (the same ones the index counts) mapped back to the original characters, so a hit covers
+ * exactly the written characters, diacritics and ZWNJ inside it included.
+ */
+export function findHits(text: string, query: CompiledQuery, options: FindOptions = {}): TextHit[] {
+  const limit = options.limit ?? Infinity;
+  const matcher = query.terms.length === 0 ? null : matcherOf(query);
+  if (matcher === null || limit <= 0) return [];
+  const f = fold(text);
+  const spans = matcher.spans(f.key, options.arabic ?? isArabicKey(f.key));
+  if (spans === null) return [];
+  const hits: TextHit[] = [];
+  for (const s of spans) {
+    const [start, end] = originalSpan(f, s.start, s.end);
+    const { context, contextStart } = contextAround(text, start, end);
+    hits.push({ start, end, text: text.slice(start, end), context, contextStart, term: s.term });
+    if (hits.length >= limit) break;
+  }
+  return hits;
+}
+
+/**
+ * About CONTEXT_CHARS original characters each side, kept to the hit's line, cut at a word
+ * boundary where one is near, line breaks inside (a lenient hit across lines) as spaces.
+ */
+export function contextAround(text: string, start: number, end: number, chars = CONTEXT_CHARS): { context: string; contextStart: number } {
+  let from = Math.max(0, start - chars);
+  let to = Math.min(text.length, end + chars);
+  const lineBefore = lastLineBreak(text, from, start);
+  if (lineBefore >= 0) from = lineBefore + 1;
+  const lineAfter = firstLineBreak(text, end, to);
+  if (lineAfter >= 0) to = lineAfter;
+  if (from > 0 && lineBefore < 0) {
+    const space = text.slice(from, start).search(/\s/);
+    if (space >= 0 && space < 20) from += space + 1;
+  }
+  if (to < text.length && lineAfter < 0) {
+    const tail = text.slice(end, to);
+    const m = /\s\S*$/.exec(tail);
+    if (m && tail.length - m.index < 20) to = end + m.index;
+  }
+  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from++;
+  if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to--;
+  return { context: text.slice(from, to).replace(/[\r\n\u2028\u2029\t]/g, ' '), contextStart: from };
+}
+
+function lastLineBreak(text: string, from: number, before: number): number {
+  for (let i = before - 1; i >= from; i--) if (isLineBreak(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+function firstLineBreak(text: string, from: number, before: number): number {
+  for (let i = from; i < before; i++) if (isLineBreak(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
