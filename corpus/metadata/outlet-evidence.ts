@@ -6,7 +6,8 @@
 //   follow       `تابع X على`, `X را در تلگرام دنبال کنید`;
 //   rights       `© 2013 X`, `جميع الحقوق محفوظة لـ X`, `کلیه حقوق ... X`;
 //   domain       `www.farsnews.ir`, `isna.ir/news/...` anywhere in the text;
-//   masthead     a line above the headline that is an outlet's name, or a page title ending `- X`;
+//   masthead     a line near the top that is an outlet's name, or a page title ending `- X`;
+//   interview    `في حديث مع هسبريس`, `در گفت‌وگو با ایسنا`: someone in the story talks to the outlet;
 //   cited        `نقلاً عن X`, `به نقل از X`, `بحسب X`, `ذكرت وكالة X`: a source the story quotes.
 // Each rule returns what it read; outlets.ts weighs them. A name the gazetteer lacks is still
 // taken where the shape is unmistakable (a label or dateline with an outlet word, a source or
@@ -15,7 +16,7 @@ import { knownOutletsIn, outletByDomain, type KnownOutlet, type NamedOutlet } fr
 import { looseKey } from '../text/letter-variants';
 import type { Paragraph } from '../text/paragraphs';
 
-export type OutletEvidence = 'label' | 'dateline' | 'attribution' | 'source' | 'follow' | 'rights' | 'domain' | 'masthead' | 'cited';
+export type OutletEvidence = 'label' | 'dateline' | 'attribution' | 'source' | 'follow' | 'rights' | 'domain' | 'masthead' | 'interview' | 'cited';
 
 export interface OutletFinding {
   /** The outlet's usual native name (the gazetteer's), or the name as written when unknown. */
@@ -56,9 +57,11 @@ const DATELINE_CITIES = [
 const cityKeys = new Set(DATELINE_CITIES.map(looseKey));
 
 function isCity(text: string): boolean {
-  // `بغداد 14 ابريل` / `القاهرة في` : the city may carry a date after it.
-  const t = looseKey(text).replace(/[\d\u0660-\u0669\u06F0-\u06F9].*$/u, '').trim();
-  return cityKeys.has(t) || cityKeys.has(t.split(/\s+/)[0] ?? '');
+  const t = looseKey(text).trim();
+  if (cityKeys.has(t)) return true;
+  // `بغداد 14 ابريل`, `أبوظبي في الأول من ديسمبر`: a city with the day after it.
+  const m = /^(\S+(?:\s\S+)??)\s+(?:في\s|[\d\u0660-\u0669\u06F0-\u06F9])/u.exec(t);
+  return m !== null && m[1] !== undefined && cityKeys.has(m[1]);
 }
 
 function wordCount(text: string): number {
@@ -94,70 +97,103 @@ function fromName(p: Paragraph, paragraph: number, text: string, offsetInLine: n
   return make(p, paragraph, at >= 0 ? at : offsetInLine, found.written, found.known?.outlet ?? null, how);
 }
 
+/**
+ * Length of Latin letters, digits and punctuation a saved page may carry before the lead's
+ * first Arabic-script word (` date 2025-12-01 `, `LOC11:02`): the opening rules read after it.
+ */
+function leadingJunk(text: string): number {
+  return /^[\p{Script=Latin}\d\s:.\-/]{0,30}(?=[\u0600-\u06FF(«"'])/u.exec(text)?.[0].length ?? 0;
+}
+
 // `ایسنا: ...`, `واس -`, `خبرگزاری مهر ــ`: a name and a colon or dash opening the line.
 const LABEL = /^\s*([^:：\-–—ـ،,.()\n]{2,40}?)\s*(?:[:：]|\s[-–—ـ]+\s|[-–—ـ]{2,})/u;
 
+// `نورنیوز-گروه اجتماعی:`: the outlet, a dash and its desk, then the colon.
+const DESK_LABEL = /^\s*([^:：\-–—ـ،,.()\n]{2,30}?)\s*[-–—ـ]\s*(?:گروه|سرویس|قسم|القسم)[^:\n]{0,30}[:：]/u;
+
 export function labelAt(p: Paragraph, paragraph: number): OutletFinding | null {
-  const m = LABEL.exec(p.text);
+  const skip = leadingJunk(p.text);
+  const text = p.text.slice(skip);
+  const m = DESK_LABEL.exec(text) ?? LABEL.exec(text);
   if (!m || m[1] === undefined) return null;
-  return fromName(p, paragraph, m[1], p.text.indexOf(m[1]), 'label', true);
+  return fromName(p, paragraph, m[1], skip + text.indexOf(m[1]), 'label', true);
 }
 
 // A dateline opening the lead, in the shapes the agencies use.
 const PAREN_DATELINE = /^\s*(?:([^()\n]{2,40}?)\s*)?\(([^()\n]{2,40})\)\s*(?:[-–—ـ:]|$)/u;
 const DASHED_DATELINE = /^\s*([^-–—ـ/|:\n]{2,40}?)\s*[-–—ـ/|]+\s*([^-–—ـ/|:\n]{2,40}?)\s*(?:[-–—ـ/|:]|$)/u;
 
+// `أبوظبي في الأول من ديسمبر/ وام/`: city and day, then the agency between slashes.
+const SLASHED_DATELINE = /^\s*([^/\n]{2,50}?)\s*\/\s*([^/\n]{2,30}?)\s*\//u;
+
 export function datelineAt(p: Paragraph, paragraph: number): OutletFinding | null {
-  const head = p.text.slice(0, 90);
+  const skip = leadingJunk(p.text);
+  const head = p.text.slice(skip, skip + 90);
+  const at = (part: string, from = 0): number => skip + head.indexOf(part, from);
   const paren = PAREN_DATELINE.exec(head);
   // `بغداد (رويترز) -`, `(واس)--`: a name in brackets at the start is the dateline's agency.
   if (paren && paren[2] !== undefined && (paren[1] === undefined || isCity(paren[1]) || wordCount(paren[1]) <= 4)) {
-    const found = fromName(p, paragraph, paren[2], head.indexOf(paren[2]), 'dateline', true);
+    const found = fromName(p, paragraph, paren[2], at(paren[2]), 'dateline', true);
+    if (found) return found;
+  }
+  const slashed = SLASHED_DATELINE.exec(head);
+  if (slashed && slashed[1] !== undefined && slashed[2] !== undefined && isCity(slashed[1])) {
+    const found = fromName(p, paragraph, slashed[2], at(slashed[2], slashed[1].length), 'dateline', true);
     if (found) return found;
   }
   const dashed = DASHED_DATELINE.exec(head);
   if (dashed && dashed[1] !== undefined && dashed[2] !== undefined) {
     const [, a, b] = dashed;
-    if (isCity(a)) return fromName(p, paragraph, b, head.indexOf(b, a.length), 'dateline', true);
-    if (isCity(b)) return fromName(p, paragraph, a, head.indexOf(a), 'dateline', true);
+    // `بغداد اليوم - بغداد`: the side that is an outlet's whole name is the outlet, even when it starts with a city.
+    if (isCity(b) && wholeKnown(a, true)) return fromName(p, paragraph, a, at(a), 'dateline', true);
+    if (isCity(a)) return fromName(p, paragraph, b, at(b, a.length), 'dateline', true);
+    if (isCity(b)) return fromName(p, paragraph, a, at(a), 'dateline', true);
   }
   return null;
 }
 
 // `الرياض 14 رمضان 1436 هـ الموافق 01 يوليو 2015 م واس`: the agency closes a dated dateline.
-const DATED_DATELINE = /^\s*\S{2,20}(?:\s\S{2,20})?\s+[\d\u0660-\u0669\u06F0-\u06F9][^\n]{4,70}?\s(?:م|هـ|ه)\s+([^\s\d][^\n]{1,30}?)\s*(?:[:\-–—]|$)/u;
+const DATED_DATELINE = /^\s*\S{2,20}(?:\s\S{2,20})?\s+[\d\u0660-\u0669\u06F0-\u06F9][^\n]{4,70}?\s(?:م|هـ)\s+/u;
 
 export function datedDatelineAt(p: Paragraph, paragraph: number): OutletFinding | null {
-  const m = DATED_DATELINE.exec(p.text.slice(0, 120));
-  if (!m || m[1] === undefined) return null;
-  const known = knownOutletsIn(m[1]).find((n) => n.index === 0);
-  if (!known) return null;
-  return make(p, paragraph, p.text.indexOf(known.written, m[0].indexOf(m[1])), known.written, known.outlet, 'dateline');
+  const skip = leadingJunk(p.text);
+  const m = DATED_DATELINE.exec(p.text.slice(skip, skip + 120));
+  if (!m) return null;
+  const from = skip + m[0].length;
+  const known = knownOutletsIn(p.text.slice(from, from + 40)).find((n) => n.index === 0);
+  return known ? make(p, paragraph, from, known.written, known.outlet, 'dateline') : null;
 }
 
-// `به گزارش ایسکانیوز،`, `به گزارش خبرنگار سیاسی ایرنا،`, `به گزارش ایسنا به نقل از رویترز،`
-const ATTRIBUTION = /^(?:[^\s،,:]{1,20}\s*[-–—]\s*)?به\s*گزارش\s+([^،,:\n]{1,100})[،,:]/u;
+// `به گزارش ایسکانیوز،`, `به گزارش خبرنگار سیاسی ایرنا،`, `به گزارش ایسنا به نقل از رویترز،`, at the
+// start of a sentence of the lead (after a lead-summary sentence, or in a text whose line breaks were lost).
+const ATTRIBUTION = /(?:^|[.!؟?:»]\s*|[-–—]\s*|\s{2,})به\s*گزارش\s+([^،,:؛\n]{1,100}?)\s*[،,:؛]/gu;
 // The same in the English translations: `According to ISCA News,` (a name, so capitalised).
 const ATTRIBUTION_EN = /^According to\s+(?:the\s+)?([A-Z][^,:\n]{0,60})[,:]/u;
-const REPORTER_WORDS = /^(?:خبرنگار|گروه|سرویس|دبیر|واحد|ستاد|تحریریه|پایگاه خبری|مرکز|حوزه|بخش)/u;
+const REPORTER_WORDS = /^(?:خبرنگار|گروه|سرویس|دبیر|واحد|ستاد|تحریریه|پایگاه خبری|مرکز|حوزه|بخش|روز|امروز)/u;
 const CITING = /\s+(?:به\s*نقل\s+از|از|citing|quoting)\s+/u;
+
+function attributionMatch(text: string): { phrase: string; at: number } | null {
+  ATTRIBUTION.lastIndex = 0;
+  const m = ATTRIBUTION.exec(text.slice(0, 600));
+  if (m && m[1] !== undefined) return { phrase: m[1], at: m.index + m[0].lastIndexOf(m[1]) };
+  const en = ATTRIBUTION_EN.exec(text.trimStart());
+  if (en && en[1] !== undefined) return { phrase: en[1], at: text.length - text.trimStart().length + en[0].indexOf(en[1]) };
+  return null;
+}
 
 /** The lead's attribution: the publisher, and the sources it says it quotes. */
 export function attributionAt(p: Paragraph, paragraph: number): OutletFinding[] {
-  const line = p.text.trimStart();
-  const m = ATTRIBUTION.exec(line) ?? ATTRIBUTION_EN.exec(line);
-  if (!m || m[1] === undefined) return [];
-  const lead = p.text.length - line.length;
-  const phraseStart = lead + m[0].indexOf(m[1]);
-  const [own, ...cited] = m[1].split(CITING);
+  const m = attributionMatch(p.text);
+  if (!m) return [];
+  const [own, ...cited] = m.phrase.split(CITING);
   const out: OutletFinding[] = [];
-  const knownOwn = knownOutletsIn(own).at(-1);
-  if (knownOwn) out.push(make(p, paragraph, phraseStart + knownOwn.index, knownOwn.written, knownOwn.outlet, 'attribution'));
-  else if (!REPORTER_WORDS.test(own.trim()) && wordCount(own) <= 5 && own.trim() !== '') {
+  const knownOwn = knownOutletsIn(own)[0];
+  if (knownOwn) out.push(make(p, paragraph, m.at + knownOwn.index, knownOwn.written, knownOwn.outlet, 'attribution'));
+  else if (!REPORTER_WORDS.test(own.trim()) && wordCount(own) <= 4 && own.trim() !== '') {
     // `به گزارش ایسکانیوز،`: an outlet the gazetteer lacks, named where only an outlet stands.
-    out.push(make(p, paragraph, phraseStart + own.indexOf(own.trim()), own.trim(), null, 'attribution'));
+    out.push(make(p, paragraph, m.at + own.indexOf(own.trim()), own.trim(), null, 'attribution'));
   }
-  let from = phraseStart + own.length;
+  let from = m.at + own.length;
   for (const part of cited) {
     for (const n of knownOutletsIn(part)) out.push(make(p, paragraph, p.text.indexOf(n.written, from), n.written, n.outlet, 'cited'));
     from += part.length;
@@ -166,7 +202,7 @@ export function attributionAt(p: Paragraph, paragraph: number): OutletFinding[] 
 }
 
 // `منبع: ایسنا`, `المصدر : وكالات`, `منبع خبر «فارس» است`, `Source: Reuters`.
-const SOURCE_LINE = /(?:^|[\s.،])(?:منبع(?:\s*خبر)?|المصدر|مصدر\s*الخبر|source)\s*[:：]\s*([^\n:]{2,60}?)\s*\.?\s*$/iu;
+const SOURCE_LINE = /(?:^|[\s.،])(?:منبع(?:\s*خبر)?|المصدر|مصدر\s*الخبر|(?:هذا\s+الخبر\s+)?منقول\s+(?:من|عن)|source)\s*[:：]?\s*([^\n:]{2,60}?)\s*\.?\s*$/iu;
 const SOURCE_IS = /منبع\s*خبر\s*[«"“]?([^»"”\n]{2,40})[»"”]?\s*است/u;
 
 export function sourceAt(p: Paragraph, paragraph: number): OutletFinding | null {
@@ -179,26 +215,41 @@ export function sourceAt(p: Paragraph, paragraph: number): OutletFinding | null 
   return make(p, paragraph, p.text.lastIndexOf(name), name, null, 'source');
 }
 
-// `تابع X على`, `تابعونا على` (no name), `X را در تلگرام دنبال کنید`, `کانال X`.
+// `تابع X على`, `تابعنا على X` (a site, not a platform), `للمزيد: موقع X`, `X را در تلگرام دنبال کنید`.
 const FOLLOW_AR = /تابع(?:وا)?\s+([^\n]{2,40}?)\s+(?:على|عبر|في)\s/u;
+const FOLLOW_US = /(?:تابعنا|تابعونا)\s+(?:على|عبر)\s+([^\n،,.]{2,30})/u;
+const MORE_AT = /للمزيد\s*[:：]\s*([^\n،,.]{2,40})/u;
 const FOLLOW_FA = /([^\n]{2,40}?)\s+را\s+در\s+[^\n]{2,40}?دنبال\s+کنید/u;
 
 export function followAt(p: Paragraph, paragraph: number): OutletFinding | null {
   if (wordCount(p.text) > 25) return null;
-  const m = FOLLOW_AR.exec(p.text) ?? FOLLOW_FA.exec(p.text);
-  if (!m || m[1] === undefined) return null;
-  const known = knownOutletsIn(m[1]).at(-1);
-  if (known && !known.ambiguous) return make(p, paragraph, p.text.indexOf(known.written, m.index), known.written, known.outlet, 'follow');
-  return fromName(p, paragraph, m[1].replace(/^(?:آخر\s+أخبار|أخبار|اخبار|کانال|صفحه)\s+/u, ''), m.index, 'follow', false);
+  for (const re of [MORE_AT, FOLLOW_AR, FOLLOW_US, FOLLOW_FA]) {
+    const m = re.exec(p.text);
+    if (!m || m[1] === undefined) continue;
+    const known = knownOutletsIn(m[1]).find((n) => !n.ambiguous);
+    if (known) return make(p, paragraph, p.text.indexOf(known.written, m.index), known.written, known.outlet, 'follow');
+    if (re === FOLLOW_AR) {
+      const found = fromName(p, paragraph, m[1].replace(/^(?:آخر\s+أخبار|أخبار|اخبار|کانال|صفحه)\s+/u, ''), m.index, 'follow', false);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 const RIGHTS = /(?:©|\(c\)|copyright|جميع\s+الحقوق|كافة\s+الحقوق|حقوق\s+النشر|کلیه\s+حقوق|تمامی\s+حقوق|همه\s+حقوق|حقوق\s+مادی|حق\s+نشر)/iu;
+const RIGHTS_WORDS = /(?:الحقوق|حقوق|rights|reserved|محفوظ)/iu;
+const PHOTO = /(?:photo|getty|images|عکس|تصویر|صورة|الصورة|تصوير)/iu;
 const RIGHTS_NAME = /(?:©|\(c\)|copyright)\s*(?:[\d\u0660-\u0669\u06F0-\u06F9]{4}(?:\s*[-–]\s*[\d\u0660-\u0669\u06F0-\u06F9]{4})?)?\s*([^\n.,،|©]{2,40})/iu;
 
 export function rightsAt(p: Paragraph, paragraph: number): OutletFinding | null {
   if (wordCount(p.text) > 45 || !RIGHTS.test(p.text)) return null;
   const known = knownOutletsIn(p.text).find((n) => !n.ambiguous);
-  if (known) return make(p, paragraph, known.index, known.written, known.outlet, 'rights');
+  // `© AP Photo / Vahid Salemi`: a photo credit names the agency that took the picture.
+  const photoCredit = !RIGHTS_WORDS.test(p.text) || PHOTO.test(p.text);
+  if (known && !(photoCredit && (known.outlet.kind === 'wire' || known.outlet.kind === 'agency'))) {
+    return make(p, paragraph, known.index, known.written, known.outlet, 'rights');
+  }
+  if (known) return null;
   const m = RIGHTS_NAME.exec(p.text);
   if (!m || m[1] === undefined) return null;
   const name = m[1].replace(/\s*(?:جميع|كافة|کلیه|تمامی|all rights|\d).*$/iu, '').trim();
@@ -208,27 +259,50 @@ export function rightsAt(p: Paragraph, paragraph: number): OutletFinding | null 
 
 const DOMAIN = /(?<![\p{L}\p{N}@.-])(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/\s)»"”،,:]|$)/giu;
 
+/** A site's address: on a line of its own it is the page's own link; inside a sentence, a source. */
 export function domainsIn(p: Paragraph, paragraph: number): OutletFinding[] {
   const out: OutletFinding[] = [];
+  const how: OutletEvidence = wordCount(p.text) <= 6 ? 'domain' : 'cited';
   DOMAIN.lastIndex = 0;
   for (let m = DOMAIN.exec(p.text); m; m = DOMAIN.exec(p.text)) {
     const outlet = outletByDomain(m[1]!);
-    if (outlet) out.push(make(p, paragraph, m.index, m[0], outlet, 'domain'));
+    if (outlet) out.push(make(p, paragraph, m.index, m[0], outlet, how));
   }
   return out;
 }
 
-// A page title `… - خبرگزاری مهر | اخبار ایران و جهان`, or a logo line that is only a name.
+// A page title `… - خبرگزاری مهر | اخبار ایران و جهان`, a byline `كشـ24 | و.م.ع نشر في: …`,
+// `… / مأرب برس_ وكالات`, or a logo line that is only a name.
+const MASTHEAD_PARTS = /\s*[|/_–—]\s*|\s-\s|\s-(?=\S)|(?<=\S)-\s/u;
+
 export function mastheadAt(p: Paragraph, paragraph: number): OutletFinding | null {
-  const whole = wholeKnown(p.text, false);
+  if (wordCount(p.text) > 40) return null;
+  const whole = wholeKnown(p.text, true);
   if (whole) return make(p, paragraph, p.text.indexOf(whole.written), whole.written, whole.outlet, 'masthead');
-  const parts = p.text.split(/\s[-–—|]\s/u);
+  const parts = p.text.split(new RegExp(MASTHEAD_PARTS.source, 'gu'));
   if (parts.length < 2) return null;
-  for (const part of parts.slice(1)) {
-    const known = wholeKnown(part, false);
+  for (const part of parts) {
+    const known = wholeKnown(part, true);
     if (known) return make(p, paragraph, p.text.lastIndexOf(known.written), known.written, known.outlet, 'masthead');
   }
   return null;
+}
+
+// The outlet a person in the story talks to: `في حديث مع هسبريس`, `في تصريح للجوهرة`, `در گفت‌وگو با ایسنا`.
+const TOLD = /(?:في\s+(?:تصريح|تصريحات|حديث|مقابلة|اتصال)\s+(?:خاص\s+)?(?:مع\s+|لـ?\s*)|(?:قال|صرح|أكد|كشف|أوضح)\s+لـ?\s*|در\s+گفت[\s\u200C]*و[\s\u200C]*گو\s+با\s+|به\s+خبرنگار\s+)/gu;
+
+export function toldIn(p: Paragraph, paragraph: number): OutletFinding[] {
+  const out: OutletFinding[] = [];
+  TOLD.lastIndex = 0;
+  for (let m = TOLD.exec(p.text); m; m = TOLD.exec(p.text)) {
+    const from = m.index + m[0].length;
+    // `للجوهرة`: the preposition ل swallows the article's alef.
+    const raw = p.text.slice(from, from + 50);
+    const window = /^ل(?=ل)/u.test(raw) ? `ا${raw.slice(1)}` : raw;
+    const known = knownOutletsIn(window).find((n) => n.index === 0);
+    if (known) out.push(make(p, paragraph, from, p.text.slice(from, from + known.written.length), known.outlet, 'interview'));
+  }
+  return out;
 }
 
 // A story quoting an outlet: `نقلاً عن رويترز`, `بحسب وكالة الأناضول`, `ذكرت وكالة فارس`, `به نقل از ایرنا`.

@@ -16,6 +16,7 @@ import {
   mastheadAt,
   rightsAt,
   sourceAt,
+  toldIn,
   type OutletEvidence,
   type OutletFinding,
 } from './outlet-evidence';
@@ -48,24 +49,27 @@ export interface OutletContext {
   boilerplate: ReadonlySet<number>;
 }
 
+// A newsroom names itself on its own page (masthead, rights and follow lines, its own link)
+// more surely than in the lead, where a site that republishes keeps the source's `به گزارش X،`.
 const WEIGHT: Record<OutletEvidence, number> = {
+  masthead: 5,
+  rights: 5,
+  follow: 5,
+  domain: 5,
   label: 4,
   dateline: 4,
   attribution: 4,
-  masthead: 3,
-  rights: 3,
-  follow: 3,
+  interview: 3,
   source: 3,
-  domain: 2,
   cited: 0,
 };
 
 /** How many body paragraphs may open with the publisher's own label, dateline or attribution. */
 const LEAD_PARAGRAPHS = 2;
-/** Lines between the headline and the body where a dateline or label line may stand. */
+/** Short lines after the headline where a dateline or label line may stand. */
 const DATELINE_WINDOW = 4;
-/** Lines above the headline where a masthead may stand. */
-const MASTHEAD_WINDOW = 10;
+/** Lines from the top where a masthead or page title may stand. */
+const MASTHEAD_WINDOW = 12;
 const BODY_MIN_WORDS = 8;
 
 function wordCount(text: string): number {
@@ -82,31 +86,45 @@ function collect(paragraphs: readonly Paragraph[], ctx: OutletContext): OutletFi
     if (Array.isArray(f)) found.push(...f);
     else if (f) found.push(f);
   };
-  const top = Math.max(ctx.headline, 0);
-  for (let i = 0; i <= Math.min(top, MASTHEAD_WINDOW); i++) push(mastheadAt(paragraphs[i], i));
+  const headlineKey = ctx.headline >= 0 ? looseKey(paragraphs[ctx.headline].text) : null;
+  // The lead: the first sentences of the article, wherever they stand (some pages put the
+  // standfirst above the headline), never the headline or a copy of it.
+  const body = paragraphs
+    .map((p, i) => ({ p, i }))
+    .filter(({ p, i }) => i !== ctx.headline && !ctx.boilerplate.has(i) && wordCount(p.text) >= BODY_MIN_WORDS && looseKey(p.text) !== headlineKey);
+  const lead = body.slice(0, LEAD_PARAGRAPHS);
+  const leadIndexes = new Set(lead.map(({ i }) => i));
 
-  const after = paragraphs.map((p, i) => ({ p, i })).filter(({ i }) => i > ctx.headline && !ctx.boilerplate.has(i));
-  for (const { p, i } of after.slice(0, DATELINE_WINDOW)) {
-    if (wordCount(p.text) >= BODY_MIN_WORDS) break;
-    push(datelineAt(p, i) ?? labelAt(p, i) ?? mastheadAt(p, i));
+  for (let i = 0; i < Math.min(paragraphs.length, MASTHEAD_WINDOW); i++) {
+    // A dateline line (`زاكروس عربية – أربيل`) is read as one below.
+    if (!leadIndexes.has(i) && !datelineAt(paragraphs[i], i)) push(mastheadAt(paragraphs[i], i));
   }
-  const body = after.filter(({ p }) => wordCount(p.text) >= BODY_MIN_WORDS);
-  for (const { p, i } of body.slice(0, LEAD_PARAGRAPHS)) {
-    const opening = attributionAt(p, i);
-    push(opening.length > 0 ? opening : datelineAt(p, i) ?? datedDatelineAt(p, i) ?? labelAt(p, i));
+  const afterHeadline = paragraphs.map((p, i) => ({ p, i })).filter(({ i }) => i > ctx.headline && !ctx.boilerplate.has(i));
+  for (const { p, i } of afterHeadline.slice(0, DATELINE_WINDOW)) {
+    if (wordCount(p.text) >= BODY_MIN_WORDS) break;
+    push(datelineAt(p, i) ?? labelAt(p, i));
+  }
+  for (const { p, i } of lead) {
+    const opening = datelineAt(p, i) ?? datedDatelineAt(p, i) ?? labelAt(p, i);
+    push(opening);
+    push(attributionAt(p, i));
   }
   paragraphs.forEach((p, i) => {
-    if (i < ctx.headline) return;
     push(sourceAt(p, i));
     push(followAt(p, i));
     push(rightsAt(p, i));
     push(domainsIn(p, i));
+    push(toldIn(p, i));
     // Past the lead, even `به گزارش X` quotes someone else.
     push(citedIn(p, i));
   });
-  // A quoting verb found where a publisher's rule already read the same name is that rule's.
-  const claimed = new Set(found.filter((f) => f.how !== 'cited').map((f) => f.start));
-  return found.filter((f) => f.how !== 'cited' || !claimed.has(f.start));
+  // One place read by two rules counts once, as the rule that says more.
+  const best = new Map<number, OutletFinding>();
+  for (const f of found) {
+    const seen = best.get(f.start);
+    if (!seen || WEIGHT[f.how] > WEIGHT[seen.how]) best.set(f.start, f);
+  }
+  return [...best.values()];
 }
 
 export function readOutlet(paragraphs: readonly Paragraph[], ctx: OutletContext): OutletReading {
