@@ -2,7 +2,7 @@
 // Parts that are unknown are left out. RTL parts are bidi-isolated so that the commas, the
 // quotation marks and the digits stay where an English reader expects them.
 import { findDates } from '../../corpus/metadata/dates';
-import { citedOutletName } from '../../corpus/metadata/outlet-gazetteer';
+import { englishWithNative, outletByName } from '../../corpus/metadata/outlet-gazetteer';
 import type { Language } from '../../corpus/text/language';
 import type { DateValue } from '../model/types';
 import { bdiHtml, isolate } from '../export/bidi';
@@ -18,7 +18,10 @@ export interface CitationSource {
 }
 
 export interface CitationParts {
+  /** The outlet as written in the article or by the person. */
   outlet: string | null;
+  /** Its English name when Hashiya knows the outlet: an English report cites that, the native name beside it. */
+  outletEnglish: string | null;
   headline: string | null;
   /** The Gregorian date in English, e.g. `13 Sep 2021`. */
   date: string | null;
@@ -74,8 +77,8 @@ export function citationParts(source: CitationSource): CitationParts {
   const headline = source.headline.trim();
   const outlet = source.outlet?.trim() || null;
   return {
-    // An English report names the outlet in English, its own name kept: `Fars News Agency (خبرگزاری فارس)`.
-    outlet: outlet ? citedOutletName(outlet) : null,
+    outlet: outlet ? (outletByName(outlet)?.outlet.native[0] ?? outlet) : null,
+    outletEnglish: outlet ? (outletByName(outlet)?.outlet.english ?? null) : null,
     headline: headline || null,
     date: formatIsoDate(source.date?.iso),
     originalDate: transliterateDate(source.date, source.language),
@@ -85,7 +88,9 @@ export function citationParts(source: CitationSource): CitationParts {
 
 function joinCitation(parts: CitationParts, text: (s: string) => string): string {
   const out: string[] = [];
-  if (parts.outlet) out.push(text(parts.outlet));
+  // An English report names the outlet in English, its own name kept: `Fars News Agency (خبرگزاری فارس)`.
+  if (parts.outlet && parts.outletEnglish) out.push(englishWithNative(text(parts.outletEnglish), text(parts.outlet)));
+  else if (parts.outlet) out.push(text(parts.outlet));
   if (parts.headline) out.push(`"${text(parts.headline)}"`);
   if (parts.date && parts.originalDate) out.push(`${parts.date} (${parts.originalDate})`);
   else if (parts.date) out.push(parts.date);

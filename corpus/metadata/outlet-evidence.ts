@@ -7,6 +7,7 @@
 //   rights       `© 2013 X`, `جميع الحقوق محفوظة لـ X`, `کلیه حقوق ... X`;
 //   domain       `www.farsnews.ir`, `isna.ir/news/...` anywhere in the text;
 //   masthead     a line near the top that is an outlet's name, or a page title ending `- X`;
+//   byline       the same under the headline: a byline or a source credit;
 //   interview    `في حديث مع هسبريس`, `در گفت‌وگو با ایسنا`: someone in the story talks to the outlet;
 //   cited        `نقلاً عن X`, `به نقل از X`, `بحسب X`, `ذكرت وكالة X`: a source the story quotes.
 // Each rule returns what it read; outlets.ts weighs them. A name the gazetteer lacks is still
@@ -16,7 +17,7 @@ import { knownOutletsIn, outletByDomain, type KnownOutlet, type NamedOutlet } fr
 import { looseKey } from '../text/letter-variants';
 import type { Paragraph } from '../text/paragraphs';
 
-export type OutletEvidence = 'label' | 'dateline' | 'attribution' | 'source' | 'follow' | 'rights' | 'domain' | 'masthead' | 'interview' | 'cited';
+export type OutletEvidence = 'label' | 'dateline' | 'attribution' | 'source' | 'follow' | 'rights' | 'domain' | 'masthead' | 'byline' | 'interview' | 'cited';
 
 export interface OutletFinding {
   /** The outlet's usual native name (the gazetteer's), or the name as written when unknown. */
@@ -60,8 +61,10 @@ function isCity(text: string): boolean {
   const t = looseKey(text).trim();
   if (cityKeys.has(t)) return true;
   // `بغداد 14 ابريل`, `أبوظبي في الأول من ديسمبر`: a city with the day after it.
-  const m = /^(\S+(?:\s\S+)??)\s+(?:في\s|[\d\u0660-\u0669\u06F0-\u06F9])/u.exec(t);
-  return m !== null && m[1] !== undefined && cityKeys.has(m[1]);
+  const m = /^(\S+(?:\s\S+)??)[\s\-–—/،,]+(?:ف[یي]\s|[\d\u0660-\u0669\u06F0-\u06F9])/u.exec(t);
+  if (m !== null && m[1] !== undefined && cityKeys.has(m[1])) return true;
+  // `بغداد...`: a city and the page's punctuation.
+  return cityKeys.has(t.replace(/[\p{P}\s]+$/u, ''));
 }
 
 function wordCount(text: string): number {
@@ -70,7 +73,8 @@ function wordCount(text: string): number {
 
 /** A known outlet that is the whole of `text` (quotes and an `ال`-less spelling allowed). */
 function wholeKnown(text: string, allowAmbiguous: boolean): NamedOutlet | null {
-  const t = text.trim().replace(/^[«"“']+|[»"”']+$/gu, '').trim();
+  // `صاحب‌خبر -`, `«الوطن»`: a name with the page's quotes or a dangling dash.
+  const t = text.trim().replace(/^[«"“']+|[»"”'\s\-–—_|:]+$/gu, '').trim();
   const hit = knownOutletsIn(t).find((n) => n.index === 0 && n.written.length === t.length);
   return hit && (allowAmbiguous || !hit.ambiguous) ? hit : null;
 }
@@ -153,7 +157,7 @@ export function datelineAt(p: Paragraph, paragraph: number): OutletFinding | nul
 }
 
 // `الرياض 14 رمضان 1436 هـ الموافق 01 يوليو 2015 م واس`: the agency closes a dated dateline.
-const DATED_DATELINE = /^\s*\S{2,20}(?:\s\S{2,20})?\s+[\d\u0660-\u0669\u06F0-\u06F9][^\n]{4,70}?\s(?:م|هـ)\s+/u;
+const DATED_DATELINE = /^\s*\S{2,20}(?:\s\S{2,20})?\s+[\d\u0660-\u0669\u06F0-\u06F9][^\n]{4,70}\s(?:م|هـ)\s+/u;
 
 export function datedDatelineAt(p: Paragraph, paragraph: number): OutletFinding | null {
   const skip = leadingJunk(p.text);
@@ -173,9 +177,10 @@ const REPORTER_WORDS = /^(?:خبرنگار|گروه|سرویس|دبیر|واحد
 const CITING = /\s+(?:به\s*نقل\s+از|از|citing|quoting)\s+/u;
 
 function attributionMatch(text: string): { phrase: string; at: number } | null {
+  const skip = leadingJunk(text);
   ATTRIBUTION.lastIndex = 0;
-  const m = ATTRIBUTION.exec(text.slice(0, 600));
-  if (m && m[1] !== undefined) return { phrase: m[1], at: m.index + m[0].lastIndexOf(m[1]) };
+  const m = ATTRIBUTION.exec(text.slice(skip, skip + 600));
+  if (m && m[1] !== undefined) return { phrase: m[1], at: skip + m.index + m[0].lastIndexOf(m[1]) };
   const en = ATTRIBUTION_EN.exec(text.trimStart());
   if (en && en[1] !== undefined) return { phrase: en[1], at: text.length - text.trimStart().length + en[0].indexOf(en[1]) };
   return null;
@@ -205,8 +210,13 @@ export function attributionAt(p: Paragraph, paragraph: number): OutletFinding[] 
 const SOURCE_LINE = /(?:^|[\s.،])(?:منبع(?:\s*خبر)?|المصدر|مصدر\s*الخبر|(?:هذا\s+الخبر\s+)?منقول\s+(?:من|عن)|source)\s*[:：]?\s*([^\n:]{2,60}?)\s*\.?\s*$/iu;
 const SOURCE_IS = /منبع\s*خبر\s*[«"“]?([^»"”\n]{2,40})[»"”]?\s*است/u;
 
+// `به نقل از «همشهری آنلاین»` on a line of its own: the page credits where it took the story from.
+const CREDIT_LINE = /^\s*(?:به\s*نقل\s*از|نقلا?ً?\s*عن)\s*[:：]?\s*([^\n]{2,40})$/u;
+const CREDIT_MAX_WORDS = 6;
+
 export function sourceAt(p: Paragraph, paragraph: number): OutletFinding | null {
-  const m = SOURCE_LINE.exec(p.text) ?? SOURCE_IS.exec(p.text);
+  const credit = wordCount(p.text) <= CREDIT_MAX_WORDS ? CREDIT_LINE.exec(p.text) : null;
+  const m = credit ?? SOURCE_LINE.exec(p.text) ?? SOURCE_IS.exec(p.text);
   if (!m || m[1] === undefined) return null;
   const name = m[1].trim();
   const known = wholeKnown(name, true) ?? knownOutletsIn(name).find((n) => n.index === 0) ?? null;
@@ -289,18 +299,23 @@ export function mastheadAt(p: Paragraph, paragraph: number): OutletFinding | nul
 }
 
 // The outlet a person in the story talks to: `في حديث مع هسبريس`, `في تصريح للجوهرة`, `در گفت‌وگو با ایسنا`.
-const TOLD = /(?:في\s+(?:تصريح|تصريحات|حديث|مقابلة|اتصال)\s+(?:خاص\s+)?(?:مع\s+|لـ?\s*)|(?:قال|صرح|أكد|كشف|أوضح)\s+لـ?\s*|در\s+گفت[\s\u200C]*و[\s\u200C]*گو\s+با\s+|به\s+خبرنگار\s+)/gu;
+const TOLD = /(?:في\s+(?:تصريح|تصريحات|حديث|مقابلة|اتصال)\s+(?:خاص\s+)?(?:مع\s+)?|(?:قال|صرح|أكد|كشف|أوضح)\s+|در\s+گفت[\s\u200C]*و[\s\u200C]*گو\s+با\s+|به\s+خبرنگار\s+)/gu;
+
+/** `للجوهرة` → `الجوهرة`, `لـ"رويترز"` → `"رويترز"`: the preposition ل before a name. */
+function withoutLam(text: string): { text: string; cut: number } {
+  if (/^لل/u.test(text)) return { text: `ا${text.slice(1)}`, cut: 0 };
+  const m = /^لـ?\s*/u.exec(text);
+  return m ? { text: text.slice(m[0].length), cut: m[0].length } : { text, cut: 0 };
+}
 
 export function toldIn(p: Paragraph, paragraph: number): OutletFinding[] {
   const out: OutletFinding[] = [];
   TOLD.lastIndex = 0;
   for (let m = TOLD.exec(p.text); m; m = TOLD.exec(p.text)) {
-    const from = m.index + m[0].length;
-    // `للجوهرة`: the preposition ل swallows the article's alef.
-    const raw = p.text.slice(from, from + 50);
-    const window = /^ل(?=ل)/u.test(raw) ? `ا${raw.slice(1)}` : raw;
-    const known = knownOutletsIn(window).find((n) => n.index === 0);
-    if (known) out.push(make(p, paragraph, from, p.text.slice(from, from + known.written.length), known.outlet, 'interview'));
+    const lam = withoutLam(p.text.slice(m.index + m[0].length, m.index + m[0].length + 50));
+    const from = m.index + m[0].length + lam.cut;
+    const known = knownOutletsIn(lam.text.replace(/^["«“]/u, ' ')).find((n) => n.index <= 1);
+    if (known) out.push(make(p, paragraph, from + known.index, p.text.slice(from + known.index, from + known.index + known.written.length), known.outlet, 'interview'));
   }
   return out;
 }

@@ -105,14 +105,11 @@ export function outletByDomain(host: string): KnownOutlet | null {
 }
 
 /**
- * The outlet's name for an English citation, the native name kept beside it:
- * `Fars News Agency (خبرگزاری فارس)`. A name Hashiya does not know is cited as written.
+ * The outlet's name for an English citation, the native name kept beside it (already isolated
+ * by the caller where bidi needs it): `Fars News Agency (خبرگزاری فارس)`,
+ * `Emirates News Agency (WAM; وكالة أنباء الإمارات)`.
  */
-export function citedOutletName(name: string): string {
-  const trimmed = name.trim();
-  const hit = outletByName(trimmed);
-  if (!hit) return trimmed;
-  const native = hit.outlet.native[0];
-  if (/^[\p{Script=Latin}\d\s.&'’-]+$/u.test(trimmed) && !hit.outlet.languages.some((l) => l === 'fa' || l === 'ar')) return hit.outlet.english;
-  return `${hit.outlet.english} (${native})`;
+export function englishWithNative(english: string, native: string): string {
+  const bracket = /^(.*)\(([^()]*)\)\s*$/u.exec(english);
+  return bracket ? `${bracket[1].trim()} (${bracket[2]}; ${native})` : `${english} (${native})`;
 }

@@ -60,20 +60,30 @@ const WEIGHT: Record<OutletEvidence, number> = {
   dateline: 4,
   attribution: 4,
   interview: 3,
+  byline: 3,
   source: 3,
   cited: 0,
 };
 
 /** How many body paragraphs may open with the publisher's own label, dateline or attribution. */
 const LEAD_PARAGRAPHS = 2;
+/** How many body paragraphs may hold the publisher's `به گزارش X،`. */
+const ATTRIBUTION_PARAGRAPHS = 3;
 /** Short lines after the headline where a dateline or label line may stand. */
 const DATELINE_WINDOW = 4;
 /** Lines from the top where a masthead or page title may stand. */
 const MASTHEAD_WINDOW = 12;
 const BODY_MIN_WORDS = 8;
+const PROSE_MIN_WORDS = 15;
 
 function wordCount(text: string): number {
   return text.trim().split(/\s+/).filter(Boolean).length;
+}
+
+/** A paragraph of the article's prose: long, or a sentence (a headline-like line of eight words is not). */
+function isProse(text: string): boolean {
+  const n = wordCount(text);
+  return n >= PROSE_MIN_WORDS || (n >= BODY_MIN_WORDS && /[.!؟?:»"”]\s*$/u.test(text.trim()));
 }
 
 function keyOf(f: OutletFinding): string {
@@ -89,26 +99,45 @@ function collect(paragraphs: readonly Paragraph[], ctx: OutletContext): OutletFi
   const headlineKey = ctx.headline >= 0 ? looseKey(paragraphs[ctx.headline].text) : null;
   // The lead: the first sentences of the article, wherever they stand (some pages put the
   // standfirst above the headline), never the headline or a copy of it.
+  const seen = new Set(headlineKey === null ? [] : [headlineKey]);
   const body = paragraphs
     .map((p, i) => ({ p, i }))
-    .filter(({ p, i }) => i !== ctx.headline && !ctx.boilerplate.has(i) && wordCount(p.text) >= BODY_MIN_WORDS && looseKey(p.text) !== headlineKey);
+    .filter(({ p, i }) => {
+      if (i === ctx.headline || ctx.boilerplate.has(i) || !isProse(p.text)) return false;
+      // A page that prints its standfirst twice has one lead paragraph, not two.
+      const key = looseKey(p.text);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   const lead = body.slice(0, LEAD_PARAGRAPHS);
   const leadIndexes = new Set(lead.map(({ i }) => i));
 
   for (let i = 0; i < Math.min(paragraphs.length, MASTHEAD_WINDOW); i++) {
     // A dateline line (`زاكروس عربية – أربيل`) is read as one below.
-    if (!leadIndexes.has(i) && !datelineAt(paragraphs[i], i)) push(mastheadAt(paragraphs[i], i));
+    if (leadIndexes.has(i) || datelineAt(paragraphs[i], i)) continue;
+    const named = mastheadAt(paragraphs[i], i);
+    // Under the headline a name line is a byline or a source credit (`خبرگزاری مهر` under a
+    // Fars Online headline), which says less than a logo above it or the page title.
+    push(named && ctx.headline >= 0 && i > ctx.headline ? { ...named, how: 'byline' } : named);
   }
   const afterHeadline = paragraphs.map((p, i) => ({ p, i })).filter(({ i }) => i > ctx.headline && !ctx.boilerplate.has(i));
   for (const { p, i } of afterHeadline.slice(0, DATELINE_WINDOW)) {
     if (wordCount(p.text) >= BODY_MIN_WORDS) break;
     push(datelineAt(p, i) ?? labelAt(p, i));
   }
-  for (const { p, i } of lead) {
-    const opening = datelineAt(p, i) ?? datedDatelineAt(p, i) ?? labelAt(p, i);
-    push(opening);
-    push(attributionAt(p, i));
+  // A short line just above the lead (`به گزارش گروه رسانه‌ای شرق،`, `المعلومة/ بغداد...`) opens it.
+  for (const { i } of lead) {
+    const above = i - 1;
+    if (above > ctx.headline && above >= 0 && !ctx.boilerplate.has(above) && wordCount(paragraphs[above].text) < BODY_MIN_WORDS) {
+      const p = paragraphs[above];
+      push(datelineAt(p, above) ?? labelAt(p, above));
+      push(attributionAt(p, above));
+    }
   }
+  for (const { p, i } of lead) push(datelineAt(p, i) ?? datedDatelineAt(p, i) ?? labelAt(p, i));
+  // The publisher's `به گزارش X،` opens the body, which may come after a standfirst or two.
+  for (const { p, i } of body.slice(0, ATTRIBUTION_PARAGRAPHS)) push(attributionAt(p, i));
   paragraphs.forEach((p, i) => {
     push(sourceAt(p, i));
     push(followAt(p, i));
@@ -127,8 +156,20 @@ function collect(paragraphs: readonly Paragraph[], ctx: OutletContext): OutletFi
   return [...best.values()];
 }
 
+/**
+ * `به گزارش همشهری` in a text that also names `همشهری آنلاین`: a bare name that is part of a
+ * fuller name the same text gives stands for that fuller name.
+ */
+function withFullerNames(findings: OutletFinding[]): OutletFinding[] {
+  const key = (f: OutletFinding): string => looseKey(f.written).replace(/[\s\u200C]+/g, ' ').trim();
+  return findings.map((f) => {
+    const fuller = findings.find((g) => g.known && g.known !== f.known && key(g).length > key(f).length && ` ${key(g)} `.includes(` ${key(f)} `));
+    return fuller ? { ...f, name: fuller.name, known: fuller.known } : f;
+  });
+}
+
 export function readOutlet(paragraphs: readonly Paragraph[], ctx: OutletContext): OutletReading {
-  const findings = collect(paragraphs, ctx);
+  const findings = withFullerNames(collect(paragraphs, ctx));
   const byOutlet = new Map<string, OutletCandidate>();
   for (const f of findings) {
     const key = keyOf(f);

@@ -56,6 +56,7 @@ const EVIDENCE_WORDS: Record<string, string> = {
   rights: 'rights line',
   domain: 'web address',
   masthead: 'masthead',
+  byline: 'byline',
   interview: 'someone in the story talks to it',
   cited: 'quoted in the story',
 };

@@ -9,12 +9,22 @@ const PDI = '\u2069';
 
 test('a citation reads Outlet, "Headline", date (original calendar), para. N', () => {
   const text = formatCitation({ outlet: 'Tasnim', headline: 'Talks resume', date: { iso: '2021-09-13', original: '22 شهریور 1400' }, paragraph: 4 });
-  assert.equal(text, 'Tasnim, "Talks resume", 13 Sep 2021 (22 Shahrivar 1400), para. 4');
+  assert.equal(text, `Tasnim News Agency (${FSI}خبرگزاری تسنیم${PDI}), "Talks resume", 13 Sep 2021 (22 Shahrivar 1400), para. 4`);
+});
+
+test('a known outlet is cited by its English name, its own name kept beside it, the same for every spelling', () => {
+  const cite = (outlet: string) => stripIsolates(formatCitation({ outlet, headline: '', date: null, paragraph: null }));
+  assert.equal(cite('خبرگزاری فارس'), 'Fars News Agency (خبرگزاری فارس)');
+  assert.equal(cite('وكالة فارس'), 'Fars News Agency (خبرگزاری فارس)');
+  assert.equal(cite('ایسنا'), cite('خبرگزاری دانشجویان ایران'));
+  assert.equal(cite('رويترز'), cite('Reuters'));
+  // An outlet Hashiya does not know is cited as written.
+  assert.equal(cite('هفته‌نامه محلی نمونه'), 'هفته‌نامه محلی نمونه');
 });
 
 test('what is unknown is left out of the citation', () => {
   assert.equal(formatCitation({ outlet: null, headline: 'Talks resume', date: null, paragraph: null }), '"Talks resume"');
-  assert.equal(formatCitation({ outlet: 'IRNA', headline: '', date: { iso: null, original: 'دیروز' }, paragraph: 2 }), 'IRNA, para. 2');
+  assert.equal(formatCitation({ outlet: 'IRNA', headline: '', date: { iso: null, original: 'دیروز' }, paragraph: 2 }), `Islamic Republic News Agency (${FSI}ایرنا${PDI}), para. 2`);
   assert.equal(formatCitation({ outlet: null, headline: '', date: null, paragraph: null }), '');
   assert.equal(formatCitation({ outlet: null, headline: '', date: { iso: null, original: '۵ آذر ۱۴۰۳' }, paragraph: null }), '5 Azar 1403');
 });
@@ -48,9 +58,10 @@ test('English dates are day, short month, year; partial ISO dates stay partial',
 
 test('RTL parts of a citation are isolated in plain text and in HTML, Latin parts are not', () => {
   const source = { outlet: 'ایسنا', headline: 'مبارزه با تروریسم', date: { iso: '2021-09-13', original: '۲۲ شهریور ۱۴۰۰' }, paragraph: 4 };
-  assert.equal(formatCitation(source), `${FSI}ایسنا${PDI}, "${FSI}مبارزه با تروریسم${PDI}", 13 Sep 2021 (22 Shahrivar 1400), para. 4`);
-  assert.equal(formatCitationHtml(source), '<bdi>ایسنا</bdi>, "<bdi>مبارزه با تروریسم</bdi>", 13 Sep 2021 (22 Shahrivar 1400), para. 4');
-  assert.equal(stripIsolates(formatCitation(source)), 'ایسنا, "مبارزه با تروریسم", 13 Sep 2021 (22 Shahrivar 1400), para. 4');
+  const isna = "Iranian Students' News Agency";
+  assert.equal(formatCitation(source), `${isna} (${FSI}ایسنا${PDI}), "${FSI}مبارزه با تروریسم${PDI}", 13 Sep 2021 (22 Shahrivar 1400), para. 4`);
+  assert.equal(formatCitationHtml(source), `${isna.replace("'", '&#39;')} (<bdi>ایسنا</bdi>), "<bdi>مبارزه با تروریسم</bdi>", 13 Sep 2021 (22 Shahrivar 1400), para. 4`);
+  assert.equal(stripIsolates(formatCitation(source)), `${isna} (ایسنا), "مبارزه با تروریسم", 13 Sep 2021 (22 Shahrivar 1400), para. 4`);
 });
 
 test('a Persian headline that begins with a Latin word is isolated as right-to-left, not by its first letter', () => {
