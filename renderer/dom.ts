@@ -25,6 +25,11 @@ export function textAttrs(lang: string | null | undefined): { dir: string; lang:
   return { dir: l === 'fa' || l === 'ar' ? 'rtl' : 'auto', lang: l };
 }
 
+/** A headline that is the text's first sentence (the text has none) looks and says so. */
+export function untitledAttrs(untitled: boolean | undefined): { class?: string; title?: string } {
+  return untitled ? { class: 'headline untitled', title: 'No headline in the text: its first sentence' } : {};
+}
+
 /**
  * Shows a select's chosen option in that option's direction: a closed select cuts its label at
  * the end side, and for a Persian or Arabic headline that must be the left, where it ends.

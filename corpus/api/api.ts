@@ -51,6 +51,8 @@ export interface ArticleDoc {
   segments: SegmentInfo[];
   metadata: {
     headline: string;
+    /** True when the text has no headline and nobody gave one: `headline` is its first sentence. */
+    untitled?: boolean;
     outlet: string | null;
     date: DateValue | null;
     /** Why a date near the top of the page was not taken as the publication date, if so. */

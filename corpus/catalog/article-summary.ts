@@ -12,6 +12,8 @@ export interface ArticleSummary {
   /** Null when the file is not opened as an article (binary, empty, too large). */
   language: Language | null;
   headline: string;
+  /** True when the text has no headline: `headline` is then its first sentence. */
+  untitled?: boolean;
   outlet: string | null;
   date: DateValue | null;
   annotations: number;
@@ -29,6 +31,8 @@ export interface ArticleFacts {
   language: Language | null;
   encoding: string | null;
   headline: string;
+  /** True when the text has no headline (its first sentence stands in). */
+  untitled?: boolean;
   outlet: string | null;
   date: DateValue | null;
   /** Why the file is not opened as an article, or null. */
@@ -51,6 +55,7 @@ export function articleFacts(bytes: Uint8Array, encoding: string | undefined, op
     language,
     encoding: decoded.encoding,
     headline: meta.headline,
+    ...(options.metadata !== false && 'headlineParagraph' in meta && meta.headlineParagraph === null ? { untitled: true } : {}),
     outlet: meta.outlet,
     date: meta.date,
     problem: null,
@@ -68,6 +73,7 @@ export function summaryOf(file: string, facts: ArticleFacts, sidecar: SidecarFac
     file,
     language: facts.language,
     headline: o.headline ?? (facts.headline || file),
+    ...(o.headline === undefined && facts.untitled ? { untitled: true } : {}),
     outlet: o.outlet ?? facts.outlet,
     date: o.date ?? facts.date,
     annotations: sidecar.annotations,

@@ -33,6 +33,7 @@ export function articleDoc(article: LoadedArticle, data: Sidecar, readOnly: stri
     segments: articleSegments(article.text, paras, overrides),
     metadata: {
       headline: overrides.headline ?? detected.headline,
+      ...(overrides.headline === undefined && detected.headlineParagraph === null ? { untitled: true } : {}),
       outlet: overrides.outlet ?? detected.outlet,
       date: overrides.date ?? detected.date,
       dateNote: overrides.date ? null : detected.dateNote ?? null,

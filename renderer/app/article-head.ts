@@ -1,7 +1,7 @@
 // The header over the article text: headline, byline, the encoding picker and the read-only banner.
 import type { ArticleDoc } from '../../corpus/api/api';
 import { listEncodings } from '../../corpus/text/encodings';
-import { clear, h, textAttrs } from '../dom';
+import { clear, h, textAttrs, untitledAttrs } from '../dom';
 import { LANGUAGE_NAMES } from '../language-names';
 
 export interface ArticleHeadHooks {
@@ -21,7 +21,7 @@ export class ArticleHead {
     const m = doc.metadata;
     clear(this.el);
     this.el.append(
-      h('h1', { class: 'headline', ...textAttrs(doc.language) }, m.headline),
+      h('h1', { class: 'headline', ...untitledAttrs(m.untitled), ...textAttrs(doc.language) }, m.headline),
       h(
         'p',
         { class: 'byline' },

@@ -1,7 +1,7 @@
 // The list of the corpus's articles on the left: which can be opened, which is open, how many annotations each has.
 import type { ArticleSummary } from '../../corpus/api/api';
 import { api } from '../bridge';
-import { clear, h, textAttrs } from '../dom';
+import { clear, h, textAttrs, untitledAttrs } from '../dom';
 import { LANGUAGE_NAMES } from '../language-names';
 
 export interface ArticleListHooks {
@@ -55,7 +55,7 @@ export class ArticleList {
       const item = h(
         'li',
         { class: `article${a.openable ? '' : ' unopenable'}${current === a.file ? ' current' : ''}`, 'data-file': a.file },
-        h('span', { class: 'headline', ...textAttrs(a.language) }, a.headline || a.file),
+        h('span', { class: 'headline', ...untitledAttrs(a.untitled), ...textAttrs(a.language) }, a.headline || a.file),
         h(
           'span',
           { class: 'meta' },

@@ -55,7 +55,7 @@ test('a CSV parser reads back the exact Persian and Arabic quotes, glosses, tags
     assert.equal(row.Paragraph, q.paragraph === null ? '' : String(q.paragraph));
   });
   const first = rows.find((r) => r.Quote === 'ایران از هیچ کمکی دریغ نمی‌کند')!;
-  assert.equal(first.Citation, '\u2068ایسنا\u2069, "\u2068رئیس‌جمهور: مبارزه با تروریسم وظیفه همه دولتهای مسئول است\u2069", 13 Sep 2021 (22 Shahrivar 1400), para. 3');
+  assert.equal(first.Citation, `Iranian Students' News Agency (\u2068ایسنا\u2069), "\u2068رئیس‌جمهور: مبارزه با تروریسم وظیفه همه دولتهای مسئول است\u2069", 13 Sep 2021 (22 Shahrivar 1400), para. 3`);
   assert.ok(rows.some((r) => r.Gloss === 'Regional security matters "1400 times" more'), 'embedded quotes survive');
 });
 

@@ -36,7 +36,7 @@ test('quotes are RTL blockquotes tagged with their language', async () => {
 
 test('RTL inside English lines is in <bdi>, so the citation keeps its commas and dates in place', async () => {
   const page = await html();
-  assert.ok(page.includes('<p class="citation">— <bdi>ایسنا</bdi>, &quot;<bdi>رئیس‌جمهور: مبارزه با تروریسم وظیفه همه دولتهای مسئول است</bdi>&quot;, 13 Sep 2021 (22 Shahrivar 1400), para. 3</p>'));
+  assert.ok(page.includes('<p class="citation">— Iranian Students&#39; News Agency (<bdi>ایسنا</bdi>), &quot;<bdi>رئیس‌جمهور: مبارزه با تروریسم وظیفه همه دولتهای مسئول است</bdi>&quot;, 13 Sep 2021 (22 Shahrivar 1400), para. 3</p>'));
 });
 
 test('user text is escaped: a <script> in a gloss stays text', async () => {

@@ -24,7 +24,7 @@ test('each quote is an RTL HTML block, so Markdown renderers lay it out right to
 
 test('the citation keeps its Persian isolated and the fields are escaped Markdown', async () => {
   const md = await markdown();
-  assert.ok(md.includes(`- **Source:** ${FSI}ایسنا${PDI}, "${FSI}رئیس‌جمهور: مبارزه با تروریسم وظیفه همه دولتهای مسئول است${PDI}", 13 Sep 2021 (22 Shahrivar 1400), para. 3`));
+  assert.ok(md.includes(`- **Source:** Iranian Students' News Agency (${FSI}ایسنا${PDI}), "${FSI}رئیس‌جمهور: مبارزه با تروریسم وظیفه همه دولتهای مسئول است${PDI}", 13 Sep 2021 (22 Shahrivar 1400), para. 3`));
   assert.ok(md.includes('- **Gloss:** Iran spares no help \\<script\\>alert(1)\\</script\\>'));
   assert.ok(!md.includes('<script>'));
   assert.ok(md.includes('- **Tags:** Statement, Threat'));
