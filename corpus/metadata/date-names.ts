@@ -61,13 +61,18 @@ export const MONTH_NAMES: readonly MonthName[] = [
   egypt(11, 'نوفمبر'),
   egypt(12, 'ديسمبر'),
 
+  // Algeria and Tunisia (from French), and Morocco's own July, August, September, November and
+  // December (`الجمعة 20 نونبر 2020`); the other months they share with the Egyptian family.
   maghreb(1, 'جانفي'),
   maghreb(2, 'فيفري'),
   maghreb(4, 'أفريل'),
   maghreb(5, 'ماي'),
   maghreb(6, 'جوان'),
-  maghreb(7, 'جويلية'),
-  maghreb(8, 'أوت'),
+  maghreb(7, 'جويلية', 'يوليوز'),
+  maghreb(8, 'أوت', 'غشت'),
+  maghreb(9, 'شتنبر'),
+  maghreb(11, 'نونبر'),
+  maghreb(12, 'دجنبر'),
 
   faGreg(1, 'ژانویه', 'ژانویهٔ'),
   faGreg(2, 'فوریه'),

@@ -66,10 +66,15 @@ const WEEKDAY_BEFORE = new RegExp(`(?<weekday>${WEEKDAY_PATTERN})${SP}*[،,]?${S
 const WEEKDAY_REACH = 30;
 const ERA_SUFFIX = `(?:${SP}*(?<era>${ERA_PATTERN})\\.?${WORD_END})?`;
 
+// Some pages set the date without spaces (`10ارديبهشت1397|12:10`), so the day and the year may
+// touch the month name; a letter may not, except the ماه of `مهرماه` (`مهرگان` is no month).
+// The second month of a joined pair (`آب/اغسطس`, `يناير-كانون الثاني`, `أيار (مايو)`) is one
+// month in another family.
+const MONTH_END = '(?:(?=ماه)|(?![\\p{L}\\p{M}]))';
 const TEXT_DATE = new RegExp(
-  `${WORD_START}(?<day>${DIGIT}{1,2})${SP}+(?:ال${SP}*)?` +
-    `(?<month>${MONTH_PATTERN})${WORD_END}` +
-    `(?:${SP}*[/(]${SP}*(?<month2>${MONTH_PATTERN})(?:${SP}*\\))?)?` +
+  `${WORD_START}(?<day>${DIGIT}{1,2})${SP}*(?:ال${SP}*)?` +
+    `(?<month>${MONTH_PATTERN})${MONTH_END}` +
+    `(?:${SP}*[/(\\-–]${SP}*(?<month2>${MONTH_PATTERN})${MONTH_END}(?:${SP}*\\))?)?` +
     // Each optional piece owns the spaces after it, so a run of spaces is never split two ways.
     `${SP}*(?:ماه${SP}*)?(?:[،,]${SP}*)?(?:سال${SP}+)?` +
     `(?<year>${DIGIT}{4})(?!${DIGIT})${ERA_SUFFIX}`,

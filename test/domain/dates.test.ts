@@ -42,6 +42,15 @@ describe('Solar Hijri dates', () => {
     assert.equal(iso('22 شهریور ماه 1400 هـ.ش'), '2021-09-13');
   });
 
+  test('a date set without spaces, and a month name with ماه joined to it (sobhegharib-1)', () => {
+    assert.equal(iso('10ارديبهشت1397'), '2018-04-30');
+    assert.deepEqual(findDates('تاریخ انتشار: 10ارديبهشت1397|12:10').map((d) => d.original), ['10ارديبهشت1397']);
+    assert.equal(iso('۱۲ مهرماه ۱۴۰۰'), '2021-10-04');
+    assert.equal(iso('۱۲ دی‌ماه ۱۴۰۲'), '2024-01-02');
+    // A longer word that begins with a month name is not that month.
+    assert.deepEqual(findDates('۱۲ مهرگان ۱۴۰۰'), []);
+  });
+
   test('a day that does not exist is rejected, not converted', () => {
     // Esfand has 30 days only in a leap year: 1403 is one, 1402 is not; it never has 31.
     assert.equal(iso('31 اسفند 1403'), null);
@@ -81,6 +90,20 @@ describe('Arabic Gregorian dates', () => {
     assert.equal(iso('17 أيار/مايو 2021'), '2021-05-17');
     assert.equal(iso('17 أيار (مايو) 2021'), '2021-05-17');
     assert.equal(iso('17 ابريل 2021'), '2021-04-17'); // hamza left out
+  });
+
+  test('Moroccan month names (hespress-1, kech24-1)', () => {
+    assert.equal(iso('الجمعة 20 نونبر 2020'), '2020-11-20');
+    assert.equal(iso('8 شتنبر 2021'), '2021-09-08');
+    const moroccan: Array<[string, number]> = [['يوليوز', 7], ['غشت', 8], ['شتنبر', 9], ['نونبر', 11], ['دجنبر', 12]];
+    for (const [name, month] of moroccan) assert.equal(parseDate(`1 ${name} 2021`)?.month, month, name);
+  });
+
+  test('both month families joined by a slash or a hyphen, with or without hamza (dw-1, marebpress-1)', () => {
+    assert.equal(iso('18 يوليو/تموز 2025'), '2025-07-18');
+    assert.equal(iso('14 آب/اغسطس 2020'), '2020-08-14');
+    assert.equal(iso('28 يناير-كانون الثاني 2023'), '2023-01-28');
+    assert.equal(iso('28 يناير-شباط 2023'), null);
   });
 
   test('two different months, or a day past the month, are no date', () => {
