@@ -17,7 +17,7 @@ const FIELD = new URL('../fixtures/field/', import.meta.url);
 const labelSchema = z.object({
   source: z.string(),
   kind: z.enum(['saved-page', 'dataset']),
-  language: z.enum(['fa', 'ar']),
+  language: z.enum(['fa', 'ar', 'en']),
   headline: z.string().nullable(),
   kicker: z.string().nullable().optional(),
   subtitle: z.string().nullable().optional(),
