@@ -105,7 +105,10 @@ function readAllOnce(dir: string, files: string[]): number {
   return performance.now() - t;
 }
 
-/** 1–3 words taken from the corpus itself, in or out of order, some as phrases, some respelled. */
+/**
+ * 1–3 words taken from the corpus itself: in order (a sequence), or out of order as separate
+ * terms (`a، b`: words in any order), some as phrases, some respelled.
+ */
 function makeQueries(dir: string, files: string[], count: number, rng: Rng): string[] {
   const out: string[] = [];
   while (out.length < count) {
@@ -115,8 +118,9 @@ function makeQueries(dir: string, files: string[], count: number, rng: Rng): str
     const n = rng() < 0.4 ? 1 : rng() < 0.6 ? 2 : 3;
     const at = Math.floor(rng() * (words.length - n));
     let picked = words.slice(at, at + n);
-    if (n > 1 && rng() < 0.5) picked = picked.reverse();
-    let q = picked.join(' ');
+    const anyOrder = n > 1 && rng() < 0.5;
+    if (anyOrder) picked = picked.reverse();
+    let q = picked.join(anyOrder ? '، ' : ' ');
     if (rng() < 0.15) q = q.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
     if (n > 1 && rng() < 0.25) q = `"${words.slice(at, at + n).join(' ')}"`;
     out.push(q);
