@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { classifyBoilerplate } from '../../corpus/metadata/boilerplate';
 import { detectLanguage } from '../../corpus/text/language';
+import { detectFurnitureTails } from '../../corpus/metadata/furniture-tails';
 import { detectBoilerplate } from '../../corpus/metadata/metadata';
 import { splitParagraphs } from '../../corpus/text/paragraphs';
 
@@ -339,3 +340,57 @@ describe('article sentences that look like the new furniture are left alone', ()
   });
 });
 
+/** The furniture glued to the end of each line, as [line index, tail]. */
+function tails(lines: string[]): Array<[number, string]> {
+  const text = lines.join('\n');
+  return detectFurnitureTails(splitParagraphs(text), 'und').map((t) => [t.paragraph, text.slice(t.start, t.end)]);
+}
+
+describe('furniture glued to the end of an article line', () => {
+  test("a headline's site suffix, one or several pieces, is a tail; the headline is not", () => {
+    assert.deepEqual(
+      tails([
+        'بنك "ستاندرد تشارترد" يبدأ تقديم خدماته المصرفية في السعودية - العربية',
+        'إحدى "أقسى عقوبات" أوروبا: خفض سقف سعر النفط الروسي – DW – 2025/7/18',
+        'الأدنى منذ 11 أسبوعًا بسبب هبوط مفاجئ.. سعر الذهب في مصر وعالميًا مساء 29 يونيو 2021 - Al Masry Al Youm - المصري اليوم',
+        '9 فلوس زيادة بسعر ليتر البنزين و12 في الديزل خلال يوليو - الاقتصادي',
+      ]),
+      [
+        [0, ' - العربية'],
+        [1, ' – DW – 2025/7/18'],
+        [2, ' - Al Masry Al Youm - المصري اليوم'],
+        [3, ' - الاقتصادي'],
+      ],
+    );
+  });
+
+  test('a time stamp, a wire end marker, a source credit and a caption credit glued to a body line are tails', () => {
+    assert.deepEqual(
+      tails([
+        'گزارش شهرداری از علت آبگرفتگی آرشیو ملی/ چرا با وجود بارندگیهای شدیدتر، این اتفاق در سالهای قبل نیفتاد؟ 2020-02-16T11:40:43+03:30',
+        'وبين ان "نقل الدواعش الى العراق يعني زيادة الأعباء وارهاق الموازنة". انتهى 25ن',
+        'رئیس مرکز اطلاعات پلیس راهور از افزایش ترددها در محورهای مواصلاتی خبر داد. منبع: ایسنا',
+        'روزنامه کیهان به قلم حسین شمسیان در ستون سرمقاله خود به موضوع «دغدغه مردم» پرداخت و نوشت:روزنامه کیهان؛۸ اردیبهشت',
+      ]),
+      [
+        [0, ' 2020-02-16T11:40:43+03:30'],
+        [1, ' انتهى 25ن'],
+        [2, 'منبع: ایسنا'],
+        [3, 'روزنامه کیهان؛۸ اردیبهشت'],
+      ],
+    );
+  });
+
+  test("the outlet's blurb glued to the last full stop is a tail; a glued sentence that reports is the article's", () => {
+    const blurb = 'خبرگاه دویچه وله فارسی مجموعهای خبری از موضوعات و تحولات روز ایران، منطقه، آلمان و جهان است.';
+    assert.deepEqual(tails([`پخش تلویزیونی بخش فارسی صدای آمریکا متوقف شد.${blurb}`]), [[0, blurb]]);
+    assert.deepEqual(tails(['وزیر سخنان خود را تکرار کرد.خبرگزاری فارس در ادامه نوشت که این سفر لغو شد.']), []);
+  });
+
+  test('a dateline, a city after a dash, or a headline with a dash keeps all its words', () => {
+    assert.deepEqual(
+      tails(['زاكروس عربية – أربيل', 'الاتحاد الأوروبي يفرض عقوبات جديدة على روسيا - بروكسل', 'وقال إن الاجتماع انتهى', 'متن خبر که یک جمله کامل است و به نقطه پایان می رسد.']),
+      [],
+    );
+  });
+});
