@@ -15,6 +15,7 @@ function phraseSet(phrases: readonly string[]): Set<string> {
 
 export const SKIP_LINKS = phraseSet([
   'لینکهای قابل دسترسی',
+  'لینکهای قابلیت دسترسی',
   'پرش به محتوا',
   'رفتن به محتوای اصلی',
   'پرش به محتوای اصلی',
@@ -82,6 +83,12 @@ export const NAVIGATION = phraseSet([
   'sign in',
   'contact us',
   'about us',
+  'الرجوع إلى أعلى الصفحة',
+  'العودة إلى أعلى الصفحة',
+  'العودة للأعلى',
+  'بازگشت به بالا',
+  'بازگشت به بالای صفحه',
+  'back to top',
 ]);
 
 export const COMMENTS = phraseSet([
@@ -94,6 +101,8 @@ export const COMMENTS = phraseSet([
   'اكتب تعليقك',
   'اترك تعليقا',
   'اترك تعليقاً',
+  'إرسال تعليق',
+  'ارسل تعليقا',
   'لا توجد تعليقات حتى الآن',
   'لا توجد تعليقات',
   'كن أول من يعلق',
@@ -108,6 +117,8 @@ export const COMMENTS = phraseSet([
   'نظر شما',
   'نظرات کاربران',
   'نظرات شما',
+  'تبادل نظر',
+  'captcha',
   'هنوز نظری ثبت نشده است',
   'هنوز نظری ارسال نشده است',
   'پاسخ',
@@ -117,6 +128,9 @@ export const COMMENTS = phraseSet([
   'no comments yet',
   'reply',
 ]);
+
+// Starts of a comment form's own sentences: `شما در حال پاسخ به نظر «» هستید.`
+export const COMMENT_STARTS = ['شما در حال پاسخ به', 'در حال پاسخ به نظر', 'أنت ترد على', 'you are replying to'].map(compact);
 
 // Starts of the subscription and notification prompts; the rest of such a line varies.
 export const SUBSCRIBE_STARTS = [
@@ -180,6 +194,9 @@ export const SHARE_WORDS = phraseSet([
   'البريد الإلكتروني',
   'طباعة',
   'نسخ الرابط',
+  'بستن',
+  'إغلاق',
+  'close',
 ]);
 
 export const SIZE_TOKENS = new Set(['xs', 's', 'sm', 'm', 'md', 'l', 'lg', 'xl', 'xxl', 'a', 'a+', 'a-', '+a', '-a', 'aa']);
@@ -207,16 +224,17 @@ export const LEGAL_RULES: Array<{ phrase: RegExp; cue: RegExp | null; shortEnoug
   { phrase: anyOf(['کلیه حقوق', 'تمامی حقوق', 'همه حقوق', 'حقوق مادی و معنوی']), cue: anyOf(['محفوظ', 'متعلق به']) },
   { phrase: anyOf(['استفاده از مطالب', 'نقل مطالب', 'بازنشر مطالب', 'کپی برداری از مطالب']), cue: anyOf(['منبع', 'ممنوع', 'آزاد', 'مجاز', 'بلامانع']) },
   { phrase: anyOf(['منعکس کننده دیدگاه', 'لزوما بیانگر', 'الزاما بیانگر']), cue: anyOf(SITE_WORDS) },
+  // Comment policies: `نظرات حاوی توهین منتشر نمی‌شود`, `التعليقات المنشورة لا تعبر عن رأي الموقع`.
+  { phrase: anyOf(['حاوی توهین', 'حاوی الفاظ']), cue: anyOf(['نظر', 'نظرات', 'دیدگاه']) },
+  { phrase: anyOf(['منتشر نخواهد شد', 'منتشر نمی شود', 'منتشر نمیشود']), cue: anyOf(['حاوی', 'توهین', 'پس از تایید', 'پس از بررسی']) },
+  { phrase: anyOf(['التعليقات المنشورة', 'التعليقات الواردة', 'تعليقات القراء']), cue: anyOf(['لا تعبر', 'تعبر عن', 'مسؤولية', 'تتحمل']) },
 ];
 
-export const TAG_LABEL = new RegExp(
-  `^(?:${flexAlternation(['برچسب ها', 'برچسبها', 'برچسب', 'کلیدواژه ها', 'کلید واژه', 'موضوعات', 'وسوم', 'الوسوم', 'الكلمات المفتاحية', 'كلمات مفتاحية', 'tags', 'topics'])})\\s*[:：]`,
-  'iu',
-);
+const TAG_WORDS = ['برچسب ها', 'برچسبها', 'برچسب', 'تگ ها', 'کلیدواژه ها', 'کلید واژه', 'موضوعات', 'وسوم', 'الوسوم', 'الكلمات المفتاحية', 'كلمات مفتاحية', 'كلمات دلالية', 'الكلمات الدلالية', 'tags', 'topics'];
+export const TAG_LABEL = new RegExp(`^(?:${flexAlternation(TAG_WORDS)})\\s*[:：]`, 'iu');
+/** The tag label alone on its line, the tags under it (`برچسب‌ها`). */
+export const TAG_ALONE = phraseSet(TAG_WORDS);
 
 export const SENTENCE_END = /[.!?؟…]["»”)]*\s*$/u;
 export const SENTENCE_PUNCT = /[.!?؟:؛،,«»"]/u;
 
-export const CLOCK_ALL = new RegExp(CLOCK.source, 'gu');
-export const WEEKDAY_ALL = new RegExp(WEEKDAY.source, 'gu');
-export const DATE_LINE_EXTRA_WORDS = /^(?:GMT|UTC|ساعت|الساعة|بتوقيت|تاریخ|تاريخ|انتشار|النشر|نشر|آخر|تحديث|به‌روزرسانی|بروزرسانی|published|updated)$/iu;

@@ -1,87 +1,70 @@
 // Page furniture that comes along when an article is saved from the web: navigation, weather
-// bars, skip links, share and comment widgets, news codes, disclaimers, size pickers. Every
-// rule looks at a whole line and asks for a shape no article sentence has; a line that is
-// only probably furniture stays unmarked, because a marked line drops out of quotations,
-// search and translation (the user can still mark it by hand).
-// The phrases and patterns are boilerplate-phrases.ts's; here are the rules that use them.
-import { findDates } from './dates';
+// bars, skip links, share and comment widgets, news codes, disclaimers, size pickers, menus,
+// lists of links, mastheads, captions. Every rule looks at a whole line and asks for a shape no
+// article sentence has; a line that is only probably furniture stays unmarked, because a
+// marked line drops out of quotations, search and translation (the user can still mark it by
+// hand). The phrases are boilerplate-phrases.ts's and furniture-words.ts's, the newer line
+// shapes furniture-shapes.ts's and furniture-date-bar.ts's; the rules that need a line's
+// neighbours are furniture-context.ts's. Here the line rules are run in order, then those.
+import {
+  markAmidFurniture,
+  markCaptions,
+  markLists,
+  markMastheads,
+  markNumberedBreadcrumbs,
+  markRepeated,
+  markSiteNames,
+  markTrailingTags,
+} from './furniture-context';
+import { metadataBarKind } from './furniture-date-bar';
+import { ARABIC_SCRIPT, type BoilerplateKind, type Line, lineOf } from './furniture-line';
+import {
+  isBulletItem,
+  isCaption,
+  isCounter,
+  isEndMarker,
+  isFollowPrompt,
+  isForeignToken,
+  isLinkLine,
+  isPrintBar,
+  isReadMore,
+  isReaderPrompt,
+  isSymbolsOnly,
+  withoutBullet,
+} from './furniture-shapes';
+import { isSectionLine } from './furniture-words';
 import type { Language } from '../text/language';
-import { asciiDigits, looseKey } from '../text/letter-variants';
+import { asciiDigits } from '../text/letter-variants';
 import type { Paragraph } from '../text/paragraphs';
 import {
   CLOCK,
-  CLOCK_ALL,
+  COMMENT_STARTS,
   COMMENTS,
   compact,
-  DATE_LINE_EXTRA_WORDS,
   LABELS,
   LEGAL_RULES,
   NAVIGATION,
   NEWS_CODE,
-  SENTENCE_END,
-  SENTENCE_PUNCT,
   SHARE_WORDS,
   SIZE_TOKENS,
   SKIP_LINKS,
   SUBSCRIBE_STARTS,
+  TAG_ALONE,
   TAG_LABEL,
   TEMPERATURE,
   WEEKDAY,
-  WEEKDAY_ALL,
 } from './boilerplate-phrases';
 
-export type BoilerplateKind =
-  | 'weather'
-  | 'skip-link'
-  | 'label'
-  | 'date-line'
-  | 'news-code'
-  | 'number'
-  | 'comments'
-  | 'subscribe'
-  | 'share'
-  | 'size-picker'
-  | 'legal'
-  | 'navigation'
-  | 'repeated'
-  | 'tags';
-
-function words(text: string): string[] {
-  return text.trim().split(/[\s\u00A0]+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-}
+export type { BoilerplateKind } from './furniture-line';
 
 const LEGAL_MAX_WORDS = 45;
-const DATE_LINE_MAX_WORDS = 12;
-/** Beyond this many words a line is prose for every rule but the rights notice. */
+/** Beyond this many words a line is prose for every rule but a few with a strong cue. */
 const SHORT_MAX_WORDS = 15;
-
-/** A line with what every rule needs computed once. */
-interface Line {
-  text: string;
-  key: string;
-  words: number;
-}
+const COMMENT_START_MAX_WORDS = 14;
 
 function isWeather(line: Line): boolean {
   if (!TEMPERATURE.test(asciiDigits(line.text))) return false;
   return CLOCK.test(line.text) || WEEKDAY.test(line.text) || line.words <= 6;
-}
-
-function isDateLine(line: Line): boolean {
-  if (line.words > DATE_LINE_MAX_WORDS || !/\p{N}/u.test(line.text)) return false;
-  let rest = line.text;
-  let found = false;
-  for (const d of findDates(line.text)) {
-    rest = rest.replace(d.original, ' ');
-    found = true;
-  }
-  rest = rest.replace(CLOCK_ALL, () => {
-    found = true;
-    return ' ';
-  });
-  if (!found) return false;
-  rest = rest.replace(WEEKDAY_ALL, ' ').replace(/[\p{P}\p{S}]+/gu, ' ');
-  return words(rest).filter((w) => !DATE_LINE_EXTRA_WORDS.test(w)).length <= 1;
 }
 
 function isNumberOnly(line: Line): boolean {
@@ -89,6 +72,7 @@ function isNumberOnly(line: Line): boolean {
 }
 
 function isComments(line: Line): boolean {
+  if (line.words <= COMMENT_START_MAX_WORDS && COMMENT_STARTS.some((s) => line.key.startsWith(s))) return true;
   // `التعليقات (0)`, `نظرات (۳)`, `12 comments`
   if (line.words > 6) return false;
   const withoutCount = asciiDigits(line.text).replace(/\d+/g, ' ');
@@ -96,11 +80,11 @@ function isComments(line: Line): boolean {
 }
 
 function isSubscribe(line: Line): boolean {
-  return line.words <= 14 && SUBSCRIBE_STARTS.some((s) => line.key.startsWith(s));
+  return (line.words <= 14 && SUBSCRIBE_STARTS.some((s) => line.key.startsWith(s))) || isFollowPrompt(line);
 }
 
 function isShare(line: Line): boolean {
-  if (SHARE_WORDS.has(line.key)) return true;
+  if (SHARE_WORDS.has(line.key) || isPrintBar(line)) return true;
   const parts = line.text.split(/[\s|•·,،/]+/).filter(Boolean);
   return parts.length >= 2 && parts.length <= 12 && parts.every((p) => SHARE_WORDS.has(compact(p)));
 }
@@ -112,9 +96,10 @@ function isSizePicker(line: Line): boolean {
 
 function isNavigation(line: Line): boolean {
   if (NAVIGATION.has(line.key)) return true;
-  // Breadcrumbs: `خانه » سیاسی » دولت`; a headline may have one `|` but not two separators.
-  const segments = line.text.split(/[»›>|]/).filter((s) => s.trim() !== '');
-  return segments.length >= 3 && line.words <= 12 && segments.every((s) => words(s).length <= 3);
+  // Breadcrumbs and menu bars: `خانه » سیاسی » دولت`, `أخبار | رياضة | فن`, `سیاسی • اقتصادی •
+  // ورزشی`; a headline may have one `|` or ` - ` but not two separators.
+  const segments = line.text.split(/[»›>|•·]|\s[-–]\s/u).filter((s) => s.trim() !== '');
+  return segments.length >= 3 && line.words <= 12 && segments.every((s) => lineOf(s).words <= 3);
 }
 
 function isLegal(line: Line): boolean {
@@ -127,41 +112,69 @@ function isLegal(line: Line): boolean {
   });
 }
 
-function isShortLabel(text: string, wordCount: number): boolean {
-  return wordCount >= 1 && wordCount <= 4 && text.length <= 40 && !SENTENCE_PUNCT.test(text) && !SENTENCE_END.test(text);
+function isTags(line: Line): boolean {
+  return TAG_LABEL.test(line.text) || TAG_ALONE.has(line.key);
 }
 
-function isProse(text: string, wordCount: number): boolean {
-  return wordCount >= 8 || SENTENCE_END.test(text);
+type Rule = [BoilerplateKind, (line: Line) => boolean];
+
+/** The rules for a line on its own, in the order their kinds are given. */
+function lineRules(pageInArabicScript: boolean): { short: Rule[]; long: Rule[] } {
+  const metadataBar = (kind: BoilerplateKind) => (l: Line) => metadataBarKind(l) === kind;
+  const short: Rule[] = [
+    ['weather', isWeather],
+    ['skip-link', (l) => SKIP_LINKS.has(l.key)],
+    ['label', (l) => LABELS.has(l.key)],
+    ['news-code', (l) => NEWS_CODE.test(withoutBullet(l.text))],
+    ['date-line', metadataBar('date-line')],
+    ['field', metadataBar('field')],
+    ['number', isNumberOnly],
+    ['symbols', isSymbolsOnly],
+    ['counter', isCounter],
+    ['comments', isComments],
+    ['subscribe', isSubscribe],
+    ['share', isShare],
+    ['size-picker', isSizePicker],
+    ['navigation', isNavigation],
+    ['tags', isTags],
+    ['legal', isLegal],
+    ['read-more', isReadMore],
+    ['end-marker', isEndMarker],
+    ['prompt', isReaderPrompt],
+    ['caption', isCaption],
+    ['link', isLinkLine],
+    ['token', (l) => isForeignToken(l, pageInArabicScript)],
+    ['section', (l) => isSectionLine(l.text)],
+    ['menu', isBulletItem],
+  ];
+  const long: Rule[] = [
+    ['date-line', metadataBar('date-line')],
+    ['subscribe', isFollowPrompt],
+    ['tags', (l) => l.words <= 20 && TAG_LABEL.test(l.text)],
+    ['legal', isLegal],
+    ['read-more', isReadMore],
+    ['prompt', isReaderPrompt],
+    ['caption', isCaption],
+    ['link', isLinkLine],
+  ];
+  return { short, long };
 }
 
-const SHORT_LINE_RULES: Array<[BoilerplateKind, (line: Line) => boolean]> = [
-  ['weather', isWeather],
-  ['skip-link', (l) => SKIP_LINKS.has(l.key)],
-  ['label', (l) => LABELS.has(l.key)],
-  ['news-code', (l) => NEWS_CODE.test(l.text)],
-  ['date-line', isDateLine],
-  ['number', isNumberOnly],
-  ['comments', isComments],
-  ['subscribe', isSubscribe],
-  ['share', isShare],
-  ['size-picker', isSizePicker],
-  ['navigation', isNavigation],
-  ['tags', (l) => TAG_LABEL.test(l.text)],
-  ['legal', isLegal],
-];
-const LONG_LINE_RULES: Array<[BoilerplateKind, (line: Line) => boolean]> = [
-  ['tags', (l) => l.words <= 20 && TAG_LABEL.test(l.text)],
-  ['legal', isLegal],
-];
+/** Enough letters to tell the page's script; an article can be megabytes long. */
+const SCRIPT_SAMPLE_LETTERS = 20_000;
 
-function lineKind(text: string, wordCount: number): BoilerplateKind | null {
-  if (wordCount > SHORT_MAX_WORDS) {
-    const long: Line = { text, key: '', words: wordCount };
-    return LONG_LINE_RULES.find(([, test]) => test(long))?.[0] ?? null;
+/** Whether most of the page's letters are Arabic script (Persian or Arabic). */
+function inArabicScript(lines: readonly Line[]): boolean {
+  let arabic = 0;
+  let other = 0;
+  for (const line of lines) {
+    for (const ch of line.text) {
+      if (ARABIC_SCRIPT.test(ch)) arabic++;
+      else if (/\p{L}/u.test(ch)) other++;
+    }
+    if (arabic + other >= SCRIPT_SAMPLE_LETTERS) break;
   }
-  const line: Line = { text, key: compact(text), words: wordCount };
-  return SHORT_LINE_RULES.find(([, test]) => test(line))?.[0] ?? null;
+  return arabic > other;
 }
 
 /**
@@ -169,44 +182,20 @@ function lineKind(text: string, wordCount: number): BoilerplateKind | null {
  * article text as far as the rules can tell.
  */
 export function classifyBoilerplate(paragraphs: readonly Paragraph[], _language?: Language): Map<number, BoilerplateKind> {
+  const lines = paragraphs.map((p) => lineOf(p.text));
+  const rules = lineRules(inArabicScript(lines));
   const kinds = new Map<number, BoilerplateKind>();
-  const lines = paragraphs.map((p) => {
-    const text = p.text.trim();
-    return { text, words: words(text).length };
-  });
   lines.forEach((line, i) => {
-    const kind = lineKind(line.text, line.words);
-    if (kind) kinds.set(i, kind);
+    const found = (line.words > SHORT_MAX_WORDS ? rules.long : rules.short).find(([, test]) => test(line));
+    if (found) kinds.set(i, found[0]);
   });
-
-  // A short line that occurs more than once (a section name, `وب گردی`) is a link, not text.
-  const seen = new Map<string, number[]>();
-  lines.forEach((line, i) => {
-    if (!isShortLabel(line.text, line.words)) return;
-    const key = looseKey(line.text);
-    const indexes = seen.get(key);
-    if (indexes) indexes.push(i);
-    else seen.set(key, [i]);
-  });
-  for (const indexes of seen.values()) {
-    if (indexes.length < 2) continue;
-    for (const i of indexes) if (!kinds.has(i)) kinds.set(i, 'repeated');
-  }
-
-  // After the article's last sentence, a short bare line followed by more furniture is a tag or
-  // section link (`العراق` above `التعليقات (0)`).
-  let lastProse = -1;
-  lines.forEach((line, i) => {
-    if (!kinds.has(i) && isProse(line.text, line.words)) lastProse = i;
-  });
-  let furnitureAfter = false;
-  for (let i = lines.length - 1; i > lastProse && lastProse >= 0; i--) {
-    const kind = kinds.get(i);
-    if (kind !== undefined) {
-      if (kind !== 'tags') furnitureAfter = true;
-      continue;
-    }
-    if (furnitureAfter && isShortLabel(lines[i].text, lines[i].words)) kinds.set(i, 'tags');
-  }
+  markNumberedBreadcrumbs(lines, kinds);
+  markMastheads(lines, kinds);
+  markCaptions(lines, kinds);
+  markSiteNames(lines, kinds);
+  markRepeated(lines, kinds);
+  markLists(lines, kinds);
+  markAmidFurniture(lines, kinds);
+  markTrailingTags(lines, kinds);
   return kinds;
 }

@@ -11,6 +11,7 @@ import { detectLanguage } from '../../corpus/text/language';
 import { looseKey } from '../../corpus/text/letter-variants';
 import { splitParagraphs } from '../../corpus/text/paragraphs';
 import { detectBoilerplate } from '../../corpus/metadata/metadata';
+import { detectFurnitureTails } from '../../corpus/metadata/furniture-tails';
 
 const FIELD = new URL('../fixtures/field/', import.meta.url);
 
@@ -176,5 +177,31 @@ describe('detectors on real articles (test/fixtures/field)', () => {
     for (const m of falselyMarked) console.log(`#   marked but article text ${m}`);
     assert.ok(marked >= 0.9 * labelled, `furniture recall ${pct(marked, labelled)}`);
     assert.deepEqual(falselyMarked, []);
+  });
+
+  test('furniture tails: at least 90 % of the tails glued to article lines found, and none takes an article word', () => {
+    let labelled = 0;
+    let right = 0;
+    const missed: string[] = [];
+    const wrong: string[] = [];
+    for (const c of cases) {
+      const paragraphs = splitParagraphs(c.text);
+      const expected = new Map((c.label.furnitureTails ?? []).map((t) => [t.line.trim(), t.tail.trim()]));
+      const found = new Map(detectFurnitureTails(paragraphs, c.label.language).map((t) => [t.paragraph, c.text.slice(t.start, t.end).trim()]));
+      paragraphs.forEach((p, i) => {
+        const tail = expected.get(p.text.trim());
+        const got = found.get(i);
+        if (tail !== undefined) labelled++;
+        if (got === undefined) {
+          if (tail !== undefined) missed.push(`${c.file}: «${tail.slice(0, 70)}»`);
+        } else if (got === tail) right++;
+        else wrong.push(`${c.file}: found «${got.slice(0, 70)}», expected ${tail === undefined ? 'none' : `«${tail.slice(0, 70)}»`}`);
+      });
+    }
+    console.log(`# tails      right ${right}/${labelled}  recall ${pct(right, labelled)}  precision ${pct(right, right + wrong.length)}  wrong ${wrong.length}`);
+    for (const m of missed) console.log(`#   missed ${m}`);
+    for (const m of wrong) console.log(`#   ${m}`);
+    assert.ok(right >= 0.9 * labelled, `tail recall ${pct(right, labelled)}`);
+    assert.deepEqual(wrong, []);
   });
 });
