@@ -5,6 +5,7 @@
 // with no headline line (a record whose line breaks were lost, a page that starts with the
 // lead) has none: the list then shows its first sentence, marked as not a headline.
 import { findDates } from './dates';
+import { isSectionLine } from './furniture-words';
 import { datelineAt } from './outlet-evidence';
 import { knownOutletsIn, outletByName } from './outlet-gazetteer';
 import type { BoilerplateKind } from './boilerplate';
@@ -24,6 +25,10 @@ export interface HeadlineReading {
 const HEADLINE_MAX_WORDS = 25;
 const SEARCH_LINES = 15;
 const FIRST_SENTENCE_WORDS = 30;
+/** Under a headline-like line, a line this long is the lead, not the headline under a kicker. */
+const LEAD_MIN_WORDS = 20;
+/** Headline-like lines above the lead beyond which the top of the page is a box or a menu. */
+const CROWDED_TOP = 5;
 const TRUNCATED = /(?:\.\.\.|…)\s*$/u;
 // A full stop or `!` followed by more words: two sentences are a lead, never a headline. A
 // question mark (`اتحادیه ضد ایرانی؟ تلاش‌های …`) and the headline's `..` pause do not count.
@@ -80,13 +85,13 @@ function isKicker(text: string): boolean {
 /** A line that cannot be the headline under a kicker: a sentence (the subtitle or lead), or a dated line (a byline). */
 function isSubtitleOrByline(text: string): boolean {
   const t = text.trim();
-  return wordCount(t) > HEADLINE_MAX_WORDS || /(?<!\.)\.["»”)]*$/u.test(t) || TWO_SENTENCES.test(t) || findDates(t).length > 0 || /\d{1,2}:\d{2}/u.test(t);
+  return wordCount(t) >= LEAD_MIN_WORDS || /(?<!\.)\.["»”)]*$/u.test(t) || TWO_SENTENCES.test(t) || findDates(t).length > 0 || /\d{1,2}:\d{2}/u.test(t);
 }
 
 /**
  * The headline without a page title's tail: `… - العربية`, `… – DW – 2025/7/18`,
- * `… - Al Masry Al Youm - المصري اليوم`. Only parts that are an outlet's name, a date or Latin
- * words are cut, so that a headline with a dash of its own keeps it.
+ * `… - Al Masry Al Youm - المصري اليوم`, `… - الاقتصادي`. Only parts that are an outlet's name, a
+ * date, a section's name or Latin words are cut, so that a headline with a dash of its own keeps it.
  */
 export function withoutTitleTail(text: string): string {
   const separators = [...text.matchAll(new RegExp(TITLE_PARTS.source, 'gu'))];
@@ -94,7 +99,7 @@ export function withoutTitleTail(text: string): string {
   for (let k = separators.length - 1; k >= 0; k--) {
     const sep = separators[k];
     const last = text.slice(sep.index + sep[0].length, end).trim();
-    const furniture = isOutletName(last) || isDateBar(last) || /^[\p{Script=Latin}\d\s.&'’/-]+$/u.test(last);
+    const furniture = isOutletName(last) || isDateBar(last) || isSectionLine(last) || /^[\p{Script=Latin}\d\s.&'’/-]+$/u.test(last);
     if (!furniture) break;
     end = sep.index;
   }
@@ -106,6 +111,16 @@ function firstSentence(text: string): string {
   const sentence = /^[^]*?[.!؟?](?=\s|$)/u.exec(text.trim())?.[0] ?? text.trim();
   if (wordCount(sentence) <= FIRST_SENTENCE_WORDS) return sentence;
   return `${words.slice(0, FIRST_SENTENCE_WORDS).join(' ')}…`;
+}
+
+/**
+ * `الخبر مثـقفون يكشفون…` over `: أجمع المثـقفون…`: a record whose lead lost its label (`الخبر:`)
+ * to the start of the headline line. The outlet's name is the label, not the headline's first word.
+ */
+export function labelGluedToHeadline(headline: string, lead: string): string | null {
+  if (!/^\s*[:：]/u.test(lead)) return null;
+  const hit = knownOutletsIn(headline)[0];
+  return hit && hit.index === 0 && /^\s/u.test(headline.slice(hit.written.length)) ? hit.written : null;
 }
 
 function isLeadSentence(text: string): boolean {
@@ -121,9 +136,21 @@ function repeatedBelow(paragraphs: readonly Paragraph[], i: number): boolean {
 
 /** The first line a reader takes for the headline, skipping furniture, kickers, labels and datelines. */
 export function findHeadline(paragraphs: readonly Paragraph[], furniture: ReadonlyMap<number, BoilerplateKind>): HeadlineReading {
-  const limit = Math.min(paragraphs.length, SEARCH_LINES);
+  // A saved page may open with a long menu: the limit counts the lines that are not furniture.
+  let limit = paragraphs.length;
+  for (let i = 0, seen = 0; i < paragraphs.length; i++) {
+    if (!furniture.has(i) && ++seen > SEARCH_LINES) {
+      limit = i;
+      break;
+    }
+  }
   const candidate = (i: number): boolean => i < limit && !furniture.has(i) && couldBeHeadline(paragraphs[i].text);
-  for (let i = 0; i < limit; i++) {
+  // Many short lines above the lead (a quote-of-the-day box, verses, a menu the rules missed):
+  // the headline is the last pair of them, the kicker and headline standing on the lead.
+  const leadAt = paragraphs.findIndex((p, i) => i < limit && !furniture.has(i) && isLeadSentence(p.text) && !repeatedBelow(paragraphs, i));
+  const above = paragraphs.map((_, i) => i).filter((i) => i < (leadAt < 0 ? limit : leadAt) && candidate(i));
+  const from = above.length >= CROWDED_TOP ? above[above.length - 2] : 0;
+  for (let i = from; i < limit; i++) {
     // The lead has begun: what follows it is the article, not its headline. A standfirst
     // copied above the headline (the page's description) is not the lead.
     if (!furniture.has(i) && isLeadSentence(paragraphs[i].text) && !repeatedBelow(paragraphs, i)) break;
@@ -135,12 +162,23 @@ export function findHeadline(paragraphs: readonly Paragraph[], furniture: Readon
     if (full >= 0 && (TRUNCATED.test(text) || /[،,]\s*$/u.test(text))) {
       return { paragraph: full, text: withoutTitleTail(paragraphs[full].text.trim()), kicker: null };
     }
+    // A line cut short (`… نگاه کنید...`) whose whole is not on the page is a teaser or a slogan.
+    if (TRUNCATED.test(text)) continue;
     const next = paragraphs.findIndex((_, j) => j > i && !furniture.has(j));
     const following = next >= 0 ? paragraphs[next].text.trim() : '';
     // A kicker above the headline: it says so with `؛` or `:`, or the line under it is
     // headline-like too (not a lead, not a copy of it).
     const kickerAbove = next >= 0 && candidate(next) && !isSubtitleOrByline(following) && !looseKey(following).startsWith(looseKey(text)) && !CONTINUES.test(following) && 2 * wordCount(following) >= wordCount(text) && (isKicker(text) || !isKicker(following));
+    const label = labelGluedToHeadline(text, following);
+    if (label) return { paragraph: i, text: withoutTitleTail(text.slice(label.length).trim()), kicker: null };
     if (kickerAbove) return { paragraph: next, text: withoutTitleTail(following), kicker: text };
+    // `پیام فارس` / `معاون استاندار فارس:` / the headline: a line, a kicker, then the headline.
+    if (next >= 0 && isKicker(following) && !isLeadSentence(following)) {
+      const after = paragraphs.findIndex((_, j) => j > next && !furniture.has(j));
+      if (after >= 0 && candidate(after) && !isSubtitleOrByline(paragraphs[after].text)) {
+        return { paragraph: after, text: withoutTitleTail(paragraphs[after].text.trim()), kicker: following };
+      }
+    }
     if (isKicker(text)) continue;
     return { paragraph: i, text: withoutTitleTail(text), kicker: null };
   }

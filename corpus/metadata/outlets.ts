@@ -20,6 +20,8 @@ import {
   type OutletEvidence,
   type OutletFinding,
 } from './outlet-evidence';
+import { labelGluedToHeadline } from './headline';
+import { outletByName } from './outlet-gazetteer';
 import { looseKey } from '../text/letter-variants';
 import type { Paragraph } from '../text/paragraphs';
 
@@ -136,6 +138,13 @@ function collect(paragraphs: readonly Paragraph[], ctx: OutletContext): OutletFi
     }
   }
   for (const { p, i } of lead) push(datelineAt(p, i) ?? datedDatelineAt(p, i) ?? labelAt(p, i));
+  // A lead that opens with a bare `:` lost its label to the headline line (`الخبر مثـقفون…`).
+  if (ctx.headline >= 0 && lead[0]) {
+    const h = paragraphs[ctx.headline];
+    const name = labelGluedToHeadline(h.text.trimStart(), lead[0].p.text);
+    const known = name ? outletByName(name) : null;
+    if (name && known) push({ name: known.outlet.native[0], written: name, known: known.outlet, how: 'label', paragraph: ctx.headline, start: h.start + h.text.indexOf(name), end: h.start + h.text.indexOf(name) + name.length });
+  }
   // The publisher's `به گزارش X،` opens the body, which may come after a standfirst or two.
   for (const { p, i } of body.slice(0, ATTRIBUTION_PARAGRAPHS)) push(attributionAt(p, i));
   paragraphs.forEach((p, i) => {

@@ -229,3 +229,25 @@ describe('office-holders that date an article', () => {
     assert.notEqual(eraOfText('حسن روحانی، رئیس جمهور و ابراهیم رئیسی، رئیس جمهور'), null);
   });
 });
+
+describe('headline on saved pages (lines from test/fixtures/field)', () => {
+  const AR_LEAD = 'أقرت لجنة متابعة أسعار الوقود، رفع أسعار البنزين خلال شهر يوليو المقبل بواقع 9 فلوس للتر الواحد، فيما ارتفع سعر الديزل بواقع 12 فلسا.';
+  test('a kicker above the headline is kept as the kicker, the line under it is the headline', () => {
+    const m = meta(['با ابلاغ رئیس جمهور صورت می گیرد', 'ادامه فعالیت سازمان فضایی ایران زیر نظر معاونت اجرایی رئیس جمهور', ...FA_BODY]);
+    assert.equal(m.headline, 'ادامه فعالیت سازمان فضایی ایران زیر نظر معاونت اجرایی رئیس جمهور');
+    assert.equal(m.kicker, 'با ابلاغ رئیس جمهور صورت می گیرد');
+  });
+  test("a page title's site name, section or date after a dash is not part of the headline", () => {
+    assert.equal(meta(['بنك "ستاندرد تشارترد" يبدأ تقديم خدماته المصرفية في السعودية - العربية', AR_LEAD], 'ar').headline, 'بنك "ستاندرد تشارترد" يبدأ تقديم خدماته المصرفية في السعودية');
+    assert.equal(meta(['9 فلوس زيادة بسعر ليتر البنزين و12 في الديزل خلال يوليو - الاقتصادي', AR_LEAD], 'ar').headline, '9 فلوس زيادة بسعر ليتر البنزين و12 في الديزل خلال يوليو');
+  });
+  test('a text that starts with its lead has no headline, and says so', () => {
+    const m = meta([`الرياض 14 جمادى الآخرة 1444 هـ الموافق 07 يناير 2023 م واس ${AR_LEAD}`], 'ar');
+    assert.equal(m.headlineParagraph, null);
+    assert.ok(m.headline.startsWith('الرياض 14 جمادى الآخرة'));
+    assert.equal(m.outlet, 'وكالة الأنباء السعودية');
+  });
+  test('a slogan cut with «...» is not a headline', () => {
+    assert.equal(meta(['از پنجره همراز به نصف جهان نگاه کنید...', ...FA_BODY]).headlineParagraph, null);
+  });
+});
