@@ -42,7 +42,11 @@ export interface ArticleDoc {
   language: Language;
   dir: Direction;
   encoding: string;
-  paragraphs: Array<Paragraph & { boilerplate: boolean }>;
+  /**
+   * The article's lines. `furnitureTail`: where page furniture glued to the line's end begins
+   * (a page title's ` - العربية`, a glued `منبع: ایسنا`); it runs to the line's end.
+   */
+  paragraphs: Array<Paragraph & { boilerplate: boolean; furnitureTail?: number }>;
   annotations: Annotation[];
   /** Annotations two people changed differently (a merge): a person decides. */
   conflicts: AnnotationConflict[];

@@ -3,6 +3,7 @@
 import { resolveFurnitureMarks } from '../../annotations/model/furniture-marks';
 import type { Sidecar } from '../../annotations/model/types';
 import type { ArticleDoc } from '../api/api';
+import { detectFurnitureTails } from '../metadata/furniture-tails';
 import { detectBoilerplate, detectMetadata } from '../metadata/metadata';
 import { languageDirection, paragraphDirection } from '../text/language';
 import { splitParagraphs } from '../text/paragraphs';
@@ -17,7 +18,12 @@ export function articleDoc(article: LoadedArticle, data: Sidecar, readOnly: stri
   const boiler = detectBoilerplate(paragraphs, article.language);
   const overrides = data.metadata;
   const marks = resolveFurnitureMarks(paragraphs, overrides.furniture, overrides.boilerplate);
-  const paras = paragraphs.map((p, i) => ({ ...p, boilerplate: marks.get(i) ?? boiler.has(i) }));
+  const tails = new Map(detectFurnitureTails(paragraphs, article.language).map((t) => [t.paragraph, t.start]));
+  const paras = paragraphs.map((p, i) => {
+    const boilerplate = marks.get(i) ?? boiler.has(i);
+    const tail = tails.get(i);
+    return { ...p, boilerplate, ...(tail !== undefined && !boilerplate ? { furnitureTail: tail } : {}) };
+  });
   return {
     file: article.file,
     text: article.text,

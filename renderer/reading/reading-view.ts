@@ -36,6 +36,8 @@ export interface ReadingParagraph {
   dir: 'rtl' | 'ltr';
   lang: string;
   boilerplate: boolean;
+  /** Offset where page furniture glued to the line's end begins; drawn dimmed, like a furniture line. */
+  furnitureTail?: number;
 }
 
 export interface HighlightSpan extends Span {
@@ -110,12 +112,19 @@ export class ReadingView {
     // A second source of decorations: ProseMirror merges them with the highlights.
     const flash = new Plugin({ props: { decorations: (state) => highlightKey.getState(state)?.flash } });
     const mark = new Plugin({ props: { decorations: (state) => highlightKey.getState(state)?.mark } });
+    const tailDecorations = DecorationSet.create(
+      doc,
+      paragraphs
+        .filter((p) => p.furnitureTail !== undefined && p.furnitureTail < p.end)
+        .map((p) => Decoration.inline(offsets.posOf(p.furnitureTail!), offsets.posOf(p.end), { class: 'furniture-tail', title: 'Page furniture glued to this line' })),
+    );
+    const tails = new Plugin({ props: { decorations: () => tailDecorations } });
     const refuseEdits = new Plugin({
       filterTransaction: (tr) => !tr.docChanged,
     });
     const self = this;
     this.view = new EditorView(container, {
-      state: EditorState.create({ doc, plugins: [highlights, flash, mark, refuseEdits] }),
+      state: EditorState.create({ doc, plugins: [highlights, flash, mark, tails, refuseEdits] }),
       attributes: { class: 'reading-text', spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off', translate: 'no', 'aria-readonly': 'true', role: 'document' },
       dispatchTransaction(tr: Transaction) {
         const view = self.view;

@@ -19,13 +19,14 @@ const ARTICLES = [
   { language: 'Arabic', from: 'ar/youm7-1.txt', file: 'youm7.txt', detected: 'اليوم السابع', other: 'رويترز', otherEvidence: 'dateline' },
 ];
 const UNTITLED = { from: 'ar/spa-1.txt', file: 'spa.txt' };
+const TAILED = { from: 'ar/alarabiya-1.txt', file: 'alarabiya.txt', headline: 'بنك "ستاندرد تشارترد" يبدأ تقديم خدماته المصرفية في السعودية' };
 
 describe('choosing the publisher among the outlets a page names', { skip }, () => {
   let session: Session;
   useSession((s) => (session = s), {
     viewport: { width: 1440, height: 900 },
     prepare: async (corpus) => {
-      for (const a of [...ARTICLES, UNTITLED]) await copyFile(new URL(a.from, FIELD), join(corpus, a.file));
+      for (const a of [...ARTICLES, UNTITLED, TAILED]) await copyFile(new URL(a.from, FIELD), join(corpus, a.file));
     },
   });
 
@@ -71,5 +72,18 @@ describe('choosing the publisher among the outlets a page names', { skip }, () =
     const titled = page.locator(`li.article[data-file="${ARTICLES[0].file}"] .headline`);
     assert.equal(await titled.getAttribute('title'), null, 'a real headline is not marked');
     await screenshotsAtBothSizes(page, 'untitled-in-list');
+  });
+
+  test("a page title's site name glued to the headline line is drawn as furniture, and left out of the headline", async () => {
+    const page = session.page;
+    await page.waitForLoadState('networkidle');
+    await openArticle(page, TAILED.file);
+    assert.equal((await page.textContent('.article-head h1.headline'))?.trim(), TAILED.headline);
+    const tail = page.locator('.reading-text .furniture-tail').first();
+    await tail.waitFor({ timeout: 5000 });
+    assert.equal((await tail.textContent())?.trim().replace(/^[-–]\s*/u, ''), 'العربية');
+    const [tailColour, lineColour] = await tail.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el.closest('.para')!).color]);
+    assert.notEqual(tailColour, lineColour, 'the tail is dimmed, the line is not');
+    await screenshotsAtBothSizes(page, 'furniture-tail-arabic');
   });
 });
