@@ -113,7 +113,9 @@ function report(name: string, s: Score): void {
 describe('detectors on real articles (test/fixtures/field)', () => {
   test('the labelled set is real and wide: at least 40 articles from at least 20 outlets, in both languages', () => {
     const outlets = new Set(cases.map((c) => c.label.source.replace(/^https?:\/\/(?:www\.)?([^/]+).*$/, '$1')));
-    console.log(`# ${cases.length} articles (${cases.filter((c) => c.label.language === 'fa').length} fa, ${cases.filter((c) => c.label.language === 'ar').length} ar), ${outlets.size} sources`);
+    const named = new Set(cases.flatMap((c) => (c.label.outlet ? [c.label.outlet.english] : [])));
+    const by = (l: string): number => cases.filter((c) => c.label.language === l).length;
+    console.log(`# ${cases.length} articles (${by('fa')} fa, ${by('ar')} ar, ${by('en')} en), ${outlets.size} sources, ${named.size} outlets named`);
     assert.ok(cases.length >= 40, `${cases.length} articles`);
     assert.ok(outlets.size >= 20, `${outlets.size} sources`);
     for (const c of cases) {
