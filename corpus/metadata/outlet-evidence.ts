@@ -236,10 +236,13 @@ export function followAt(p: Paragraph, paragraph: number): OutletFinding | null 
   for (const re of [MORE_AT, FOLLOW_AR, FOLLOW_US, FOLLOW_FA]) {
     const m = re.exec(p.text);
     if (!m || m[1] === undefined) continue;
-    const known = knownOutletsIn(m[1]).find((n) => !n.ambiguous);
+    // `تابعوا آخر أخبار اليوم السابع`: the name follows the words for news or channel. The follow
+    // shape says an outlet stands there, so a name that is also a word (`اليوم السابع`) counts.
+    const name = m[1].replace(/^(?:آخر\s+أخبار|أخبار|اخبار|کانال|صفحه)\s+/u, '');
+    const known = knownOutletsIn(name).find((n) => n.index === 0);
     if (known) return make(p, paragraph, p.text.indexOf(known.written, m.index), known.written, known.outlet, 'follow');
     if (re === FOLLOW_AR) {
-      const found = fromName(p, paragraph, m[1].replace(/^(?:آخر\s+أخبار|أخبار|اخبار|کانال|صفحه)\s+/u, ''), m.index, 'follow', false);
+      const found = fromName(p, paragraph, name, m.index, 'follow', false);
       if (found) return found;
     }
   }

@@ -16,7 +16,7 @@ const FIELD = new URL('../fixtures/field/', import.meta.url);
 
 const ARTICLES = [
   { language: 'Persian', from: 'fa/mirnews-1.txt', file: 'mirnews.txt', detected: 'میرنیوز', other: 'خبرگزاری تسنیم', otherEvidence: 'attribution' },
-  { language: 'Arabic', from: 'ar/youm7-1.txt', file: 'youm7.txt', detected: 'اليوم السابع', other: 'رويترز', otherEvidence: 'dateline' },
+  { language: 'Arabic', from: 'ar/youm7-1.txt', file: 'youm7.txt', detected: 'صحيفة اليوم السابع', other: 'رويترز', otherEvidence: 'dateline' },
 ];
 const UNTITLED = { from: 'ar/spa-1.txt', file: 'spa.txt' };
 const TAILED = { from: 'ar/alarabiya-1.txt', file: 'alarabiya.txt', headline: 'بنك "ستاندرد تشارترد" يبدأ تقديم خدماته المصرفية في السعودية' };
