@@ -67,6 +67,8 @@ function couldBeHeadline(text: string): boolean {
   if (TWO_SENTENCES.test(t)) return false;
   if (n <= LABEL_VALUE_MAX_WORDS && LABEL_VALUE.test(t)) return false;
   if (isDateBar(t) || isOutletName(t)) return false;
+  // `خبرگزاری جمهوری اسلامی (ایرنا) - تهران`, `بغداد (رويترز)`: a dateline line, not a headline.
+  if (datelineAt({ start: 0, end: t.length, text: t, dir: 'rtl' }, 0) !== null) return false;
   // `زاكروس عربية – أربيل`, `السومرية نيوز/ ديالى`: a dateline line of two short names.
   const parts = t.split(/\s*[-–—/]\s*/u).filter((s) => s !== '');
   if (parts.length === 2 && n <= 5) return false;
