@@ -72,6 +72,13 @@ describe('choosing the publisher among the outlets a page names', { skip }, () =
     const titled = page.locator(`li.article[data-file="${ARTICLES[0].file}"] .headline`);
     assert.equal(await titled.getAttribute('title'), null, 'a real headline is not marked');
     await screenshotsAtBothSizes(page, 'untitled-in-list');
+    // Opened, the reading view's heading says the same.
+    await page.waitForLoadState('networkidle');
+    await openArticle(page, UNTITLED.file);
+    const h1 = page.locator('.article-head h1.headline');
+    assert.equal(await h1.getAttribute('title'), 'No headline in the text: its first sentence');
+    assert.equal(await h1.evaluate((el) => getComputedStyle(el).fontStyle), 'italic');
+    await screenshotsAtBothSizes(page, 'untitled-reading');
   });
 
   test("a page title's site name glued to the headline line is drawn as furniture, and left out of the headline", async () => {
