@@ -76,9 +76,10 @@ export function transliterateDate(date: DateValue | null, language?: Language): 
 export function citationParts(source: CitationSource): CitationParts {
   const headline = source.headline.trim();
   const outlet = source.outlet?.trim() || null;
+  const known = outlet ? outletByName(outlet)?.outlet : undefined;
   return {
-    outlet: outlet ? (outletByName(outlet)?.outlet.native[0] ?? outlet) : null,
-    outletEnglish: outlet ? (outletByName(outlet)?.outlet.english ?? null) : null,
+    outlet: known?.native[0] ?? outlet,
+    outletEnglish: known?.english ?? null,
     headline: headline || null,
     date: formatIsoDate(source.date?.iso),
     originalDate: transliterateDate(source.date, source.language),

@@ -49,13 +49,14 @@ export function articleFacts(bytes: Uint8Array, encoding: string | undefined, op
     return { openable: false, language: null, encoding: null, headline: '', outlet: null, date: null, problem: decoded.message, decodedWith: encoding ?? null, text: null };
   }
   const language = detectLanguage(decoded.text);
-  const meta = options.metadata === false ? { headline: '', outlet: null, date: null } : detectMetadata(decoded.text, language);
+  // Without metadata (a quick first listing) nothing is known to lack a headline.
+  const meta = options.metadata === false ? { headline: '', outlet: null, date: null, headlineParagraph: 0 } : detectMetadata(decoded.text, language);
   return {
     openable: true,
     language,
     encoding: decoded.encoding,
     headline: meta.headline,
-    ...(options.metadata !== false && 'headlineParagraph' in meta && meta.headlineParagraph === null ? { untitled: true } : {}),
+    ...(meta.headlineParagraph === null ? { untitled: true } : {}),
     outlet: meta.outlet,
     date: meta.date,
     problem: null,

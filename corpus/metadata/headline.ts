@@ -11,6 +11,7 @@ import { knownOutletsIn, outletByName } from './outlet-gazetteer';
 import type { BoilerplateKind } from './boilerplate';
 import { looseKey } from '../text/letter-variants';
 import type { Paragraph } from '../text/paragraphs';
+import { wordCount } from '../text/words';
 
 export interface HeadlineReading {
   /** Paragraph index of the headline, or null when the text has none. */
@@ -38,8 +39,9 @@ const LABEL_VALUE = /^[^:：]{1,20}[:：]\s*\S/u;
 const LABEL_VALUE_MAX_WORDS = 4;
 const TITLE_PARTS = /\s+[-–—|]\s+/u;
 
-function wordCount(text: string): number {
-  return text.trim().split(/\s+/).filter(Boolean).length;
+/** A line read on its own, for the outlet rules that take a paragraph. */
+function asLine(text: string): Paragraph {
+  return { start: 0, end: text.length, text, dir: 'rtl' };
 }
 
 /** True when a line is only a date (with its weekday and clock): a date bar. */
@@ -68,7 +70,7 @@ function couldBeHeadline(text: string): boolean {
   if (n <= LABEL_VALUE_MAX_WORDS && LABEL_VALUE.test(t)) return false;
   if (isDateBar(t) || isOutletName(t)) return false;
   // `خبرگزاری جمهوری اسلامی (ایرنا) - تهران`, `بغداد (رويترز)`: a dateline line, not a headline.
-  if (datelineAt({ start: 0, end: t.length, text: t, dir: 'rtl' }, 0) !== null) return false;
+  if (datelineAt(asLine(t), 0) !== null) return false;
   // `زاكروس عربية – أربيل`, `السومرية نيوز/ ديالى`: a dateline line of two short names.
   const parts = t.split(/\s*[-–—/]\s*/u).filter((s) => s !== '');
   if (parts.length === 2 && n <= 5) return false;
@@ -128,7 +130,7 @@ export function labelGluedToHeadline(headline: string, lead: string): string | n
 function isLeadSentence(text: string): boolean {
   const t = text.trim();
   const n = wordCount(t);
-  return n > HEADLINE_MAX_WORDS || (n >= 12 && /(?<!\.)[.]["»”)]*$/u.test(t)) || TWO_SENTENCES.test(t) || datelineAt({ start: 0, end: t.length, text: t, dir: 'rtl' }, 0) !== null || /^(?:[\p{Script=Latin}\d\s:.-]*)به\s*گزارش/u.test(t);
+  return n > HEADLINE_MAX_WORDS || (n >= 12 && /(?<!\.)[.]["»”)]*$/u.test(t)) || TWO_SENTENCES.test(t) || datelineAt(asLine(t), 0) !== null || /^(?:[\p{Script=Latin}\d\s:.-]*)به\s*گزارش/u.test(t);
 }
 
 function repeatedBelow(paragraphs: readonly Paragraph[], i: number): boolean {

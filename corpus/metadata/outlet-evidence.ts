@@ -16,6 +16,7 @@
 import { knownOutletsIn, outletByDomain, type KnownOutlet, type NamedOutlet } from './outlet-gazetteer';
 import { looseKey } from '../text/letter-variants';
 import type { Paragraph } from '../text/paragraphs';
+import { wordCount } from '../text/words';
 
 export type OutletEvidence = 'label' | 'dateline' | 'attribution' | 'source' | 'follow' | 'rights' | 'domain' | 'masthead' | 'byline' | 'interview' | 'cited';
 
@@ -65,10 +66,6 @@ function isCity(text: string): boolean {
   if (m !== null && m[1] !== undefined && cityKeys.has(m[1])) return true;
   // `بغداد...`: a city and the page's punctuation.
   return cityKeys.has(t.replace(/[\p{P}\s]+$/u, ''));
-}
-
-function wordCount(text: string): number {
-  return text.trim().split(/\s+/).filter(Boolean).length;
 }
 
 /** A known outlet that is the whole of `text` (quotes and an `ال`-less spelling allowed). */

@@ -24,6 +24,7 @@ import { labelGluedToHeadline } from './headline';
 import { outletByName } from './outlet-gazetteer';
 import { looseKey } from '../text/letter-variants';
 import type { Paragraph } from '../text/paragraphs';
+import { wordCount } from '../text/words';
 
 export type { OutletEvidence, OutletFinding } from './outlet-evidence';
 
@@ -77,10 +78,6 @@ const DATELINE_WINDOW = 4;
 const MASTHEAD_WINDOW = 12;
 const BODY_MIN_WORDS = 8;
 const PROSE_MIN_WORDS = 15;
-
-function wordCount(text: string): number {
-  return text.trim().split(/\s+/).filter(Boolean).length;
-}
 
 /** A paragraph of the article's prose: long, or a sentence (a headline-like line of eight words is not). */
 function isProse(text: string): boolean {

@@ -33,6 +33,7 @@ import { describeEra, eraOfText, isoFitsEra, type Era } from './office-terms';
 import type { Paragraph } from '../text/paragraphs';
 import { joinSameDay, type SameDay } from './same-day';
 import { todayBarReason } from './today-bar';
+import { wordCount } from '../text/words';
 
 export type DatePlace = 'labelled' | 'updated' | 'issue' | 'dateline' | 'lead-today' | 'byline' | 'title' | 'stamp' | 'footer' | 'store' | 'header';
 
@@ -74,10 +75,6 @@ const LEAD_PARAGRAPHS = 2;
 const BYLINE_WINDOW = 3;
 const TODAY_REACH = 25;
 const CLOCK = /[0-9\u06F0-\u06F9\u0660-\u0669]{1,2}:[0-9\u06F0-\u06F9\u0660-\u0669]{2}/gu;
-
-function wordCount(text: string): number {
-  return text.trim().split(/\s+/).filter(Boolean).length;
-}
 
 /** Words of the line that are not its dates or clock times. */
 function wordsBesideDates(text: string, dates: readonly FoundDate[]): number {
