@@ -13,12 +13,13 @@ import { clickOn, pause, press, screenshotsAtBothSizes, type } from './person';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 
-/** The words marked in the results list, and the count the status line gives, once they agree. */
+/** The words marked in the results list, and the count the status line gives, once they agree and there are some. */
 async function marksOnScreen(page: Page): Promise<{ count: number; marks: string[] }> {
   await page.waitForFunction(() => {
     const status = document.querySelector('.search-status')?.textContent ?? '';
     const n = /^(\d+) hits?/.exec(status)?.[1];
-    return n !== undefined && document.querySelectorAll('li.hit mark').length === Number(n);
+    // Every query here has hits: `0 hits` is the index still filling in on a first start.
+    return n !== undefined && Number(n) > 0 && document.querySelectorAll('li.hit mark').length === Number(n);
   }, null, { timeout: 15_000 });
   const count = Number(/^(\d+)/.exec((await page.textContent('.search-status')) ?? '')![1]);
   return { count, marks: await page.$$eval('li.hit mark', (ms) => ms.map((m) => m.textContent ?? '')) };
