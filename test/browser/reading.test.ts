@@ -274,8 +274,14 @@ describe('reading and annotating right-to-left articles', { skip }, () => {
     await page.waitForFunction((b) => getComputedStyle(document.querySelector('.reading-text')!).fontSize !== b, before);
     const bigger = await size();
     assert.ok(parseFloat(bigger) > parseFloat(before));
-    const state = await session.harness.workspace.getAppState();
-    assert.equal(`${state.fontSize}px`, bigger);
+    // The size is saved after the view takes it: wait for the save rather than race it.
+    const deadline = Date.now() + 10_000;
+    let saved = (await session.harness.workspace.getAppState()).fontSize;
+    while (`${saved}px` !== bigger && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      saved = (await session.harness.workspace.getAppState()).fontSize;
+    }
+    assert.equal(`${saved}px`, bigger);
     await page.keyboard.press('Control+Minus');
     await page.waitForFunction((b) => getComputedStyle(document.querySelector('.reading-text')!).fontSize === b, before);
   });
