@@ -3,6 +3,7 @@
 // `dispatch`, which validates the arguments and never throws.
 import type { ApiResponse, HashiyaApi } from '../corpus/api/api';
 import { dispatch } from '../corpus/api/api-schema';
+import { errorForLog, unexpectedFailureMessage } from '../corpus/api/failure-message';
 import { isAppUrl } from './app-origin';
 
 export { API_CHANNEL, EVENT_CHANNEL, SAVE_FILE_CHANNEL, SHOW_IN_FOLDER_CHANNEL } from './ipc-channels';
@@ -40,7 +41,7 @@ export interface ApiHandlerOptions {
 export type ApiHandler = (event: InvokeEventLike, method: unknown, args: unknown) => Promise<ApiResponse<unknown>>;
 
 export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
-  return (event, method, args) => guardedHandler(String(method).slice(0, 64), options, async () => dispatch(options.api, method, args))(event);
+  return (event, method, args) => guardedHandler(String(method).slice(0, 64), options, async () => dispatch(options.api, method, args, { log: options.log }))(event);
 }
 
 export interface GuardOptions {
@@ -63,7 +64,8 @@ export function guardedHandler(
     try {
       return await handle(...args);
     } catch (error) {
-      return { ok: false, error: { code: 'internal', message: (error as Error).message } };
+      options.log?.(`${name} failed: ${errorForLog(error)}`);
+      return { ok: false, error: { code: 'internal', message: unexpectedFailureMessage(name) } };
     }
   };
 }

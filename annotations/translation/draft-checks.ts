@@ -2,6 +2,7 @@
 // looks for first (a number dropped, a segment left empty, a term rendered unlike its gloss,
 // a source attribution lost). They advise and never block. Runs in Node and in the browser.
 import type { SegmentStatus } from '../model/types';
+import { isGlossaryPhrase } from '../../corpus/text/glossary-terms';
 import { fold, foldKey, originalSpan } from '../../corpus/text/normalise';
 
 export type DraftCheckKind = 'untranslated' | 'empty' | 'number-missing' | 'gloss-inconsistent' | 'attribution-missing';
@@ -143,6 +144,8 @@ export class GlossIndex {
   constructor(glossary: readonly (GlossaryTerm & { count?: number })[]) {
     const byKey = new Map<string, { term: string; glosses: Map<string, { gloss: string; count: number }> }>();
     for (const entry of glossary) {
+      // A gloss of a paragraph is a note, not a term to check a draft for.
+      if (!isGlossaryPhrase(entry.term) || !isGlossaryPhrase(entry.gloss)) continue;
       const key = foldKey(entry.term, { lenient: true });
       const gloss = entry.gloss.trim().replace(/\s+/g, ' ');
       if (key.length < 2 || gloss === '') continue;

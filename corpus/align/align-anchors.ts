@@ -2,6 +2,7 @@
 // lengths. Numbers in any digit set (folded to ASCII), Latin tokens inside Persian or Arabic
 // text (CNN, PKK, 5G), terms that already have a gloss (the term on one side, its gloss on the
 // other), and, between two texts in one script, the words they share after folding.
+import { isGlossaryPhrase } from '../text/glossary-terms';
 import { foldKey } from '../text/normalise';
 
 export interface GlossEntry {
@@ -83,6 +84,8 @@ function escapeRegExp(text: string): string {
 export function prepareGlossary(glossary: readonly GlossEntry[]): PreparedGloss[] {
   const out: PreparedGloss[] = [];
   for (const { term, gloss } of glossary) {
+    // A gloss of a paragraph is a note, not an anchor (and one pattern of its every word would overflow).
+    if (!isGlossaryPhrase(term) || !isGlossaryPhrase(gloss)) continue;
     const termKey = foldKey(term, { lenient: true });
     const glossText = gloss.trim().toLowerCase().replace(/\s+/g, ' ');
     if (termKey.length < 2 || glossText === '') continue;

@@ -10,6 +10,7 @@ import { TRANSLATION_FORMATS } from '../../annotations/translation/formats';
 import { LANGUAGES } from '../text/language';
 import { canonicalEncoding, SUPPORTED_ENCODINGS } from '../text/encodings';
 import { ApiError, type ApiMethod, type ApiResponse, type HashiyaApi, type WindowMessages } from './api';
+import { capMessage, errorForLog, unexpectedFailureMessage } from './failure-message';
 
 const MAX_TEXT = 1_000_000;
 
@@ -180,11 +181,19 @@ export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(API_ARGUMENTS, name);
 }
 
+export interface DispatchOptions {
+  /** Where the full error of an unexpected failure goes; standard error by default. */
+  log?: (line: string) => void;
+}
+
+const logToStderr = (line: string) => console.error(`hashiya: ${line}`);
+
 /**
  * Validates a raw request and runs it. Never throws: a malformed request, a refused path or
- * a failure inside comes back as { ok: false } with a message the UI can show.
+ * a failure inside comes back as { ok: false } with a message the UI can show. An unexpected
+ * failure is logged in full and reaches the window as one plain sentence.
  */
-export async function dispatch(api: HashiyaApi & Partial<WindowMessages>, method: unknown, args: unknown): Promise<ApiResponse<unknown>> {
+export async function dispatch(api: HashiyaApi & Partial<WindowMessages>, method: unknown, args: unknown, options: DispatchOptions = {}): Promise<ApiResponse<unknown>> {
   if (!isApiMethod(method)) {
     return { ok: false, error: { code: 'bad-request', message: `unknown method ${String(method).slice(0, 64)}` } };
   }
@@ -200,8 +209,9 @@ export async function dispatch(api: HashiyaApi & Partial<WindowMessages>, method
     const value = await fn.apply(api, parsed.data as unknown[]);
     return { ok: true, value: value ?? null };
   } catch (error) {
-    const forWindow = (message: string) => api.messageForWindow?.(message) ?? message;
+    const forWindow = (message: string) => capMessage(api.messageForWindow?.(message) ?? message);
     if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: forWindow(error.message) } };
-    return { ok: false, error: { code: 'internal', message: forWindow(`${method} failed: ${(error as Error)?.message ?? String(error)}`) } };
+    (options.log ?? logToStderr)(`${method} failed: ${errorForLog(error)}`);
+    return { ok: false, error: { code: 'internal', message: unexpectedFailureMessage(method) } };
   }
 }

@@ -13,6 +13,7 @@ import type { FromWorker } from './index-protocol';
 import { listNames, scanCorpus, type ScanEntry } from '../search/index-store';
 import { IndexWorkerHandle, type IndexerOptions } from './indexer';
 import { SearchEngine, SearchQueryError, type EngineRequest, type EngineResult } from '../search/search-engine';
+import { checkQuerySize, compileQuery } from '../search/search-query';
 import { CorpusWatcher, type ChangeBatch } from '../folder/watcher';
 
 export type CatalogEvent =
@@ -155,6 +156,9 @@ export class ArticleCatalog {
 
   async search(request: SearchRequest): Promise<SearchResponse> {
     const engineRequest: EngineRequest = { query: request.query, lenient: request.lenient, wholeWord: request.wholeWord, filters: request.filters, limit: request.limit ?? DEFAULT_HITS };
+    // Refused here, at once, rather than after the worker has finished indexing.
+    const tooLong = checkQuerySize(compileQuery(request.query));
+    if (tooLong) throw new ApiError('bad-request', tooLong);
     let result: EngineResult;
     try {
       if (this.background && !this.closed) this.startWorkers();

@@ -11,7 +11,7 @@ import { canonicalEncoding, decodeArticle } from '../text/decode';
 import { contentHash, hashIfRacy, planRefresh, readCacheBytes, runChunked, SEARCH_INDEX, writeCache, type KnownFile, type ScanEntry } from './index-store';
 import { FOLD_VERSION, foldKey } from '../text/normalise';
 import { IndexFormatError, SearchIndex, type DocMeta } from './search-index';
-import { checkFilters, compileQuery, type SearchFilters } from './search-query';
+import { checkFilters, checkQuerySize, compileQuery, type SearchFilters } from './search-query';
 import { findHits, type TextHit } from './text-hits';
 
 export interface SearchFileRecord extends KnownFile {
@@ -167,7 +167,7 @@ export class SearchEngine {
   /** Ranks the articles, then reads the best ones to give each hit its original text and context. */
   async search(root: string, request: EngineRequest): Promise<EngineResult> {
     const query = compileQuery(request.query, { lenient: request.lenient, wholeWord: request.wholeWord, filters: request.filters });
-    const problem = checkFilters(query.filters);
+    const problem = checkQuerySize(query) ?? checkFilters(query.filters);
     if (problem) throw new SearchQueryError(problem);
     const ranked = this.index.search(query, { exactTotals: request.exactTotals });
     const limit = request.limit ?? Infinity;

@@ -158,6 +158,20 @@ export function checkFilters(filters: SearchFilters): string | null {
   return null;
 }
 
+/**
+ * The most words a search may have. Matching a sequence tries every spacing and word form of
+ * each word at each place, so its work grows faster than its length: 499 words took 19 s and
+ * then failed, while 20 take no longer than one on a corpus of 200 articles. A quoted phrase
+ * is matched character by character and counts as one word.
+ */
+export const MAX_QUERY_WORDS = 20;
+
+/** Why a query is refused for its size, as a sentence for the user; null when it is fine. */
+export function checkQuerySize(query: CompiledQuery): string | null {
+  const words = query.terms.reduce((n, t) => n + (t.phrase ? 1 : t.words.length), 0);
+  return words > MAX_QUERY_WORDS ? `A search can have at most ${MAX_QUERY_WORDS} words; this one has ${words}.` : null;
+}
+
 /** Lenient matching is the default for queries written in Arabic script (Persian and Arabic alike). */
 export function defaultLenient(query: string): boolean {
   return ARABIC_SCRIPT.test(query);
