@@ -1,0 +1,48 @@
+// The article list shows a bidi override in a file name or headline instead of applying it: a
+// file named `\u202Egnp.exe.txt` would be drawn `txt.exe.png`, and a person must see that it
+// is not a picture. Real Chromium against the harness; a screenshot for a person to look at.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { findChromium, NO_CHROMIUM, useSession, type Session } from './browser-env';
+
+const skip = findChromium() ? false : NO_CHROMIUM;
+const RLO = '\u202E';
+// The list shows .txt articles only, so the planted name keeps that ending after the trick.
+const FILE = `${RLO}gnp.exe.txt`;
+const HEADLINE = `خبر فوری ${RLO}ssergorp ni`;
+const SCREENSHOT = '/tmp/exports-list.png';
+
+describe('the article list shows hidden direction characters', { skip }, () => {
+  let session: Session;
+  useSession((s) => (session = s), {
+    viewport: { width: 1440, height: 900 },
+    prepare: (corpus) => writeFile(join(corpus, FILE), `${HEADLINE}\n\nمتن خبر در اینجا آمده است و ادامه دارد.\n`),
+  });
+
+  test('a file named \\u202Egnp.exe.txt is listed with a visible ⟨RLO⟩ marker and its name in logical order, not as txt.exe.png', async () => {
+    const page = session.page;
+    await page.waitForFunction((file) => [...document.querySelectorAll('li.article')].some((li) => (li as HTMLElement).dataset.file === file), FILE, { timeout: 15_000 });
+    const row = await page.evaluate((file) => {
+      const li = [...document.querySelectorAll('li.article')].find((el) => (el as HTMLElement).dataset.file === file)!;
+      const name = li.querySelector('.file')!;
+      const headline = li.querySelector('.headline')!;
+      const markers = [...li.querySelectorAll('.bidi-control')].map((m) => {
+        const r = m.getBoundingClientRect();
+        return { text: m.textContent ?? '', title: m.getAttribute('title') ?? '', width: r.width, height: r.height };
+      });
+      return { name: name.textContent ?? '', headline: headline.textContent ?? '', markers };
+    }, FILE);
+    const tried = 2;
+    const shown = [row.name, row.headline].filter((t) => t.includes('⟨RLO⟩') && !t.includes(RLO)).length;
+    console.log(`article list: ${tried} fields with an override tried, ${shown} shown with a marker, ${tried - shown} applied; name reads «${row.name}»`);
+    assert.equal(row.name, '⟨RLO⟩gnp.exe.txt', 'the name reads in logical order with the control shown as a marker');
+    assert.ok(!row.name.includes(RLO) && !row.headline.includes(RLO), 'no override is left in the list to reverse a name');
+    assert.ok(row.headline.startsWith('خبر فوری'), 'the Persian of the headline is kept as it is');
+    assert.ok(row.headline.includes('⟨RLO⟩ssergorp ni'));
+    assert.ok(row.markers.length >= 2 && row.markers.every((m) => m.width > 0 && m.height > 0), 'the markers are drawn');
+    assert.match(row.markers[0]!.title, /U\+202E/);
+    await page.screenshot({ path: SCREENSHOT });
+  });
+});
