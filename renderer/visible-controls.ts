@@ -34,3 +34,10 @@ export function withVisibleControls(text: string): Array<string | HTMLElement> {
         ),
   );
 }
+
+/** The same as plain text (a window title has no markup): each control written as ⟨RLO⟩. */
+export function visibleControlsText(text: string): string {
+  return visibleBidiControls(text)
+    .map((part) => ('text' in part ? part.text : `⟨${part.control}⟩`))
+    .join('');
+}

@@ -45,4 +45,20 @@ describe('the article list shows hidden direction characters', { skip }, () => {
     assert.match(row.markers[0]!.title, /U\+202E/);
     await page.screenshot({ path: SCREENSHOT });
   });
+
+  test('opened, the article header and the window title show the ⟨RLO⟩ marker too, never the override', async () => {
+    const page = session.page;
+    await page.evaluate((file) => ([...document.querySelectorAll('li.article')].find((el) => (el as HTMLElement).dataset.file === file) as HTMLElement).click(), FILE);
+    await page.waitForFunction(() => document.querySelector('.article-head .file')?.textContent?.includes('gnp.exe'), undefined, { timeout: 15_000 });
+    const head = await page.evaluate(() => ({
+      file: document.querySelector('.article-head .file')!.textContent ?? '',
+      headline: document.querySelector('.article-head .headline')!.textContent ?? '',
+      title: document.title,
+    }));
+    console.log(`article header: file «${head.file}», window title «${head.title}»`);
+    assert.equal(head.file, '⟨RLO⟩gnp.exe.txt');
+    assert.ok(head.headline.includes('⟨RLO⟩ssergorp ni') && !head.headline.includes(RLO));
+    assert.ok(!head.title.includes(RLO) && head.title.includes('⟨RLO⟩'));
+    await page.screenshot({ path: '/tmp/exports-head.png' });
+  });
 });
