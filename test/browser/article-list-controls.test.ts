@@ -61,4 +61,23 @@ describe('the article list shows hidden direction characters', { skip }, () => {
     assert.ok(!head.title.includes(RLO) && head.title.includes('⟨RLO⟩'));
     await page.screenshot({ path: '/tmp/exports-head.png' });
   });
+
+  test('a search hit in that article shows the marker in its headline and file name, never the override', async () => {
+    const page = session.page;
+    await page.fill('input.search-box', 'ادامه دارد');
+    const hit = await page.waitForFunction(
+      (file) => {
+        const li = [...document.querySelectorAll('li.hit')].find((el) => el.getAttribute('data-file') === file);
+        const name = li?.querySelector('.hit-file')?.textContent;
+        return name ? { file: name, headline: li!.querySelector('.hit-headline')?.textContent ?? '' } : null;
+      },
+      FILE,
+      { timeout: 20_000 },
+    );
+    const shown = (await hit.jsonValue()) as { file: string; headline: string };
+    console.log(`search hit: file «${shown.file}», headline «${shown.headline}»`);
+    assert.equal(shown.file, '⟨RLO⟩gnp.exe.txt');
+    assert.ok(!shown.headline.includes(RLO) && shown.headline.includes('⟨RLO⟩'));
+    await page.keyboard.press('Escape');
+  });
 });
