@@ -2,6 +2,8 @@
 // Persian headline followed by a comma and a date pulls the comma and the digits into its
 // own right-to-left run, and the line reads scrambled in Excel, Word and browsers.
 
+import { balanceBidiControls } from '../../corpus/text/control-characters';
+
 export const FSI = '\u2068';
 export const RLI = '\u2067';
 export const PDI = '\u2069';
@@ -30,8 +32,13 @@ export function embeddedDirection(text: string): 'rtl' | 'ltr' | 'auto' {
   return 'auto';
 }
 
-/** Plain text: RTL strings wrapped in FSI…PDI (RLI…PDI when a Latin first word would mislead FSI). */
-export function isolate(text: string): string {
+/**
+ * Plain text: RTL strings wrapped in FSI…PDI (RLI…PDI when a Latin first word would mislead FSI).
+ * The text's own bidi controls are balanced first, so that an override in a headline
+ * (`\u202Egnp.exe`) ends with the headline and cannot reverse the date after it.
+ */
+export function isolate(raw: string): string {
+  const text = balanceBidiControls(raw);
   if (text === '' || !hasRtl(text)) return text;
   return (embeddedDirection(text) === 'rtl' ? RLI : FSI) + text + PDI;
 }
@@ -48,7 +55,8 @@ export function escapeHtml(text: string): string {
 }
 
 /** HTML: escaped, and RTL text inside <bdi> (with dir="rtl" where a Latin first word would mislead). */
-export function bdiHtml(text: string): string {
+export function bdiHtml(raw: string): string {
+  const text = balanceBidiControls(raw);
   const escaped = escapeHtml(text);
   if (text === '' || !hasRtl(text)) return escaped;
   return embeddedDirection(text) === 'rtl' ? `<bdi dir="rtl">${escaped}</bdi>` : `<bdi>${escaped}</bdi>`;
@@ -100,7 +108,9 @@ const RTL_RUN = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF](?:[\u0590-\u08FF\uFB1
  * Free English text (a gloss, a note, a translation) with Persian or Arabic words inside: each RTL run is
  * isolated, so that a Persian phrase followed by a number or a bracket does not swallow it.
  */
-export function isolateRtlRuns(text: string): string {
+export function isolateRtlRuns(raw: string): string {
+  // Balanced first: an override the text opens is closed before its line ends (see isolate()).
+  const text = balanceBidiControls(raw);
   if (!hasRtl(text)) return text;
   if (embeddedDirection(text) === 'rtl' && !/[A-Za-z]/.test(text)) return isolate(text);
   return text.replace(RTL_RUN, (run) => FSI + run + PDI);

@@ -1,7 +1,9 @@
 // One entry point for every export format: the app's export dialog and `hashiya export`
 // call this and get the bytes, the MIME type and a file name to suggest.
+import { escapeHazardsInJson } from '../../corpus/text/control-characters';
 import type { Quotation } from '../quotations/quotations';
 import { resolveOptions, type ExportOptions } from './options';
+import { safeQuotation, safeText } from './safe-fields';
 
 export { GROUP_BY, isGroupBy, type ExportOptions, type GroupBy } from './options';
 
@@ -39,8 +41,17 @@ export function isExportFormat(value: string): value is ExportFormat {
 
 const encoder = new TextEncoder();
 
-export async function exportQuotations(quotations: readonly Quotation[], format: ExportFormat, options: ExportOptions = {}): Promise<ExportResult> {
-  const o = resolveOptions(options);
+/** JSON keeps the data exact (and escapes); every other format is read by a person and gets safe fields. */
+function forFormat(quotations: readonly Quotation[], format: ExportFormat): readonly Quotation[] {
+  if (format === 'json' || format === 'jsonld') return quotations;
+  const xml = format === 'docx' || format === 'xlsx';
+  return quotations.map((q) => safeQuotation(q, { xml }));
+}
+
+export async function exportQuotations(all: readonly Quotation[], format: ExportFormat, options: ExportOptions = {}): Promise<ExportResult> {
+  const resolved = resolveOptions(options);
+  const o = { ...resolved, title: safeText(resolved.title, { xml: format === 'docx' || format === 'xlsx' }) };
+  const quotations = forFormat(all, format);
   const info = FORMAT_INFO[format];
   let data: Uint8Array;
   // Each writer is loaded when asked for: exceljs and docx are large, and the command line
@@ -64,10 +75,10 @@ export async function exportQuotations(quotations: readonly Quotation[], format:
       data = encoder.encode((await import('./markdown')).quotationsToMarkdown(quotations, o));
       break;
     case 'json':
-      data = encoder.encode((await import('./json')).quotationsToJson(quotations, o));
+      data = encoder.encode(escapeHazardsInJson((await import('./json')).quotationsToJson(quotations, o)));
       break;
     case 'jsonld':
-      data = encoder.encode((await import('./jsonld')).quotationsToJsonLd(quotations, o));
+      data = encoder.encode(escapeHazardsInJson((await import('./jsonld')).quotationsToJsonLd(quotations, o)));
       break;
   }
   return { data, mime: info.mime, extension: info.extension, suggestedName: `quotations-${o.now.toISOString().slice(0, 10)}.${info.extension}` };

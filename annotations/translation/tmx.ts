@@ -1,6 +1,7 @@
 // TMX 1.4b of the pairs a person has confirmed: alignment links marked confirmed, and
 // renderings marked reviewed. One <tu> per pair, one <tuv xml:lang> <seg> per language, the
 // header attributes the DTD requires. Built with fast-xml-parser like the XLIFF.
+import { replaceXmlForbiddenChars } from '../../corpus/text/control-characters';
 import type { AlignmentLink, Rendering, SegmentStatus } from '../model/types';
 import { attr, childrenOf, declaration, el, elements, nameOf, parseDocument, serialise, textNode, textOf, XmlFormatError, type XmlNode } from './xml-nodes';
 
@@ -29,11 +30,9 @@ export function tmxDate(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-// XML 1.0 cannot carry these, and TMX has no escape for them.
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 function seg(value: string): XmlNode {
-  const clean = value.replace(INVALID_XML_CHARS, '\uFFFD');
+  // XML 1.0 cannot carry some characters, and TMX has no escape for them.
+  const clean = replaceXmlForbiddenChars(value);
   return el('seg', {}, clean === '' ? [] : [textNode(clean)]);
 }
 
@@ -51,7 +50,7 @@ export function exportTmx(input: TmxInput): string {
   });
   const units = input.pairs.map((p, k) => {
     const props: XmlNode[] = [];
-    if (p.origin) props.push(el('prop', { type: 'x-hashiya-origin' }, [textNode(p.origin)]));
+    if (p.origin) props.push(el('prop', { type: 'x-hashiya-origin' }, [textNode(replaceXmlForbiddenChars(p.origin))]));
     const changed = p.changed && !Number.isNaN(Date.parse(p.changed)) ? tmxDate(new Date(p.changed)) : undefined;
     return el('tu', { tuid: String(k + 1), changedate: changed, changeid: p.changedBy || undefined }, [
       ...props,

@@ -4,6 +4,7 @@
 // Page furniture is left out of all three.
 import { furnitureParagraphs } from '../../corpus/metadata/furniture-paragraphs';
 import { detectLanguage, paragraphDirection, type Direction } from '../../corpus/text/language';
+import { balanceBidiControls } from '../../corpus/text/control-characters';
 import { segmentText, type SegmentedParagraph } from '../../corpus/text/segment';
 import { escapeHtml, isolatedToHtml, isolateRtlRuns } from '../export/bidi';
 import { fontFaceCss, type FontFaceSource } from '../export/font-faces';
@@ -125,7 +126,8 @@ export function exportBilingualHtml(draft: TranslationDraft, options: BilingualH
   const title = options.title ?? (first ? first.english || first.source.text : 'Translation');
   const body = rows
     .map((row) => {
-      const source = `<td class="source" lang="${lang}" dir="${row.source.dir}">${escapeHtml(row.source.text)}</td>`;
+      // The source keeps every character; an override in it is closed before its line ends.
+      const source = `<td class="source" lang="${lang}" dir="${row.source.dir}">${escapeHtml(balanceBidiControls(row.source.text))}</td>`;
       const english =
         row.english !== ''
           ? `<td class="english" lang="en" dir="ltr">${englishHtml(row.english)}</td>`
@@ -138,7 +140,7 @@ export function exportBilingualHtml(draft: TranslationDraft, options: BilingualH
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src 'none'">
-<title>${escapeHtml(title)}</title>
+<title>${escapeHtml(balanceBidiControls(title))}</title>
 <style>
 ${fontFaceCss(options.fonts ?? [])}
 ${PAGE_STYLE}

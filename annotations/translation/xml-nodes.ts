@@ -1,6 +1,7 @@
 // The ordered node form of fast-xml-parser (preserveOrder: true), typed, with the one way
 // XLIFF and TMX documents are parsed and serialised. Never XML by joining strings.
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { hasBidiControl, hasXmlForbiddenChar, replaceXmlForbiddenChars } from '../../corpus/text/control-characters';
 
 // An element is { name: children, ':@': attributes }, a text node { '#text': value }.
 export type XmlNode = { [key: string]: XmlNode[] | Record<string, string> | string };
@@ -9,7 +10,8 @@ const ATTR = '@_';
 
 export function el(name: string, attributes: Record<string, string | number | undefined> = {}, children: XmlNode[] = []): XmlNode {
   const attrs: Record<string, string> = {};
-  for (const [k, v] of Object.entries(attributes)) if (v !== undefined) attrs[ATTR + k] = String(v);
+  // An attribute has no <cp/>: a character XML cannot carry (a file name may) is replaced.
+  for (const [k, v] of Object.entries(attributes)) if (v !== undefined) attrs[ATTR + k] = replaceXmlForbiddenChars(String(v));
   const node: XmlNode = { [name]: children };
   if (Object.keys(attrs).length > 0) node[':@'] = attrs;
   return node;
@@ -64,10 +66,17 @@ export function flatText(nodes: readonly XmlNode[]): string {
  * Characters XML 1.0 cannot carry (C0 controls other than tab, line feed and carriage return;
  * lone surrogates; U+FFFE, U+FFFF). XLIFF writes them as <cp hex="…"/>.
  */
-const INVALID_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 export function hasInvalidXmlChar(text: string): boolean {
-  return INVALID_XML_CHAR.test(text);
+  return hasXmlForbiddenChar(text);
+}
+
+/**
+ * Bidi embeddings, overrides and isolates written as character references: the file reads back
+ * exactly (a segment's source must match the article), and a person who opens it in an editor
+ * sees `&#x202E;` instead of the rest of the line drawn backwards.
+ */
+function referenceBidiControls(xml: string): string {
+  return hasBidiControl(xml) ? xml.replace(/[\u202A-\u202E\u2066-\u2069]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`) : xml;
 }
 
 /**
@@ -84,7 +93,7 @@ export function serialise(document: XmlNode[], pretty: boolean): string {
     suppressEmptyNode: true,
     processEntities: true,
   });
-  const xml = builder.build(document) as string;
+  const xml = referenceBidiControls(builder.build(document) as string);
   return xml.endsWith('\n') ? xml : `${xml}\n`;
 }
 
@@ -115,7 +124,9 @@ export function parseDocument(xml: string, what: string): XmlNode[] {
     parseTagValue: false,
     parseAttributeValue: false,
     processEntities: true,
-    htmlEntities: false,
+    // Decodes character references (&#x202E;, which this writer and other tools use); named
+    // HTML entities come with it and are read leniently.
+    htmlEntities: true,
     ignoreDeclaration: true,
     ignorePiTags: true,
   });

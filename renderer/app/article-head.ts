@@ -3,6 +3,7 @@ import type { ArticleDoc } from '../../corpus/api/api';
 import { listEncodings } from '../../corpus/text/encodings';
 import { clear, h, textAttrs, untitledAttrs } from '../dom';
 import { LANGUAGE_NAMES } from '../language-names';
+import { visibleControlsText, withVisibleControls } from '../visible-controls';
 
 export interface ArticleHeadHooks {
   /** "Edit details…" was pressed. */
@@ -21,7 +22,7 @@ export class ArticleHead {
     const m = doc.metadata;
     clear(this.el);
     this.el.append(
-      h('h1', { class: 'headline', ...untitledAttrs(m.untitled), ...textAttrs(doc.language) }, m.headline),
+      h('h1', { class: 'headline', ...untitledAttrs(m.untitled), ...textAttrs(doc.language) }, ...withVisibleControls(m.headline)),
       h(
         'p',
         { class: 'byline' },
@@ -29,7 +30,7 @@ export class ArticleHead {
         m.date ? h('span', { class: 'date' }, h('bdi', { lang: doc.language }, m.date.original), m.date.iso ? ` (${m.date.iso})` : '') : h('span', { class: 'date unknown', title: m.dateNote ?? '' }, 'date unknown'),
         h('span', { class: 'lang' }, LANGUAGE_NAMES[doc.language] ?? doc.language),
         this.encodingPicker(doc),
-        h('span', { class: 'file' }, doc.file),
+        h('span', { class: 'file' }, ...withVisibleControls(doc.file)),
         h('button', { type: 'button', class: 'edit-metadata', title: 'Correct the headline, outlet, date and boilerplate lines', onclick: () => this.hooks.editDetails(doc) }, 'Edit details…'),
       ),
     );
@@ -37,7 +38,7 @@ export class ArticleHead {
     const lines = [...(doc.readOnly ? [`Read-only: ${doc.readOnly}`] : []), ...(doc.notices ?? [])];
     this.banner.hidden = lines.length === 0;
     this.banner.replaceChildren(...lines.map((line) => h('p', { class: 'banner-line' }, line)));
-    document.title = `${m.headline.slice(0, 80)} — Hashiya`;
+    document.title = `${visibleControlsText(m.headline).slice(0, 80)} — Hashiya`;
   }
 
   clear(): void {

@@ -3,6 +3,8 @@ import type { ArticleSummary } from '../../corpus/api/api';
 import { api } from '../bridge';
 import { clear, h, textAttrs, untitledAttrs } from '../dom';
 import { LANGUAGE_NAMES } from '../language-names';
+import { hasBidiControl } from '../../corpus/text/control-characters';
+import { withVisibleControls } from '../visible-controls';
 
 export interface ArticleListHooks {
   /** The file of the article shown, if any. */
@@ -55,13 +57,14 @@ export class ArticleList {
       const item = h(
         'li',
         { class: `article${a.openable ? '' : ' unopenable'}${current === a.file ? ' current' : ''}`, 'data-file': a.file },
-        h('span', { class: 'headline', ...untitledAttrs(a.untitled), ...textAttrs(a.language) }, a.headline || a.file),
+        // Names and headlines come from the corpus: a bidi override in them is shown, not applied.
+        h('span', { class: 'headline', ...untitledAttrs(a.untitled), ...textAttrs(a.language) }, ...withVisibleControls(a.headline || a.file)),
         h(
           'span',
           { class: 'meta' },
           a.language ? h('span', { class: `lang lang-${a.language}`, title: LANGUAGE_NAMES[a.language] }, a.language) : null,
           h('span', { class: 'ann-count', title: 'Annotations' }, String(a.annotations)),
-          h('span', { class: 'file' }, a.file),
+          h('span', { class: 'file', ...(hasBidiControl(a.file) ? { title: 'This file name holds hidden direction characters, shown as markers' } : {}) }, ...withVisibleControls(a.file)),
         ),
         a.note ? h('span', { class: 'note' }, a.note) : null,
       );

@@ -6,6 +6,7 @@ import type { QuotationColumn } from '../../annotations/quotations/quotation-sor
 import type { Tag } from '../../annotations/model/types';
 import { h, textAttrs } from '../dom';
 import { tagClass } from '../tag-styles';
+import { visibleControlsText, withVisibleControls } from '../visible-controls';
 
 export interface Column {
   /** Class suffix of the column's cells (`q-c-quote`). */
@@ -17,7 +18,12 @@ export interface Column {
 }
 
 function text(cls: string, value: string, lang: string, title = false): HTMLElement {
-  return h('div', { class: `q-text ${cls}`, ...textAttrs(lang), title: title ? value : null }, value);
+  return h('div', { class: `q-text ${cls}`, ...textAttrs(lang), title: title ? visibleControlsText(value) : null }, value);
+}
+
+/** A headline or file name from the corpus: its bidi controls shown as markers, not applied. */
+function nameText(cls: string, value: string, lang: string): HTMLElement {
+  return h('div', { class: `q-text ${cls}`, ...textAttrs(lang), title: visibleControlsText(value) }, ...withVisibleControls(value));
 }
 
 function tagChips(q: Quotation, taxonomy: readonly Tag[]): HTMLElement {
@@ -58,7 +64,7 @@ export const COLUMNS: readonly Column[] = [
   { key: 'tags', label: 'Tags', sort: 'tags', render: tagChips },
   { key: 'note', label: 'Note', sort: 'note', render: (q) => (q.note ? text('q-note', q.note, 'und', true) : null) },
   { key: 'analyst', label: 'Analyst', sort: 'analyst', render: (q) => h('bdi', { class: 'q-analyst', dir: 'auto' }, q.analyst) },
-  { key: 'article', label: 'Article', sort: 'headline', render: (q) => text('q-headline', q.headline || q.file, q.language, true) },
+  { key: 'article', label: 'Article', sort: 'headline', render: (q) => nameText('q-headline', q.headline || q.file, q.language) },
   { key: 'outlet', label: 'Outlet', sort: 'outlet', render: (q) => (q.outlet ? h('bdi', { class: 'q-outlet', dir: 'auto', lang: q.language }, q.outlet) : null) },
   { key: 'date', label: 'Date', sort: 'date', render: dateCell },
 ];

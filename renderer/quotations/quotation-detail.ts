@@ -2,6 +2,7 @@
 // every row one height, so the whole quote, its sentence and the citation are shown here.
 import type { Quotation } from '../../annotations/quotations/quotations';
 import { clear, h, textAttrs } from '../dom';
+import { withVisibleControls } from '../visible-controls';
 
 /** The sentence with the quote marked inside it (the quote alone when it is not found). */
 function sentenceWithQuote(q: Quotation): Node[] {
@@ -29,7 +30,7 @@ export class QuotationDetail {
         'p',
         { class: 'q-detail-citation', lang: 'en', dir: 'ltr' },
         q.citation,
-        h('span', { class: 'q-detail-file' }, ` · ${q.file}`),
+        h('span', { class: 'q-detail-file' }, ' · ', ...withVisibleControls(q.file)),
         q.anchor !== 'exact' ? h('span', { class: `anchor ${q.anchor}` }, ` · ${q.anchor === 'orphaned' ? 'could not be placed in the current text' : q.anchor}`) : null,
         ' ',
         h('button', { type: 'button', class: 'q-detail-open', onclick: () => this.onOpen(q) }, 'Open in article'),

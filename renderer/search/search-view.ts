@@ -5,6 +5,7 @@ import type { Language } from '../../corpus/text/language';
 import { defaultLenient } from '../../corpus/search/search-query';
 import { clear, h, textAttrs } from '../dom';
 import type { View, ViewContext } from '../view-context';
+import { withVisibleControls } from '../visible-controls';
 
 const DEBOUNCE_MS = 150;
 
@@ -112,8 +113,8 @@ export function createSearchView(ctx: ViewContext, box: HTMLInputElement): View 
     const item = h(
       'li',
       { class: 'hit', tabIndex: 0, 'data-file': hit.file, 'data-start': hit.start, 'data-end': hit.end },
-      h('span', { class: 'hit-headline', ...textAttrs(hit.language) }, hit.headline || hit.file),
-      h('span', { class: 'hit-file' }, hit.file),
+      h('span', { class: 'hit-headline', ...textAttrs(hit.language) }, ...withVisibleControls(hit.headline || hit.file)),
+      h('span', { class: 'hit-file' }, ...withVisibleControls(hit.file)),
       h(
         'p',
         { class: 'hit-context', ...textAttrs(hit.language) },
