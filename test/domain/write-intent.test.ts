@@ -9,6 +9,7 @@
 // itself gives (EROFS, ENOSPC) are injected through the workspace's sidecar writer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmod, lstat, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -283,6 +284,50 @@ test('notes of 100,000 characters never make Hashiya write a sidecar past its ow
     assert.equal(again.value.readOnly, null);
     assert.ok((await c.call<Annotation>('createAnnotation', 'a.txt', draft('small'))).ok);
     console.log(`size limit: sidecar on disk ${(before.byteLength / 1024 / 1024).toFixed(1)} MB, change of ${((4 * long.length) / 1024).toFixed(0)} KB tried, refused before writing; file held, lost 0`);
+  } finally {
+    await c.close();
+  }
+});
+
+/** True when this machine lets a process mount a folder read-only in a namespace of its own. */
+function canMountReadOnly(dir: string): boolean {
+  const r = spawnSync('unshare', ['-m', 'sh', '-c', 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1"', 'sh', dir], { stdio: 'ignore', timeout: 10_000 });
+  return r.status === 0;
+}
+
+test('a corpus on a read-only disk (a real EROFS when the lock folder is made, in another process) turns the article read-only with a plain sentence; nothing is lost', async (t) => {
+  const c = await corpusWith(['a.txt']);
+  try {
+    if (!canMountReadOnly(c.corpus)) {
+      t.skip('this machine does not let a process mount a folder read-only (needs unshare and mount in a namespace); the injected EROFS test covers the mapping');
+      return;
+    }
+    assert.ok((await c.call<Annotation>('createAnnotation', 'a.txt', draft('first'))).ok);
+    await c.ws.flush();
+    const sidecar = join(c.corpus, 'a.txt' + SIDECAR);
+    const before = await readFile(sidecar);
+    const names = (await readdir(c.corpus)).sort();
+    const script = join(import.meta.dirname, '..', 'fixtures', 'save-once.ts');
+    const appData = join(c.base, 'appdata-child');
+    await mkdir(appData);
+    const run = spawnSync(
+      'unshare',
+      ['-m', 'sh', '-c', 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && exec "$2" --import tsx "$3" "$1" "$4" a.txt', 'sh', c.corpus, process.execPath, script, appData],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const outcome = JSON.parse(run.stdout.trim().split('\n').pop()!) as { saved: ApiResponse<Annotation>; readOnly: string | null; annotations: number };
+    const { saved } = outcome;
+    assert.equal(saved.ok, false, 'the save is refused');
+    assert.equal(!saved.ok && saved.error.code, 'read-only', 'not an internal error');
+    assert.match(!saved.ok ? saved.error.message : '', /The disk holding a\.txt\.annotations\.json is read-only: this change was not saved; your earlier work is intact\./);
+    assert.doesNotMatch(!saved.ok ? saved.error.message : '', INTERNALS);
+    assert.match(outcome.readOnly ?? '', /read-only; Hashiya will not change it/, 'the article is shown read-only, with the reason');
+    assert.doesNotMatch(outcome.readOnly ?? '', INTERNALS);
+    assert.equal(outcome.annotations, 1, 'what was saved before is still shown');
+    assert.equal(sha(await readFile(sidecar)), sha(before));
+    assert.deepEqual((await readdir(c.corpus)).sort(), names);
+    console.log(`read-only disk (real EROFS, child process): saves tried 1, refused 1 as read-only, earlier work held, lost 0`);
   } finally {
     await c.close();
   }
