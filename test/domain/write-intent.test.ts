@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import type { Annotation, Sidecar } from '../../annotations/model/types';
 import { MAX_SIDECAR_BYTES } from '../../annotations/store/durable-json-adapter';
 import { writeFileDurable } from '../../annotations/store/durable-write';
+import { writeFailureOf } from '../../annotations/store/write-failure';
 import type { ApiResponse, ArticleDoc } from '../../corpus/api/api';
 import { dispatch } from '../../corpus/api/api-schema';
 import { Workspace, type WorkspaceOptions } from '../../corpus/services/workspace';
@@ -331,4 +332,28 @@ test('a corpus on a read-only disk (a real EROFS when the lock folder is made, i
   } finally {
     await c.close();
   }
+});
+
+test('every write failure the disk can give is told in a plain sentence that says the change was not saved and earlier work is intact, never the errno or a path', () => {
+  const name = 'a.txt.annotations.json';
+  const codes = ['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EFBIG', 'EMFILE', 'ENFILE', 'EBUSY', 'EAGAIN', 'EIO', 'ENOENT', 'ENOTDIR'];
+  let plain = 0;
+  for (const code of codes) {
+    const failure = writeFailureOf(errnoError(code, 'open', `/home/someone/corpus/.${name}.123.abcd1234.tmp`), name);
+    assert.ok(failure, code);
+    assert.match(failure.message, /this change was not saved; your earlier work is intact\./, code);
+    assert.doesNotMatch(failure.message, INTERNALS, code);
+    assert.ok(!failure.message.includes('/home/someone'), `${code}: no path`);
+    assert.equal(failure.code, code, 'the errno is kept for logs, out of the sentence');
+    assert.equal(failure.kind === 'read-only', failure.readOnlyReason !== null, `${code}: a read-only failure says why the article is read-only`);
+    if (failure.readOnlyReason) assert.doesNotMatch(failure.readOnlyReason, INTERNALS);
+    plain++;
+  }
+  assert.deepEqual(['EROFS', 'EACCES', 'EPERM'].map((c) => writeFailureOf({ code: c }, name)?.kind), ['read-only', 'read-only', 'read-only']);
+  assert.deepEqual(['ENOSPC', 'EDQUOT'].map((c) => writeFailureOf({ code: c }, name)?.kind), ['retry', 'retry'], 'a full disk leaves the store writable');
+  // Not a disk's answer (a bug, a refusal of Hashiya's own): left to surface as it is.
+  assert.equal(writeFailureOf(new Error('no such annotation'), name), null);
+  assert.equal(writeFailureOf({ code: 'ELOCKED' }, name), null);
+  assert.equal(writeFailureOf({ code: 'constructor' }, name), null);
+  console.log(`write failures: errnos tried ${codes.length}, told in plain words ${plain}`);
 });
