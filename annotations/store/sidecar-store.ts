@@ -1,17 +1,24 @@
 // One lowdb instance per sidecar, owned by the process that writes (the main process).
-// A sidecar is created on the first change, never just by opening an article; a broken or
-// newer-format sidecar makes the article read-only and is never rewritten.
+// A sidecar is created on the first change, never just by opening an article; a broken,
+// newer-format or user-marked read-only sidecar makes the article read-only, never rewritten.
 //
 // Someone else may change the file while it is open (another window, another analyst, a
 // `git pull`). Before every write the store compares the file's bytes with what it last read
 // or wrote; when they differ it merges by annotation id (merge.ts) instead of overwriting,
 // and tells its listeners what it did.
-import { current, freeze, isDraft, produce, type Draft } from 'immer';
+import { freeze, produce } from 'immer';
 import { Low } from 'lowdb';
-import { DurableJsonFile, SidecarReadError, parseJsonText, readBytesOrNull, sameBytes, type DurableJsonOptions } from './durable-json-adapter';
+import { basename } from 'node:path';
+import { DurableJsonFile, MAX_SIDECAR_BYTES, SidecarReadError, parseJsonText, readBytesOrNull, sameBytes, type DurableJsonOptions } from './durable-json-adapter';
 import { removeStaleTemporaryFiles } from './durable-write';
 import { withFileLock } from './file-lock';
 import { withUniqueIds } from './unique-ids';
+import { withPathLock } from './path-lock';
+import type { SidecarEvent } from './sidecar-event';
+export type { SidecarEvent } from './sidecar-event';
+import { detached } from './detached';
+import { markedReadOnly } from './marked-read-only';
+import { oversizeMessage, writeFailureOf } from './write-failure';
 import { clashSentences, plural } from './sidecar-messages';
 import { mergeSidecars, type MetadataClash } from './merge';
 import { parseSidecar } from '../model/schema';
@@ -57,55 +64,17 @@ export class InvalidSidecarChangeError extends Error {
   }
 }
 
-/**
- * What the store did that the user should hear about:
- * - merged: the file had changed on disk; the store merged before saving (see `conflicts`);
- * - reloaded: reload() took in a change made on disk;
- * - removed: the file vanished on disk; what the store holds is kept and saved on the next change;
- * - read-only: the file on disk cannot be read (broken, newer format); it is left untouched;
- * - writable: a file that was read-only can be read and saved again;
- * - renumbered: annotations on disk shared an id; each repeat got its own (saved with the next change).
- */
-export interface SidecarEvent {
-  kind: 'merged' | 'reloaded' | 'removed' | 'read-only' | 'writable' | 'renumbered';
-  /** Conflicts found by this merge, now listed in `data.conflicts` (or marked in renderings). */
-  conflicts: number;
-  /** One sentence for the user. */
-  message: string;
-  /** What the merge decided, one line each. */
-  details: string[];
-  at: string;
-}
-
 export interface SidecarStoreOptions {
   /** Clock for event times and conflict timestamps (tests fix it). */
   now?: () => Date;
   /** How the file's bytes reach the disk; tests pass a failing one to simulate a full disk. */
   writeFile?: (path: string, data: Uint8Array) => Promise<void>;
+  /** The largest file written; the default is the largest read (MAX_SIDECAR_BYTES). */
+  maxBytes?: number;
 }
 
 const MAX_EVENTS = 50;
 
-/**
- * Serialises the read-compare-write step for one path across every store in this process
- * (two windows on one article), so two stores never both miss each other's write.
- */
-const pathLocks = new Map<string, Promise<void>>();
-
-async function withPathLock<T>(path: string, work: () => Promise<T>): Promise<T> {
-  const previous = pathLocks.get(path) ?? Promise.resolve();
-  let release!: () => void;
-  const mine = new Promise<void>((r) => (release = r));
-  const chained = previous.then(() => mine);
-  pathLocks.set(path, chained);
-  await previous;
-  try {
-    return await work();
-  } finally {
-    release();
-    if (pathLocks.get(path) === chained) pathLocks.delete(path);
-  }
-}
 
 type DiskState =
   | { kind: 'unchanged' }
@@ -116,6 +85,8 @@ type DiskState =
 export class SidecarStore {
   /** Null when writable; otherwise the message the user sees. */
   readOnly: string | null = null;
+  /** Unreadable file; marked read-only by the user (looked at before each save); a write the disk refused. */
+  private readOnlyCause: 'file' | 'marked' | 'refused' | null = null;
   /** The most recent events, oldest first (at most 50). */
   readonly events: SidecarEvent[] = [];
   /**
@@ -152,6 +123,7 @@ export class SidecarStore {
     } catch (error) {
       if (!(error instanceof SidecarReadError)) throw error;
       store.readOnly = error.message;
+      store.readOnlyCause = 'file';
       store.placeholder = true;
       const shown = error.kind === 'newer-format' ? parseSidecar(error.readable) : null;
       // Shown, never saved: its offsets are checked against the text all the same, so that a
@@ -163,6 +135,8 @@ export class SidecarStore {
     if (unique.renamed > 0) store.notices = [store.renumberedMessage(unique.renamed)];
     store.base = adapter.lastBytes === null ? emptySidecar(article) : unique.data;
     db.data = freeze(fitToArticle(unique.data, article, text), true);
+    const marked = await markedReadOnly(sidecarPath);
+    if (marked) [store.readOnly, store.readOnlyCause] = [marked, 'marked'];
     return store;
   }
 
@@ -187,6 +161,7 @@ export class SidecarStore {
       if (this.readOnly) {
         // The file may have been fixed since; look again before refusing.
         await this.reloadLocked();
+        if (this.readOnlyCause === 'marked' || this.readOnlyCause === 'refused') await this.lookAgainAtIntent();
         if (this.readOnly) throw new ReadOnlySidecarError(this.readOnly);
       }
       // immer's draft shares what the change leaves alone, so the check and the serialiser
@@ -199,7 +174,15 @@ export class SidecarStore {
       if (!checked.ok) throw new InvalidSidecarChangeError(`the change was not saved: it would make ${this.adapter.path} unreadable (${checked.message})`);
       // In this process one store at a time, and across processes one process at a time:
       // save() reads the file again under both locks, so what another wrote is merged.
-      await withPathLock(this.adapter.path, () => withFileLock(this.adapter.path, () => this.save(checked.value)));
+      try {
+        await withPathLock(this.adapter.path, async () => {
+          // Before the lock folder is made: nothing at all is written where the user said no.
+          await this.refuseIfMarked();
+          await withFileLock(this.adapter.path, () => this.save(checked.value));
+        });
+      } catch (error) {
+        throw this.writeFailed(error);
+      }
       return result;
     });
   }
@@ -246,6 +229,9 @@ export class SidecarStore {
     // What is shown is what is on disk, in its canonical order.
     const saved = freeze(sortedSidecar(next), true);
     const bytes = this.adapter.serialise(saved);
+    // Never write what would be refused when read back: the article would be read-only until a hand edit.
+    const tooLarge = oversizeMessage(bytes.byteLength, this.options.maxBytes ?? MAX_SIDECAR_BYTES, basename(this.adapter.path));
+    if (tooLarge) throw new InvalidSidecarChangeError(tooLarge);
     const nothingToSave =
       sameBytes(bytes, this.adapter.lastBytes) ||
       (this.adapter.lastBytes === null && sameBytes(bytes, serialiseSidecarBytes(emptySidecar(this.article))));
@@ -288,6 +274,7 @@ export class SidecarStore {
           this.db.data = freeze(emptySidecar(this.article), true);
           this.base = this.db.data;
           this.readOnly = null;
+          this.readOnlyCause = null;
           this.placeholder = false;
           this.emit(this.event('writable', 0, [], `${this.name()} was removed on disk; annotating is possible again.`));
           return true;
@@ -308,9 +295,12 @@ export class SidecarStore {
       this.db.data = freeze(canonicalSidecar({ ...next, article: this.article }), true);
       this.base = disk.sidecar;
       this.adapter.lastBytes = disk.bytes;
-      this.readOnly = null;
       this.placeholder = false;
-      if (wasReadOnly) this.emit(this.event('writable', 0, [], `${this.name()} can be read again; annotating is possible again.`));
+      // A file the user marked read-only stays so, whatever it now holds.
+      if (this.readOnlyCause !== 'marked') {
+        [this.readOnly, this.readOnlyCause] = [null, null];
+        if (wasReadOnly) this.emit(this.event('writable', 0, [], `${this.name()} can be read again; annotating is possible again.`));
+      }
       this.emit(this.event('reloaded', conflicts, details, (conflicts > 0
         ? `${this.name()} was changed elsewhere; Hashiya took the changes in and kept ${plural(conflicts, 'conflict')} for you to decide.`
         : `${this.name()} was changed elsewhere; Hashiya took the changes in.`) + clashSentences(metadataClashes)));
@@ -344,7 +334,38 @@ export class SidecarStore {
 
   private becomeReadOnly(error: SidecarReadError): void {
     this.readOnly = error.message;
+    this.readOnlyCause = 'file';
     this.emit(this.event('read-only', 0, [], error.message));
+  }
+
+  /** Read-only by the user's or the disk's say: told once, not at every refused try. */
+  private turnReadOnly(reason: string, cause: 'marked' | 'refused'): string {
+    const told = this.readOnly === reason;
+    [this.readOnly, this.readOnlyCause] = [reason, cause];
+    if (!told) this.emit(this.event('read-only', 0, [], reason));
+    return reason;
+  }
+
+  private async refuseIfMarked(): Promise<void> {
+    const reason = await markedReadOnly(this.adapter.path);
+    if (reason) throw new ReadOnlySidecarError(this.turnReadOnly(reason, 'marked'));
+  }
+
+  /** Before refusing: the user may have made it writable since; a refused write is tried again. */
+  private async lookAgainAtIntent(): Promise<void> {
+    const reason = await markedReadOnly(this.adapter.path);
+    if (reason) return void this.turnReadOnly(reason, 'marked');
+    const wasMarked = this.readOnlyCause === 'marked';
+    [this.readOnly, this.readOnlyCause] = [null, null];
+    if (wasMarked) this.emit(this.event('writable', 0, [], `${this.name()} can be changed again; annotating is possible again.`));
+  }
+
+  /** A failed save in words for the user; a disk that refuses writing turns the article read-only. */
+  private writeFailed(error: unknown): unknown {
+    const failure = writeFailureOf(error, basename(this.adapter.path));
+    if (!failure) return error;
+    if (failure.readOnlyReason) this.turnReadOnly(failure.readOnlyReason, 'refused');
+    return failure;
   }
 
   private renumberedMessage(renamed: number): string {
@@ -376,15 +397,3 @@ export class SidecarStore {
   }
 }
 
-/**
- * What a change returns may hold parts of immer's draft, which are dead once the change is
- * over: they are replaced by their values while they can still be read.
- */
-function detached<T>(value: T): T {
-  if (isDraft(value)) return current(value as Draft<T>) as T;
-  if (Array.isArray(value)) return value.map(detached) as T;
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, detached(v)])) as T;
-  }
-  return value;
-}

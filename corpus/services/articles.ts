@@ -3,16 +3,24 @@
 // carries the resolved path for the rest of the request.
 import { stat } from 'node:fs/promises';
 import { basename, sep } from 'node:path';
-import { InvalidSidecarChangeError, ReadOnlySidecarError, SidecarStore } from '../../annotations/store/sidecar-store';
+import { InvalidSidecarChangeError, ReadOnlySidecarError, SidecarStore, type SidecarStoreOptions } from '../../annotations/store/sidecar-store';
+import { SidecarWriteError, type WriteFailureKind } from '../../annotations/store/write-failure';
 import { FileBusyError } from '../../annotations/store/file-lock';
 import type { Sidecar } from '../../annotations/model/types';
 import type { ArticleCatalog } from '../catalog/article-catalog';
-import { ApiError, type AppEvent, type ArticleDoc, type ArticleSummary } from '../api/api';
+import { ApiError, type ApiErrorCode, type AppEvent, type ArticleDoc, type ArticleSummary } from '../api/api';
 import { resolveArticlePath, sidecarPathFor } from '../folder/corpus-folder';
 import { canonicalEncoding } from '../text/decode';
 import { articleDoc } from './article-doc';
 import { encodingOnDisk, readArticle, type LoadedArticle } from './article-file';
 import type { OpenArticle } from './workspace-context';
+
+/**
+ * A save the disk did not take: refused by a read-only disk or folder (the article is now
+ * read-only); to be tried again once the cause is gone (full disk: 'stale' is the code of
+ * "nothing changed, try again", as for a busy lock); or one the disk can never hold.
+ */
+const WRITE_FAILURE_CODES: Record<WriteFailureKind, ApiErrorCode> = { 'read-only': 'read-only', retry: 'stale', 'too-large': 'bad-request' };
 
 export interface ArticleEvents {
   changed(file: string): void;
@@ -28,6 +36,8 @@ export class Articles {
     readonly root: string,
     private readonly catalog: ArticleCatalog,
     private readonly events: ArticleEvents,
+    /** How sidecars reach the disk (tests simulate a full or read-only disk). */
+    private readonly storeOptions: Pick<SidecarStoreOptions, 'writeFile'> = {},
   ) {}
 
   /** The absolute, real path of an article, after the containment checks. */
@@ -69,6 +79,7 @@ export class Articles {
       if (error instanceof ReadOnlySidecarError) throw new ApiError('read-only', this.withoutRoot(error.message) ?? '');
       if (error instanceof InvalidSidecarChangeError) throw new ApiError('bad-request', this.withoutRoot(error.message) ?? '');
       if (error instanceof FileBusyError) throw new ApiError('stale', error.message);
+      if (error instanceof SidecarWriteError) throw new ApiError(WRITE_FAILURE_CODES[error.kind], error.message);
       throw error;
     }
     this.events.changed(article.file);
@@ -136,7 +147,7 @@ export class Articles {
   private storeFor(article: LoadedArticle, path: string): Promise<SidecarStore> {
     let s = this.stores.get(article.file);
     if (!s) {
-      s = SidecarStore.open(sidecarPathFor(path), { file: basename(article.file), sha256: article.sha256, length: article.text.length }, article.text);
+      s = SidecarStore.open(sidecarPathFor(path), { file: basename(article.file), sha256: article.sha256, length: article.text.length }, article.text, this.storeOptions);
       this.stores.set(article.file, s);
       s.then(
         (store) =>

@@ -56,6 +56,8 @@ export interface WorkspaceOptions {
    * watched for changes from outside. Off, everything is worked out when asked (CLI, tests).
    */
   live?: boolean;
+  /** How sidecars reach the disk; tests pass a failing one (full or read-only disk). */
+  writeSidecar?: (path: string, data: Uint8Array) => Promise<void>;
 }
 
 /** Everything that belongs to the open corpus, replaced as one when another is opened. */
@@ -161,7 +163,7 @@ export class Workspace implements HashiyaApi, WindowMessages {
       watch: this.options.live ?? false,
       onEvent: (e) => void (articles && onCatalogEvent(e, articles, (file) => this.changed(file), (event) => this.emit(event))),
     });
-    articles = new Articles(root, catalog, { changed: (file) => this.changed(file), emit: (event) => this.emit(event) });
+    articles = new Articles(root, catalog, { changed: (file) => this.changed(file), emit: (event) => this.emit(event) }, { writeFile: this.options.writeSidecar });
     this.corpus = { root, given: folder, catalog, articles, settings: await CorpusSettingsService.read(root) };
     this.quotations.reset();
     if (remember) await this.app.rememberCorpus(root);
