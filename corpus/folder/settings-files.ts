@@ -1,6 +1,6 @@
 // The two small settings files: the app's (analyst, last corpus, font size; per user) and
 // the corpus's (taxonomy, pairings; at the corpus root, shared by a team).
-import { mkdir } from 'node:fs/promises';
+import { lstat, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileDurable } from '../../annotations/store/durable-write';
@@ -55,6 +55,18 @@ export function defaultCorpusSettings(): CorpusSettings {
   return { format: SETTINGS_FORMAT, taxonomy: DEFAULT_TAXONOMY.map((t) => ({ ...t })), pairings: [] };
 }
 
+const READ_ONLY_BY_MODE = `${CORPUS_SETTINGS_FILE} is read-only (its write permission is off), so tags and pairings are shown but not changed; nothing in it was lost. Turn its write permission back on to change them.`;
+
+/**
+ * The user took every write bit off the file: their wish is honoured from the mode itself,
+ * not from a failed write (root, and some shared drives, would write it regardless).
+ */
+async function madeReadOnly(path: string): Promise<boolean> {
+  if (process.platform === 'win32') return false;
+  const info = await lstat(path).catch(() => null);
+  return info !== null && info.isFile() && (info.mode & 0o222) === 0;
+}
+
 /** A missing file gives the defaults; a broken one gives the defaults read-only, file untouched. */
 export async function readCorpusSettings(root: string): Promise<CorpusSettingsState> {
   const path = join(root, CORPUS_SETTINGS_FILE);
@@ -72,6 +84,7 @@ export async function readCorpusSettings(root: string): Promise<CorpusSettingsSt
     const parsed = parseCorpusSettings(JSON.parse(text));
     if (!parsed.ok) return { settings: defaultCorpusSettings(), readOnly: `${CORPUS_SETTINGS_FILE} does not match the expected format (${parsed.message}); it was left as it is.` };
     if (parsed.value.format > SETTINGS_FORMAT) return { settings: parsed.value, readOnly: `${CORPUS_SETTINGS_FILE} was written by a newer Hashiya; it is used read-only.` };
+    if (await madeReadOnly(path)) return { settings: parsed.value, readOnly: READ_ONLY_BY_MODE };
     return { settings: parsed.value, readOnly: null };
   } catch (error) {
     return { settings: defaultCorpusSettings(), readOnly: `${CORPUS_SETTINGS_FILE} is not valid JSON (${(error as Error).message}); it was left as it is.` };
