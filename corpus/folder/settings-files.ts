@@ -4,12 +4,13 @@ import { lstat, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileDurable } from '../../annotations/store/durable-write';
-import { readOrdinaryFile, RefusedFileError } from '../../annotations/store/safe-read';
+import { describeSize, readOrdinaryFile, RefusedFileError } from '../../annotations/store/safe-read';
 import { parseCorpusSettings } from '../../annotations/model/schema';
 import { serialiseJson, serialiseSettings } from '../../annotations/store/serialise';
 import { DEFAULT_TAXONOMY } from '../../annotations/model/taxonomy';
 import { SETTINGS_FORMAT, type CorpusSettings } from '../../annotations/model/types';
 import { CORPUS_SETTINGS_FILE } from './corpus-folder';
+import { ApiError } from './errors';
 
 export interface AppSettings {
   format: number;
@@ -55,7 +56,7 @@ export function defaultCorpusSettings(): CorpusSettings {
   return { format: SETTINGS_FORMAT, taxonomy: DEFAULT_TAXONOMY.map((t) => ({ ...t })), pairings: [] };
 }
 
-const READ_ONLY_BY_MODE = `${CORPUS_SETTINGS_FILE} is read-only (its write permission is off), so tags and pairings are shown but not changed; nothing in it was lost. Turn its write permission back on to change them.`;
+const READ_ONLY_BY_MODE = `${CORPUS_SETTINGS_FILE} is marked read-only on disk; Hashiya will not change it, and nothing in it was lost. Make it writable to change tags or pairings.`;
 
 /**
  * The user took every write bit off the file: their wish is honoured from the mode itself,
@@ -91,6 +92,12 @@ export async function readCorpusSettings(root: string): Promise<CorpusSettingsSt
   }
 }
 
+/** Never writes a file it would refuse to read back: the change is refused, the file untouched. */
 export async function writeCorpusSettings(root: string, settings: CorpusSettings): Promise<void> {
-  await writeFileDurable(join(root, CORPUS_SETTINGS_FILE), serialiseSettings(settings));
+  const text = serialiseSettings(settings);
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > MAX_CORPUS_SETTINGS_BYTES) {
+    throw new ApiError('bad-request', `This change was not saved: ${CORPUS_SETTINGS_FILE} would grow to ${describeSize(size)}, past the ${describeSize(MAX_CORPUS_SETTINGS_BYTES)} it may have; the file is as it was. Remove some pairings or tags first.`);
+  }
+  await writeFileDurable(join(root, CORPUS_SETTINGS_FILE), text);
 }

@@ -21,7 +21,8 @@ export class CorpusSettingsService {
   private constructor(
     private readonly root: string,
     private settings: CorpusSettings,
-    private readonly readOnly: string | null,
+    /** Why the file may not be changed (broken, newer, made read-only), or null. */
+    private readOnly: string | null,
   ) {}
 
   static async read(root: string): Promise<CorpusSettingsService> {
@@ -38,17 +39,22 @@ export class CorpusSettingsService {
    * window wrote is kept), writes the result and resolves with it once it is on disk.
    */
   update(change: (onDisk: CorpusSettings) => CorpusSettings): Promise<CorpusSettings> {
-    if (this.readOnly) return Promise.reject(new ApiError('read-only', this.readOnly));
-    const run = this.queue.then(() =>
-      withFileLock(join(this.root, CORPUS_SETTINGS_FILE), async () => {
+    const run = this.queue.then(async () => {
+      // The user may have mended the file or made it writable since: look again before refusing.
+      if (this.readOnly) this.readOnly = (await readCorpusSettings(this.root)).readOnly;
+      if (this.readOnly) throw new ApiError('read-only', this.readOnly);
+      return withFileLock(join(this.root, CORPUS_SETTINGS_FILE), async () => {
         const onDisk = await readCorpusSettings(this.root);
-        if (onDisk.readOnly) throw new ApiError('read-only', onDisk.readOnly);
+        if (onDisk.readOnly) {
+          this.readOnly = onDisk.readOnly;
+          throw new ApiError('read-only', onDisk.readOnly);
+        }
         const next = change(structuredClone(onDisk.settings));
         if (!same(next, onDisk.settings)) await writeCorpusSettings(this.root, next);
         this.settings = next;
         return next;
-      }),
-    );
+      });
+    });
     this.queue = run.then(
       () => undefined,
       () => undefined,
@@ -72,7 +78,6 @@ export class CorpusSettingsService {
   }
 
   async setTaxonomy(tags: Tag[]): Promise<Tag[]> {
-    if (this.readOnly) throw new ApiError('read-only', this.readOnly);
     const ids = new Set<string>();
     const keys = new Set<string>();
     for (const t of tags) {

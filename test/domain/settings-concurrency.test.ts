@@ -10,7 +10,8 @@ import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CorpusSettings, Pairing, Tag } from '../../annotations/model/types';
-import { readCorpusSettings } from '../../corpus/folder/settings-files';
+import { MAX_CORPUS_SETTINGS_BYTES, readCorpusSettings } from '../../corpus/folder/settings-files';
+import { serialiseSettings } from '../../annotations/store/serialise';
 import { ARTICLE_TEXT, hostileCorpus } from '../fixtures/hostile-corpus';
 
 const SETTINGS = 'hashiya-corpus.json';
@@ -146,6 +147,40 @@ test('a corpus settings file the user made read-only (no write bits) opens read-
     const t = await c.call<Tag[]>('setTaxonomy', []);
     assert.ok(!t.ok);
     assert.equal(await readFile(join(c.corpus, SETTINGS), 'utf8'), before, 'the file is byte for byte as it was');
+    // Made writable again, it takes changes without reopening the corpus.
+    await chmod(join(c.corpus, SETTINGS), 0o644);
+    const again = await c.call<Pairing[]>('setPairing', { a: 'a.txt', b: 'b.txt', kind: 'translation' });
+    assert.ok(again.ok, JSON.stringify(again));
+    assert.equal((await settingsOnDisk(c.corpus)).pairings.length, 1);
+  } finally {
+    await c.close();
+  }
+});
+
+test('a change that would make the corpus settings file larger than Hashiya reads is refused, and the file is kept as it was', async () => {
+  let before = '';
+  const c = await hostileCorpus(['a.txt', 'b.txt'], async ({ corpus }) => {
+    // Pairings with long names, up to a few dozen bytes short of the limit: still readable.
+    const long = 'x'.repeat(2000);
+    const pairing = (i: number): Pairing => ({ a: `${long}-${String(i).padStart(6, '0')}.txt`, b: `${long}-${String(i).padStart(6, '0')}.en.txt`, kind: 'translation' });
+    const settings: CorpusSettings = { format: 1, taxonomy: [], pairings: [pairing(0)] };
+    const one = Buffer.byteLength(serialiseSettings(settings));
+    settings.pairings.push(pairing(1));
+    const each = Buffer.byteLength(serialiseSettings(settings)) - one;
+    while (one + each * settings.pairings.length < MAX_CORPUS_SETTINGS_BYTES - 3 * each) settings.pairings.push(pairing(settings.pairings.length));
+    const last = settings.pairings.at(-1)!;
+    last.a += 'y'.repeat(MAX_CORPUS_SETTINGS_BYTES - 30 - Buffer.byteLength(serialiseSettings(settings)));
+    assert.equal(Buffer.byteLength(serialiseSettings(settings)), MAX_CORPUS_SETTINGS_BYTES - 30);
+    before = serialiseSettings(settings);
+    await writeFile(join(corpus, SETTINGS), before);
+  });
+  try {
+    const r = await c.call<Pairing[]>('setPairing', { a: 'a.txt', b: 'b.txt', kind: 'translation' });
+    assert.ok(!r.ok, 'refused');
+    assert.equal(r.error.code, 'bad-request');
+    assert.match(r.error.message, /not saved/);
+    assert.equal(await readFile(join(c.corpus, SETTINGS), 'utf8'), before, 'the file is byte for byte as it was');
+    assert.equal((await readCorpusSettings(c.corpus)).readOnly, null, 'and still readable');
   } finally {
     await c.close();
   }
