@@ -45,7 +45,11 @@ export interface WorkspaceContext {
    */
   write<T>(article: OpenArticle, change: (data: Sidecar) => T): Promise<T>;
   corpusSettings(): CorpusSettings;
-  saveCorpusSettings(next: CorpusSettings): Promise<void>;
+  /**
+   * Applies a change to the corpus settings as they are on disk when its turn comes (one at a
+   * time, under the file lock) and resolves with what was written.
+   */
+  updateCorpusSettings(change: (onDisk: CorpusSettings) => CorpusSettings): Promise<CorpusSettings>;
   analyst(): string;
   /** A message with every file named relative to the corpus (no full path reaches the window). */
   messageForWindow(message: string): string;

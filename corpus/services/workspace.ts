@@ -116,7 +116,7 @@ export class Workspace implements HashiyaApi, WindowMessages {
       listArticles: () => this.listArticles(),
       write: (article, change) => this.open().articles.write(article, change),
       corpusSettings: () => this.open().settings.current(),
-      saveCorpusSettings: (next) => this.open().settings.save(next),
+      updateCorpusSettings: (change) => this.open().settings.update(change),
       analyst: () => this.app.analyst(),
       messageForWindow: (message) => this.messageForWindow(message),
       now: () => (this.options.now?.() ?? new Date()).toISOString(),

@@ -1,13 +1,18 @@
 // `hashiya git-setup [--corpus DIR]`: installs the sidecar merge driver into the git
 // repository holding a corpus. The .gitattributes line travels with the repository; the
 // driver command is per clone (git never shares config), so every analyst runs this once.
-// Running it again changes nothing.
+// Running it again changes nothing. A .gitignore or .gitattributes that is not an ordinary
+// file (a link a clone brought, pointing anywhere; a FIFO) is refused before anything is
+// set: appending through the link wrote outside the clone, and git does not read a linked
+// .gitattributes anyway, so the driver would never have run.
 import { execFile } from 'node:child_process';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { UsageError, parseFlags, type CliCommand } from '../command';
+import { writeFileDurable } from '../../../annotations/store/durable-write';
+import { readOrdinaryFile, RefusedFileError } from '../../../annotations/store/safe-read';
+import { EXIT, UsageError, parseFlags, type CliCommand } from '../command';
 
 const run = promisify(execFile);
 
@@ -31,21 +36,46 @@ async function git(cwd: string, args: string[]): Promise<string> {
   return stdout.trim();
 }
 
-/** Adds each missing line to a text file (created if absent); returns the lines added. */
-async function ensureLines(path: string, lines: string[]): Promise<string[]> {
-  let text = '';
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+/** Far more than any hand-written ignore or attributes file holds. */
+const MAX_SETUP_FILE_BYTES = 4 * 1024 * 1024;
+
+/** A file git-setup adds lines to: its path, what it holds now, and the lines it lacks. */
+interface Planned {
+  path: string;
+  text: string;
+  missing: string[];
+}
+
+/** Reads `path` (an ordinary file, or none) and works out the lines to add; writes nothing. */
+async function plan(path: string, lines: string[]): Promise<Planned> {
+  const bytes = await readOrdinaryFile(path, { maxBytes: MAX_SETUP_FILE_BYTES, name: path });
+  const text = bytes?.toString('utf8') ?? '';
   const present = new Set(text.split(/\r?\n/).map((l) => l.trim()));
-  const missing = lines.filter((l) => !present.has(l));
+  return { path, text, missing: lines.filter((l) => !present.has(l)) };
+}
+
+/** Adds the missing lines, in one atomic write that replaces the file rather than following it. */
+async function apply({ path, text, missing }: Planned): Promise<string[]> {
   if (missing.length === 0) return [];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const sep = text.length > 0 && !text.endsWith('\n') ? eol : '';
-  await writeFile(path, text + sep + missing.join(eol) + eol, 'utf8');
+  await writeFileDurable(path, text + sep + missing.join(eol) + eol);
   return missing;
+}
+
+/** What went wrong with one of the two files, in a sentence (no errno, no stack). */
+function problemWith(path: string, error: unknown): string {
+  if (error instanceof RefusedFileError) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'there is no permission to change it'
+      : code === 'EROFS'
+        ? 'it is on a read-only disk'
+        : code === 'ENOSPC' || code === 'EDQUOT'
+          ? 'the disk is full'
+          : 'it could not be read or written';
+  return `${path} was not changed: ${why}.`;
 }
 
 export const command: CliCommand = async (args) => {
@@ -67,11 +97,30 @@ export const command: CliCommand = async (args) => {
     process.stderr.write(`hashiya git-setup: ${corpus} is not inside a git repository (run \`git init\` there first, or clone the team's repository)\n`);
     return 1;
   }
+  // Both files are looked at before anything is set, so a refusal leaves the clone as it was.
+  const plans: Planned[] = [];
+  for (const [name, lines] of [['.gitattributes', [ATTRIBUTES_LINE]], ['.gitignore', IGNORE_LINES]] as const) {
+    const path = join(corpus, name);
+    try {
+      plans.push(await plan(path, [...lines]));
+    } catch (error) {
+      process.stderr.write(`hashiya git-setup: ${problemWith(path, error)}\nNothing was set up.\n`);
+      return EXIT.failed;
+    }
+  }
   const command = driverCommand();
   await git(top, ['config', '--local', `merge.${DRIVER_NAME}.name`, 'Hashiya sidecars: merge annotations by id']);
   await git(top, ['config', '--local', `merge.${DRIVER_NAME}.driver`, command]);
-  const attributes = await ensureLines(join(corpus, '.gitattributes'), [ATTRIBUTES_LINE]);
-  const ignored = await ensureLines(join(corpus, '.gitignore'), IGNORE_LINES);
+  const added: string[][] = [];
+  for (const p of plans) {
+    try {
+      added.push(await apply(p));
+    } catch (error) {
+      process.stderr.write(`hashiya git-setup: ${problemWith(p.path, error)}\n`);
+      return EXIT.failed;
+    }
+  }
+  const [attributes = [], ignored = []] = added;
   const out = process.stdout;
   out.write(`merge driver "${DRIVER_NAME}" set in ${join(top, '.git', 'config')}:\n  ${command}\n`);
   out.write(attributes.length ? `added to ${join(corpus, '.gitattributes')}: ${attributes.join(', ')}\n` : '.gitattributes already routes sidecars to the driver\n');

@@ -20,17 +20,13 @@ export class PairingService {
 
   /** Keeps a pairing of two texts the caller has already resolved inside the corpus. */
   async keep(p: Pairing): Promise<Pairing[]> {
-    const s = this.ctx.corpusSettings();
-    const pairings = [...s.pairings.filter((x) => !samePair(x, p.a, p.b)), p];
-    await this.ctx.saveCorpusSettings({ ...s, pairings });
-    return pairings;
+    const next = await this.ctx.updateCorpusSettings((s) => ({ ...s, pairings: [...s.pairings.filter((x) => !samePair(x, p.a, p.b)), p] }));
+    return next.pairings;
   }
 
   async remove(a: string, b: string): Promise<Pairing[]> {
-    const s = this.ctx.corpusSettings();
-    const pairings = s.pairings.filter((x) => !samePair(x, a, b));
-    await this.ctx.saveCorpusSettings({ ...s, pairings });
-    return pairings;
+    const next = await this.ctx.updateCorpusSettings((s) => ({ ...s, pairings: s.pairings.filter((x) => !samePair(x, a, b)) }));
+    return next.pairings;
   }
 
   /** The kind the person gave the pair, or else the one their languages suggest. */
