@@ -6,12 +6,13 @@
 // `git pull`). Before every write the store compares the file's bytes with what it last read
 // or wrote; when they differ it merges by annotation id (merge.ts) instead of overwriting,
 // and tells its listeners what it did.
-import { current, freeze, isDraft, produce, type Draft } from 'immer';
+import { freeze, produce } from 'immer';
 import { Low } from 'lowdb';
 import { DurableJsonFile, SidecarReadError, parseJsonText, readBytesOrNull, sameBytes, type DurableJsonOptions } from './durable-json-adapter';
 import { removeStaleTemporaryFiles } from './durable-write';
-import { withFileLock } from './file-lock';
+import { findForeignLock, LockedElsewhereError, withFileLock } from './file-lock';
 import { withUniqueIds } from './unique-ids';
+import { detached } from './detached';
 import { clashSentences, plural } from './sidecar-messages';
 import { mergeSidecars, type MetadataClash } from './merge';
 import { parseSidecar } from '../model/schema';
@@ -131,6 +132,8 @@ export class SidecarStore {
   private placeholder = false;
   /** Set while a write is under way: what the file held before it. */
   private onDisk: Sidecar | null = null;
+  /** Set while a lock Hashiya did not make sits at the file's lock: why it is read-only. */
+  private lockedElsewhere: string | null = null;
 
   private constructor(
     private readonly db: Low<Sidecar>,
@@ -163,6 +166,7 @@ export class SidecarStore {
     if (unique.renamed > 0) store.notices = [store.renumberedMessage(unique.renamed)];
     store.base = adapter.lastBytes === null ? emptySidecar(article) : unique.data;
     db.data = freeze(fitToArticle(unique.data, article, text), true);
+    store.readOnly = store.lockedElsewhere = (await findForeignLock(sidecarPath))?.message ?? null;
     return store;
   }
 
@@ -184,6 +188,7 @@ export class SidecarStore {
    */
   update<T>(change: (data: Sidecar) => T): Promise<T> {
     return this.enqueue(async () => {
+      if (this.lockedElsewhere !== null) await this.settleForeignLock();
       if (this.readOnly) {
         // The file may have been fixed since; look again before refusing.
         await this.reloadLocked();
@@ -199,7 +204,9 @@ export class SidecarStore {
       if (!checked.ok) throw new InvalidSidecarChangeError(`the change was not saved: it would make ${this.adapter.path} unreadable (${checked.message})`);
       // In this process one store at a time, and across processes one process at a time:
       // save() reads the file again under both locks, so what another wrote is merged.
-      await withPathLock(this.adapter.path, () => withFileLock(this.adapter.path, () => this.save(checked.value)));
+      await withPathLock(this.adapter.path, () => withFileLock(this.adapter.path, () => this.save(checked.value))).catch(async (error: unknown) => {
+        throw error instanceof LockedElsewhereError ? new ReadOnlySidecarError((await this.settleForeignLock(error)) ?? error.message) : error;
+      });
       return result;
     });
   }
@@ -308,9 +315,9 @@ export class SidecarStore {
       this.db.data = freeze(canonicalSidecar({ ...next, article: this.article }), true);
       this.base = disk.sidecar;
       this.adapter.lastBytes = disk.bytes;
-      this.readOnly = null;
+      this.readOnly = this.lockedElsewhere;
       this.placeholder = false;
-      if (wasReadOnly) this.emit(this.event('writable', 0, [], `${this.name()} can be read again; annotating is possible again.`));
+      if (wasReadOnly && this.readOnly === null) this.emit(this.event('writable', 0, [], `${this.name()} can be read again; annotating is possible again.`));
       this.emit(this.event('reloaded', conflicts, details, (conflicts > 0
         ? `${this.name()} was changed elsewhere; Hashiya took the changes in and kept ${plural(conflicts, 'conflict')} for you to decide.`
         : `${this.name()} was changed elsewhere; Hashiya took the changes in.`) + clashSentences(metadataClashes)));
@@ -340,6 +347,19 @@ export class SidecarStore {
       if (error instanceof SidecarReadError) return { kind: 'unreadable', error };
       throw error;
     }
+  }
+
+  /** A lock Hashiya did not make keeps the file read-only until it is deleted, as its message says. */
+  private async settleForeignLock(found?: LockedElsewhereError): Promise<string | null> {
+    const foreign = found ?? (await findForeignLock(this.adapter.path));
+    const was = this.lockedElsewhere;
+    this.lockedElsewhere = foreign?.message ?? null;
+    if (foreign && this.readOnly !== foreign.message) this.emit(this.event('read-only', 0, [], (this.readOnly = foreign.message)));
+    if (!foreign && was !== null && this.readOnly === was) {
+      this.readOnly = null;
+      this.emit(this.event('writable', 0, [], `${this.name()} is no longer locked by something else; annotating is possible again.`));
+    }
+    return this.lockedElsewhere;
   }
 
   private becomeReadOnly(error: SidecarReadError): void {
@@ -374,17 +394,4 @@ export class SidecarStore {
       }
     }
   }
-}
-
-/**
- * What a change returns may hold parts of immer's draft, which are dead once the change is
- * over: they are replaced by their values while they can still be read.
- */
-function detached<T>(value: T): T {
-  if (isDraft(value)) return current(value as Draft<T>) as T;
-  if (Array.isArray(value)) return value.map(detached) as T;
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, detached(v)])) as T;
-  }
-  return value;
 }
