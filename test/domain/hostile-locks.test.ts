@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, constants, openSync } from 'node:fs';
+import { closeSync, constants, openSync, rmSync } from 'node:fs';
 import { lstat, mkdir, readFile, readlink, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -35,14 +35,15 @@ async function within<T>(work: Promise<T>, ms = HANG_LIMIT_MS): Promise<T | 'hun
 }
 
 /** Removes a FIFO, giving a reader stuck on it its end of file first, so a failing run still ends. */
-async function removeFifo(path: string): Promise<void> {
+function removeFifo(path: string): void {
   let fd: number | null = null;
   try {
     fd = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
   } catch {
     // No reader waits on it.
   }
-  await rm(path, { force: true });
+  // Synchronous: on a failing run every thread of the pool may be stuck on these FIFOs.
+  rmSync(path, { force: true });
   if (fd !== null) closeSync(fd);
 }
 
@@ -130,7 +131,7 @@ test('lock owner notes planted as FIFOs beside planted lock folders never hang: 
     assert.ok(closed, 'quitting returns within 10 s');
     for (const f of fifos) assert.ok((await lstat(f)).isFIFO(), 'the FIFO is left where it was');
   } finally {
-    for (const f of fifos) await removeFifo(f);
+    for (const f of fifos) removeFifo(f);
     // Where saves hung (today's main), they end once the FIFOs are gone and the locks go stale.
     if (!closed) await within(c.ws.close(), 40_000);
     await rm(c.base, { recursive: true, force: true });
