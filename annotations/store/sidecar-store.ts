@@ -11,7 +11,7 @@ import { Low } from 'lowdb';
 import { basename } from 'node:path';
 import { DurableJsonFile, MAX_SIDECAR_BYTES, SidecarReadError, parseJsonText, readBytesOrNull, sameBytes, type DurableJsonOptions } from './durable-json-adapter';
 import { removeStaleTemporaryFiles } from './durable-write';
-import { withFileLock } from './file-lock';
+import { findForeignLock, LockedElsewhereError, withFileLock } from './file-lock';
 import { withUniqueIds } from './unique-ids';
 import { withPathLock } from './path-lock';
 import type { SidecarEvent } from './sidecar-event';
@@ -27,42 +27,10 @@ import { canonicalSidecar, serialiseSidecarBytes, sortedSidecar } from './serial
 import { fitToArticle } from '../anchoring/fit-to-article';
 import { SIDECAR_FORMAT, type Sidecar } from '../model/types';
 
-export interface ArticleFingerprint {
-  file: string;
-  sha256: string;
-  length: number;
-}
-
-export function emptySidecar(article: ArticleFingerprint): Sidecar {
-  return { format: SIDECAR_FORMAT, article, metadata: {}, annotations: [], renderings: [], alignments: [], conflicts: [] };
-}
-
-/** How sidecar files are parsed and written; also used by the git merge driver. */
-export const SIDECAR_FILE_OPTIONS: DurableJsonOptions<Sidecar> = {
-  parse: parseSidecarRemembered,
-  serialise: serialiseSidecarBytes,
-  maxFormat: SIDECAR_FORMAT,
-};
-
-/** Parses a sidecar's text, or throws a SidecarReadError whose message a user can act on. */
-export function parseSidecarText(path: string, text: string): Sidecar {
-  return parseJsonText(path, text, SIDECAR_FILE_OPTIONS);
-}
-
-export class ReadOnlySidecarError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ReadOnlySidecarError';
-  }
-}
-
-/** A change that would produce a file Hashiya could not read back; nothing was written. */
-export class InvalidSidecarChangeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidSidecarChangeError';
-  }
-}
+import { emptySidecar, SIDECAR_FILE_OPTIONS, type ArticleFingerprint } from './sidecar-file';
+import { InvalidSidecarChangeError, ReadOnlySidecarError } from './sidecar-errors';
+export { emptySidecar, parseSidecarText, SIDECAR_FILE_OPTIONS, type ArticleFingerprint } from './sidecar-file';
+export { InvalidSidecarChangeError, ReadOnlySidecarError } from './sidecar-errors';
 
 export interface SidecarStoreOptions {
   /** Clock for event times and conflict timestamps (tests fix it). */
@@ -74,7 +42,6 @@ export interface SidecarStoreOptions {
 }
 
 const MAX_EVENTS = 50;
-
 
 type DiskState =
   | { kind: 'unchanged' }
@@ -102,6 +69,8 @@ export class SidecarStore {
   private placeholder = false;
   /** Set while a write is under way: what the file held before it. */
   private onDisk: Sidecar | null = null;
+  /** Set while a lock Hashiya did not make sits at the file's lock: why it is read-only. */
+  private lockedElsewhere: string | null = null;
 
   private constructor(
     private readonly db: Low<Sidecar>,
@@ -136,7 +105,9 @@ export class SidecarStore {
     store.base = adapter.lastBytes === null ? emptySidecar(article) : unique.data;
     db.data = freeze(fitToArticle(unique.data, article, text), true);
     const marked = await markedReadOnly(sidecarPath);
+    store.lockedElsewhere = (await findForeignLock(sidecarPath))?.message ?? null;
     if (marked) [store.readOnly, store.readOnlyCause] = [marked, 'marked'];
+    else store.readOnly = store.lockedElsewhere;
     return store;
   }
 
@@ -158,6 +129,7 @@ export class SidecarStore {
    */
   update<T>(change: (data: Sidecar) => T): Promise<T> {
     return this.enqueue(async () => {
+      if (this.lockedElsewhere !== null) await this.settleForeignLock();
       if (this.readOnly) {
         // The file may have been fixed since; look again before refusing.
         await this.reloadLocked();
@@ -181,6 +153,7 @@ export class SidecarStore {
           await withFileLock(this.adapter.path, () => this.save(checked.value));
         });
       } catch (error) {
+        if (error instanceof LockedElsewhereError) throw new ReadOnlySidecarError((await this.settleForeignLock(error)) ?? error.message);
         throw this.writeFailed(error);
       }
       return result;
@@ -296,10 +269,10 @@ export class SidecarStore {
       this.base = disk.sidecar;
       this.adapter.lastBytes = disk.bytes;
       this.placeholder = false;
-      // A file the user marked read-only stays so, whatever it now holds.
+      // A file the user marked read-only stays so, whatever it now holds; so does a foreign lock.
       if (this.readOnlyCause !== 'marked') {
-        [this.readOnly, this.readOnlyCause] = [null, null];
-        if (wasReadOnly) this.emit(this.event('writable', 0, [], `${this.name()} can be read again; annotating is possible again.`));
+        [this.readOnly, this.readOnlyCause] = [this.lockedElsewhere, null];
+        if (wasReadOnly && this.readOnly === null) this.emit(this.event('writable', 0, [], `${this.name()} can be read again; annotating is possible again.`));
       }
       this.emit(this.event('reloaded', conflicts, details, (conflicts > 0
         ? `${this.name()} was changed elsewhere; Hashiya took the changes in and kept ${plural(conflicts, 'conflict')} for you to decide.`
@@ -332,6 +305,19 @@ export class SidecarStore {
     }
   }
 
+  /** A lock Hashiya did not make keeps the file read-only until it is deleted, as its message says. */
+  private async settleForeignLock(found?: LockedElsewhereError): Promise<string | null> {
+    const foreign = found ?? (await findForeignLock(this.adapter.path));
+    const was = this.lockedElsewhere;
+    this.lockedElsewhere = foreign?.message ?? null;
+    if (foreign && this.readOnly !== foreign.message) this.emit(this.event('read-only', 0, [], (this.readOnly = foreign.message)));
+    if (!foreign && was !== null && this.readOnly === was) {
+      this.readOnly = null;
+      this.emit(this.event('writable', 0, [], `${this.name()} is no longer locked by something else; annotating is possible again.`));
+    }
+    return this.lockedElsewhere;
+  }
+
   private becomeReadOnly(error: SidecarReadError): void {
     this.readOnly = error.message;
     this.readOnlyCause = 'file';
@@ -356,7 +342,7 @@ export class SidecarStore {
     const reason = await markedReadOnly(this.adapter.path);
     if (reason) return void this.turnReadOnly(reason, 'marked');
     const wasMarked = this.readOnlyCause === 'marked';
-    [this.readOnly, this.readOnlyCause] = [null, null];
+    [this.readOnly, this.readOnlyCause] = [this.lockedElsewhere, null];
     if (wasMarked) this.emit(this.event('writable', 0, [], `${this.name()} can be changed again; annotating is possible again.`));
   }
 
@@ -396,4 +382,3 @@ export class SidecarStore {
     }
   }
 }
-

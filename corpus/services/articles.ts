@@ -94,10 +94,8 @@ export class Articles {
 
   /** Resolves when every pending sidecar write is on disk. */
   async flush(): Promise<void> {
-    for (const s of this.stores.values()) {
-      const store = await s.catch(() => null);
-      await store?.flush();
-    }
+    // All at once: one store stuck on a hung disk does not keep the others' saves waiting.
+    await Promise.all([...this.stores.values()].map(async (s) => (await s.catch(() => null))?.flush()));
   }
 
   /** Messages for the window name files relative to the corpus: full paths stay in this process. */

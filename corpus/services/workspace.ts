@@ -41,6 +41,10 @@ import type { SegmentCut } from './drafting/cuts';
 import { MetadataService } from './metadata-service';
 import { QuotationService } from './quotation-service';
 import type { WorkspaceContext } from './workspace-context';
+import { withinTime } from './within-time';
+
+/** How long quitting waits for saves under way before it goes on without them. */
+const QUIT_WAIT_MS = 5_000;
 
 export interface WorkspaceOptions {
   /** Where the app's own settings live (Electron: userData). */
@@ -323,9 +327,13 @@ export class Workspace implements HashiyaApi, WindowMessages {
     return this.open().catalog.search(request);
   }
 
-  /** Stops background work (watcher, indexer) and writes what is pending. */
+  /**
+   * Stops background work (watcher, indexer) and writes what is pending. A save stuck on a
+   * hung disk keeps quitting waiting QUIT_WAIT_MS at most: a change that was acknowledged is
+   * on disk already, and one still under way was never acknowledged.
+   */
   async close(): Promise<void> {
-    await this.flush();
+    await withinTime(this.flush(), QUIT_WAIT_MS);
     await this.corpus?.catalog.close();
   }
 
