@@ -116,3 +116,18 @@ test('an article that mixes UTF-8 and Windows-1256 opens with its unreadable byt
     await c.close();
   }
 });
+
+test('a corpus settings file nested 200,000 deep is refused with the same sentence and kept as it is', async () => {
+  const DEPTH = 200_000;
+  const deep = `{"format":1,"taxonomy":[],"pairings":[],"extra":${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}}`;
+  const c = await hostileCorpus(['plain.txt'], async ({ corpus }) => writeFile(join(corpus, 'hashiya-corpus.json'), deep));
+  try {
+    const saved = await c.call<unknown>('setTaxonomy', []);
+    assert.equal(saved.ok, false, 'nothing is written over it');
+    assert.match(saved.ok ? '' : saved.error.message, /hashiya-corpus\.json is nested deeper than any Hashiya file .*it was not read and is kept as it is/);
+    assert.equal(await readFile(join(c.corpus, 'hashiya-corpus.json'), 'utf8'), deep, 'the file is kept byte for byte');
+    assert.ok((await c.call<ArticleDoc>('openArticle', 'plain.txt')).ok, 'articles still open');
+  } finally {
+    await c.close();
+  }
+});
