@@ -48,6 +48,8 @@ test('a 19 MB article opens without holding other requests: a small article aske
     await new Promise((r) => setImmediate(r));
     const smallOpen = timed('small', c.call<ArticleDoc>('openArticle', 'small.txt'));
     const [bigDoc, smallDoc] = await Promise.all([bigOpen, smallOpen]);
+    // The last stall ends just as the big open answers, before the ticker can run: count it here.
+    longestStall = Math.max(longestStall, Math.round(performance.now() - lastTick));
     clearInterval(ticker);
     console.log(`19 MB article (${Buffer.byteLength(big)} bytes): opened in ${times.big} ms; a small article asked for meanwhile answered in ${times.small} ms; order: ${finished.join(', ')}; longest time no request could be answered: ${longestStall} ms`);
     // Generous: today's main held every request 24 s on an idle machine (229 s on a loaded one).
