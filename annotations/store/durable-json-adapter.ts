@@ -4,6 +4,7 @@
 import type { Adapter } from 'lowdb';
 import { writeFileDurable } from './durable-write';
 import { readOrdinaryFile, RefusedFileError } from './safe-read';
+import { nestedTooDeep, tooDeepMessage } from './json-depth';
 
 export type SidecarReadErrorKind = 'invalid-json' | 'invalid-schema' | 'newer-format' | 'unreadable' | 'refused';
 
@@ -46,6 +47,7 @@ export interface DurableJsonOptions<T> {
 
 /** Parses the text of a JSON file as T, or throws a SidecarReadError that says what is wrong. */
 export function parseJsonText<T>(path: string, text: string, options: DurableJsonOptions<T>): T {
+  if (nestedTooDeep(text)) throw new SidecarReadError(path, 'invalid-json', `${tooDeepMessage(path)}; the article is read-only.`);
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -2,6 +2,7 @@
 // corrections, how many annotations, which tags, or why the sidecar cannot be used.
 import { parseSidecar } from '../model/schema';
 import { hasConflictMarkers } from './durable-json-adapter';
+import { nestedTooDeep, tooDeepMessage } from './json-depth';
 import type { MetadataOverrides } from '../model/types';
 
 /** What the sidecar adds: corrections, annotation count, tags, or why it cannot be used. */
@@ -17,6 +18,7 @@ export const NO_SIDECAR: SidecarFacts = { annotations: 0, overrides: {}, tags: [
 
 export function sidecarFacts(text: string | null, name: string): SidecarFacts {
   if (text === null) return NO_SIDECAR;
+  if (nestedTooDeep(text)) return { ...NO_SIDECAR, problem: `${tooDeepMessage(name)}; the article opens read-only` };
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -11,6 +11,7 @@ import { DEFAULT_TAXONOMY } from '../../annotations/model/taxonomy';
 import { SETTINGS_FORMAT, type CorpusSettings } from '../../annotations/model/types';
 import { CORPUS_SETTINGS_FILE } from './corpus-folder';
 import { ApiError } from './errors';
+import { nestedTooDeep, tooDeepMessage } from '../../annotations/store/json-depth';
 
 export interface AppSettings {
   format: number;
@@ -81,6 +82,7 @@ export async function readCorpusSettings(root: string): Promise<CorpusSettingsSt
     if (error instanceof RefusedFileError) return { settings: defaultCorpusSettings(), readOnly: error.message };
     return { settings: defaultCorpusSettings(), readOnly: `${CORPUS_SETTINGS_FILE} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); it was left as it is.` };
   }
+  if (nestedTooDeep(text)) return { settings: defaultCorpusSettings(), readOnly: `${tooDeepMessage(CORPUS_SETTINGS_FILE)}; the default tags are used, read-only.` };
   try {
     const parsed = parseCorpusSettings(JSON.parse(text));
     if (!parsed.ok) return { settings: defaultCorpusSettings(), readOnly: `${CORPUS_SETTINGS_FILE} does not match the expected format (${parsed.message}); it was left as it is.` };

@@ -186,6 +186,8 @@ export function classifyBoilerplate(paragraphs: readonly Paragraph[], _language?
   const rules = lineRules(inArabicScript(lines));
   const kinds = new Map<number, BoilerplateKind>();
   lines.forEach((line, i) => {
+    // Paragraphs are never blank: an empty one stands for the middle of a book-length text (edge-window.ts).
+    if (line.text === '') return;
     const found = (line.words > SHORT_MAX_WORDS ? rules.long : rules.short).find(([, test]) => test(line));
     if (found) kinds.set(i, found[0]);
   });

@@ -8,6 +8,7 @@ import { readOutlet, type OutletCandidate, type OutletFinding } from './outlets'
 import { splitParagraphs, type Paragraph } from '../text/paragraphs';
 import { findHeadline } from './headline';
 import { detectPublicationDate, type PublicationDate } from './publication-date';
+import { nearEdges } from './edge-window';
 
 export interface DetectedMetadata {
   headline: string;
@@ -29,11 +30,11 @@ export interface DetectedMetadata {
   dateNote: string | null;
 }
 
-function paragraphsOf(text: string, language: Language, paragraphs?: Paragraph[]): Paragraph[] {
-  return paragraphs ?? splitParagraphs(text, languageDirection(language));
+function paragraphsOf(text: string, language: Language, paragraphs?: readonly Paragraph[]): readonly Paragraph[] {
+  return nearEdges(paragraphs ?? splitParagraphs(text, languageDirection(language)), text.length);
 }
 
-export function detectMetadata(text: string, language: Language, paragraphs?: Paragraph[]): DetectedMetadata {
+export function detectMetadata(text: string, language: Language, paragraphs?: readonly Paragraph[]): DetectedMetadata {
   const paras = paragraphsOf(text, language, paragraphs);
   const furniture = classifyBoilerplate(paras, language);
   const found = findHeadline(paras, furniture);
@@ -57,6 +58,6 @@ export function detectMetadata(text: string, language: Language, paragraphs?: Pa
 }
 
 /** Indexes (into the paragraph list) of lines that look like page furniture, not article text. */
-export function detectBoilerplate(paragraphs: Paragraph[], language: Language): Set<number> {
+export function detectBoilerplate(paragraphs: readonly Paragraph[], language: Language): Set<number> {
   return new Set(classifyBoilerplate(paragraphs, language).keys());
 }

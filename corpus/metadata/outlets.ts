@@ -167,9 +167,24 @@ function collect(paragraphs: readonly Paragraph[], ctx: OutletContext): OutletFi
  * fuller name the same text gives stands for that fuller name.
  */
 function withFullerNames(findings: OutletFinding[]): OutletFinding[] {
-  const key = (f: OutletFinding): string => looseKey(f.written).replace(/[\s\u200C]+/g, ' ').trim();
-  return findings.map((f) => {
-    const fuller = findings.find((g) => g.known && g.known !== f.known && key(g).length > key(f).length && ` ${key(g)} `.includes(` ${key(f)} `));
+  // Each spelling is folded once and the fuller names are looked for among the distinct ones:
+  // a text that names its outlet thousands of times (a book-length file) stays linear.
+  const keys = findings.map((f) => looseKey(f.written).replace(/[\s\u200C]+/g, ' ').trim());
+  const firstOfKey = new Map<string, number>();
+  keys.forEach((k, i) => {
+    const f = findings[i]!;
+    if (f.known && !firstOfKey.has(`${k}\u0000${f.known.id}`)) firstOfKey.set(`${k}\u0000${f.known.id}`, i);
+  });
+  const fullerByKey = new Map<string, OutletFinding | null>();
+  return findings.map((f, i) => {
+    const k = keys[i]!;
+    const memo = `${k}\u0000${f.known?.id ?? ''}`;
+    let fuller = fullerByKey.get(memo);
+    if (fuller === undefined) {
+      const j = [...firstOfKey.values()].find((j) => findings[j]!.known !== f.known && keys[j]!.length > k.length && ` ${keys[j]} `.includes(` ${k} `));
+      fuller = j === undefined ? null : findings[j]!;
+      fullerByKey.set(memo, fuller);
+    }
     return fuller ? { ...f, name: fuller.name, known: fuller.known } : f;
   });
 }

@@ -30,6 +30,7 @@ import { endsTitle, isIssueLine, isMachineTimestamp, isStoreMarker, labelAfter, 
 import type { Language } from '../text/language';
 import { flexAlternation } from '../text/letter-variants';
 import { describeEra, eraOfText, isoFitsEra, type Era } from './office-terms';
+import { edgeText } from './edge-window';
 import type { Paragraph } from '../text/paragraphs';
 import { joinSameDay, type SameDay } from './same-day';
 import { todayBarReason } from './today-bar';
@@ -176,7 +177,7 @@ function eraNote(candidate: Candidate, era: Era): string {
 export function detectPublicationDate(text: string, paragraphs: readonly Paragraph[], ctx: DateContext): PublicationDate {
   const notes: string[] = [];
   const candidates = collect(text, paragraphs, ctx, notes);
-  const era = eraOfText(text);
+  const era = eraOfText(edgeText(text));
   // Every reason a candidate fails is told: the user may know better than one of them.
   const kept = candidates.filter((candidate) => {
     const { date, todayBar } = candidate;

@@ -3,6 +3,7 @@
 import { resolveFurnitureMarks } from '../../annotations/model/furniture-marks';
 import type { Sidecar } from '../../annotations/model/types';
 import type { ArticleDoc } from '../api/api';
+import { nearEdges } from '../metadata/edge-window';
 import { detectFurnitureTails } from '../metadata/furniture-tails';
 import { detectBoilerplate, detectMetadata } from '../metadata/metadata';
 import { languageDirection, paragraphDirection } from '../text/language';
@@ -14,11 +15,13 @@ import type { LoadedArticle } from './article-file';
 export function articleDoc(article: LoadedArticle, data: Sidecar, readOnly: string | null, notices: string[] = []): ArticleDoc {
   const dir = article.language === 'und' ? paragraphDirection(article.text, 'rtl') : languageDirection(article.language);
   const paragraphs = splitParagraphs(article.text, dir);
-  const detected = detectMetadata(article.text, article.language, paragraphs);
-  const boiler = detectBoilerplate(paragraphs, article.language);
+  // Details and furniture of a book-length text are looked for near its edges only.
+  const edges = nearEdges(paragraphs, article.text.length);
+  const detected = detectMetadata(article.text, article.language, edges);
+  const boiler = detectBoilerplate(edges, article.language);
   const overrides = data.metadata;
   const marks = resolveFurnitureMarks(paragraphs, overrides.furniture, overrides.boilerplate);
-  const tails = new Map(detectFurnitureTails(paragraphs, article.language).map((t) => [t.paragraph, t.start]));
+  const tails = new Map(detectFurnitureTails(edges, article.language).map((t) => [t.paragraph, t.start]));
   const paras = paragraphs.map((p, i) => {
     const boilerplate = marks.get(i) ?? boiler.has(i);
     const tail = tails.get(i);

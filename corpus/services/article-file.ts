@@ -39,6 +39,8 @@ export async function readArticle(file: string, path: string, size: number, enco
     encoding: decoded.encoding,
     language: detectLanguage(decoded.text),
     sha256: createHash('sha256').update(decoded.text).digest('hex'),
+    // A file read best-effort (bytes shown as �) says so, and how to read it properly.
+    ...(decoded.warning ? { notices: [`${file}: ${decoded.warning}`] } : {}),
   };
 }
 

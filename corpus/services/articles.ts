@@ -119,6 +119,7 @@ export class Articles {
     const article = await readArticle(file, path, info.size, known ? chosen : undefined);
     if (!known) {
       article.notices = [
+        ...(article.notices ?? []),
         `The annotations of ${file} name the text encoding ${JSON.stringify(chosen!.slice(0, 64))}, which this version of Hashiya does not know; it was ignored and the encoding detected. Choose an encoding for the article to replace it.`,
       ];
     }

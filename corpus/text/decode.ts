@@ -242,10 +242,32 @@ function singleByte(bytes: Uint8Array): DecodeResult {
     if (encoding === 'windows-1256' && !hasArabicLetter(text)) penalty += 0.5;
     if (!best || penalty < best.penalty) best = { encoding, text, penalty };
   }
-  if (!best || best.penalty > Math.max(3, best.text.length * 0.05)) {
-    return failure('undecodable', 'not UTF-8, and no Arabic or Western code page fits; choose the encoding by hand');
-  }
+  if (!best || best.penalty > Math.max(3, best.text.length * 0.05)) return bestEffort(bytes, best);
   return { ok: true, text: best.text, encoding: best.encoding, bom: false, overridden: false };
+}
+
+/**
+ * No one encoding fits (two files pasted together, one UTF-8 and one Windows-1256): the text
+ * is shown anyway, so that the person can read it and choose the encoding from its details,
+ * rather than being told to choose one for a file that cannot be opened. Its UTF-8 parts are
+ * kept when it has any; what cannot be read shows as �.
+ */
+function bestEffort(bytes: Uint8Array, best: { encoding: EncodingId; text: string } | null): DecodeResult {
+  const useUtf8 = utf8Sequences(bytes).valid > 0 || !best;
+  const encoding: EncodingId = useUtf8 ? 'utf-8' : best.encoding;
+  const text = useUtf8 ? new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes) : best.text;
+  const unread = countReplacements(text);
+  return {
+    ok: true,
+    text,
+    encoding,
+    bom: false,
+    overridden: false,
+    warning:
+      `no one encoding fits this file (parts of it look like another encoding); it is shown as ${encoding}` +
+      (unread > 0 ? `, with ${unread} byte sequences that could not be read shown as �` : '') +
+      '. Choose the encoding in the article details to read it properly.',
+  };
 }
 
 function isArabicLetter(c: number): boolean {
