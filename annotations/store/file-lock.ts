@@ -48,7 +48,8 @@ export class FileBusyError extends Error {
 export class LockedElsewhereError extends Error {
   constructor(
     readonly file: string,
-    what: string,
+    /** What stands at that name instead ("is a named pipe (FIFO)"). */
+    readonly what: string,
   ) {
     super(
       `${file} ${what}, not a lock Hashiya made, so these annotations are read-only and nothing was saved. To annotate again, delete it (if no other copy of Hashiya is running on this corpus).`,

@@ -5,12 +5,13 @@
 // the queue and the lock, 14 of 15 pairings set at once were lost.
 import type { CorpusSettings, Tag } from '../../annotations/model/types';
 import { tagSchema } from '../../annotations/model/schema';
-import { withFileLock } from '../../annotations/store/file-lock';
+import { LockedElsewhereError, withFileLock } from '../../annotations/store/file-lock';
+import { writeFailureOf } from '../../annotations/store/write-failure';
 import { ApiError } from '../api/api';
 import { CORPUS_SETTINGS_FILE } from '../folder/corpus-folder';
 import { mergeCorpusSettings } from '../folder/settings-merge';
 import { readCorpusSettings, writeCorpusSettings } from '../folder/settings-files';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
 
@@ -53,6 +54,8 @@ export class CorpusSettingsService {
         if (!same(next, onDisk.settings)) await writeCorpusSettings(this.root, next);
         this.settings = next;
         return next;
+      }).catch((error: unknown) => {
+        throw plainFailure(error);
       });
     });
     this.queue = run.then(
@@ -91,4 +94,16 @@ export class CorpusSettingsService {
     }
     return (await this.save({ ...this.settings, taxonomy: tags })).taxonomy;
   }
+}
+
+/** A disk's refusal (read-only, full, no permission) or a lock Hashiya did not make, told as the sidecars tell it. */
+function plainFailure(error: unknown): unknown {
+  if (error instanceof LockedElsewhereError) {
+    const name = basename(error.file);
+    return new ApiError('read-only', `${name} ${error.what}, not a lock Hashiya made, so the tags and pairings cannot be changed and nothing was saved. To change them again, delete ${name} (if no other copy of Hashiya is running on this corpus).`);
+  }
+  const failure = writeFailureOf(error, CORPUS_SETTINGS_FILE);
+  if (!failure) return error;
+  if (failure.kind === 'read-only') return new ApiError('read-only', failure.readOnlyReason ?? failure.message);
+  return new ApiError(failure.kind === 'retry' ? 'stale' : 'bad-request', failure.message);
 }
