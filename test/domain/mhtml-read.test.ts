@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
+import net from 'node:net';
 import { readMhtml } from '../../corpus/extract/mhtml/read-mhtml';
 import { mailDateToIso } from '../../corpus/extract/mhtml/mail-date';
 import { ExtractionError } from '../../corpus/extract/types';
@@ -219,6 +220,32 @@ test('a 20 MB MHTML finishes (does not hang) and gives the whole page', async ()
   console.log(`20 MB MHTML: ${(mhtml.length / 1024 / 1024).toFixed(1)} MB file, ${(page.html.length / 1024 / 1024).toFixed(1)} MB page, read in ${ms.toFixed(0)} ms`);
   assert.equal(page.html.length, big.length - countCr(big), 'every byte but the CRs of CRLF line ends');
   assert.ok(ms < 120_000, 'finishes well within two minutes');
+});
+
+test('nothing in a saved page runs or is fetched: a page full of scripts and remote images is only unpacked', async () => {
+  const hostile = '<html><body><script>globalThis.ran = true</script><img src="https://tracker.example/p.gif" onerror="globalThis.ran = true"><iframe src="https://evil.example/"></iframe><p>text</p></body></html>';
+  const opened: string[] = [];
+  const realFetch = globalThis.fetch;
+  const realConnect = net.Socket.prototype.connect;
+  globalThis.fetch = (async (input: unknown) => {
+    opened.push(String(input));
+    throw new Error('no network');
+  }) as typeof fetch;
+  net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
+    opened.push(JSON.stringify(args[0]));
+    throw new Error('no network');
+  } as typeof net.Socket.prototype.connect;
+  try {
+    const page = await readMhtml(
+      makeMhtml({ html: Buffer.from(hostile, 'utf8'), url: 'https://x.example/', title: 't', date: 'Mon, 6 Dec 2021 10:11:12 +0330', frameHtml: '<script>globalThis.ran = true</script>' }),
+    );
+    assert.equal(utf8(page.html), hostile);
+  } finally {
+    globalThis.fetch = realFetch;
+    net.Socket.prototype.connect = realConnect;
+  }
+  assert.deepEqual(opened, [], 'no connection was attempted');
+  assert.equal((globalThis as { ran?: boolean }).ran, undefined, 'no script ran');
 });
 
 function countCr(b: Uint8Array): number {
