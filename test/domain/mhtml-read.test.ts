@@ -45,6 +45,16 @@ for (const p of PAGES) {
   });
 }
 
+test('an MHTML whose line ends were turned into LF (a git checkout, a copy through a Unix tool) still opens to the page', async () => {
+  const p = PAGES[1];
+  const original = pageBytes(p.file);
+  const lf = Buffer.from(makeMhtml({ html: original, url: p.url, title: p.title, date: p.date })).toString('latin1').replace(/\r\n/g, '\n');
+  const page = await readMhtml(new Uint8Array(Buffer.from(lf, 'latin1')));
+  assert.equal(asBrowserText(page.html), asBrowserText(original));
+  assert.equal(page.truncated, false);
+  assert.equal(page.url, p.url);
+});
+
 test('Chrome writes quoted-printable with soft breaks and =3D: the generator does, and no line passes 76 characters', () => {
   const qp = quotedPrintable(pageBytes(PAGES[1].file));
   assert.match(qp, /=3D/);
