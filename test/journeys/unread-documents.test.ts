@@ -104,6 +104,13 @@ describe('documents the app does not read are named, not left out', { skip }, ()
     await screenshots(page, 'unread-open');
     report(`tried: 3 unread documents beside 2 articles; named: ${shown.length}`);
   });
+
+  test('a PDF dropped into the open folder is counted without opening the folder again', async () => {
+    const page = session.page;
+    writeFileSync(join(session.corpus, 'بيان.pdf'), '%PDF-1.4');
+    await page.waitForFunction(() => document.querySelector('.unread-documents summary')?.textContent?.trim() === '4 files not read', undefined, { timeout: 15_000 });
+    assert.equal(await page.locator('li.article').count(), 2, 'the articles stay as they were');
+  });
 });
 
 describe('a folder with only documents the app does not read', { skip }, () => {
