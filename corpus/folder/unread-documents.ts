@@ -64,7 +64,8 @@ function isPageFilesFolder(dir: string, siblings: ReadonlySet<string>): boolean 
 export async function listUnreadDocuments(root: string): Promise<UnreadDocument[]> {
   const out: UnreadDocument[] = [];
   const walk = async (dir: string, depth: number) => {
-    const entries = await readdir(dir, { withFileTypes: true });
+    // A subfolder that cannot be read (no permission, gone meanwhile) hides nothing the article list shows: skip it.
+    const entries = depth === 0 ? await readdir(dir, { withFileTypes: true }) : await readdir(dir, { withFileTypes: true }).catch(() => []);
     const names = new Set(entries.filter((e) => e.isFile()).map((e) => e.name.toLowerCase()));
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === APP_FOLDER || e.name === 'node_modules') continue;

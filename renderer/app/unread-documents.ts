@@ -9,6 +9,9 @@ export function unreadSummary(count: number): string {
   return `${count} ${count === 1 ? 'file' : 'files'} not read`;
 }
 
+/** A folder of thousands of PDFs names the first ones; the count says how many there are. */
+const SHOWN_AT_MOST = 500;
+
 export class UnreadDocumentsLine {
   readonly el = h('div', { class: 'unread-documents' });
 
@@ -19,7 +22,7 @@ export class UnreadDocumentsLine {
       this.el.append(h('p', { class: 'unread-empty' }, unread.length ? 'No articles Hashiya can read in this folder yet.' : 'No articles in this folder.'));
     }
     if (unread.length === 0) return;
-    const items = unread.map((u) =>
+    const items = unread.slice(0, SHOWN_AT_MOST).map((u) =>
       h(
         'li',
         { class: 'unread', 'data-file': u.file },
@@ -29,6 +32,15 @@ export class UnreadDocumentsLine {
         h('span', { class: 'unread-reason' }, u.reason),
       ),
     );
-    this.el.append(h('details', {}, h('summary', {}, unreadSummary(unread.length)), h('ul', { 'aria-label': 'Files not read' }, ...items)));
+    const more = unread.length - items.length;
+    this.el.append(
+      h(
+        'details',
+        {},
+        h('summary', {}, unreadSummary(unread.length)),
+        h('ul', { 'aria-label': 'Files not read' }, ...items),
+        more > 0 ? h('p', { class: 'unread-more' }, `and ${more} more (hashiya info --corpus lists them all)`) : null,
+      ),
+    );
   }
 }
