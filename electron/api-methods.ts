@@ -9,6 +9,7 @@ export const API_METHOD_NAMES = [
   'setFontSize',
   'openFolder',
   'listArticles',
+  'listUnreadDocuments',
   'openArticle',
   'createAnnotation',
   'updateAnnotation',

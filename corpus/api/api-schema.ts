@@ -118,6 +118,7 @@ const ARGUMENTS = {
   setFontSize: z.tuple([z.number().int().min(10).max(40)]),
   openFolder: z.tuple([]),
   listArticles: z.tuple([]),
+  listUnreadDocuments: z.tuple([]),
   openArticle: z.tuple([fileArg]),
   createAnnotation: z.tuple([fileArg, draft]),
   updateAnnotation: z.tuple([fileArg, z.string().min(1).max(128), patch]),

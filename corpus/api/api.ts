@@ -8,6 +8,7 @@ import type { QuotationFilter } from '../../annotations/quotations/quotation-fil
 import type { QuotationSort } from '../../annotations/quotations/quotation-sort';
 import type { TranslationFormat } from '../../annotations/translation/formats';
 import type { ArticleSummary } from '../catalog/article-summary';
+import type { UnreadDocument } from '../folder/unread-documents';
 import type { SearchRequest, SearchResponse } from '../search/search-types';
 import type { ApiErrorCode } from '../folder/errors';
 import type { Direction, Language } from '../text/language';
@@ -15,6 +16,7 @@ import type { Paragraph } from '../text/paragraphs';
 
 // Types the domain defines, re-exported so that the contract reads as one file.
 export type { ArticleSummary } from '../catalog/article-summary';
+export type { UnreadDocument } from '../folder/unread-documents';
 export type { SearchFilters } from '../search/search-query';
 export type { SearchHit, SearchRequest, SearchResponse } from '../search/search-types';
 export { ApiError, type ApiErrorCode } from '../folder/errors';
@@ -211,6 +213,8 @@ export interface HashiyaApi {
   openFolder(): Promise<CorpusInfo | null>;
 
   listArticles(): Promise<ArticleSummary[]>;
+  /** The documents in the folder Hashiya does not read (yet), each with the reason: never left out in silence. */
+  listUnreadDocuments(): Promise<UnreadDocument[]>;
   openArticle(file: string): Promise<ArticleDoc>;
 
   createAnnotation(file: string, draft: AnnotationDraft): Promise<Annotation>;

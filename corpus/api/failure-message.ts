@@ -20,6 +20,7 @@ const ACTIONS: Record<ApiMethod, Action> = {
   setFontSize: write('change the font size'),
   openFolder: read('open the folder'),
   listArticles: read('list the articles'),
+  listUnreadDocuments: read('list the files not read'),
   openArticle: read('open the article'),
   createAnnotation: write('save the annotation'),
   updateAnnotation: write('save the change to the annotation'),

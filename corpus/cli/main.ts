@@ -14,7 +14,8 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
 const USAGE = `usage: hashiya <command> [options]
 
 commands:
-  info --corpus DIR [--json]                 list the articles with language, headline, outlet, date
+  info --corpus DIR [--json]                 list the articles with language, headline, outlet, date,
+                                             and the files not read with the reason
   export --corpus DIR --format FORMAT [--tag T]… [--all-tags] [--group-by G] [--no-sentence]
          [--title TEXT] [--out FILE]         export annotated quotations (csv|xlsx|docx|html|md|json|jsonld)
   search --corpus DIR "QUERY" [--json] [--strict | --lenient] [--whole-word] [--limit N]

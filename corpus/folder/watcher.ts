@@ -6,8 +6,9 @@
 // file, rename it over) is one change, and bursts of events are one batch.
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { SIDECAR_SUFFIX, isArticleName } from './corpus-folder';
+import { unreadReason } from './unread-documents';
 
 export interface ChangeBatch {
   /** Corpus-relative article names. */
@@ -16,6 +17,8 @@ export interface ChangeBatch {
   removed: string[];
   /** Articles whose sidecar was written, created or deleted by someone else (or by us). */
   sidecarsChanged: string[];
+  /** Documents the app does not read (a .docx, a saved page) that came, went or changed: only the list's "files not read" line changes. */
+  unreadChanged: string[];
 }
 
 export interface WatcherOptions {
@@ -43,6 +46,11 @@ function ignored(name: string): boolean {
 
 function isSidecarName(name: string): boolean {
   return name.endsWith(SIDECAR_SUFFIX) && isArticleName(name.slice(0, -SIDECAR_SUFFIX.length));
+}
+
+/** The names whose coming and going the window hears of: articles, their sidecars, and documents it does not read. */
+function isWatchedName(name: string): boolean {
+  return isArticleName(name) || isSidecarName(name) || unreadReason(name) !== null;
 }
 
 export class CorpusWatcher {
@@ -110,7 +118,7 @@ export class CorpusWatcher {
         const base = String(name);
         if (ignored(base)) return;
         const rel = dir ? `${dir}/${base}` : base;
-        if (isArticleName(base) || isSidecarName(base)) this.touched.add(rel);
+        if (isWatchedName(base)) this.touched.add(rel);
         else if (!dir) this.fullScan = true; // maybe a subfolder came or went
         else return;
       }
@@ -167,11 +175,12 @@ export class CorpusWatcher {
         }),
       );
     }
-    const batch: ChangeBatch = { added: [], changed: [], removed: [], sidecarsChanged: [] };
+    const batch: ChangeBatch = { added: [], changed: [], removed: [], sidecarsChanged: [], unreadChanged: [] };
     const sidecars = new Set<string>();
     const consider = (p: string, before: Seen | undefined, after: Seen | undefined) => {
       if (sameSeen(before, after)) return;
-      if (p.endsWith(SIDECAR_SUFFIX)) sidecars.add(p.slice(0, -SIDECAR_SUFFIX.length));
+      if (unreadReason(basename(p)) !== null) batch.unreadChanged.push(p);
+      else if (p.endsWith(SIDECAR_SUFFIX)) sidecars.add(p.slice(0, -SIDECAR_SUFFIX.length));
       else if (!before) batch.added.push(p);
       else if (!after) batch.removed.push(p);
       else batch.changed.push(p);
@@ -181,7 +190,7 @@ export class CorpusWatcher {
     this.snapshot = next;
     batch.sidecarsChanged = [...sidecars];
     for (const list of Object.values(batch)) list.sort();
-    if (batch.added.length + batch.changed.length + batch.removed.length + batch.sidecarsChanged.length > 0) this.onBatch(batch);
+    if (Object.values(batch).some((list) => list.length > 0)) this.onBatch(batch);
   }
 
   private async scan(): Promise<Snapshot> {
@@ -198,7 +207,7 @@ export class CorpusWatcher {
         if (ignored(e.name)) continue;
         const rel = dir ? `${dir}/${e.name}` : e.name;
         if (e.isDirectory() && depth < 1) await walk(rel, depth + 1);
-        else if (e.isFile() && (isArticleName(e.name) || isSidecarName(e.name))) files.push(rel);
+        else if (e.isFile() && isWatchedName(e.name)) files.push(rel);
       }
       for (let i = 0; i < files.length; i += 64) {
         await Promise.all(

@@ -30,6 +30,7 @@ import {
 } from '../api/api';
 import { appFolderProblem } from '../search/index-store';
 import { listArticleFiles } from '../folder/corpus-folder';
+import { listUnreadDocuments, type UnreadDocument } from '../folder/unread-documents';
 import type { Language } from '../text/language';
 import { AnnotationService } from './annotation-service';
 import { AppSettingsService } from './app-settings-service';
@@ -220,6 +221,10 @@ export class Workspace implements HashiyaApi, WindowMessages {
 
   async listArticles(): Promise<ArticleSummary[]> {
     return this.open().articles.list();
+  }
+
+  listUnreadDocuments(): Promise<UnreadDocument[]> {
+    return listUnreadDocuments(this.open().root);
   }
 
   async openArticle(file: string): Promise<ArticleDoc> {

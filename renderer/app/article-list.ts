@@ -1,5 +1,6 @@
 // The list of the corpus's articles on the left: which can be opened, which is open, how many annotations each has.
 import type { ArticleSummary } from '../../corpus/api/api';
+import { UnreadDocumentsLine } from './unread-documents';
 import { api } from '../bridge';
 import { clear, h, textAttrs, untitledAttrs } from '../dom';
 import { LANGUAGE_NAMES } from '../language-names';
@@ -14,7 +15,10 @@ export interface ArticleListHooks {
 }
 
 export class ArticleList {
-  readonly el = h('ol', { class: 'article-list', 'aria-label': 'Articles' });
+  private readonly ol = h('ol', { class: 'article-list', 'aria-label': 'Articles' });
+  private readonly unread = new UnreadDocumentsLine();
+  /** The articles, then the line naming the documents not read. */
+  readonly el = h('div', { class: 'article-list-panel' }, this.ol, this.unread.el);
   private list: ArticleSummary[] = [];
 
   constructor(private readonly hooks: ArticleListHooks) {}
@@ -33,8 +37,11 @@ export class ArticleList {
   }
 
   async refresh(): Promise<void> {
-    this.list = await api.listArticles();
+    // The line about files not read never keeps the articles from being listed.
+    const [list, unread] = await Promise.all([api.listArticles(), api.listUnreadDocuments().catch(() => [])]);
+    this.list = list;
     this.render();
+    this.unread.show(unread, list.length);
   }
 
   markCurrent(file: string): void {
@@ -51,7 +58,7 @@ export class ArticleList {
   }
 
   private render(): void {
-    clear(this.el);
+    clear(this.ol);
     const current = this.hooks.currentFile();
     for (const a of this.list) {
       const item = h(
@@ -75,7 +82,7 @@ export class ArticleList {
           if (e.key === 'Enter') this.hooks.pick(a.file);
         });
       }
-      this.el.append(item);
+      this.ol.append(item);
     }
   }
 }

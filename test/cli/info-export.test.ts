@@ -64,8 +64,9 @@ after(async () => {
 test('info --json prints exactly one object listing every article with the app’s metadata', async () => {
   const r = hashiya('info', '--corpus', clean, '--json');
   assert.equal(r.status, 0, r.stderr);
-  const out = JSON.parse(r.text) as { articles: Array<Record<string, unknown>> };
-  assert.deepEqual(Object.keys(out), ['articles']);
+  const out = JSON.parse(r.text) as { articles: Array<Record<string, unknown>>; unread: unknown[] };
+  assert.deepEqual(Object.keys(out), ['articles', 'unread']);
+  assert.deepEqual(out.unread, [], 'the sample holds no document it does not read');
   const ws = await Workspace.create({ appDataDir: join(dir, 'app'), pickFolder: async () => null });
   await ws.openCorpus(clean, false);
   const expected = await ws.listArticles();

@@ -58,7 +58,7 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const EMPTY: ChangeBatch = { added: [], changed: [], removed: [], sidecarsChanged: [] };
+const EMPTY: ChangeBatch = { added: [], changed: [], removed: [], sidecarsChanged: [], unreadChanged: [] };
 
 describe('watching a corpus folder', () => {
   it('reports an added article', async () => {
@@ -79,6 +79,15 @@ describe('watching a corpus folder', () => {
     const next = nextBatch();
     await rm(join(root, 'b.txt'));
     assert.deepEqual(await next, { ...EMPTY, removed: ['b.txt'] });
+  });
+
+  it('reports a Word file or a saved page dropped in as a document not read, never as an article', async () => {
+    const next = nextBatch();
+    await writeFile(join(root, 'report.docx'), 'PK');
+    assert.deepEqual(await next, { ...EMPTY, unreadChanged: ['report.docx'] });
+    const gone = nextBatch();
+    await rm(join(root, 'report.docx'));
+    assert.deepEqual(await gone, { ...EMPTY, unreadChanged: ['report.docx'] });
   });
 
   it('reports a sidecar rewritten from outside by an atomic rename, and not its temporary file', async () => {

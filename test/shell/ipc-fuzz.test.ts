@@ -281,6 +281,7 @@ test('thousands of malformed requests to every API method get a clear refusal an
     setFontSize: [20],
     openFolder: [],
     listArticles: [],
+    listUnreadDocuments: [],
     openArticle: [A],
     createAnnotation: [A, { start: 0, end: 5, tags: ['person'], gloss: 'gloss', note: 'note' }],
     updateAnnotation: [A, seed.id, { gloss: 'edited', tags: ['place'], note: '' }],

@@ -1,6 +1,8 @@
 // `hashiya info --corpus DIR [--json]`: the articles of a corpus with language, headline,
-// outlet, date and annotation count, as the app's article list shows them.
-import type { ArticleSummary } from '../../api/api';
+// outlet, date and annotation count, as the app's article list shows them, then the documents
+// it does not read with the reason.
+import type { ArticleSummary, UnreadDocument } from '../../api/api';
+import { unreadCountLine } from '../../folder/unread-documents';
 import { parseFlags, UsageError, type CliCommand } from '../command';
 import { CliError, EXIT, openCorpusForCli } from '../open-corpus';
 
@@ -39,6 +41,12 @@ function table(rows: InfoArticle[]): string {
   return [line(head), ...cells.map(line)].join('\n') + '\n';
 }
 
+/** The files not read, one a line under the table: `3 files not read:` then `  FILE: reason`. */
+function unreadLines(unread: UnreadDocument[]): string {
+  if (unread.length === 0) return '';
+  return [`\n${unreadCountLine(unread.length)}:`, ...unread.map((u) => `  ${u.file}: ${u.reason}`)].join('\n') + '\n';
+}
+
 export const command: CliCommand = async (args) => {
   try {
     const { values, flags, positional } = parseFlags(args, { values: ['corpus'], flags: ['json', 'help'] });
@@ -49,9 +57,10 @@ export const command: CliCommand = async (args) => {
     if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
     const ws = await openCorpusForCli(values.corpus);
     const summaries = await ws.listArticles();
+    const unread = await ws.listUnreadDocuments();
     const rows = summaries.map(infoArticle);
-    if (flags.has('json')) process.stdout.write(JSON.stringify({ articles: rows }, null, 2) + '\n');
-    else process.stdout.write(table(rows));
+    if (flags.has('json')) process.stdout.write(JSON.stringify({ articles: rows, unread }, null, 2) + '\n');
+    else process.stdout.write(table(rows) + unreadLines(unread));
     let code: number = EXIT.ok;
     summaries.forEach((a, i) => {
       if (!a.note) return;
