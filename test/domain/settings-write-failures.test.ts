@@ -3,11 +3,11 @@
 // read-only, never an internal error with an errno and a path; the file stays as it was.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Tag } from '../../annotations/model/types';
 import { hostileCorpus } from '../fixtures/hostile-corpus';
+import { canMountReadOnly, runWithReadOnlyFolder } from '../fixtures/read-only-mount';
 
 const SETTINGS = 'hashiya-corpus.json';
 const INTERNALS = /E[A-Z]{3,}|\/tmp\/|at .*\.ts|mkdir|open '/;
@@ -36,11 +36,6 @@ test('a lock folder Hashiya did not make beside the corpus settings file makes a
   }
 });
 
-/** True when this machine lets a process mount a folder read-only in a namespace of its own. */
-function canMountReadOnly(dir: string): boolean {
-  const r = spawnSync('unshare', ['-m', 'sh', '-c', 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1"', 'sh', dir], { stdio: 'ignore', timeout: 10_000 });
-  return r.status === 0;
-}
 
 test('pairing two articles in a corpus on a read-only disk (a real EROFS, in another process) is refused with a plain sentence, not an internal error', async (t) => {
   const c = await hostileCorpus(['a.txt', 'b.txt']);
@@ -54,11 +49,7 @@ test('pairing two articles in a corpus on a read-only disk (a real EROFS, in ano
     const appData = join(c.base, 'appdata-child');
     await mkdir(appData);
     const args = JSON.stringify([{ a: 'a.txt', b: 'b.txt', kind: 'comparable' }]);
-    const run = spawnSync(
-      'unshare',
-      ['-m', 'sh', '-c', 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && exec "$2" --import tsx "$3" "$1" "$4" setPairing "$5"', 'sh', c.corpus, process.execPath, script, appData, args],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
+    const run = runWithReadOnlyFolder(c.corpus, script, [appData, 'setPairing', args]);
     assert.equal(run.status, 0, run.stderr);
     const answer = JSON.parse(run.stdout.trim().split('\n').pop()!) as { ok: boolean; error?: { code: string; message: string } };
     assert.equal(answer.ok, false);

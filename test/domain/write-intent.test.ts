@@ -9,7 +9,6 @@
 // itself gives (EROFS, ENOSPC) are injected through the workspace's sidecar writer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmod, lstat, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,6 +21,7 @@ import type { ApiResponse, ArticleDoc } from '../../corpus/api/api';
 import { dispatch } from '../../corpus/api/api-schema';
 import { Workspace, type WorkspaceOptions } from '../../corpus/services/workspace';
 import { ARTICLE_TEXT } from '../fixtures/hostile-corpus';
+import { canMountReadOnly, runWithReadOnlyFolder } from '../fixtures/read-only-mount';
 
 const SIDECAR = '.annotations.json';
 /** What a message for the user must never carry: errno names, their text, paths, stack lines. */
@@ -290,11 +290,6 @@ test('notes of 100,000 characters never make Hashiya write a sidecar past its ow
   }
 });
 
-/** True when this machine lets a process mount a folder read-only in a namespace of its own. */
-function canMountReadOnly(dir: string): boolean {
-  const r = spawnSync('unshare', ['-m', 'sh', '-c', 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1"', 'sh', dir], { stdio: 'ignore', timeout: 10_000 });
-  return r.status === 0;
-}
 
 test('a corpus on a read-only disk (a real EROFS when the lock folder is made, in another process) turns the article read-only with a plain sentence; nothing is lost', async (t) => {
   const c = await corpusWith(['a.txt']);
@@ -311,11 +306,7 @@ test('a corpus on a read-only disk (a real EROFS when the lock folder is made, i
     const script = join(import.meta.dirname, '..', 'fixtures', 'save-once.ts');
     const appData = join(c.base, 'appdata-child');
     await mkdir(appData);
-    const run = spawnSync(
-      'unshare',
-      ['-m', 'sh', '-c', 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && exec "$2" --import tsx "$3" "$1" "$4" a.txt', 'sh', c.corpus, process.execPath, script, appData],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
+    const run = runWithReadOnlyFolder(c.corpus, script, [appData, 'a.txt']);
     assert.equal(run.status, 0, run.stderr);
     const outcome = JSON.parse(run.stdout.trim().split('\n').pop()!) as { saved: ApiResponse<Annotation>; readOnly: string | null; annotations: number };
     const { saved } = outcome;
