@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import iconv from 'iconv-lite';
 import { extractHtml, HTML_EXTRACTOR } from '../../corpus/extract/html/extract-html';
 import { ExtractionError } from '../../corpus/extract/types';
+import { MAX_ARTICLE_BYTES } from '../../corpus/text/decode';
 
 const PAGES = new URL('../fixtures/pages/', import.meta.url);
 
@@ -200,6 +201,23 @@ test('a 20 MB saved page (inline scripts, styles and images around a real articl
   const { text } = extractHtml(bytes);
   console.log(`${(bytes.length / 1024 / 1024).toFixed(1)} MB page read in ${Date.now() - started} ms, ${text.length} characters of text`);
   assert.ok(text.includes(fold('لكافة الطلبيات الخاصة بهذا الشأن')));
+});
+
+test('a page larger than 20 MB is refused with its size in a plain sentence, before anything is parsed', () => {
+  const bytes = new Uint8Array(MAX_ARTICLE_BYTES + 1).fill(0x61);
+  assert.throws(
+    () => extractHtml(bytes),
+    (e: unknown) => e instanceof ExtractionError && /20\.0 MB, larger than the 20 MB/.test(e.message),
+  );
+});
+
+test('a page nested 5,000 elements deep is read from its body (Readability is not run on it) and does not overflow', () => {
+  const p = 'نص المقال في أعماق الصفحة، طويل بما يكفي ليقرأه القارئ كما هو دون تغيير في حروفه.';
+  const html = `<html><body>${'<div>'.repeat(5000)}<p>${p}</p>${'</div>'.repeat(5000)}</body></html>`;
+  const started = Date.now();
+  const { text } = extractHtml(utf8(html));
+  console.log(`5,000 levels deep: read in ${Date.now() - started} ms`);
+  assert.equal(text, p);
 });
 
 test('the extractor names itself and its version: Readability\'s release and our own revision', () => {

@@ -33,7 +33,6 @@ export interface HtmlDocument extends HtmlNode {
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
-export const COMMENT_NODE = 8;
 
 interface JsdomModule {
   JSDOM: new (
@@ -70,7 +69,15 @@ export function parseInert(html: string): { document: HtmlDocument; close(): voi
   // A console that goes nowhere: a page's broken CSS must not print into the app's log.
   const dom = new jsdom.JSDOM(html, { url: 'about:blank', virtualConsole: new jsdom.VirtualConsole() });
   const { window } = dom;
-  return { document: window.document, close: () => window.close() };
+  const close = () => {
+    try {
+      window.close();
+    } catch {
+      // jsdom detaches recursively and overflows on pages nested thousands deep; the garbage
+      // collector frees the window all the same, and the text already read is good.
+    }
+  };
+  return { document: window.document, close };
 }
 
 /**
