@@ -130,6 +130,17 @@ test('the site\'s name is cut from the end of a title, and the address comes fro
   assert.ok(text.includes('استان‌های'), 'the ZWNJ inside a word is kept');
 });
 
+test('the author is a person: an article:author that is a profile address, or the outlet named as author, is not taken; a relative canonical resolves against og:url', () => {
+  const html = `<html><head><meta property="og:site_name" content="LBCI"><meta property="og:url" content="https://www.lbcgroup.tv/news/1/ar">
+    <link rel="canonical" href="/news/1/slug/ar"><meta name="author" content="LBCI"><meta property="article:author" content="https://www.facebook.com/lbci">
+    <meta property="article:published_time" content="2026-01-08T12:42:00+02:00"></head>
+    <body><article><p>أثار ظهور المسؤول في المؤتمر الصحافي موجة واسعة من التعليقات على مواقع التواصل الاجتماعي.</p></article></body></html>`;
+  const { meta } = extractHtml(utf8(html));
+  assert.equal(meta.author, undefined);
+  assert.equal(meta.url, 'https://www.lbcgroup.tv/news/1/slug/ar');
+  assert.equal(meta.published, '2026-01-08T12:42:00+02:00');
+});
+
 test('paragraphs: blocks, in-body subheadings and <br><br> runs each make one paragraph, spaces folded, letters untouched', () => {
   const lines = [
     'نخستین بند گزارش درباره‌ی وضعیت اقتصادی کشور است که با رشد قیمت‌ها همراه شده است و مردم نگران‌اند.',
