@@ -1,5 +1,5 @@
 // The layers of Hashiya, checked by dependency-cruiser in `npm test` (test/architecture).
-// From the bottom: text, then metadata, then annotations, then the folder, search, alignment
+// From the bottom: text, then metadata, then the extractors and annotations, then the folder, search, alignment
 // and catalog, then the API contract, then the services that answer it and the CLI; the
 // Electron shell and the renderer on top, apart. Each rule names what a layer may not import.
 const UPPER_CORPUS = '^corpus/(folder|search|align|catalog|api|services|cli)/';
@@ -26,6 +26,13 @@ module.exports = {
       comment: 'Headline, outlet, date and furniture detection use the text layer only.',
       from: { path: '^corpus/metadata/' },
       to: { path: '^(corpus|annotations|electron|renderer)/', pathNot: '^corpus/(text|metadata)/' },
+    },
+    {
+      name: 'extract-sits-on-text-and-metadata',
+      severity: 'error',
+      comment: 'Extractors turn a file into text and the file\'s own metadata; they know text and metadata, nothing above.',
+      from: { path: '^corpus/extract/' },
+      to: { path: '^(corpus|annotations|electron|renderer)/', pathNot: '^corpus/(text|metadata|extract)/' },
     },
     {
       name: 'annotations-sit-on-text-and-metadata',
