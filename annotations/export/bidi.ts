@@ -94,10 +94,22 @@ export function isolatedSegments(text: string): DirectionalSegment[] {
   return out.filter((s) => s.text !== '');
 }
 
-/** HTML for plain text built with isolate(): escaped, each isolate a <bdi>. */
+/**
+ * One isolated RTL part in HTML. Not <bdi>: LibreOffice's HTML import does not know it and lays
+ * the part out with its neighbours (`, "17` drawn inside an Arabic headline). A span with
+ * dir="rtl" and unicode-bidi:isolate isolates in browsers; the RLI/FSI…PDI characters inside
+ * it isolate wherever the markup is not understood, and a browser treats them the same way.
+ */
+function isolatedSpan(text: string, isolate: 'rtl' | 'auto'): string {
+  const open = isolate === 'rtl' ? RLI : FSI;
+  const dir = isolate === 'rtl' ? 'rtl' : 'auto';
+  return `<span dir="${dir}" style="unicode-bidi:isolate">${open}${escapeHtml(text)}${PDI}</span>`;
+}
+
+/** HTML for plain text built with isolate(): escaped, each isolate a span (isolatedSpan). */
 export function isolatedToHtml(text: string): string {
   return isolatedSegments(text)
-    .map((s) => (s.isolate === null ? escapeHtml(s.text) : s.isolate === 'rtl' ? `<bdi dir="rtl">${escapeHtml(s.text)}</bdi>` : `<bdi>${escapeHtml(s.text)}</bdi>`))
+    .map((s) => (s.isolate === null ? escapeHtml(s.text) : isolatedSpan(s.text, s.isolate)))
     .join('');
 }
 

@@ -10,6 +10,8 @@ export interface TableColumn {
   width: number;
   /** Text in the article's language: right-to-left in Persian and Arabic articles. */
   articleText?: boolean;
+  /** An address: a spreadsheet cell links to it when it is http or https. */
+  link?: boolean;
   value(q: Quotation): string | number | null;
 }
 
@@ -26,6 +28,8 @@ export function tableColumns(options: Pick<ResolvedOptions, 'includeSentence'>):
     { header: 'Date (original)', width: 20, articleText: true, value: (q) => q.date?.original ?? null },
     { header: 'Date (ISO)', width: 12, value: (q) => q.date?.iso ?? null },
     { header: 'Citation', width: 60, value: (q) => q.citation },
+    { header: 'URL', width: 40, link: true, value: (q) => q.url ?? null },
+    { header: 'Accessed', width: 12, value: (q) => q.accessed ?? null },
     { header: 'File', width: 28, value: (q) => q.file },
     { header: 'Language', width: 9, value: (q) => q.language },
     { header: 'Paragraph', width: 10, value: (q) => q.paragraph },

@@ -1,10 +1,11 @@
 // A Word report through the `docx` package: one entry per quotation with the quote as a
 // right-to-left paragraph (w:bidi) in right-to-left runs (w:rtl) set in a Persian or Arabic
 // font for the complex-script slot too (Word picks the w:cs font for Arabic letters), the
-// English gloss under it, then tags, note and the citation.
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun, type IRunOptions } from 'docx';
+// English gloss under it, then tags, note and the citation (its address a hyperlink).
+import { AlignmentType, BorderStyle, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun, type IRunOptions } from 'docx';
+import { citationPieces, isLinkableUrl } from '../quotations/citation';
 import type { Quotation } from '../quotations/quotations';
-import { directionOf, isolatedSegments, isolateRtlRuns, PDI } from './bidi';
+import { directionOf, FSI, isolatedSegments, isolateRtlRuns, PDI, RLI } from './bidi';
 import { groupQuotations, type QuotationGroup } from './groups';
 import type { ResolvedOptions } from './options';
 
@@ -32,13 +33,15 @@ function rtlRun(text: string, language: string, extra: Partial<IRunOptions> = {}
 }
 
 /**
- * Runs for an English line with isolated RTL parts. Each part becomes an RTL run followed by
- * a LEFT-TO-RIGHT MARK: a run property alone does not isolate, and without the mark the
- * `, 13` after a Persian headline is drawn on the Persian side (seen in LibreOffice). The
- * mark works in every Word version; U+2068/U+2069 are not honoured everywhere.
+ * Runs for an English line with isolated RTL parts. Each part becomes an RTL run of its own,
+ * its text inside RLI/FSI…PDI, followed by a LEFT-TO-RIGHT MARK. A run property alone does not
+ * isolate: an Arabic headline ending with `»` or `"` had that mark drawn at the English end of
+ * the run (LibreOffice, Word), since a neutral at a run's edge takes the line's direction. The
+ * isolate characters keep it with the headline; the mark keeps the `, 13` after it on the
+ * English side in Word versions that do not honour U+2066–U+2069.
  */
 function mixedRuns(text: string, language: string, extra: Partial<IRunOptions> = {}): TextRun[] {
-  return isolatedSegments(text).flatMap((s) => (s.isolate === null ? [new TextRun({ text: s.text, ...extra })] : [rtlRun(s.text, language, extra), new TextRun({ text: LRM, ...extra })]));
+  return isolatedSegments(text).flatMap((s) => (s.isolate === null ? [new TextRun({ text: s.text, ...extra })] : [rtlRun((s.isolate === 'rtl' ? RLI : FSI) + s.text + PDI, language, extra), new TextRun({ text: LRM, ...extra })]));
 }
 
 /**
@@ -54,6 +57,24 @@ export function glueCitationTail(citation: string): string {
   if (cut < 0) return tail.replace(/, para\. (\d+)$/, `,${NBSP}para.${NBSP}$1`);
   const glued = tail.replaceAll(' ', NBSP);
   return head + (/^"?, para\. \d+$/.test(tail) ? glued : glued.replace(NBSP, ' '));
+}
+
+/**
+ * The citation's runs: its body as mixed runs, then the address as a hyperlink (http and https
+ * only; any other scheme is plain text) and the access date.
+ */
+function citationRuns(q: Quotation): Array<TextRun | ExternalHyperlink> {
+  const { body, address } = citationPieces(q);
+  if (!address) return mixedRuns(glueCitationTail(body), q.language);
+  const url = isLinkableUrl(address.url)
+    ? new ExternalHyperlink({ link: address.url, children: [new TextRun({ text: address.url, style: 'Hyperlink' })] })
+    : new TextRun({ text: address.url });
+  return [
+    ...(body === '' ? [] : [...mixedRuns(glueCitationTail(body), q.language), new TextRun({ text: '. ' })]),
+    url,
+    // Glued with no-break spaces, as the date before it: `(accessed 7 Dec 2026)` is never split.
+    ...(address.accessed ? [new TextRun({ text: ` ${`(accessed ${address.accessed})`.replaceAll(' ', NBSP)}` })] : []),
+  ];
 }
 
 function quoteParagraphs(q: Quotation, includeSentence: boolean): Paragraph[] {
@@ -95,7 +116,7 @@ function entry(q: Quotation, includeSentence: boolean): Paragraph[] {
   out.push(
     new Paragraph({
       spacing: { after: 40 },
-      children: [new TextRun({ text: '— ', color: GREY }), ...mixedRuns(glueCitationTail(q.citation), q.language)],
+      children: [new TextRun({ text: '— ', color: GREY }), ...citationRuns(q)],
     }),
   );
   const where = [q.analyst && `Analyst: ${q.analyst}`, `${q.file}, characters ${q.start}–${q.end}`, q.anchor !== 'exact' ? `anchor: ${q.anchor}` : ''].filter(Boolean).join(' · ');

@@ -1,7 +1,8 @@
 // A standalone, printable HTML report: fonts embedded as data: URLs (it renders the same with
 // no network and no installed Persian font), quotes in <blockquote dir="rtl" lang="fa|ar">,
-// RTL inside English lines in <bdi>, every piece of user text escaped, and a CSP that allows
+// RTL inside English lines isolated (a span LibreOffice understands too, see isolatedToHtml), every piece of user text escaped, and a CSP that allows
 // no script at all, so even a mistake in escaping could not run anything.
+import { citationPieces, isLinkableUrl } from '../quotations/citation';
 import type { Quotation } from '../quotations/quotations';
 import { directionOf, escapeHtml, isolatedToHtml, isolateRtlRuns, langTag } from './bidi';
 import { fontFaceCss, type FontFaceSource } from './font-faces';
@@ -25,6 +26,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;margin:.3r
 dt{color:var(--muted);font-weight:700}
 dd{margin:0;white-space:pre-wrap}
 .citation{margin:.3rem 0 0;font-size:.95rem}
+.citation a{color:inherit;word-break:break-all}
 @page{margin:18mm}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}}
 `;
@@ -33,6 +35,16 @@ function sentenceHtml(q: Quotation): string {
   const at = q.sentence.indexOf(q.quote);
   if (at < 0) return escapeHtml(q.sentence);
   return escapeHtml(q.sentence.slice(0, at)) + `<mark>${escapeHtml(q.quote)}</mark>` + escapeHtml(q.sentence.slice(at + q.quote.length));
+}
+
+/** The citation with its address as a link (http and https only; any other scheme stays text). */
+function citationHtml(q: Quotation): string {
+  const { body, address } = citationPieces(q);
+  if (!address) return isolatedToHtml(body);
+  const url = escapeHtml(address.url);
+  const link = isLinkableUrl(address.url) ? `<a href="${url}">${url}</a>` : url;
+  const accessed = address.accessed ? ` (accessed ${escapeHtml(address.accessed)})` : '';
+  return `${body === '' ? '' : `${isolatedToHtml(body)}. `}${link}${accessed}`;
 }
 
 function entryHtml(q: Quotation, includeSentence: boolean): string {
@@ -46,7 +58,7 @@ function entryHtml(q: Quotation, includeSentence: boolean): string {
   if (q.note) fields.push(`<dt>Note</dt><dd>${isolatedToHtml(isolateRtlRuns(q.note))}</dd>`);
   if (q.analyst) fields.push(`<dt>Analyst</dt><dd>${isolatedToHtml(isolateRtlRuns(q.analyst))}</dd>`);
   if (fields.length > 0) parts.push(`<dl>${fields.join('')}</dl>`);
-  parts.push(`<p class="citation">— ${isolatedToHtml(q.citation)}</p>`);
+  parts.push(`<p class="citation">— ${citationHtml(q)}</p>`);
   const where = `${q.file}, characters ${q.start}–${q.end}${q.anchor !== 'exact' ? ` (anchor: ${q.anchor})` : ''}`;
   parts.push(`<p class="where">${isolatedToHtml(isolateRtlRuns(where))}</p>`, '</article>');
   return parts.join('\n');

@@ -2,6 +2,7 @@
 // AnnotationCollection whose first page holds one Annotation per quotation. Offsets are
 // converted to code points, as the model's TextPositionSelector requires.
 import type { Quotation } from '../quotations/quotations';
+import { isLinkableUrl } from '../quotations/citation';
 import type { ResolvedOptions } from './options';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -18,6 +19,24 @@ export function sourceIri(file: string): string {
   return file.split('/').map((seg) => encodeURI(seg).replace(/[?#]/g, encodeURIComponent)).join('/');
 }
 
+/**
+ * The target's source: the article's web address when it has one (an http or https address, so
+ * that the annotation points at the page a reader can open), else the file name as a relative
+ * IRI. With an address and an access date, the file stays in the export as the TimeState's
+ * `cached` copy (the model's own place for "the representation that was annotated").
+ */
+export function sourceId(q: Pick<Quotation, 'file' | 'url'>): string {
+  return q.url && isLinkableUrl(q.url) ? q.url : sourceIri(q.file);
+}
+
+/** An ISO access date as the xsd:dateTime a TimeState needs: a bare date is read as its start, in UTC. */
+export function xsdDateTime(iso: string | undefined): string | null {
+  const text = iso?.trim() ?? '';
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return text;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return `${text}T00:00:00Z`;
+  return null;
+}
+
 type Body = { type: 'TextualBody'; value: string; purpose: 'describing' | 'tagging' | 'commenting'; format: 'text/plain'; language?: string };
 
 export interface WebAnnotation {
@@ -30,6 +49,8 @@ export interface WebAnnotation {
   target: {
     type: 'SpecificResource';
     source: { id: string; type: 'Text'; format: 'text/plain'; language: string; textDirection?: 'rtl' | 'ltr' };
+    /** With a web address: when it was read (the page's saved time) and the local copy annotated. */
+    state?: { type: 'TimeState'; sourceDate: string; cached: string };
     selector: Array<{ type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string } | { type: 'TextPositionSelector'; start: number; end: number }>;
   };
 }
@@ -43,16 +64,19 @@ export function quotationToAnnotation(q: Quotation): WebAnnotation {
   // An orphaned annotation has no trustworthy position: only its quote is exported.
   if (q.codePoints) selector.push({ type: 'TextPositionSelector', start: q.codePoints.start, end: q.codePoints.end });
   const language = q.language === 'und' ? 'und' : q.language;
-  const source: WebAnnotation['target']['source'] = { id: sourceIri(q.file), type: 'Text', format: 'text/plain', language };
+  const source: WebAnnotation['target']['source'] = { id: sourceId(q), type: 'Text', format: 'text/plain', language };
   if (q.language === 'fa' || q.language === 'ar') source.textDirection = 'rtl';
   else if (q.language === 'en') source.textDirection = 'ltr';
+  const target: WebAnnotation['target'] = { type: 'SpecificResource', source, selector };
+  const sourceDate = source.id !== sourceIri(q.file) ? xsdDateTime(q.accessed) : null;
+  if (sourceDate) target.state = { type: 'TimeState', sourceDate, cached: sourceIri(q.file) };
   const annotation: WebAnnotation = {
     id: annotationIri(q.id),
     type: 'Annotation',
     created: q.created,
     modified: q.modified,
     body,
-    target: { type: 'SpecificResource', source, selector },
+    target,
   };
   if (q.analyst) annotation.creator = { type: 'Person', name: q.analyst };
   return annotation;

@@ -3,6 +3,7 @@
 // Persian `>` quote would be laid out left to right; RTL inside English lines is isolated
 // with U+2068/U+2067 … U+2069, which survive any renderer as plain text. Every other value
 // stands inside a line (after a label, in a heading), so it is escaped as inline text.
+import { citationPieces, isLinkableUrl } from '../quotations/citation';
 import type { Quotation } from '../quotations/quotations';
 import { directionOf, escapeHtml, isolateRtlRuns, langTag } from './bidi';
 import { groupQuotations, type QuotationGroup } from './groups';
@@ -20,6 +21,16 @@ function sentenceBlock(q: Quotation): string {
   return blockText(q.sentence.slice(0, at)) + `<b>${blockText(q.quote)}</b>` + blockText(q.sentence.slice(at + q.quote.length));
 }
 
+/** The citation with its address as an autolink `<https://…>` (http and https only; anything else is escaped text). */
+function citationMarkdown(q: Quotation): string {
+  const { body, address } = citationPieces(q);
+  if (!address) return escapeMarkdownInline(body);
+  // Printed addresses are ASCII without spaces or `<>` (citationUrl encodes them), so an autolink holds them whole.
+  const url = isLinkableUrl(address.url) && !/[<>\s]/.test(address.url) ? `<${address.url}>` : escapeMarkdownInline(address.url);
+  const accessed = address.accessed ? ` (accessed ${escapeMarkdownInline(address.accessed)})` : '';
+  return `${body === '' ? '' : `${escapeMarkdownInline(body)}. `}${url}${accessed}`;
+}
+
 function entryMarkdown(q: Quotation, includeSentence: boolean): string {
   const dir = directionOf(q.language, q.quote);
   const lang = langTag(q.language);
@@ -30,7 +41,7 @@ function entryMarkdown(q: Quotation, includeSentence: boolean): string {
   if (q.tagNames.length > 0) fields.push(`- **Tags:** ${escapeMarkdownInline(isolateRtlRuns(q.tagNames.join(', ')))}`);
   if (q.note) fields.push(`- **Note:** ${escapeMarkdownInline(isolateRtlRuns(q.note))}`);
   if (q.analyst) fields.push(`- **Analyst:** ${escapeMarkdownInline(isolateRtlRuns(q.analyst))}`);
-  fields.push(`- **Source:** ${escapeMarkdownInline(q.citation)}`);
+  fields.push(`- **Source:** ${citationMarkdown(q)}`);
   fields.push(`- **File:** ${escapeMarkdownInline(isolateRtlRuns(q.file))}, characters ${q.start}–${q.end}${q.anchor !== 'exact' ? ` (anchor: ${q.anchor})` : ''}`);
   lines.push(...fields, '');
   return lines.join('\n');

@@ -40,6 +40,8 @@ export function safeQuotation(q: Quotation, options: SafeFieldOptions): Quotatio
     outlet: q.outlet === null ? null : t(q.outlet),
     date: q.date === null ? null : { ...q.date, original: t(q.date.original) },
     citation: t(q.citation),
+    ...(q.url !== undefined ? { url: t(q.url) } : {}),
+    ...(q.accessed !== undefined ? { accessed: t(q.accessed) } : {}),
     id: t(q.id),
   };
 }

@@ -2,6 +2,7 @@
 // right-aligned in a font that has Arabic script. Cells are written as strings, never as
 // formulas, so nothing in a gloss can run.
 import ExcelJS from 'exceljs';
+import { isLinkableUrl } from '../quotations/citation';
 import type { Quotation } from '../quotations/quotations';
 import { cellIsRtl, tableColumns } from './columns';
 import type { ResolvedOptions } from './options';
@@ -29,6 +30,8 @@ export async function quotationsToXlsx(quotations: readonly Quotation[], options
     columns.forEach((column, i) => {
       const value = column.value(q);
       const cell = row.getCell(i + 1);
+      // A link only for http(s): a `javascript:` or `file:` address stays text that nothing opens.
+      if (column.link && typeof value === 'string' && isLinkableUrl(value)) cell.value = { text: value, hyperlink: value };
       if (typeof value === 'string' && cellIsRtl(column, q, value)) {
         cell.alignment = { horizontal: 'right', vertical: 'top', wrapText: true, readingOrder: 'rtl' };
       } else {

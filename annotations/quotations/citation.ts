@@ -1,4 +1,5 @@
-// The citation line a reader can check: `ISNA (ایسنا), "Headline", 13 Sep 2021 (22 Shahrivar 1400), para. 4`.
+// The citation line a reader can check: `ISNA (ایسنا), "Headline", 13 Sep 2021 (22 Shahrivar 1400), para. 4.
+// https://www.isna.ir/news/… (accessed 7 Dec 2026)` (the address only when the article has one).
 // Parts that are unknown are left out. RTL parts are bidi-isolated so that the commas, the
 // quotation marks and the digits stay where an English reader expects them.
 import { findDates } from '../../corpus/metadata/dates';
@@ -15,6 +16,10 @@ export interface CitationSource {
   paragraph: number | null;
   /** Article language: decides whether a bare numeric 14xx year is Solar or Lunar Hijri. */
   language?: Language;
+  /** The article's web address (a saved page's canonical address), when it has one. */
+  url?: string | null;
+  /** When the page was saved (ISO date or timestamp): a web citation's access date. */
+  accessed?: string | null;
 }
 
 export interface CitationParts {
@@ -28,6 +33,10 @@ export interface CitationParts {
   /** The original Solar or Lunar Hijri date in Latin letters, e.g. `22 Shahrivar 1400`. */
   originalDate: string | null;
   paragraph: number | null;
+  /** The address as printed (citationUrl()), or null. */
+  url: string | null;
+  /** The access date in English, e.g. `7 Dec 2026`; only cited with an address. */
+  accessed: string | null;
 }
 
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -73,6 +82,41 @@ export function transliterateDate(date: DateValue | null, language?: Language): 
   return `${found.day} ${LUNAR_MONTHS[found.month - 1]} ${found.year} AH`;
 }
 
+/**
+ * The address as a citation prints it: an http(s) address in its canonical form (the host in
+ * ASCII, the path percent-encoded, as a browser copies it), so no Persian slug can turn an
+ * English line around and no space or control character can hide in it. Anything else is kept
+ * as text with the same characters encoded. Null when there is nothing to print.
+ */
+export function citationUrl(raw: string | null | undefined): string | null {
+  const trimmed = raw?.trim() ?? '';
+  if (trimmed === '') return null;
+  if (/^https?:/i.test(trimmed)) {
+    try {
+      return new URL(trimmed).href;
+    } catch {
+      // Not a valid address: printed as text below.
+    }
+  }
+  return encodeOddCharacters(trimmed);
+}
+
+/** Every character outside printable ASCII percent-encoded (a lone surrogate as U+FFFD). */
+function encodeOddCharacters(text: string): string {
+  return text.replace(/[^\x21-\x7E]/gu, (c) => encodeURIComponent(c.length === 1 && c >= '\uD800' && c <= '\uDFFF' ? '\uFFFD' : c));
+}
+
+/** Whether a printed address may become a link: http and https only, never `javascript:` or `file:`. */
+export function isLinkableUrl(url: string): boolean {
+  return /^https?:\/\/[^\s]/i.test(url);
+}
+
+/** `2026-12-07` or `2026-12-07T04:17:45Z` → `7 Dec 2026`; anything else → null. */
+export function formatAccessDate(iso: string | null | undefined): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(iso?.trim() ?? '');
+  return m ? formatIsoDate(m[1]) : null;
+}
+
 export function citationParts(source: CitationSource): CitationParts {
   const headline = source.headline.trim();
   const outlet = source.outlet?.trim() || null;
@@ -84,6 +128,8 @@ export function citationParts(source: CitationSource): CitationParts {
     date: formatIsoDate(source.date?.iso),
     originalDate: transliterateDate(source.date, source.language),
     paragraph: source.paragraph,
+    url: citationUrl(source.url),
+    accessed: formatAccessDate(source.accessed),
   };
 }
 
@@ -97,7 +143,19 @@ function joinCitation(parts: CitationParts, text: (s: string) => string): string
   else if (parts.date) out.push(parts.date);
   else if (parts.originalDate) out.push(parts.originalDate);
   if (parts.paragraph !== null) out.push(`para. ${parts.paragraph}`);
-  return out.join(', ');
+  const body = out.join(', ');
+  const address = citationAddress(parts);
+  if (address === '') return body;
+  return body === '' ? address : `${body}. ${address}`;
+}
+
+/**
+ * The web part of a citation, as Chicago has it: the address, then `(accessed 7 Dec 2026)`.
+ * Empty without an address (an access date alone tells a reader nothing).
+ */
+export function citationAddress(parts: Pick<CitationParts, 'url' | 'accessed'>): string {
+  if (!parts.url) return '';
+  return parts.accessed ? `${parts.url} (accessed ${parts.accessed})` : parts.url;
 }
 
 /** Plain text, RTL parts isolated with FSI/RLI…PDI. */
@@ -115,3 +173,23 @@ export function formatCitationHtml(source: CitationSource): string {
   return joinCitation(citationParts(source), bdiHtml);
 }
 
+
+export interface CitationPieces {
+  /** The citation up to its address (all of it when there is none). */
+  body: string;
+  /** The address and the access date as printed, when the citation carries them. */
+  address: { url: string; accessed: string | null } | null;
+}
+
+/**
+ * A quotation's citation cut where its address begins, for formats that make the address a
+ * link (HTML, DOCX, Markdown). The citation text itself is left as it was composed.
+ */
+export function citationPieces(q: { citation: string; url?: string | undefined; accessed?: string | undefined }): CitationPieces {
+  if (!q.url) return { body: q.citation, address: null };
+  const accessed = formatAccessDate(q.accessed);
+  const address = citationAddress({ url: q.url, accessed });
+  if (q.citation === address) return { body: '', address: { url: q.url, accessed } };
+  if (!q.citation.endsWith(`. ${address}`)) return { body: q.citation, address: null };
+  return { body: q.citation.slice(0, -address.length - 2), address: { url: q.url, accessed } };
+}

@@ -7,7 +7,7 @@
 import type { Language } from '../../corpus/text/language';
 import type { Paragraph } from '../../corpus/text/paragraphs';
 import { segmentSentences } from '../../corpus/text/segment';
-import { citationParts, formatCitationParts } from './citation';
+import { citationParts, citationUrl, formatCitationParts } from './citation';
 import { codePointCounter } from '../export/code-points';
 import { QUOTE_CONTEXT } from '../anchoring/quote';
 import type { AnchorStatus, Annotation, DateValue, Tag } from '../model/types';
@@ -44,8 +44,12 @@ export interface Quotation {
   /** 1-based among the non-boilerplate paragraphs, as a reader counts; null when unknown. */
   paragraph: number | null;
   anchor: AnchorStatus;
-  /** `Outlet, "Headline", 13 Sep 2021 (22 Shahrivar 1400), para. 4`, RTL parts isolated. */
+  /** `Outlet, "Headline", 13 Sep 2021 (22 Shahrivar 1400), para. 4`, RTL parts isolated, then `. URL (accessed 7 Dec 2026)` when the article has an address. */
   citation: string;
+  /** The article's web address as the citation prints it (citationUrl()); absent when it has none. */
+  url?: string;
+  /** When the page was saved (ISO), the citation's access date; absent when unknown. */
+  accessed?: string;
 }
 
 /** As much of an opened article (the API's ArticleDoc) as quotations need. */
@@ -55,7 +59,7 @@ export interface QuotationSourceDoc {
   language: Language;
   paragraphs: ReadonlyArray<Paragraph & { boilerplate: boolean }>;
   annotations: readonly Annotation[];
-  metadata: { headline: string; outlet: string | null; date: DateValue | null };
+  metadata: { headline: string; outlet: string | null; date: DateValue | null; url?: string | null; accessed?: string | null };
 }
 
 interface ParagraphLocator {
@@ -114,8 +118,8 @@ export function articleQuotations(doc: QuotationSourceDoc, tagNames: ReadonlyMap
   const locate = paragraphLocator(doc);
   const toCodePoint = codePointCounter(doc.text);
   const cache = new Map<number, Array<{ start: number; end: number }>>();
-  const { headline, outlet, date } = doc.metadata;
-  const source = citationParts({ outlet, headline, date, paragraph: null, language: doc.language });
+  const { headline, outlet, date, url, accessed } = doc.metadata;
+  const source = citationParts({ outlet, headline, date, paragraph: null, language: doc.language, url, accessed });
   const annotations = [...doc.annotations].sort((a, b) => a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end);
   return annotations.map((a) => {
     const { start, end } = a.target.position;
@@ -180,7 +184,15 @@ function quotationOf(
     paragraph: derived.paragraph,
     anchor: derived.anchor,
     citation: derived.citation,
+    ...addressOf(doc),
   };
+}
+
+/** The address and access date, as fields only when the article has them. */
+function addressOf(doc: QuotationSourceDoc): Pick<Quotation, 'url' | 'accessed'> {
+  const url = citationUrl(doc.metadata.url);
+  const accessed = doc.metadata.accessed?.trim();
+  return { ...(url !== null ? { url } : {}), ...(accessed ? { accessed } : {}) };
 }
 
 /** Every quotation of the given articles, article by article, each in text order. */

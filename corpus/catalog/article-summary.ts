@@ -23,6 +23,10 @@ export interface ArticleSummary {
   openable: boolean;
   /** Not worked out yet (a big corpus fills in from a worker): the headline is the file name for now. */
   pending?: boolean;
+  /** The article's web address (a saved page's canonical address), when it has one. */
+  url?: string;
+  /** When the page was saved (ISO date or timestamp): the access date a web citation gives. */
+  accessed?: string;
 }
 
 /** What the article's own bytes say (decoded with the sidecar's encoding, if it names one). */
@@ -39,6 +43,10 @@ export interface ArticleFacts {
   problem: string | null;
   /** The encoding override the bytes were decoded with. */
   decodedWith: string | null;
+  /** The article's web address, when its file gives one (a saved page). */
+  url?: string;
+  /** When the page was saved (ISO): a web citation's access date. */
+  accessed?: string;
 }
 
 /** Decodes and detects; `text` is handed back so a caller can fold it without decoding twice. */
@@ -81,6 +89,8 @@ export function summaryOf(file: string, facts: ArticleFacts, sidecar: SidecarFac
     encoding: facts.encoding,
     note: sidecar.problem,
     openable: true,
+    ...(facts.url ? { url: facts.url } : {}),
+    ...(facts.accessed ? { accessed: facts.accessed } : {}),
   };
 }
 

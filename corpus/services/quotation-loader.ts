@@ -1,6 +1,6 @@
 // Every quotation of the open corpus, read through the API (a Workspace, or the CLI's).
-import { buildQuotations, type Quotation } from '../../annotations/quotations/quotations';
-import type { ArticleDoc, HashiyaApi } from '../api/api';
+import { buildQuotations, type Quotation, type QuotationSourceDoc } from '../../annotations/quotations/quotations';
+import type { HashiyaApi } from '../api/api';
 
 export interface LoadProblem {
   file: string;
@@ -20,14 +20,15 @@ export type QuotationSourceApi = Pick<HashiyaApi, 'listArticles' | 'openArticle'
 /** Reads every article of the open corpus (a Workspace, or the renderer's API client). */
 export async function loadQuotations(api: QuotationSourceApi): Promise<LoadedQuotations> {
   const [articles, taxonomy] = await Promise.all([api.listArticles(), api.getTaxonomy()]);
-  const docs: ArticleDoc[] = [];
+  const docs: QuotationSourceDoc[] = [];
   const problems: LoadProblem[] = [];
   for (const summary of articles) {
     if (!summary.openable) continue;
     try {
       const doc = await api.openArticle(summary.file);
       if (doc.readOnly) problems.push({ file: summary.file, message: doc.readOnly, missing: doc.annotations.length === 0 });
-      docs.push(doc);
+      // The address and access date are the listing's (a saved page's metadata): citations carry them.
+      docs.push({ ...doc, metadata: { ...doc.metadata, url: summary.url ?? null, accessed: summary.accessed ?? null } });
     } catch (error) {
       problems.push({ file: summary.file, message: (error as Error).message, missing: true });
     }
