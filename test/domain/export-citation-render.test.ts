@@ -16,6 +16,7 @@ import { exportQuotations } from '../../annotations/export/index';
 import type { Annotation } from '../../annotations/model/types';
 import { buildQuotations, type Quotation, type QuotationSourceDoc } from '../../annotations/quotations/quotations';
 import { splitParagraphs } from '../../corpus/text/paragraphs';
+import { findChromium, launchBrowser } from '../browser/browser-env';
 import { squash } from './quotation-fixtures';
 
 const OUTPUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
@@ -131,6 +132,37 @@ test('DOCX in LibreOffice: an Arabic headline ending with » or " keeps its quot
 
 test('HTML opened in LibreOffice: the citation keeps `, 17 May 2021` outside the Arabic headline, as a browser shows it', { skip, timeout: 300_000 }, () => {
   checkCitations(join(dir, 'page.pdf'), 'HTML');
+});
+
+test('a browser still shows the HTML citations in reading order', { skip: findChromium() ? false : 'no Chromium: apt-get install chromium', timeout: 120_000 }, async () => {
+  const html = new TextDecoder().decode((await exportQuotations(QUOTATIONS, 'html', { now: new Date('2026-12-07T10:00:00Z'), fonts: [] })).data);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.setContent(html);
+    // Every character of each citation with where it is drawn, read back line by line, left to right.
+    const drawn = await page.$$eval('p.citation', (paras) =>
+      paras.map((p) => {
+        const chars: Array<{ c: string; x: number; y: number }> = [];
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (let i = 0; i < text.length; i++) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const box = range.getBoundingClientRect();
+            if (box.width > 0) chars.push({ c: text[i]!, x: box.left + box.width / 2, y: Math.round(box.top / 4) });
+          }
+        }
+        return chars.sort((a, b) => a.y - b.y || a.x - b.x).map((ch) => ch.c).join('');
+      }),
+    );
+    drawn.forEach((line, i) => assert.equal(squash(line), squash(expectedDrawing(QUOTATIONS[i]!)), `the browser draws citation ${i + 1} in reading order`));
+    console.log(`HTML in Chromium: ${drawn.length}/${QUOTATIONS.length} citations drawn in reading order`);
+  } finally {
+    await browser.close();
+  }
 });
 
 test('the rendered citations are written to test-output/ for a person to look at', { skip, timeout: 300_000 }, async () => {
