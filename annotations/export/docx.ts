@@ -120,7 +120,8 @@ function entry(q: Quotation, includeSentence: boolean): Paragraph[] {
     }),
   );
   const where = [q.analyst && `Analyst: ${q.analyst}`, `${q.file}, characters ${q.start}–${q.end}`, q.anchor !== 'exact' ? `anchor: ${q.anchor}` : ''].filter(Boolean).join(' · ');
-  out.push(new Paragraph({ spacing: { after: 200 }, children: [new TextRun({ text: where, size: 16, color: GREY })] }));
+  // A Persian file or analyst name isolated like the citation's parts, so `, characters 3` stays after it.
+  out.push(new Paragraph({ spacing: { after: 200 }, children: mixedRuns(isolateRtlRuns(where), q.language, { size: 16, color: GREY }) }));
   return out;
 }
 

@@ -1,4 +1,5 @@
 // Reports list quotations in sections: one per article, one per tag, or one for all.
+import { isolate } from './bidi';
 import { formatCitation } from '../quotations/citation';
 import type { Quotation } from '../quotations/quotations';
 import type { GroupBy } from './options';
@@ -36,7 +37,8 @@ export function groupQuotations(quotations: readonly Quotation[], groupBy: Group
       return {
         title: first.headline || first.file,
         titleLanguage: first.headline ? first.language : 'en',
-        subtitle: [source, first.file].filter(Boolean).join(' · '),
+        // The file name isolated too: a Persian name would otherwise pull the ` · ` and the date around it.
+        subtitle: [source, isolate(first.file)].filter(Boolean).join(' · '),
         rows,
       };
     });

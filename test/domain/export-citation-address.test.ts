@@ -9,7 +9,10 @@ import { stripIsolates } from '../../annotations/export/bidi';
 import { exportQuotations, type ExportFormat } from '../../annotations/export/index';
 import { citationPieces, citationUrl, formatAccessDate, formatCitation } from '../../annotations/quotations/citation';
 import { buildQuotations, type Quotation } from '../../annotations/quotations/quotations';
-import { fixtureDocs, fixtureQuotations, TAXONOMY } from './quotation-fixtures';
+import { NO_SIDECAR } from '../../annotations/store/sidecar-facts';
+import { articleFacts, summaryOf } from '../../corpus/catalog/article-summary';
+import { loadQuotations, type QuotationSourceApi } from '../../corpus/services/quotation-loader';
+import { FA_TEXT, fixtureDocs, fixtureQuotations, TAXONOMY } from './quotation-fixtures';
 
 const NOW = new Date('2026-12-07T10:00:00Z');
 // A Persian news address with a Persian slug and a query: the citation prints it percent-encoded.
@@ -157,4 +160,33 @@ test('a javascript: address is never a link, in any format', async () => {
   const csv = parse(await text(quotations, 'csv'), { bom: true, columns: true }) as Array<Record<string, string>>;
   assert.equal(csv[0]!.URL, HOSTILE);
   console.log(`javascript: addresses exported: ${quotations.length}; links made: 0`);
+});
+
+test('the listing\'s address and access date reach the quotations (summaryOf, then loadQuotations)', async () => {
+  const facts = { ...articleFacts(new TextEncoder().encode(FA_TEXT), undefined), url: FA_URL, accessed: '2026-12-07T04:17:45Z' };
+  const summary = summaryOf('fa-article.txt', facts, NO_SIDECAR);
+  assert.equal(summary.url, FA_URL);
+  assert.equal(summary.accessed, '2026-12-07T04:17:45Z');
+  assert.ok(!('url' in summaryOf('plain.txt', articleFacts(new TextEncoder().encode(FA_TEXT), undefined), NO_SIDECAR)), 'a text file has no address');
+  const [doc] = fixtureDocs();
+  // As much of the API as the loader calls, answering as a Workspace would.
+  const api = {
+    listArticles: async () => [summary],
+    openArticle: async () => ({ ...doc!, readOnly: null }),
+    getTaxonomy: async () => TAXONOMY,
+  } as unknown as QuotationSourceApi;
+  const { quotations, problems } = await loadQuotations(api);
+  assert.deepEqual(problems, []);
+  assert.ok(quotations.length > 0 && quotations.every((q) => q.url === FA_PRINTED && q.accessed === '2026-12-07T04:17:45Z'));
+  assert.ok(quotations.every((q) => q.citation.endsWith(`${FA_PRINTED} (accessed 7 Dec 2026)`)));
+});
+
+test('a Persian file name is isolated in the DOCX and HTML reports, so `, characters N` stays after it', async () => {
+  const [fa] = fixtureDocs();
+  const quotations = buildQuotations([{ ...fa!, file: 'گزارش ایسنا.html' }], TAXONOMY);
+  const docx = await zipped(quotations, 'docx');
+  const rtlRuns = [...docx['word/document.xml']!.matchAll(/<w:r>(?:(?!<\/w:r>)[\s\S])*?<w:rtl\/>[\s\S]*?<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+  assert.ok(rtlRuns.includes('\u2068گزارش ایسنا\u2069'), `the file name is an isolated RTL run: ${rtlRuns.join(' | ')}`);
+  const html = await text(quotations, 'html');
+  assert.ok(html.includes('<span dir="auto" style="unicode-bidi:isolate">\u2068گزارش ایسنا\u2069</span>.html, characters'));
 });
