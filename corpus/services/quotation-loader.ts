@@ -1,6 +1,7 @@
 // Every quotation of the open corpus, read through the API (a Workspace, or the CLI's).
 import { buildQuotations, type Quotation, type QuotationSourceDoc } from '../../annotations/quotations/quotations';
 import type { HashiyaApi } from '../api/api';
+import type { ArticleSummary } from '../catalog/article-summary';
 
 export interface LoadProblem {
   file: string;
@@ -17,6 +18,14 @@ export interface LoadedQuotations {
 
 export type QuotationSourceApi = Pick<HashiyaApi, 'listArticles' | 'openArticle' | 'getTaxonomy'>;
 
+/**
+ * The article with its address and access date, which are the listing's (a saved page's
+ * metadata, read once when the list is built): citations carry them.
+ */
+export function withArticleAddress<D extends QuotationSourceDoc>(doc: D, summary: Pick<ArticleSummary, 'url' | 'accessed'>): D {
+  return { ...doc, metadata: { ...doc.metadata, url: summary.url ?? null, accessed: summary.accessed ?? null } };
+}
+
 /** Reads every article of the open corpus (a Workspace, or the renderer's API client). */
 export async function loadQuotations(api: QuotationSourceApi): Promise<LoadedQuotations> {
   const [articles, taxonomy] = await Promise.all([api.listArticles(), api.getTaxonomy()]);
@@ -27,8 +36,7 @@ export async function loadQuotations(api: QuotationSourceApi): Promise<LoadedQuo
     try {
       const doc = await api.openArticle(summary.file);
       if (doc.readOnly) problems.push({ file: summary.file, message: doc.readOnly, missing: doc.annotations.length === 0 });
-      // The address and access date are the listing's (a saved page's metadata): citations carry them.
-      docs.push({ ...doc, metadata: { ...doc.metadata, url: summary.url ?? null, accessed: summary.accessed ?? null } });
+      docs.push(withArticleAddress(doc, summary));
     } catch (error) {
       problems.push({ file: summary.file, message: (error as Error).message, missing: true });
     }

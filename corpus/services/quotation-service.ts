@@ -7,6 +7,7 @@ import { QuotationIndex } from '../../annotations/quotations/quotation-filter';
 import { sortQuotations } from '../../annotations/quotations/quotation-sort';
 import type { ExportFile, QuotationExportRequest, QuotationPage, QuotationQuery } from '../api/api';
 import type { WorkspaceContext } from './workspace-context';
+import { withArticleAddress } from './quotation-loader';
 
 export class QuotationService {
   private perFile = new Map<string, Quotation[]>();
@@ -51,7 +52,7 @@ export class QuotationService {
         const doc = this.ctx.doc(await this.ctx.open(summary.file));
         if (doc.readOnly) this.problems.set(summary.file, doc.readOnly);
         else this.problems.delete(summary.file);
-        this.perFile.set(summary.file, articleQuotations(doc, tagNames));
+        this.perFile.set(summary.file, articleQuotations(withArticleAddress(doc, summary), tagNames));
       } catch (error) {
         this.problems.set(summary.file, this.ctx.messageForWindow(`${summary.file}: ${(error as Error).message}`));
         this.perFile.set(summary.file, []);
