@@ -144,7 +144,8 @@ function joinCitation(parts: CitationParts, text: (s: string) => string): string
   else if (parts.originalDate) out.push(parts.originalDate);
   if (parts.paragraph !== null) out.push(`para. ${parts.paragraph}`);
   const body = out.join(', ');
-  const address = citationAddress(parts);
+  // Through `text` as every other part: escaped in the HTML form (an address that is not http(s) keeps its `<`).
+  const address = text(citationAddress(parts));
   if (address === '') return body;
   return body === '' ? address : `${body}. ${address}`;
 }

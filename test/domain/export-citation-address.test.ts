@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { stripIsolates } from '../../annotations/export/bidi';
 import { exportQuotations, type ExportFormat } from '../../annotations/export/index';
-import { citationPieces, citationUrl, formatAccessDate, formatCitation } from '../../annotations/quotations/citation';
+import { citationPieces, citationUrl, formatAccessDate, formatCitation, formatCitationHtml } from '../../annotations/quotations/citation';
 import { buildQuotations, type Quotation } from '../../annotations/quotations/quotations';
 import { NO_SIDECAR } from '../../annotations/store/sidecar-facts';
 import { articleFacts, summaryOf } from '../../corpus/catalog/article-summary';
@@ -70,6 +70,7 @@ test('an address that is not http or https is printed as text, spaces and contro
   assert.equal(citationUrl('javascript:\u202Ealert(1) x'), 'javascript:%E2%80%AEalert(1)%20x');
   assert.equal(citationUrl('https://evil.example/"><script>'), 'https://evil.example/%22%3E%3Cscript%3E');
   assert.equal(citationUrl('   '), null);
+  assert.ok(formatCitationHtml({ outlet: null, headline: 'T', date: null, paragraph: null, url: 'x:<img src=a onerror=alert(1)>' }).endsWith('x:&lt;img%20src=a%20onerror=alert(1)&gt;'), 'escaped in the HTML form');
 });
 
 test('every format carries the address and the access date when the article has them', async () => {
