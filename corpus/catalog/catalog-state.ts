@@ -142,7 +142,7 @@ export class CatalogState {
             return;
           }
         } else {
-          const { text: _text, ...facts } = articleFacts(bytes, side.overrides.encoding);
+          const { text: _text, ...facts } = articleFacts(e.file, bytes, side.overrides.encoding);
           record = { file: e.file, article: { ...e.article, hash }, sidecar: e.sidecar, facts, sidecarFacts: side };
         }
       }

@@ -9,7 +9,7 @@ import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink, writeFile 
 import { basename, dirname, join } from 'node:path';
 import { writeFileDurable } from '../../annotations/store/durable-write';
 import { readOrdinaryFile } from '../../annotations/store/safe-read';
-import { APP_FOLDER, SIDECAR_SUFFIX, isArticleName } from '../folder/corpus-folder';
+import { APP_FOLDER, SIDECAR_SUFFIX, isArticleName, isPageFilesFolder } from '../folder/corpus-folder';
 
 export const CATALOG_CACHE = 'catalog.json';
 export const SEARCH_INDEX = 'search.idx';
@@ -114,11 +114,12 @@ export async function listNames(root: string): Promise<{ articles: string[]; sid
   const sidecars = new Set<string>();
   const walk = async (dir: string, prefix: string, depth: number) => {
     const entries = await readdir(dir, { withFileTypes: true });
+    const files = new Set(entries.filter((e) => e.isFile()).map((e) => e.name.toLowerCase()));
     for (const e of entries) {
       const name = e.name;
       if (name.startsWith('.') || name === 'node_modules') continue;
       if (e.isDirectory()) {
-        if (depth < 1) await walk(join(dir, name), `${prefix}${name}/`, depth + 1);
+        if (depth < 1 && !isPageFilesFolder(name, files)) await walk(join(dir, name), `${prefix}${name}/`, depth + 1);
         continue;
       }
       if (!e.isFile()) continue;

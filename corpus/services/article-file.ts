@@ -6,7 +6,8 @@ import { MAX_SIDECAR_BYTES } from '../../annotations/store/durable-json-adapter'
 import { readOrdinaryFile, RefusedFileError } from '../../annotations/store/safe-read';
 import { ApiError } from '../api/api';
 import { sidecarPathFor } from '../folder/corpus-folder';
-import { decodeArticle, MAX_ARTICLE_BYTES } from '../text/decode';
+import { articleText } from '../extract/article-text';
+import { MAX_ARTICLE_BYTES } from '../text/decode';
 import { detectLanguage, type Language } from '../text/language';
 
 export interface LoadedArticle {
@@ -31,7 +32,7 @@ export async function readArticle(file: string, path: string, size: number, enco
     throw new ApiError('not-found', `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   if (bytes === null) throw new ApiError('not-found', `no such article: ${file}`);
-  const decoded = decodeArticle(bytes, encoding);
+  const decoded = articleText(file, bytes, encoding);
   if (!decoded.ok) throw new ApiError('bad-request', `${file} cannot be opened: ${decoded.message}`);
   return {
     file,

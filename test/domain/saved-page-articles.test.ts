@@ -1,0 +1,105 @@
+// Saved web pages are articles (issue 23): a page saved from a browser is listed, opened,
+// annotated and searched as its extracted text, and the page file itself is never changed.
+// Driven through the API's dispatch, as the window drives it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Annotation } from '../../annotations/model/types';
+import type { ArticleDoc, ArticleSummary, SearchResponse, UnreadDocument } from '../../corpus/api/api';
+import { hostileCorpus, type HostileCorpus } from '../fixtures/hostile-corpus';
+
+const PAGES = new URL('../fixtures/pages/', import.meta.url);
+const PAGE_SOURCE = 'ar_01_youm7_magichtml.html';
+
+async function pageBytes(): Promise<Buffer> {
+  return readFile(new URL(PAGE_SOURCE, PAGES));
+}
+
+/** A corpus with a.txt, a saved page `page.html` and its `page_files/` folder (holding a page of its own). */
+async function corpusWithPage(extra: (corpus: string) => Promise<void> = async () => {}): Promise<{ c: HostileCorpus; original: Buffer }> {
+  const original = await pageBytes();
+  const c = await hostileCorpus(['a.txt'], async ({ corpus }) => {
+    await writeFile(join(corpus, 'page.html'), original);
+    await mkdir(join(corpus, 'page_files'));
+    await writeFile(join(corpus, 'page_files', 'frame.html'), '<html><body><p>an ad frame, not an article</p></body></html>');
+    await writeFile(join(corpus, 'page_files', 'style.css'), 'p { color: red }');
+    await extra(corpus);
+  });
+  return { c, original };
+}
+
+async function settledList(c: HostileCorpus): Promise<ArticleSummary[]> {
+  for (let i = 0; i < 200; i++) {
+    const list = await c.call<ArticleSummary[]>('listArticles');
+    assert.ok(list.ok, 'the list is given');
+    if (list.value.every((a) => !a.pending)) return list.value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the list never settled');
+}
+
+test('a saved page is listed as one article beside a.txt, and nothing in its page_files folder is', async () => {
+  const { c } = await corpusWithPage();
+  try {
+    const list = await settledList(c);
+    assert.deepEqual(list.map((a) => a.file), ['a.txt', 'page.html']);
+    const unread = await c.call<UnreadDocument[]>('listUnreadDocuments');
+    assert.ok(unread.ok);
+    assert.deepEqual(unread.value, [], 'the page is no longer "not read yet", and its _files are not documents');
+    console.log(`listed: ${list.length} articles; not read: ${unread.value.length}`);
+  } finally {
+    await c.close();
+  }
+});
+
+test('a saved page opens as its extracted text; an annotation on its words saves and reopens on the same words; search finds it; the page file is unchanged', async () => {
+  const { c, original } = await corpusWithPage();
+  try {
+    await settledList(c);
+    const opened = await c.call<ArticleDoc>('openArticle', 'page.html');
+    assert.ok(opened.ok, opened.ok ? '' : opened.error.message);
+    const text = opened.value.text;
+    assert.ok(!/<\w+[\s>]/.test(text), 'no markup in the text');
+    const phrase = 'وكانت قد دعت وزارة العمل';
+    const start = text.indexOf(phrase);
+    assert.ok(start >= 0, 'the body text is there');
+    const saved = await c.call<Annotation>('createAnnotation', 'page.html', { start, end: start + phrase.length, version: opened.value.version, tags: [], gloss: 'g', note: '' });
+    assert.ok(saved.ok, saved.ok ? '' : saved.error.message);
+    await c.ws.close();
+    await c.ws.openCorpus(c.corpus, false);
+    const again = await c.call<ArticleDoc>('openArticle', 'page.html');
+    assert.ok(again.ok);
+    assert.equal(again.value.text, text, 'the same text after reopening');
+    const a = again.value.annotations.find((x) => x.id === saved.value.id);
+    assert.ok(a, 'the annotation is there');
+    assert.equal(again.value.text.slice(a.target.position.start, a.target.position.end), phrase, 'on the same words');
+    const found = await c.call<SearchResponse>('search', { query: 'التمثيل' });
+    assert.ok(found.ok);
+    assert.ok(found.value.hits.some((h) => h.file === 'page.html'), 'search finds a word of the page');
+    assert.ok(!found.value.hits.some((h) => h.file.startsWith('page_files/')));
+    assert.ok(original.equals(await readFile(join(c.corpus, 'page.html'))), 'the .html is byte-identical afterwards');
+    console.log(`page text: ${text.length} characters; hits: ${found.value.hits.length}`);
+  } finally {
+    await c.close();
+  }
+});
+
+test('a page with no text is listed with a plain reason, never a crash, and cannot be opened', async () => {
+  const { c } = await corpusWithPage(async (corpus) => {
+    await writeFile(join(corpus, 'empty.html'), '<html><head><title>x</title><script>var a = 1;</script></head><body><img src="a.png"></body></html>');
+  });
+  try {
+    const list = await settledList(c);
+    const broken = list.find((a) => a.file === 'empty.html');
+    assert.ok(broken, 'listed');
+    assert.equal(broken.openable, false);
+    assert.match(broken.note ?? '', /no article text/);
+    const opened = await c.call<ArticleDoc>('openArticle', 'empty.html');
+    assert.ok(!opened.ok);
+    assert.match(opened.error.message, /no article text/);
+    console.log(`broken page reason: ${broken.note}`);
+  } finally {
+    await c.close();
+  }
+});
