@@ -2,7 +2,7 @@
 // detection finds in the text, with the user's corrections from the sidecar on top.
 import type { SidecarFacts } from '../../annotations/store/sidecar-facts';
 import type { DateValue } from '../../annotations/model/types';
-import { articleText } from '../extract/article-text';
+import { articleText, type ExtractedTextCache } from '../extract/article-text';
 import { canonicalEncoding } from '../text/decode';
 import { detectLanguage, type Language } from '../text/language';
 import { detectMetadata } from '../metadata/metadata';
@@ -43,9 +43,9 @@ export interface ArticleFacts {
 }
 
 /** Decodes and detects; `text` is handed back so a caller can fold it without decoding twice. */
-export function articleFacts(file: string, bytes: Uint8Array, encoding: string | undefined, options: { metadata?: boolean } = {}): ArticleFacts & { text: string | null } {
+export function articleFacts(file: string, bytes: Uint8Array, encoding: string | undefined, options: { metadata?: boolean; cache?: ExtractedTextCache } = {}): ArticleFacts & { text: string | null } {
   // A name this build does not know (a typo, a newer Hashiya's) is ignored: the text is detected.
-  const decoded = articleText(file, bytes, encoding && canonicalEncoding(encoding) ? encoding : undefined);
+  const decoded = articleText(file, bytes, encoding && canonicalEncoding(encoding) ? encoding : undefined, options.cache);
   if (!decoded.ok) {
     return { openable: false, language: null, encoding: null, headline: '', outlet: null, date: null, problem: decoded.message, decodedWith: encoding ?? null, text: null };
   }

@@ -2,6 +2,7 @@
 // file is decoded (with the person's encoding choice), a saved web page is extracted. Every
 // reader (the list, search, opening, the command line) goes through here, so that offsets
 // index the same text wherever they are used.
+import { createHash } from 'node:crypto';
 import { decodeArticle, type DecodeResult } from '../text/decode';
 import { extractHtml, HTML_EXTRACTOR } from './html/extract-html';
 import { ExtractionError, type ExtractedMeta } from './types';
@@ -32,6 +33,27 @@ export type ArticleText =
     }
   | { ok: false; message: string };
 
+/** A page's extraction as a cache keeps it. */
+export interface CachedPage {
+  text: string;
+  meta: ExtractedMeta;
+  extractor: string;
+}
+
+/**
+ * Where extracted pages are kept between runs (extraction takes a second or two a page, and
+ * the list and search read every article). `get` gives null for anything absent or unusable.
+ */
+export interface ExtractedTextCache {
+  get(key: string): CachedPage | null;
+  put(key: string, page: CachedPage): void;
+}
+
+/** The cache key of a page: its bytes and the extractor that reads them (a new version is a new key). */
+export function extractionKey(bytes: Uint8Array, extractor: string): string {
+  return createHash('sha256').update(extractor).update('\0').update(bytes).digest('hex');
+}
+
 /** How a file of this name is read as an article, or null when it is not one. */
 export function articleFormatOf(name: string): ArticleFormat | null {
   const dot = name.lastIndexOf('.');
@@ -52,15 +74,20 @@ export function extractorLabel(e: { name: string; version: string }): string {
  * encoding choice applies to plain text; a page declares its own. Never throws for a file
  * that cannot be read: it is `{ ok: false, message }`, listed with that reason.
  */
-export function articleText(name: string, bytes: Uint8Array, encoding?: string | null): ArticleText {
+export function articleText(name: string, bytes: Uint8Array, encoding?: string | null, cache?: ExtractedTextCache): ArticleText {
   const format = articleFormatOf(name) ?? 'txt';
   if (format === 'txt') {
     const decoded = decodeArticle(bytes, encoding);
     return decoded.ok ? { ...decoded, format } : { ok: false, message: decoded.message };
   }
+  const key = cache ? extractionKey(bytes, extractorLabel(HTML_EXTRACTOR)) : '';
+  const kept = cache?.get(key);
+  if (kept) return { ok: true, format, encoding: 'utf-8', ...kept };
   try {
     const page = extractHtml(bytes);
-    return { ok: true, format, text: page.text, encoding: 'utf-8', meta: page.meta, extractor: extractorLabel(page.extractor) };
+    const done: CachedPage = { text: page.text, meta: page.meta, extractor: extractorLabel(page.extractor) };
+    cache?.put(key, done);
+    return { ok: true, format, encoding: 'utf-8', ...done };
   } catch (error) {
     if (error instanceof ExtractionError) return { ok: false, message: error.message };
     throw error;

@@ -4,11 +4,11 @@
 // trusted only while its file keeps the size and modification time it was read with, and a
 // file touched around the time the cache was written is read again and compared by hash.
 import { createHash, randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeFileDurable } from '../../annotations/store/durable-write';
-import { readOrdinaryFile } from '../../annotations/store/safe-read';
+import { readOrdinaryFile, readOrdinaryFileSync } from '../../annotations/store/safe-read';
 import { APP_FOLDER, SIDECAR_SUFFIX, isArticleName, isPageFilesFolder } from '../folder/corpus-folder';
 
 export const CATALOG_CACHE = 'catalog.json';
@@ -157,6 +157,19 @@ export async function readCacheBytes(root: string, name: string): Promise<Buffer
   try {
     const dir = await usableAppFolder(root);
     return dir ? await readOrdinaryFile(join(dir, name), { maxBytes: MAX_CACHE_BYTES }) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** readCacheBytes for the synchronous readers (the workers' scans, a search's hits). */
+export function readCacheBytesSync(root: string, name: string, maxBytes = MAX_CACHE_BYTES): Buffer | null {
+  try {
+    const dir = appFolder(root);
+    const info = lstatSync(dir, { throwIfNoEntry: false });
+    // Only a real folder of the corpus: never through a link (see appFolderProblem).
+    if (!info || !info.isDirectory() || realpathSync(dir) !== dir) return null;
+    return readOrdinaryFileSync(join(dir, name), { maxBytes });
   } catch {
     return null;
   }

@@ -11,6 +11,7 @@ import { articleText } from '../extract/article-text';
 import { canonicalEncoding } from '../text/decode';
 import { contentHash, hashIfRacy, planRefresh, readCacheBytes, runChunked, SEARCH_INDEX, writeCache, type KnownFile, type ScanEntry } from './index-store';
 import { FOLD_VERSION, foldKey } from '../text/normalise';
+import { extractedTextCache } from './extracted-text-cache';
 import { IndexFormatError, SearchIndex, type DocMeta } from './search-index';
 import { checkFilters, checkQuerySize, compileQuery, type SearchFilters } from './search-query';
 import { findHits, type TextHit } from './text-hits';
@@ -123,6 +124,7 @@ export class SearchEngine {
   async refresh(root: string, scan: ScanEntry[], onProgress?: (done: number, total: number) => void): Promise<{ changed: string[]; removed: string[] }> {
     const started = Date.now();
     const plan = planRefresh(scan, this.files, this.writtenAt);
+    const pages = extractedTextCache(root);
     for (const f of plan.removed) {
       this.files.delete(f);
       this.index.remove(f);
@@ -148,7 +150,7 @@ export class SearchEngine {
         return;
       }
       this.files.set(e.file, { article: { ...e.article, hash: hashIfRacy(bytes, e.article, started) }, sidecar: e.sidecar, encoding });
-      const decoded = articleText(e.file, bytes, encoding);
+      const decoded = articleText(e.file, bytes, encoding, pages);
       const meta = this.pendingMeta.get(e.file) ?? this.index.meta(e.file) ?? NO_META;
       this.pendingMeta.delete(e.file);
       this.index.put(e.file, decoded.ok ? foldKey(decoded.text) : '', meta);
@@ -190,7 +192,7 @@ export class SearchEngine {
 
   private async readText(root: string, file: string): Promise<string | null> {
     try {
-      const decoded = articleText(file, readFileSync(containedPath(root, file)), this.files.get(file)?.encoding);
+      const decoded = articleText(file, readFileSync(containedPath(root, file)), this.files.get(file)?.encoding, extractedTextCache(root));
       return decoded.ok ? decoded.text : null;
     } catch {
       return null;

@@ -6,7 +6,7 @@ import { MAX_SIDECAR_BYTES } from '../../annotations/store/durable-json-adapter'
 import { readOrdinaryFile, RefusedFileError } from '../../annotations/store/safe-read';
 import { ApiError } from '../api/api';
 import { sidecarPathFor } from '../folder/corpus-folder';
-import { articleText } from '../extract/article-text';
+import { articleText, type ExtractedTextCache } from '../extract/article-text';
 import { MAX_ARTICLE_BYTES } from '../text/decode';
 import { detectLanguage, type Language } from '../text/language';
 
@@ -21,7 +21,7 @@ export interface LoadedArticle {
 }
 
 /** Decodes the article at `path` (already resolved and checked); `size` is its size on disk. */
-export async function readArticle(file: string, path: string, size: number, encoding: string | undefined): Promise<LoadedArticle> {
+export async function readArticle(file: string, path: string, size: number, encoding: string | undefined, cache?: ExtractedTextCache): Promise<LoadedArticle> {
   if (size > MAX_ARTICLE_BYTES) throw new ApiError('bad-request', `${file} cannot be opened: larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB, not an article`);
   let bytes: Buffer | null;
   try {
@@ -32,7 +32,7 @@ export async function readArticle(file: string, path: string, size: number, enco
     throw new ApiError('not-found', `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   if (bytes === null) throw new ApiError('not-found', `no such article: ${file}`);
-  const decoded = articleText(file, bytes, encoding);
+  const decoded = articleText(file, bytes, encoding, cache);
   if (!decoded.ok) throw new ApiError('bad-request', `${file} cannot be opened: ${decoded.message}`);
   return {
     file,

@@ -3,7 +3,7 @@
 // Driven through the API's dispatch, as the window drives it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Annotation } from '../../annotations/model/types';
 import type { ArticleDoc, ArticleSummary, SearchResponse, UnreadDocument } from '../../corpus/api/api';
@@ -99,6 +99,72 @@ test('a page with no text is listed with a plain reason, never a crash, and cann
     assert.ok(!opened.ok);
     assert.match(opened.error.message, /no article text/);
     console.log(`broken page reason: ${broken.note}`);
+  } finally {
+    await c.close();
+  }
+});
+
+async function cacheFiles(corpus: string): Promise<string[]> {
+  const names = await readdir(join(corpus, '.hashiya')).catch(() => [] as string[]);
+  return names.filter((n) => /^page-[0-9a-f]{64}\.json$/.test(n));
+}
+
+test('the extracted text is kept under .hashiya, never beside the page; deleting it changes nothing the person sees', async () => {
+  const { c, original } = await corpusWithPage();
+  try {
+    const before = await settledList(c);
+    const opened = await c.call<ArticleDoc>('openArticle', 'page.html');
+    assert.ok(opened.ok);
+    let kept: string[] = [];
+    // The cache is written in the background: a generous limit proves it is written at all.
+    for (let i = 0; i < 100 && kept.length === 0; i++) {
+      kept = await cacheFiles(c.corpus);
+      if (kept.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(kept.length, 1, 'one cache entry for the one page');
+    assert.deepEqual((await readdir(c.corpus)).sort(), ['.hashiya', 'a.txt', 'page.html', 'page_files'], 'nothing written beside the page');
+    assert.deepEqual((await readdir(join(c.corpus, 'page_files'))).sort(), ['frame.html', 'style.css'], 'nor into its _files folder');
+    await c.ws.close();
+    for (const name of kept) await rm(join(c.corpus, '.hashiya', name));
+    await c.ws.openCorpus(c.corpus, false);
+    const after = await settledList(c);
+    assert.deepEqual(after, before, 'the same list');
+    const again = await c.call<ArticleDoc>('openArticle', 'page.html');
+    assert.ok(again.ok);
+    assert.equal(again.value.text, opened.value.text, 'the same text');
+    assert.equal(again.value.version, opened.value.version);
+    assert.ok(original.equals(await readFile(join(c.corpus, 'page.html'))), 'the .html is byte-identical');
+    console.log(`cache entries: ${kept.length} (${kept[0]})`);
+  } finally {
+    await c.close();
+  }
+});
+
+test('a kept extraction is used instead of extracting again, and one that is damaged or not ours is ignored: the page is extracted again', async () => {
+  const { c } = await corpusWithPage();
+  try {
+    await settledList(c);
+    const opened = await c.call<ArticleDoc>('openArticle', 'page.html');
+    assert.ok(opened.ok);
+    let kept: string[] = [];
+    for (let i = 0; i < 100 && kept.length === 0; i++) {
+      kept = await cacheFiles(c.corpus);
+      if (kept.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    // A good entry is used (the extractor is not run again): one planted with other words shows them.
+    await c.ws.close();
+    const entry = JSON.parse(await readFile(join(c.corpus, '.hashiya', kept[0]!), 'utf8')) as { text: string };
+    await writeFile(join(c.corpus, '.hashiya', kept[0]!), JSON.stringify({ ...entry, text: 'نص من الذاكرة' }));
+    await c.ws.openCorpus(c.corpus, false);
+    const fromCache = await c.call<ArticleDoc>('openArticle', 'page.html');
+    assert.ok(fromCache.ok);
+    assert.equal(fromCache.value.text, 'نص من الذاكرة', 'the kept text is what is read');
+    await c.ws.close();
+    await writeFile(join(c.corpus, '.hashiya', kept[0]!), '{"text": 5, "meta": {}}');
+    await c.ws.openCorpus(c.corpus, false);
+    const again = await c.call<ArticleDoc>('openArticle', 'page.html');
+    assert.ok(again.ok);
+    assert.equal(again.value.text, opened.value.text, 'read from the page, not the damaged entry');
   } finally {
     await c.close();
   }
