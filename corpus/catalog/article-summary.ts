@@ -6,6 +6,7 @@ import { articleText, type ExtractedTextCache } from '../extract/article-text';
 import { canonicalEncoding } from '../text/decode';
 import { detectLanguage, type Language } from '../text/language';
 import { detectMetadata } from '../metadata/metadata';
+import { withDeclared } from '../metadata/declared-metadata';
 
 /** One row of the article list. */
 export interface ArticleSummary {
@@ -51,13 +52,15 @@ export function articleFacts(file: string, bytes: Uint8Array, encoding: string |
   }
   const language = detectLanguage(decoded.text);
   // Without metadata (a quick first listing) nothing is known to lack a headline.
-  const meta = options.metadata === false ? { headline: '', outlet: null, date: null, headlineParagraph: 0 } : detectMetadata(decoded.text, language);
+  const found = options.metadata === false ? { headline: '', outlet: null, date: null, headlineParagraph: 0 } : detectMetadata(decoded.text, language);
+  // A saved page's head says its headline, site and date: those come first.
+  const meta = withDeclared({ headline: found.headline, outlet: found.outlet, date: found.date, untitled: found.headlineParagraph === null }, decoded.format === 'html' ? decoded.meta : undefined, language);
   return {
     openable: true,
     language,
     encoding: decoded.encoding,
     headline: meta.headline,
-    ...(meta.headlineParagraph === null ? { untitled: true } : {}),
+    ...(meta.untitled ? { untitled: true } : {}),
     outlet: meta.outlet,
     date: meta.date,
     problem: null,

@@ -7,6 +7,8 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Annotation } from '../../annotations/model/types';
 import type { ArticleDoc, ArticleSummary, SearchResponse, UnreadDocument } from '../../corpus/api/api';
+import { withDeclared } from '../../corpus/metadata/declared-metadata';
+import { outletByName } from '../../corpus/metadata/outlet-gazetteer';
 import { hostileCorpus, type HostileCorpus } from '../fixtures/hostile-corpus';
 
 const PAGES = new URL('../fixtures/pages/', import.meta.url);
@@ -168,4 +170,42 @@ test('a kept extraction is used instead of extracting again, and one that is dam
   } finally {
     await c.close();
   }
+});
+
+test("a saved page's headline, outlet and date come from its head, in the list and when opened; the person's correction still wins", async () => {
+  const truth = JSON.parse(await readFile(new URL('truth.json', PAGES), 'utf8'))[PAGE_SOURCE] as { headline: string; site: string; date: string };
+  // The site as the page writes it (og:site_name) is shown as the gazetteer names that outlet.
+  const outlet = outletByName(truth.site)?.outlet.native[0] ?? truth.site;
+  const { c } = await corpusWithPage();
+  try {
+    const page = (await settledList(c)).find((a) => a.file === 'page.html');
+    assert.ok(page);
+    assert.equal(page.headline, truth.headline);
+    assert.equal(page.untitled, undefined, 'the head gives a headline');
+    assert.equal(page.outlet, outlet);
+    assert.equal(page.date?.iso, truth.date);
+    const opened = await c.call<ArticleDoc>('openArticle', 'page.html');
+    assert.ok(opened.ok);
+    assert.equal(opened.value.metadata.headline, truth.headline);
+    assert.equal(opened.value.metadata.outlet, outlet);
+    assert.equal(opened.value.metadata.date?.iso, truth.date);
+    const corrected = await c.call<ArticleDoc>('setMetadata', 'page.html', { headline: 'عنوان صححه القارئ' });
+    assert.ok(corrected.ok, corrected.ok ? '' : corrected.error.message);
+    assert.equal(corrected.value.metadata.headline, 'عنوان صححه القارئ');
+    const listed = (await settledList(c)).find((a) => a.file === 'page.html');
+    assert.equal(listed?.headline, 'عنوان صححه القارئ', 'the correction wins in the list too');
+    console.log(`from the head: headline ${JSON.stringify(page.headline)}, outlet ${page.outlet}, date ${page.date?.iso} (${page.date?.original})`);
+  } finally {
+    await c.close();
+  }
+});
+
+test('what a page does not say is left to the detectors: an unknown site is shown as written, a missing or impossible date is the detected one', () => {
+  const detected = { headline: 'من النص', outlet: 'وكالة من النص', date: { iso: '2013-08-03', original: '3 أغسطس 2013' }, untitled: true };
+  assert.deepEqual(withDeclared(detected, {}, 'ar'), detected, 'a head that says nothing changes nothing');
+  assert.deepEqual(withDeclared(detected, { site: '  موقع صغير ', published: '2013-02-30T10:00:00+03:00' }, 'ar'), { ...detected, outlet: 'موقع صغير' });
+  const dated = withDeclared(detected, { title: 'عنوان', published: '2021-09-13T23:30:00+04:30' }, 'fa');
+  assert.deepEqual(dated.date, { iso: '2021-09-13', original: '2021-09-13T23:30:00+04:30' }, "the outlet's own day, not UTC's");
+  assert.equal(dated.headline, 'عنوان');
+  assert.equal(dated.untitled, false);
 });
