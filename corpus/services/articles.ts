@@ -147,7 +147,7 @@ export class Articles {
   private storeFor(article: LoadedArticle, path: string): Promise<SidecarStore> {
     let s = this.stores.get(article.file);
     if (!s) {
-      s = SidecarStore.open(sidecarPathFor(path), { file: basename(article.file), sha256: article.sha256, length: article.text.length }, article.text, this.storeOptions);
+      s = SidecarStore.open(sidecarPathFor(path), { file: basename(article.file), sha256: article.sha256, length: article.text.length, ...(article.extractor ? { extractor: article.extractor } : {}) }, article.text, this.storeOptions);
       this.stores.set(article.file, s);
       s.then(
         (store) =>

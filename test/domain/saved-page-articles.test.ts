@@ -7,6 +7,10 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Annotation } from '../../annotations/model/types';
 import type { ArticleDoc, ArticleSummary, SearchResponse, UnreadDocument } from '../../corpus/api/api';
+import { HTML_EXTRACTOR } from '../../corpus/extract/html/extract-html';
+import { parseSidecar } from '../../annotations/model/schema';
+import { mergeSidecars } from '../../annotations/store/merge';
+import { serialiseSidecarBytes } from '../../annotations/store/serialise';
 import { withDeclared } from '../../corpus/metadata/declared-metadata';
 import { outletByName } from '../../corpus/metadata/outlet-gazetteer';
 import { hostileCorpus, type HostileCorpus } from '../fixtures/hostile-corpus';
@@ -208,4 +212,42 @@ test('what a page does not say is left to the detectors: an unknown site is show
   assert.deepEqual(dated.date, { iso: '2021-09-13', original: '2021-09-13T23:30:00+04:30' }, "the outlet's own day, not UTC's");
   assert.equal(dated.headline, 'عنوان');
   assert.equal(dated.untitled, false);
+});
+
+test("a page's sidecar records the extractor that gave its text; one written without it (an older Hashiya's) still reads and merges", async () => {
+  const { c } = await corpusWithPage();
+  try {
+    await settledList(c);
+    const opened = await c.call<ArticleDoc>('openArticle', 'page.html');
+    assert.ok(opened.ok);
+    const start = opened.value.text.indexOf('مكاتب');
+    const saved = await c.call<Annotation>('createAnnotation', 'page.html', { start, end: start + 5, version: opened.value.version, tags: [], gloss: '', note: 'n' });
+    assert.ok(saved.ok);
+    await c.ws.flush();
+    const sidecarPath = join(c.corpus, 'page.html.annotations.json');
+    const written = JSON.parse(await readFile(sidecarPath, 'utf8')) as { article: Record<string, unknown> };
+    const label = `${HTML_EXTRACTOR.name}/${HTML_EXTRACTOR.version}`;
+    assert.equal(written.article.extractor, label);
+    assert.deepEqual(Object.keys(written.article), ['file', 'sha256', 'length', 'extractor'], 'in the fixed key order');
+    // The same sidecar as an older build wrote it: no extractor.
+    const { extractor: _e, ...older } = written.article;
+    await c.ws.close();
+    await writeFile(sidecarPath, JSON.stringify({ ...written, article: older }, null, 2));
+    const parsed = parseSidecar(JSON.parse(await readFile(sidecarPath, 'utf8')));
+    assert.ok(parsed.ok, 'the schema reads a sidecar without it');
+    await c.ws.openCorpus(c.corpus, false);
+    const again = await c.call<ArticleDoc>('openArticle', 'page.html');
+    assert.ok(again.ok);
+    const a = again.value.annotations.find((x) => x.id === saved.value.id);
+    assert.ok(a);
+    assert.equal(again.value.text.slice(a.target.position.start, a.target.position.end), 'مكاتب');
+    const withIt = parseSidecar(written);
+    assert.ok(withIt.ok);
+    const merged = mergeSidecars(withIt.value, withIt.value, { ...withIt.value, annotations: [] });
+    assert.equal(merged.merged.article.extractor, label, 'the merge driver keeps it');
+    assert.match(new TextDecoder().decode(serialiseSidecarBytes(merged.merged)), /"length": \d+,\n\s*"extractor": /);
+    console.log(`sidecar article fingerprint: ${JSON.stringify(written.article)}`);
+  } finally {
+    await c.close();
+  }
 });
