@@ -1,7 +1,7 @@
 // Every path the renderer names is resolved against the corpus root, realpath'd, and
 // checked for containment again, so `..`, absolute paths and symlinks out are refused.
 import { realpath, readdir, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { articleFormatOf } from '../extract/article-text';
 import { ApiError } from './errors';
 
@@ -36,6 +36,9 @@ export async function resolveArticlePath(root: string, file: string): Promise<st
   if (!isInside(root, lexical)) {
     throw new ApiError('forbidden', `refused: ${JSON.stringify(file.slice(0, 80))} is outside the corpus folder`);
   }
+  if (await isInPageFilesFolder(lexical)) {
+    throw new ApiError('forbidden', `refused: ${JSON.stringify(file.slice(0, 80))} is part of a saved page (its _files folder), not an article`);
+  }
   let real: string;
   try {
     real = await realpath(lexical);
@@ -67,6 +70,14 @@ export function isPageFilesFolder(dir: string, siblings: ReadonlySet<string>): b
   if (!dir.toLowerCase().endsWith('_files')) return false;
   const page = dir.slice(0, -'_files'.length).toLowerCase();
   return PAGE_EXTENSIONS.some((ext) => siblings.has(page + ext));
+}
+
+/** True when the file at `path` lies in a saved page's `X_files` folder (never listed, never opened). */
+async function isInPageFilesFolder(path: string): Promise<boolean> {
+  const folder = dirname(path);
+  if (!basename(folder).toLowerCase().endsWith('_files')) return false;
+  const siblings = await readdir(dirname(folder), { withFileTypes: true }).catch(() => []);
+  return isPageFilesFolder(basename(folder), new Set(siblings.filter((e) => e.isFile()).map((e) => e.name.toLowerCase())));
 }
 
 /** Corpus-relative names of the article files, sorted, one level of subfolders deep at most. */

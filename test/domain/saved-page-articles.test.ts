@@ -53,6 +53,9 @@ test('a saved page is listed as one article beside a.txt, and nothing in its pag
     const unread = await c.call<UnreadDocument[]>('listUnreadDocuments');
     assert.ok(unread.ok);
     assert.deepEqual(unread.value, [], 'the page is no longer "not read yet", and its _files are not documents');
+    const inner = await c.call<ArticleDoc>('openArticle', 'page_files/frame.html');
+    assert.ok(!inner.ok, 'a page inside the _files folder is not opened as an article either');
+    assert.match(inner.error.message, /part of a saved page/);
     console.log(`listed: ${list.length} articles; not read: ${unread.value.length}`);
   } finally {
     await c.close();
