@@ -90,6 +90,8 @@ export function articleText(name: string, bytes: Uint8Array, encoding?: string |
     return { ok: true, format, encoding: 'utf-8', ...done };
   } catch (error) {
     if (error instanceof ExtractionError) return { ok: false, message: error.message };
-    throw error;
+    // Anything else (a bug in the extractor, a library missing from a build) must not stop the
+    // list or the search worker: the page is listed with the reason, the others are read.
+    return { ok: false, message: `This page could not be read (${error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : 'unknown error'}).` };
   }
 }
