@@ -82,7 +82,7 @@ const conflictSchema = z.object({
 
 export const sidecarSchema = z.looseObject({
   format: z.number().int().min(1),
-  article: z.object({ file: z.string(), sha256: z.string(), length: nonNegInt }),
+  article: z.object({ file: z.string(), sha256: z.string(), length: nonNegInt, extractor: z.string().max(200).optional() }),
   metadata: metadataSchema.default({}),
   annotations: z.array(annotationSchema).default([]),
   renderings: z.array(renderingSchema).default([]),

@@ -131,6 +131,11 @@ export interface Sidecar {
     /** Fingerprint of the text the offsets refer to, to notice edits on disk. */
     sha256: string;
     length: number;
+    /**
+     * The extractor (`name/version`) that gave the text of a saved page; absent for plain text
+     * and in sidecars written before pages were read. A different one means the text may differ.
+     */
+    extractor?: string;
   };
   metadata: MetadataOverrides;
   annotations: Annotation[];

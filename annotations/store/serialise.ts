@@ -8,7 +8,7 @@ const KEY_ORDER: Record<string, number> = Object.fromEntries(
     'format', 'article', 'metadata', 'annotations', 'renderings', 'alignments', 'conflicts',
     'taxonomy', 'pairings',
     // article fingerprint
-    'file', 'sha256', 'length',
+    'file', 'sha256', 'length', 'extractor',
     // annotation
     'id', 'analyst', 'created', 'modified', 'target', 'position', 'quote', 'anchor',
     'tags', 'gloss', 'note',

@@ -9,6 +9,8 @@ export interface ArticleFingerprint {
   file: string;
   sha256: string;
   length: number;
+  /** A saved page's extractor, `name/version` (see Sidecar['article']). */
+  extractor?: string;
 }
 
 export function emptySidecar(article: ArticleFingerprint): Sidecar {

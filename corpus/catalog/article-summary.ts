@@ -2,9 +2,11 @@
 // detection finds in the text, with the user's corrections from the sidecar on top.
 import type { SidecarFacts } from '../../annotations/store/sidecar-facts';
 import type { DateValue } from '../../annotations/model/types';
-import { canonicalEncoding, decodeArticle } from '../text/decode';
+import { articleText, type ExtractedTextCache } from '../extract/article-text';
+import { canonicalEncoding } from '../text/decode';
 import { detectLanguage, type Language } from '../text/language';
 import { detectMetadata } from '../metadata/metadata';
+import { withDeclared } from '../metadata/declared-metadata';
 
 /** One row of the article list. */
 export interface ArticleSummary {
@@ -50,21 +52,23 @@ export interface ArticleFacts {
 }
 
 /** Decodes and detects; `text` is handed back so a caller can fold it without decoding twice. */
-export function articleFacts(bytes: Uint8Array, encoding: string | undefined, options: { metadata?: boolean } = {}): ArticleFacts & { text: string | null } {
+export function articleFacts(file: string, bytes: Uint8Array, encoding: string | undefined, options: { metadata?: boolean; cache?: ExtractedTextCache } = {}): ArticleFacts & { text: string | null } {
   // A name this build does not know (a typo, a newer Hashiya's) is ignored: the text is detected.
-  const decoded = decodeArticle(bytes, encoding && canonicalEncoding(encoding) ? encoding : undefined);
+  const decoded = articleText(file, bytes, encoding && canonicalEncoding(encoding) ? encoding : undefined, options.cache);
   if (!decoded.ok) {
     return { openable: false, language: null, encoding: null, headline: '', outlet: null, date: null, problem: decoded.message, decodedWith: encoding ?? null, text: null };
   }
   const language = detectLanguage(decoded.text);
   // Without metadata (a quick first listing) nothing is known to lack a headline.
-  const meta = options.metadata === false ? { headline: '', outlet: null, date: null, headlineParagraph: 0 } : detectMetadata(decoded.text, language);
+  const found = options.metadata === false ? { headline: '', outlet: null, date: null, headlineParagraph: 0 } : detectMetadata(decoded.text, language);
+  // A saved page's head says its headline, site and date: those come first.
+  const meta = withDeclared({ headline: found.headline, outlet: found.outlet, date: found.date, untitled: found.headlineParagraph === null }, decoded.format === 'html' ? decoded.meta : undefined, language);
   return {
     openable: true,
     language,
     encoding: decoded.encoding,
     headline: meta.headline,
-    ...(meta.headlineParagraph === null ? { untitled: true } : {}),
+    ...(meta.untitled ? { untitled: true } : {}),
     outlet: meta.outlet,
     date: meta.date,
     problem: null,

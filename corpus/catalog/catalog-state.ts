@@ -22,6 +22,7 @@ import {
   type ScanEntry,
 } from '../search/index-store';
 import type { DocMeta } from '../search/search-index';
+import { extractedTextCache } from '../search/extracted-text-cache';
 
 export const CATALOG_FORMAT = 2;
 /** Longest the cache's parsing holds the thread at a time. */
@@ -112,6 +113,7 @@ export class CatalogState {
   }
 
   async refresh(root: string, scan: ScanEntry[], callbacks: RefreshCallbacks = {}): Promise<RefreshOutcome> {
+    const pages = extractedTextCache(root);
     const started = Date.now();
     const plan = planRefresh(scan, this.records, this.writtenAt);
     const changed: string[] = [];
@@ -142,7 +144,7 @@ export class CatalogState {
             return;
           }
         } else {
-          const { text: _text, ...facts } = articleFacts(bytes, side.overrides.encoding);
+          const { text: _text, ...facts } = articleFacts(e.file, bytes, side.overrides.encoding, { cache: pages });
           record = { file: e.file, article: { ...e.article, hash }, sidecar: e.sidecar, facts, sidecarFacts: side };
         }
       }

@@ -1,7 +1,8 @@
 // Every path the renderer names is resolved against the corpus root, realpath'd, and
 // checked for containment again, so `..`, absolute paths and symlinks out are refused.
 import { realpath, readdir, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { articleFormatOf } from '../extract/article-text';
 import { ApiError } from './errors';
 
 export const SIDECAR_SUFFIX = '.annotations.json';
@@ -29,11 +30,14 @@ export async function resolveArticlePath(root: string, file: string): Promise<st
   }
   if (!isArticleName(file.split(/[\\/]/).pop() ?? '')) {
     // Sidecars, the corpus settings and the app's own files are not articles: no API call may treat them as one.
-    throw new ApiError('forbidden', `refused: ${JSON.stringify(file.slice(0, 80))} is not an article (.txt) of this corpus`);
+    throw new ApiError('forbidden', `refused: ${JSON.stringify(file.slice(0, 80))} is not an article (.txt or saved page) of this corpus`);
   }
   const lexical = resolve(root, file);
   if (!isInside(root, lexical)) {
     throw new ApiError('forbidden', `refused: ${JSON.stringify(file.slice(0, 80))} is outside the corpus folder`);
+  }
+  if (await isInPageFilesFolder(lexical)) {
+    throw new ApiError('forbidden', `refused: ${JSON.stringify(file.slice(0, 80))} is part of a saved page (its _files folder), not an article`);
   }
   let real: string;
   try {
@@ -49,8 +53,31 @@ export async function resolveArticlePath(root: string, file: string): Promise<st
   return real;
 }
 
+/** Plain text files and saved web pages (see extract/article-text.ts); never a dot-file. */
 export function isArticleName(name: string): boolean {
-  return name.toLowerCase().endsWith('.txt') && !name.startsWith('.');
+  return !name.startsWith('.') && articleFormatOf(name) !== null;
+}
+
+/** Pages whose browser-saved `X_files` folder beside them holds the page's images and scripts, not documents. */
+const PAGE_EXTENSIONS = ['.html', '.htm'];
+
+/**
+ * True when `dir` is the `X_files` folder a browser saved beside `X.html` or `X.htm` in the
+ * same folder (`siblings`: the lower-case names of the files there). Its pages are parts of
+ * that page, not articles or documents of their own.
+ */
+export function isPageFilesFolder(dir: string, siblings: ReadonlySet<string>): boolean {
+  if (!dir.toLowerCase().endsWith('_files')) return false;
+  const page = dir.slice(0, -'_files'.length).toLowerCase();
+  return PAGE_EXTENSIONS.some((ext) => siblings.has(page + ext));
+}
+
+/** True when the file at `path` lies in a saved page's `X_files` folder (never listed, never opened). */
+async function isInPageFilesFolder(path: string): Promise<boolean> {
+  const folder = dirname(path);
+  if (!basename(folder).toLowerCase().endsWith('_files')) return false;
+  const siblings = await readdir(dirname(folder), { withFileTypes: true }).catch(() => []);
+  return isPageFilesFolder(basename(folder), new Set(siblings.filter((e) => e.isFile()).map((e) => e.name.toLowerCase())));
 }
 
 /** Corpus-relative names of the article files, sorted, one level of subfolders deep at most. */
@@ -58,9 +85,10 @@ export async function listArticleFiles(root: string): Promise<string[]> {
   const out: string[] = [];
   const walk = async (dir: string, depth: number) => {
     const entries = await readdir(dir, { withFileTypes: true });
+    const files = new Set(entries.filter((e) => e.isFile()).map((e) => e.name.toLowerCase()));
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-      if (e.isDirectory() && depth < 1) await walk(join(dir, e.name), depth + 1);
+      if (e.isDirectory() && depth < 1 && !isPageFilesFolder(e.name, files)) await walk(join(dir, e.name), depth + 1);
       else if (e.isFile() && isArticleName(e.name)) out.push(relative(root, join(dir, e.name)).split(sep).join('/'));
     }
   };

@@ -4,7 +4,7 @@
 // files, dot-files) stays out of the count.
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { APP_FOLDER, CORPUS_SETTINGS_FILE, isArticleName, SIDECAR_SUFFIX } from './corpus-folder';
+import { APP_FOLDER, CORPUS_SETTINGS_FILE, isArticleName, isPageFilesFolder, SIDECAR_SUFFIX } from './corpus-folder';
 
 export interface UnreadDocument {
   /** Corpus-relative name, `/`-separated, as articles are named. */
@@ -13,6 +13,7 @@ export interface UnreadDocument {
   reason: string;
 }
 
+// .html, .htm and .xhtml pages are articles (extract/article-text.ts); MHTML archives are not yet.
 const SAVED_PAGE = 'saved web pages are not read yet';
 
 /** By extension, lower case. An extension the catalog reads as articles is never reported, whatever this says. */
@@ -22,17 +23,11 @@ const REASONS: ReadonlyMap<string, string> = new Map([
   ['.odt', 'OpenDocument text files are not read yet'],
   ['.rtf', 'RTF files are not read yet'],
   ['.pdf', 'PDFs are not read yet'],
-  ['.html', SAVED_PAGE],
-  ['.htm', SAVED_PAGE],
-  ['.xhtml', SAVED_PAGE],
   ['.mhtml', SAVED_PAGE],
   ['.mht', SAVED_PAGE],
   ['.epub', 'e-books (.epub) are not read'],
   ['.pages', 'Apple Pages documents cannot be read: export it as .docx'],
 ]);
-
-/** Pages whose browser-saved `X_files` folder beside them holds the page's images and scripts, not documents. */
-const PAGE_EXTENSIONS = ['.html', '.htm'];
 
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
@@ -47,13 +42,6 @@ export function unreadReason(name: string): string | null {
   if (name.startsWith('.') || name === CORPUS_SETTINGS_FILE || name.toLowerCase().endsWith(SIDECAR_SUFFIX)) return null;
   if (isArticleName(name)) return null;
   return REASONS.get(extensionOf(name)) ?? null;
-}
-
-/** True when `dir` is the `X_files` folder a browser saved beside `X.html` or `X.htm` in the same folder. */
-function isPageFilesFolder(dir: string, siblings: ReadonlySet<string>): boolean {
-  if (!dir.toLowerCase().endsWith('_files')) return false;
-  const page = dir.slice(0, -'_files'.length).toLowerCase();
-  return PAGE_EXTENSIONS.some((ext) => siblings.has(page + ext));
 }
 
 /**

@@ -4,12 +4,12 @@
 // trusted only while its file keeps the size and modification time it was read with, and a
 // file touched around the time the cache was written is read again and compared by hash.
 import { createHash, randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeFileDurable } from '../../annotations/store/durable-write';
-import { readOrdinaryFile } from '../../annotations/store/safe-read';
-import { APP_FOLDER, SIDECAR_SUFFIX, isArticleName } from '../folder/corpus-folder';
+import { readOrdinaryFile, readOrdinaryFileSync } from '../../annotations/store/safe-read';
+import { APP_FOLDER, SIDECAR_SUFFIX, isArticleName, isPageFilesFolder } from '../folder/corpus-folder';
 
 export const CATALOG_CACHE = 'catalog.json';
 export const SEARCH_INDEX = 'search.idx';
@@ -114,11 +114,12 @@ export async function listNames(root: string): Promise<{ articles: string[]; sid
   const sidecars = new Set<string>();
   const walk = async (dir: string, prefix: string, depth: number) => {
     const entries = await readdir(dir, { withFileTypes: true });
+    const files = new Set(entries.filter((e) => e.isFile()).map((e) => e.name.toLowerCase()));
     for (const e of entries) {
       const name = e.name;
       if (name.startsWith('.') || name === 'node_modules') continue;
       if (e.isDirectory()) {
-        if (depth < 1) await walk(join(dir, name), `${prefix}${name}/`, depth + 1);
+        if (depth < 1 && !isPageFilesFolder(name, files)) await walk(join(dir, name), `${prefix}${name}/`, depth + 1);
         continue;
       }
       if (!e.isFile()) continue;
@@ -156,6 +157,19 @@ export async function readCacheBytes(root: string, name: string): Promise<Buffer
   try {
     const dir = await usableAppFolder(root);
     return dir ? await readOrdinaryFile(join(dir, name), { maxBytes: MAX_CACHE_BYTES }) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** readCacheBytes for the synchronous readers (the workers' scans, a search's hits). */
+export function readCacheBytesSync(root: string, name: string, maxBytes = MAX_CACHE_BYTES): Buffer | null {
+  try {
+    const dir = appFolder(root);
+    const info = lstatSync(dir, { throwIfNoEntry: false });
+    // Only a real folder of the corpus: never through a link (see appFolderProblem).
+    if (!info || !info.isDirectory() || realpathSync(dir) !== dir) return null;
+    return readOrdinaryFileSync(join(dir, name), { maxBytes });
   } catch {
     return null;
   }

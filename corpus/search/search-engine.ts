@@ -7,9 +7,11 @@ import { NO_SIDECAR, sidecarFacts } from '../../annotations/store/sidecar-facts'
 import { MAX_SIDECAR_BYTES } from '../../annotations/store/durable-json-adapter';
 import { readOrdinaryFileSync } from '../../annotations/store/safe-read';
 import { isInside, SIDECAR_SUFFIX } from '../folder/corpus-folder';
-import { canonicalEncoding, decodeArticle } from '../text/decode';
+import { articleText } from '../extract/article-text';
+import { canonicalEncoding } from '../text/decode';
 import { contentHash, hashIfRacy, planRefresh, readCacheBytes, runChunked, SEARCH_INDEX, writeCache, type KnownFile, type ScanEntry } from './index-store';
 import { FOLD_VERSION, foldKey } from '../text/normalise';
+import { extractedTextCache } from './extracted-text-cache';
 import { IndexFormatError, SearchIndex, type DocMeta } from './search-index';
 import { checkFilters, checkQuerySize, compileQuery, type SearchFilters } from './search-query';
 import { findHits, type TextHit } from './text-hits';
@@ -122,6 +124,7 @@ export class SearchEngine {
   async refresh(root: string, scan: ScanEntry[], onProgress?: (done: number, total: number) => void): Promise<{ changed: string[]; removed: string[] }> {
     const started = Date.now();
     const plan = planRefresh(scan, this.files, this.writtenAt);
+    const pages = extractedTextCache(root);
     for (const f of plan.removed) {
       this.files.delete(f);
       this.index.remove(f);
@@ -147,7 +150,7 @@ export class SearchEngine {
         return;
       }
       this.files.set(e.file, { article: { ...e.article, hash: hashIfRacy(bytes, e.article, started) }, sidecar: e.sidecar, encoding });
-      const decoded = decodeArticle(bytes, encoding ?? undefined);
+      const decoded = articleText(e.file, bytes, encoding, pages);
       const meta = this.pendingMeta.get(e.file) ?? this.index.meta(e.file) ?? NO_META;
       this.pendingMeta.delete(e.file);
       this.index.put(e.file, decoded.ok ? foldKey(decoded.text) : '', meta);
@@ -189,7 +192,7 @@ export class SearchEngine {
 
   private async readText(root: string, file: string): Promise<string | null> {
     try {
-      const decoded = decodeArticle(readFileSync(containedPath(root, file)), this.files.get(file)?.encoding ?? undefined);
+      const decoded = articleText(file, readFileSync(containedPath(root, file)), this.files.get(file)?.encoding, extractedTextCache(root));
       return decoded.ok ? decoded.text : null;
     } catch {
       return null;

@@ -6,6 +6,7 @@ import type { ArticleDoc } from '../api/api';
 import { nearEdges } from '../metadata/edge-window';
 import { detectFurnitureTails } from '../metadata/furniture-tails';
 import { detectBoilerplate, detectMetadata } from '../metadata/metadata';
+import { withDeclared } from '../metadata/declared-metadata';
 import { languageDirection, paragraphDirection } from '../text/language';
 import { splitParagraphs } from '../text/paragraphs';
 import { articleSegments } from './article-segments';
@@ -17,7 +18,10 @@ export function articleDoc(article: LoadedArticle, data: Sidecar, readOnly: stri
   const paragraphs = splitParagraphs(article.text, dir);
   // Details and furniture of a book-length text are looked for near its edges only.
   const edges = nearEdges(paragraphs, article.text.length);
-  const detected = detectMetadata(article.text, article.language, edges);
+  const found = detectMetadata(article.text, article.language, edges);
+  // A saved page's head says its headline, site and date: those come before the detectors' guesses.
+  const declared = withDeclared({ headline: found.headline, outlet: found.outlet, date: found.date, untitled: found.headlineParagraph === null }, article.pageMeta, article.language);
+  const detected = { ...found, headline: declared.headline, outlet: declared.outlet, date: declared.date };
   const boiler = detectBoilerplate(edges, article.language);
   const overrides = data.metadata;
   const marks = resolveFurnitureMarks(paragraphs, overrides.furniture, overrides.boilerplate);
@@ -42,7 +46,7 @@ export function articleDoc(article: LoadedArticle, data: Sidecar, readOnly: stri
     segments: articleSegments(article.text, paras, overrides),
     metadata: {
       headline: overrides.headline ?? detected.headline,
-      ...(overrides.headline === undefined && detected.headlineParagraph === null ? { untitled: true } : {}),
+      ...(overrides.headline === undefined && declared.untitled ? { untitled: true } : {}),
       outlet: overrides.outlet ?? detected.outlet,
       date: overrides.date ?? detected.date,
       dateNote: overrides.date ? null : detected.dateNote ?? null,

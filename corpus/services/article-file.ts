@@ -6,7 +6,9 @@ import { MAX_SIDECAR_BYTES } from '../../annotations/store/durable-json-adapter'
 import { readOrdinaryFile, RefusedFileError } from '../../annotations/store/safe-read';
 import { ApiError } from '../api/api';
 import { sidecarPathFor } from '../folder/corpus-folder';
-import { decodeArticle, MAX_ARTICLE_BYTES } from '../text/decode';
+import { articleText, type ExtractedTextCache } from '../extract/article-text';
+import type { ExtractedMeta } from '../extract/types';
+import { MAX_ARTICLE_BYTES } from '../text/decode';
 import { detectLanguage, type Language } from '../text/language';
 
 export interface LoadedArticle {
@@ -15,12 +17,16 @@ export interface LoadedArticle {
   encoding: string;
   language: Language;
   sha256: string;
+  /** A saved page's own metadata (its head), which comes before what is detected in the text. */
+  pageMeta?: ExtractedMeta;
+  /** The extractor (`name/version`) that gave a saved page's text; absent for plain text. */
+  extractor?: string;
   /** What the person should hear about how it was read (an encoding ignored), if anything. */
   notices?: string[];
 }
 
 /** Decodes the article at `path` (already resolved and checked); `size` is its size on disk. */
-export async function readArticle(file: string, path: string, size: number, encoding: string | undefined): Promise<LoadedArticle> {
+export async function readArticle(file: string, path: string, size: number, encoding: string | undefined, cache?: ExtractedTextCache): Promise<LoadedArticle> {
   if (size > MAX_ARTICLE_BYTES) throw new ApiError('bad-request', `${file} cannot be opened: larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB, not an article`);
   let bytes: Buffer | null;
   try {
@@ -31,7 +37,7 @@ export async function readArticle(file: string, path: string, size: number, enco
     throw new ApiError('not-found', `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   if (bytes === null) throw new ApiError('not-found', `no such article: ${file}`);
-  const decoded = decodeArticle(bytes, encoding);
+  const decoded = articleText(file, bytes, encoding, cache);
   if (!decoded.ok) throw new ApiError('bad-request', `${file} cannot be opened: ${decoded.message}`);
   return {
     file,
@@ -39,6 +45,7 @@ export async function readArticle(file: string, path: string, size: number, enco
     encoding: decoded.encoding,
     language: detectLanguage(decoded.text),
     sha256: createHash('sha256').update(decoded.text).digest('hex'),
+    ...(decoded.format === 'html' ? { pageMeta: decoded.meta, extractor: decoded.extractor } : {}),
     // A file read best-effort (bytes shown as �) says so, and how to read it properly.
     ...(decoded.warning ? { notices: [`${file}: ${decoded.warning}`] } : {}),
   };

@@ -13,6 +13,7 @@ import { resolveArticlePath, sidecarPathFor } from '../folder/corpus-folder';
 import { canonicalEncoding } from '../text/decode';
 import { articleDoc } from './article-doc';
 import { encodingOnDisk, readArticle, type LoadedArticle } from './article-file';
+import { extractedTextCache } from '../search/extracted-text-cache';
 import type { OpenArticle } from './workspace-context';
 
 /**
@@ -116,7 +117,7 @@ export class Articles {
     // A name this build cannot decode with (a typo, a newer Hashiya's, `constructor`) must not
     // lock the article: it is ignored and said, and choosing another encoding replaces it.
     const known = chosen === undefined || canonicalEncoding(chosen) !== null;
-    const article = await readArticle(file, path, info.size, known ? chosen : undefined);
+    const article = await readArticle(file, path, info.size, known ? chosen : undefined, extractedTextCache(this.root));
     if (!known) {
       article.notices = [
         ...(article.notices ?? []),
@@ -146,7 +147,7 @@ export class Articles {
   private storeFor(article: LoadedArticle, path: string): Promise<SidecarStore> {
     let s = this.stores.get(article.file);
     if (!s) {
-      s = SidecarStore.open(sidecarPathFor(path), { file: basename(article.file), sha256: article.sha256, length: article.text.length }, article.text, this.storeOptions);
+      s = SidecarStore.open(sidecarPathFor(path), { file: basename(article.file), sha256: article.sha256, length: article.text.length, ...(article.extractor ? { extractor: article.extractor } : {}) }, article.text, this.storeOptions);
       this.stores.set(article.file, s);
       s.then(
         (store) =>

@@ -15,7 +15,7 @@ test('a folder of .txt, Word, PDF, old Word and a saved page with its _files fol
     await put('report.docx');
     await put('scan.PDF');
     await put('old memo.doc');
-    await put('خبر.html', '<html><body>page</body></html>');
+    await put('خبر.html', '<html><body><p>page</p></body></html>');
     await mkdir(join(corpus, 'خبر_files'));
     await writeFile(join(corpus, 'خبر_files', 'frame.html'), '<html></html>');
     await writeFile(join(corpus, 'خبر_files', 'style.css'), '');
@@ -41,13 +41,13 @@ test('a folder of .txt, Word, PDF, old Word and a saved page with its _files fol
       { file: 'report.docx', reason: 'Word documents are not read yet' },
       { file: 'scan.PDF', reason: 'PDFs are not read yet' },
       { file: 'sub/paper.odt', reason: 'OpenDocument text files are not read yet' },
-      { file: 'خبر.html', reason: 'saved web pages are not read yet' },
     ]);
     // What the article list holds and what the unread list holds never overlap; together they are every document.
     const articles = await c.call<ArticleSummary[]>('listArticles');
     assert.ok(articles.ok);
     const files = articles.value.map((a) => a.file);
-    assert.deepEqual(files, ['one.txt', 'sub/three.txt']);
+    // The saved page is an article now (issue 23); its _files folder is neither.
+    assert.deepEqual(files, ['one.txt', 'sub/three.txt', 'خبر.html']);
     assert.ok(!listed.value.some((u) => files.includes(u.file)));
     console.log(`documents: ${files.length} articles, ${listed.value.length} not read`);
   } finally {
@@ -55,7 +55,7 @@ test('a folder of .txt, Word, PDF, old Word and a saved page with its _files fol
   }
 });
 
-test('a page saved as .htm keeps its _files folder out of the count, but a _files folder with no page beside it is an ordinary subfolder', async () => {
+test('a page saved as .htm is an article and keeps its _files folder out of the count, but a _files folder with no page beside it is an ordinary subfolder', async () => {
   const c = await hostileCorpus(['a.txt'], async ({ corpus }) => {
     await writeFile(join(corpus, 'Page.HTM'), '<html></html>');
     await mkdir(join(corpus, 'page_files'));
@@ -66,16 +66,16 @@ test('a page saved as .htm keeps its _files folder out of the count, but a _file
   try {
     const listed = await c.call<UnreadDocument[]>('listUnreadDocuments');
     assert.ok(listed.ok);
-    assert.deepEqual(listed.value.map((u) => u.file), ['Page.HTM', 'orphan_files/kept.pdf']);
+    assert.deepEqual(listed.value.map((u) => u.file), ['orphan_files/kept.pdf']);
   } finally {
     await c.close();
   }
 });
 
 test('every unread kind is named by its extension whatever its case; articles, sidecars, settings and dot-files are not unread documents', () => {
-  const kinds = ['a.docx', 'a.DOC', 'a.odt', 'a.rtf', 'a.pdf', 'a.html', 'a.htm', 'a.xhtml', 'a.mhtml', 'a.MHT', 'a.epub', 'a.pages'];
+  const kinds = ['a.docx', 'a.DOC', 'a.odt', 'a.rtf', 'a.pdf', 'a.mhtml', 'a.MHT', 'a.epub', 'a.pages'];
   for (const name of kinds) assert.ok(unreadReason(name), name);
-  for (const name of ['a.txt', 'a.TXT', 'a.docx.annotations.json', 'hashiya-corpus.json', '.a.pdf', 'a.md', 'docx', 'a.csv']) assert.equal(unreadReason(name), null, name);
+  for (const name of ['a.txt', 'a.TXT', 'a.html', 'a.HTM', 'a.xhtml', 'a.docx.annotations.json', 'hashiya-corpus.json', '.a.pdf', 'a.md', 'docx', 'a.csv']) assert.equal(unreadReason(name), null, name);
 });
 
 test('an empty folder has no unread documents, and a folder of only unread documents has no articles but names them all', async () => {

@@ -1,6 +1,6 @@
-// Journey (issue 23, point 8): nothing skipped in silence. A folder with two articles and three
-// documents Hashiya does not read yet (a Word file, a PDF, a page saved with its `_files`
-// folder) opens; the person sees "3 files not read" under the list, clicks it with the mouse
+// Journey (issue 23, point 8): nothing skipped in silence. A folder with two articles, a saved
+// page with its `_files` folder (an article too) and three documents Hashiya does not read yet
+// (a Word file, a PDF, an MHTML archive) opens; the person sees "3 files not read" under the list, clicks it with the mouse
 // and reads each name with its reason, Persian and Arabic names in their own order. A folder of
 // only such documents says so instead of showing an empty list.
 import { after, describe, test } from 'node:test';
@@ -20,7 +20,7 @@ const SAMPLE_FA = fileURLToPath(new URL('../../corpus/sample/000_4b15f26e11b27de
 const UNREAD = [
   { file: 'scan.pdf', reason: 'PDFs are not read yet' },
   { file: 'گزارش سالانه ۱۴۰۲.docx', reason: 'Word documents are not read yet' },
-  { file: 'خبر اليوم.html', reason: 'saved web pages are not read yet' },
+  { file: 'خبر اليوم.mhtml', reason: 'saved web pages are not read yet' },
 ];
 
 /** A corpus folder made before the app opens it: the articles copied in, the unread documents as bytes. */
@@ -79,15 +79,16 @@ describe('documents the app does not read are named, not left out', { skip }, ()
     ],
     UNREAD.map((u) => u.file),
   );
-  // The page's own folder of images and scripts, with a page inside: not a document.
+  // A saved page is an article; its own folder of images and scripts, with a page inside, is not a document.
+  writeFileSync(join(source, 'خبر اليوم.html'), '<html><body><p>قال المتحدث إن المحادثات ستستمر.</p></body></html>');
   mkdirSync(join(source, 'خبر اليوم_files'));
   writeFileSync(join(source, 'خبر اليوم_files', 'ad-frame.html'), '<html></html>');
   useSession((s) => (session = s), { source, viewport: { width: 1440, height: 900 } });
 
-  test('under the two articles, "3 files not read" opens with a click to name each file with its reason', async () => {
+  test('under the three articles, "3 files not read" opens with a click to name each file with its reason', async () => {
     const page = session.page;
     await page.waitForSelector('li.article');
-    assert.equal(await page.locator('li.article').count(), 2, 'the two articles are listed');
+    assert.equal(await page.locator('li.article').count(), 3, 'the two articles and the saved page are listed');
     const summary = page.locator('.unread-documents summary');
     assert.equal((await summary.textContent())?.trim(), '3 files not read');
     assert.equal(await page.locator('.unread-documents li.unread').first().isVisible(), false, 'closed until clicked');
@@ -102,14 +103,14 @@ describe('documents the app does not read are named, not left out', { skip }, ()
     for (const s of shown) assert.ok(s.extensionAtRight, `${s.file}: the extension is drawn after the name, at its right`);
     assert.ok(!shown.some((s) => s.file.includes('_files')), "the page's _files folder is not a document");
     await screenshots(page, 'unread-open');
-    report(`tried: 3 unread documents beside 2 articles; named: ${shown.length}`);
+    report(`tried: 3 unread documents beside 3 articles; named: ${shown.length}`);
   });
 
   test('a PDF dropped into the open folder is counted without opening the folder again', async () => {
     const page = session.page;
     writeFileSync(join(session.corpus, 'بيان.pdf'), '%PDF-1.4');
     await page.waitForFunction(() => document.querySelector('.unread-documents summary')?.textContent?.trim() === '4 files not read', undefined, { timeout: 15_000 });
-    assert.equal(await page.locator('li.article').count(), 2, 'the articles stay as they were');
+    assert.equal(await page.locator('li.article').count(), 3, 'the articles stay as they were');
   });
 });
 

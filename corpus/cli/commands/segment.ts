@@ -2,7 +2,7 @@
 // offsets (UTF-16 code units into the decoded text, as everywhere in Hashiya).
 import { readFile } from 'node:fs/promises';
 import { furnitureParagraphs } from '../../metadata/furniture-paragraphs';
-import { decodeArticle } from '../../text/decode';
+import { articleText } from '../../extract/article-text';
 import { detectLanguage } from '../../text/language';
 import { segmentText } from '../../text/segment';
 import { CliError, EXIT, parseFlags, UsageError, type CliCommand } from '../command';
@@ -33,7 +33,7 @@ export async function readArticleFile(path: string): Promise<ArticleFile> {
     if (code === 'EISDIR') throw new CliError(EXIT.usage, `not a file: ${path}`);
     throw new CliError(EXIT.failed, `cannot read ${path}: ${(error as Error).message}`);
   }
-  const decoded = decodeArticle(bytes);
+  const decoded = articleText(path, bytes);
   if (!decoded.ok) throw new CliError(EXIT.failed, `${path}: ${decoded.message}`);
   return { path, text: decoded.text, encoding: decoded.encoding, ...(decoded.warning ? { warning: decoded.warning } : {}) };
 }

@@ -54,8 +54,13 @@ interface ReadabilityModule {
 }
 
 const require = createRequire(import.meta.url);
-const jsdom = require('jsdom') as JsdomModule;
-const readability = require('@mozilla/readability') as ReadabilityModule;
+// Loaded on the first page read, not on import: jsdom takes about 0.6 s to load, and every
+// reader of the corpus (the command line's --help, the window's main process) imports this
+// folder through extract/article-text.ts whether or not the corpus has a page.
+let jsdomModule: JsdomModule | null = null;
+let readabilityModule: ReadabilityModule | null = null;
+const loadJsdom = (): JsdomModule => (jsdomModule ??= require('jsdom') as JsdomModule);
+const loadReadability = (): ReadabilityModule => (readabilityModule ??= require('@mozilla/readability') as ReadabilityModule);
 
 /** The Readability release this folder runs, for the extractor's version string. */
 export const READABILITY_VERSION: string = (require('@mozilla/readability/package.json') as { version: string }).version;
@@ -67,6 +72,7 @@ export const READABILITY_VERSION: string = (require('@mozilla/readability/packag
  */
 export function parseInert(html: string): { document: HtmlDocument; close(): void } {
   // A console that goes nowhere: a page's broken CSS must not print into the app's log.
+  const jsdom = loadJsdom();
   const dom = new jsdom.JSDOM(html, { url: 'about:blank', virtualConsole: new jsdom.VirtualConsole() });
   const { window } = dom;
   const close = () => {
@@ -89,7 +95,7 @@ export const MAX_ELEMENTS_FOR_READABILITY = 60_000;
 
 /** Readability's main content as an element, or null when it finds none (it mutates `doc`: read the head before). */
 export function readMainContent(doc: HtmlDocument, charThreshold?: number): HtmlElement | null {
-  const reader = new readability.Readability(doc, {
+  const reader = new (loadReadability().Readability)(doc, {
     maxElemsToParse: MAX_ELEMENTS_FOR_READABILITY,
     ...(charThreshold !== undefined ? { charThreshold } : {}),
     // One top candidate: with several, Readability climbs to the ancestor they share, and on

@@ -5,7 +5,7 @@ import { createFileDurable } from '../../../annotations/store/durable-write';
 import { importXliff } from '../../../annotations/translation/xliff-reader';
 import { mergeImportedRenderings } from '../../../annotations/translation/xliff-merge';
 import { ApiError, type ArticleDoc, type ExportFile, type TranslationFormat } from '../../api/api';
-import { decodeArticle } from '../../text/decode';
+import { articleText } from '../../extract/article-text';
 import type { WorkspaceContext } from '../workspace-context';
 import type { AlignmentService } from './alignment';
 import { exportDraft } from './draft-export';
@@ -48,7 +48,8 @@ export class InterchangeService {
   async importTranslation(file: string, name: string, base64: string): Promise<{ file: string }> {
     // The folder of the article's real path, already checked to lie inside the corpus.
     const folder = dirname(await this.ctx.resolve(file));
-    const decoded = decodeArticle(Buffer.from(base64, 'base64'));
+    // A translation saved as a web page is kept as its extracted text, like any other article.
+    const decoded = articleText(name, Buffer.from(base64, 'base64'));
     if (!decoded.ok) throw new ApiError('bad-request', `${name.slice(0, 120)} cannot be imported: ${decoded.message}`);
     const root = this.ctx.root();
     const base = safeFileStem(name);

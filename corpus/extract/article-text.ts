@@ -1,0 +1,97 @@
+// The one place that turns an article file's bytes into the text Hashiya reads: a plain text
+// file is decoded (with the person's encoding choice), a saved web page is extracted. Every
+// reader (the list, search, opening, the command line) goes through here, so that offsets
+// index the same text wherever they are used.
+import { createHash } from 'node:crypto';
+import { decodeArticle, type DecodeResult } from '../text/decode';
+import { extractHtml, HTML_EXTRACTOR } from './html/extract-html';
+import { ExtractionError, type ExtractedMeta } from './types';
+
+/** The formats read as articles; `txt` is decoded, the others extracted. */
+export type ArticleFormat = 'txt' | 'html';
+
+/** Extensions (lower case) read as articles, and how. MHTML is not yet: its reader is asynchronous. */
+const FORMATS: ReadonlyMap<string, ArticleFormat> = new Map([
+  ['.txt', 'txt'],
+  ['.html', 'html'],
+  ['.htm', 'html'],
+  ['.xhtml', 'html'],
+]);
+
+export type ArticleText =
+  | (Extract<DecodeResult, { ok: true }> & { format: 'txt' })
+  | {
+      ok: true;
+      format: 'html';
+      text: string;
+      /** The charset the page was read in does not matter to offsets; pages report UTF-8 text. */
+      encoding: 'utf-8';
+      warning?: undefined;
+      meta: ExtractedMeta;
+      /** `name/version`, recorded in a sidecar so that a new extractor re-anchors. */
+      extractor: string;
+    }
+  | { ok: false; message: string };
+
+/** A page's extraction as a cache keeps it. */
+export interface CachedPage {
+  text: string;
+  meta: ExtractedMeta;
+  extractor: string;
+}
+
+/**
+ * Where extracted pages are kept between runs (extraction takes a second or two a page, and
+ * the list and search read every article). `get` gives null for anything absent or unusable.
+ */
+export interface ExtractedTextCache {
+  get(key: string): CachedPage | null;
+  put(key: string, page: CachedPage): void;
+}
+
+/** The cache key of a page: its bytes and the extractor that reads them (a new version is a new key). */
+export function extractionKey(bytes: Uint8Array, extractor: string): string {
+  return createHash('sha256').update(extractor).update('\0').update(bytes).digest('hex');
+}
+
+/** How a file of this name is read as an article, or null when it is not one. */
+export function articleFormatOf(name: string): ArticleFormat | null {
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 ? null : (FORMATS.get(name.slice(dot).toLowerCase()) ?? null);
+}
+
+/** The extractor (name/version) that gives the text of a file of this name; null for plain text. */
+export function extractorFor(name: string): string | null {
+  return articleFormatOf(name) === 'html' ? extractorLabel(HTML_EXTRACTOR) : null;
+}
+
+export function extractorLabel(e: { name: string; version: string }): string {
+  return `${e.name}/${e.version}`;
+}
+
+/**
+ * The article text of the file `name` (only its extension matters) with these bytes. The
+ * encoding choice applies to plain text; a page declares its own. Never throws for a file
+ * that cannot be read: it is `{ ok: false, message }`, listed with that reason.
+ */
+export function articleText(name: string, bytes: Uint8Array, encoding?: string | null, cache?: ExtractedTextCache): ArticleText {
+  const format = articleFormatOf(name) ?? 'txt';
+  if (format === 'txt') {
+    const decoded = decodeArticle(bytes, encoding);
+    return decoded.ok ? { ...decoded, format } : { ok: false, message: decoded.message };
+  }
+  const key = cache ? extractionKey(bytes, extractorLabel(HTML_EXTRACTOR)) : '';
+  const kept = cache?.get(key);
+  if (kept) return { ok: true, format, encoding: 'utf-8', ...kept };
+  try {
+    const page = extractHtml(bytes);
+    const done: CachedPage = { text: page.text, meta: page.meta, extractor: extractorLabel(page.extractor) };
+    cache?.put(key, done);
+    return { ok: true, format, encoding: 'utf-8', ...done };
+  } catch (error) {
+    if (error instanceof ExtractionError) return { ok: false, message: error.message };
+    // Anything else (a bug in the extractor, a library missing from a build) must not stop the
+    // list or the search worker: the page is listed with the reason, the others are read.
+    return { ok: false, message: `This page could not be read (${error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : 'unknown error'}).` };
+  }
+}

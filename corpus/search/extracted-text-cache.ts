@@ -1,0 +1,55 @@
+// Saved pages' extracted text kept in the corpus's hidden folder (`.hashiya/page-KEY.json`),
+// so that the list, search and opening do not run the extractor (a second or two a page)
+// again for a page already read. The key is the page's bytes with the extractor's version:
+// a changed page or a new extractor is a new entry. Nothing is written beside the page.
+import { z } from 'zod';
+import type { CachedPage, ExtractedTextCache } from '../extract/article-text';
+import { MAX_ARTICLE_BYTES } from '../text/decode';
+import { readCacheBytesSync, writeCache } from './index-store';
+
+const metaSchema = z.object({
+  title: z.string().optional(),
+  site: z.string().optional(),
+  author: z.string().optional(),
+  published: z.string().optional(),
+  url: z.string().optional(),
+  saved: z.string().optional(),
+  language: z.string().optional(),
+});
+
+const entrySchema = z.object({ text: z.string().min(1), meta: metaSchema, extractor: z.string() });
+
+/** An entry's text is at most a page's size, escaped as JSON: anything larger is not ours. */
+const MAX_ENTRY_BYTES = MAX_ARTICLE_BYTES * 6;
+
+export function cacheFileName(key: string): string {
+  return `page-${key}.json`;
+}
+
+/**
+ * The cache of the corpus at `root` (a realpath). Reads are synchronous (every reader is);
+ * writes go on in the background and a failed one only means the page is extracted again.
+ */
+export function extractedTextCache(root: string): ExtractedTextCache {
+  return {
+    get(key: string): CachedPage | null {
+      if (!/^[0-9a-f]{64}$/.test(key)) return null;
+      const bytes = readCacheBytesSync(root, cacheFileName(key), MAX_ENTRY_BYTES);
+      if (!bytes) return null;
+      try {
+        const parsed = entrySchema.safeParse(JSON.parse(bytes.toString('utf8')));
+        return parsed.success ? stripUndefined(parsed.data) : null;
+      } catch {
+        return null;
+      }
+    },
+    put(key: string, page: CachedPage): void {
+      void writeCache(root, cacheFileName(key), JSON.stringify(page));
+    },
+  };
+}
+
+function stripUndefined(page: z.infer<typeof entrySchema>): CachedPage {
+  const meta = Object.fromEntries(Object.entries(page.meta).filter(([, v]) => v !== undefined));
+  return { text: page.text, meta, extractor: page.extractor };
+}
