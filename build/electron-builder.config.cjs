@@ -1,9 +1,10 @@
 // electron-builder configuration for `npm run dist` (build/scripts/dist.mjs).
 //
-// What goes in the app: only out/ (main, preload and renderer, bundled by bundle.mjs with
-// every dependency inlined) and package.json. node_modules is left out on purpose: the
-// bundles need nothing from it at run time. If bundle.mjs ever marks a dependency external,
-// remove the '!node_modules' line below.
+// What goes in the app: out/ (main, preload and renderer, bundled by bundle.mjs), package.json
+// and the production dependencies (electron-builder collects them from package.json). The
+// bundles inline almost everything, but the saved-page reader loads jsdom and Readability at
+// run time, on the first page read (corpus/extract/html/dom.ts): jsdom reads files of its own
+// beside its code and takes 0.6 s to load, so it is neither bundled nor loaded at start-up.
 //
 // Opening a corpus folder from the OS:
 //   Linux   the desktop entry declares MimeType=inode/directory, so file managers offer
@@ -25,7 +26,7 @@ module.exports = {
     output: 'dist',
     buildResources: 'build',
   },
-  files: ['package.json', 'out/**/*', '!out/**/*.map', '!node_modules{,/**/*}'],
+  files: ['package.json', 'out/**/*', '!**/*.map'],
   asar: true,
   // Nothing native is shipped (see above), so there is nothing to rebuild for Electron.
   npmRebuild: false,

@@ -73,6 +73,9 @@ export function articleFacts(file: string, bytes: Uint8Array, encoding: string |
     date: meta.date,
     problem: null,
     decodedWith: encoding ?? null,
+    // A saved page's address and, when the file records it, the time it was saved: its citation's source.
+    ...(decoded.format === 'html' && decoded.meta.url ? { url: decoded.meta.url } : {}),
+    ...(decoded.format === 'html' && decoded.meta.saved ? { accessed: decoded.meta.saved } : {}),
     text: decoded.text,
   };
 }

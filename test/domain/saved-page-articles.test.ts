@@ -180,7 +180,7 @@ test('a kept extraction is used instead of extracting again, and one that is dam
 });
 
 test("a saved page's headline, outlet and date come from its head, in the list and when opened; the person's correction still wins", async () => {
-  const truth = JSON.parse(await readFile(new URL('truth.json', PAGES), 'utf8'))[PAGE_SOURCE] as { headline: string; site: string; date: string };
+  const truth = JSON.parse(await readFile(new URL('truth.json', PAGES), 'utf8'))[PAGE_SOURCE] as { headline: string; site: string; date: string; url: string };
   // The site as the page writes it (og:site_name) is shown as the gazetteer names that outlet.
   const outlet = outletByName(truth.site)?.outlet.native[0] ?? truth.site;
   const { c } = await corpusWithPage();
@@ -190,6 +190,7 @@ test("a saved page's headline, outlet and date come from its head, in the list a
     assert.equal(page.headline, truth.headline);
     assert.equal(page.untitled, undefined, 'the head gives a headline');
     assert.equal(page.outlet, outlet);
+    assert.equal(decodeURI(page.url ?? ''), decodeURI(truth.url), "the page's address, for its citations");
     assert.equal(page.date?.iso, truth.date);
     const opened = await c.call<ArticleDoc>('openArticle', 'page.html');
     assert.ok(opened.ok);
