@@ -238,5 +238,7 @@ test('a page nested 5,000 elements deep is read from its body (Readability is no
 
 test('the extractor names itself and its version: Readability\'s release and our own revision', () => {
   assert.match(HTML_EXTRACTOR.version, /^\d+\.\d+\.\d+\/\d+$/);
+  const installed = (JSON.parse(readFileSync(new URL('../../node_modules/@mozilla/readability/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  assert.ok(HTML_EXTRACTOR.version.startsWith(`${installed}/`), `the extractor names the installed Readability (${installed}): update READABILITY_VERSION in corpus/extract/html/dom.ts`);
   assert.equal(HTML_EXTRACTOR.name, 'readability');
 });

@@ -62,8 +62,13 @@ let readabilityModule: ReadabilityModule | null = null;
 const loadJsdom = (): JsdomModule => (jsdomModule ??= require('jsdom') as JsdomModule);
 const loadReadability = (): ReadabilityModule => (readabilityModule ??= require('@mozilla/readability') as ReadabilityModule);
 
-/** The Readability release this folder runs, for the extractor's version string. */
-export const READABILITY_VERSION: string = (require('@mozilla/readability/package.json') as { version: string }).version;
+/**
+ * The Readability release this folder runs, for the extractor's version string. Written here,
+ * not read from its package.json on import: importing this folder must not need node_modules
+ * (the window's bundled main process loads it at start-up); a test checks it matches the
+ * installed release, so an upgrade cannot forget it.
+ */
+export const READABILITY_VERSION = '0.6.0';
 
 /**
  * A page parsed as inert data: no script runs (`runScripts` left unset), no subresource is
