@@ -29,7 +29,7 @@ export function extractHtml(bytes: Uint8Array, hints: PageHints = {}): Extracted
       `This page is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, larger than the ${MAX_ARTICLE_BYTES / 1024 / 1024} MB an article may have; it was not read.`,
     );
   }
-  const { html } = decodePage(bytes);
+  const { html } = decodePage(bytes, hints.charset);
   const page = parseOrExplain(html);
   try {
     const doc = page.document;
