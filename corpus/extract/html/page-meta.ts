@@ -7,12 +7,15 @@ import { outletByDomain } from '../../metadata/outlet-gazetteer';
 import type { HtmlDocument } from './dom';
 import { readJsonLd } from './json-ld';
 import { cutSiteSuffix } from './title';
+import { publishedDate } from './published-date';
 
 export interface PageHints {
   /** The address the page came from, when the caller knows it (an MHTML's Content-Location). */
   url?: string;
   /** When it was saved (ISO 8601). */
   saved?: string;
+  /** The charset the page's container names for it (an MHTML part's), which outranks the page's own. */
+  charset?: string | null;
 }
 
 export function readPageMeta(doc: HtmlDocument, html: string, hints: PageHints = {}): ExtractedMeta {
@@ -23,11 +26,13 @@ export function readPageMeta(doc: HtmlDocument, html: string, hints: PageHints =
   const rawTitle = ld.headline ?? metaContent(doc, 'og:title') ?? firstText(doc, 'h1') ?? firstText(doc, 'title');
   const title = rawTitle ? cutSiteSuffix(rawTitle, [site, ld.publisher, ...outlet]) : undefined;
   const author = pageAuthor(doc, ld.authors, [site, ld.publisher, ...outlet]);
-  const published =
-    metaContent(doc, 'article:published_time') ??
-    ld.published ??
-    attr(doc, 'meta[itemprop="datePublished"]', 'content') ??
-    attr(doc, 'time[datetime]', 'datetime');
+  const published = publishedDate([
+    metaContent(doc, 'article:published_time'),
+    ld.published,
+    attr(doc, 'meta[itemprop="datePublished"]', 'content'),
+    metaContent(doc, 'dc.date.issued') ?? metaContent(doc, 'dc.date'),
+    attr(doc, 'time[datetime]', 'datetime'),
+  ]);
   const language = clean(doc.documentElement?.getAttribute('lang') ?? undefined);
   const saved = clean(hints.saved);
   return {
