@@ -7,9 +7,10 @@ import { MAX_ARTICLE_BYTES } from '../../text/decode';
 import { parseInert, READABILITY_VERSION, readMainContent, type HtmlDocument } from './dom';
 import { paragraphsOf, treeDepth } from './paragraphs';
 import { readPageMeta, type PageHints } from './page-meta';
+import { removeMachineData } from './machine-data';
 
 /** Bump whenever this folder's text for the same bytes may change (sidecars then re-anchor). */
-export const EXTRACTOR_REVISION = 1;
+export const EXTRACTOR_REVISION = 2;
 
 export const HTML_EXTRACTOR = { name: 'readability', version: `${READABILITY_VERSION}/${EXTRACTOR_REVISION}` } as const;
 
@@ -36,6 +37,7 @@ export function extractHtml(bytes: Uint8Array, hints: PageHints = {}): Extracted
     // The head is read first: JSON-LD lives in <script> elements, and Readability rewrites the tree.
     const meta = readPageMeta(doc, html, hints);
     for (const el of Array.from(doc.querySelectorAll(INERT_REMOVALS))) el.remove();
+    removeMachineData(doc);
     const body = bodyParagraphs(doc);
     const main = doc.body && treeDepth(doc.body) <= MAX_DEPTH_FOR_READABILITY ? readMainContent(doc) : null;
     const paragraphs = main ? paragraphsOf(main) : [];

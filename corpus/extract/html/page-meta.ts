@@ -6,7 +6,7 @@ import type { ExtractedMeta } from '../types';
 import { outletByDomain } from '../../metadata/outlet-gazetteer';
 import type { HtmlDocument } from './dom';
 import { readJsonLd } from './json-ld';
-import { cutSiteSuffix } from './title';
+import { cutSiteSuffix, siteFromTitle } from './title';
 import { publishedDate } from './published-date';
 
 export interface PageHints {
@@ -21,9 +21,9 @@ export interface PageHints {
 export function readPageMeta(doc: HtmlDocument, html: string, hints: PageHints = {}): ExtractedMeta {
   const ld = readJsonLd(Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'), (s) => s.textContent ?? ''));
   const url = pageUrl(doc, html) ?? clean(hints.url);
-  const site = metaContent(doc, 'og:site_name') ?? ld.publisher;
   const outlet = url ? outletOfUrl(url) : [];
   const rawTitle = ld.headline ?? metaContent(doc, 'og:title') ?? firstText(doc, 'h1') ?? firstText(doc, 'title');
+  const site = metaContent(doc, 'og:site_name') ?? ld.publisher ?? siteFromTitle(firstText(doc, 'title'), rawTitle);
   const title = rawTitle ? cutSiteSuffix(rawTitle, [site, ld.publisher, ...outlet]) : undefined;
   const author = pageAuthor(doc, ld.authors, [site, ld.publisher, ...outlet]);
   const published = publishedDate([
