@@ -85,7 +85,7 @@ export function articleFacts(file: string, bytes: Uint8Array, encoding: string |
     // A saved page's address and, when the file records it, the time it was saved: its citation's source.
     ...(decoded.format === 'html' && decoded.meta.url ? { url: decoded.meta.url } : {}),
     ...(decoded.format === 'html' && decoded.meta.saved ? { accessed: decoded.meta.saved } : {}),
-    ...(decoded.format === 'html' && decoded.meta.author ? { author: decoded.meta.author } : {}),
+    ...(decoded.format !== 'txt' && decoded.meta.author ? { author: decoded.meta.author } : {}),
     text: decoded.text,
   };
 }

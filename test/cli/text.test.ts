@@ -159,6 +159,18 @@ test('the encoding chosen in the sidecar is the one read, as in the app, even wh
   assert.equal(hashiya('text', '--corpus', c.corpus, 'ar-1256.txt').text, ARABIC);
 });
 
+test('an encoding this version does not know, named in a sidecar, is ignored and said, and the text detected, as the app does', async () => {
+  await writeFile(join(c.corpus, 'odd.txt'), PERSIAN);
+  const sidecar = { format: 1, article: { file: 'odd.txt', sha256: '0'.repeat(64), length: PERSIAN.length }, metadata: { encoding: 'klingon' }, annotations: [], renderings: [], alignments: [] };
+  await writeFile(join(c.corpus, 'odd.txt.annotations.json'), JSON.stringify(sidecar));
+  const r = hashiya('text', '--corpus', c.corpus, 'odd.txt');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.text, PERSIAN);
+  assert.match(r.stderr, /^hashiya text: odd\.txt: the encoding "klingon" named in its annotations is unknown to this version of Hashiya; the encoding was detected\n$/);
+  const doc = await call<ArticleDoc>('openArticle', 'odd.txt');
+  assert.equal(doc.text, r.text, 'the app reads the same text');
+});
+
 test('a path from here into the corpus names the same article', () => {
   const r = hashiya('text', '--corpus', c.corpus, join(c.corpus, 'fa.txt'));
   assert.equal(r.status, 0, r.stderr);
