@@ -2,7 +2,7 @@
 // detection finds in the text, with the user's corrections from the sidecar on top.
 import type { SidecarFacts } from '../../annotations/store/sidecar-facts';
 import type { DateValue } from '../../annotations/model/types';
-import { articleText, type ExtractedTextCache } from '../extract/article-text';
+import { articleFormatOf, articleText, type ArticleFormat, type ExtractedTextCache } from '../extract/article-text';
 import { canonicalEncoding } from '../text/decode';
 import { detectLanguage, type Language } from '../text/language';
 import { detectMetadata } from '../metadata/metadata';
@@ -11,6 +11,8 @@ import { withDeclared } from '../metadata/declared-metadata';
 /** One row of the article list. */
 export interface ArticleSummary {
   file: string;
+  /** How the file is read: `txt` decoded, a saved page extracted. Optional: the window's list does not use it. */
+  format?: ArticleFormat;
   /** Null when the file is not opened as an article (binary, empty, too large). */
   language: Language | null;
   headline: string;
@@ -29,10 +31,14 @@ export interface ArticleSummary {
   url?: string;
   /** When the page was saved (ISO date or timestamp): the access date a web citation gives. */
   accessed?: string;
+  /** The author a saved page's own metadata names (never guessed from the text). */
+  author?: string;
 }
 
 /** What the article's own bytes say (decoded with the sidecar's encoding, if it names one). */
 export interface ArticleFacts {
+  /** How the file is read (its extension says, whether or not it could be read). */
+  format: ArticleFormat;
   openable: boolean;
   language: Language | null;
   encoding: string | null;
@@ -49,6 +55,8 @@ export interface ArticleFacts {
   url?: string;
   /** When the page was saved (ISO): a web citation's access date. */
   accessed?: string;
+  /** The author the page's metadata names. */
+  author?: string;
 }
 
 /** Decodes and detects; `text` is handed back so a caller can fold it without decoding twice. */
@@ -56,7 +64,7 @@ export async function articleFacts(file: string, bytes: Uint8Array, encoding: st
   // A name this build does not know (a typo, a newer Hashiya's) is ignored: the text is detected.
   const decoded = await articleText(file, bytes, encoding && canonicalEncoding(encoding) ? encoding : undefined, options.cache);
   if (!decoded.ok) {
-    return { openable: false, language: null, encoding: null, headline: '', outlet: null, date: null, problem: decoded.message, decodedWith: encoding ?? null, text: null };
+    return { format: formatOf(file), openable: false, language: null, encoding: null, headline: '', outlet: null, date: null, problem: decoded.message, decodedWith: encoding ?? null, text: null };
   }
   const language = detectLanguage(decoded.text);
   // Without metadata (a quick first listing) nothing is known to lack a headline.
@@ -64,6 +72,7 @@ export async function articleFacts(file: string, bytes: Uint8Array, encoding: st
   // A saved page's head says its headline, site and date: those come first.
   const meta = withDeclared({ headline: found.headline, outlet: found.outlet, date: found.date, untitled: found.headlineParagraph === null }, decoded.format !== 'txt' ? decoded.meta : undefined, language);
   return {
+    format: decoded.format,
     openable: true,
     language,
     encoding: decoded.encoding,
@@ -76,17 +85,19 @@ export async function articleFacts(file: string, bytes: Uint8Array, encoding: st
     // A saved page's address and, when the file records it, the time it was saved: its citation's source.
     ...(decoded.format !== 'txt' && decoded.meta.url ? { url: decoded.meta.url } : {}),
     ...(decoded.format !== 'txt' && decoded.meta.saved ? { accessed: decoded.meta.saved } : {}),
+    ...(decoded.format !== 'txt' && decoded.meta.author ? { author: decoded.meta.author } : {}),
     text: decoded.text,
   };
 }
 
 export function summaryOf(file: string, facts: ArticleFacts, sidecar: SidecarFacts): ArticleSummary {
   if (!facts.openable) {
-    return { file, language: null, headline: file, outlet: null, date: null, annotations: 0, encoding: null, note: facts.problem, openable: false };
+    return { file, format: facts.format, language: null, headline: file, outlet: null, date: null, annotations: 0, encoding: null, note: facts.problem, openable: false };
   }
   const o = sidecar.overrides;
   return {
     file,
+    format: facts.format,
     language: facts.language,
     headline: o.headline ?? (facts.headline || file),
     ...(o.headline === undefined && facts.untitled ? { untitled: true } : {}),
@@ -98,10 +109,16 @@ export function summaryOf(file: string, facts: ArticleFacts, sidecar: SidecarFac
     openable: true,
     ...(facts.url ? { url: facts.url } : {}),
     ...(facts.accessed ? { accessed: facts.accessed } : {}),
+    ...(facts.author ? { author: facts.author } : {}),
   };
+}
+
+/** A file's format by its name; a name no format claims is read as plain text, as articleText reads it. */
+function formatOf(file: string): ArticleFormat {
+  return articleFormatOf(file) ?? 'txt';
 }
 
 /** Listed before the background work reached it: the file name stands in for the headline. */
 export function pendingSummary(file: string): ArticleSummary & { pending: true } {
-  return { file, language: null, headline: file, outlet: null, date: null, annotations: 0, encoding: null, note: null, openable: true, pending: true };
+  return { file, format: formatOf(file), language: null, headline: file, outlet: null, date: null, annotations: 0, encoding: null, note: null, openable: true, pending: true };
 }

@@ -24,7 +24,8 @@ import {
 import type { DocMeta } from '../search/search-index';
 import { extractedTextCache } from '../search/extracted-text-cache';
 
-export const CATALOG_FORMAT = 2;
+// 3: facts carry the file's format and a saved page's author (older records lack them: made again).
+export const CATALOG_FORMAT = 3;
 /** Longest the cache's parsing holds the thread at a time. */
 const SLICE_MS = 8;
 
@@ -214,7 +215,7 @@ function isRecord(v: unknown): v is CatalogRecord {
   if (!isFingerprint(v.article) || typeof (v.article as unknown as Record<string, unknown>).hash !== 'string') return false;
   if (v.sidecar !== null && !isFingerprint(v.sidecar)) return false;
   const f = v.facts;
-  if (!isObject(f) || typeof f.openable !== 'boolean' || typeof f.headline !== 'string') return false;
+  if (!isObject(f) || typeof f.openable !== 'boolean' || typeof f.headline !== 'string' || typeof f.format !== 'string') return false;
   const s = v.sidecarFacts;
   if (!isObject(s) || typeof s.annotations !== 'number' || !Array.isArray(s.tags) || !isObject(s.overrides)) return false;
   return true;

@@ -5,6 +5,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   info: () => import('./commands/info'),
   export: () => import('./commands/export'),
   search: () => import('./commands/search'),
+  text: () => import('./commands/text'),
   segment: () => import('./commands/segment'),
   align: () => import('./commands/align'),
   'merge-driver': () => import('./commands/merge-driver'),
@@ -14,8 +15,10 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
 const USAGE = `usage: hashiya <command> [options]
 
 commands:
-  info --corpus DIR [--json]                 list the articles with language, headline, outlet, date,
-                                             and the files not read with the reason
+  info --corpus DIR [--json]                 list the articles with language, headline, outlet, date
+                                             (--json: also format, author, url), and the files not
+                                             read with the reason
+  text --corpus DIR FILE                     print an article's text exactly as offsets index it
   export --corpus DIR --format FORMAT [--tag T]… [--all-tags] [--group-by G] [--no-sentence]
          [--title TEXT] [--out FILE]         export annotated quotations (csv|xlsx|docx|html|md|json|jsonld)
   search --corpus DIR "QUERY" [--json] [--strict | --lenient] [--whole-word] [--limit N]

@@ -35,6 +35,7 @@ const OPTIONS: Record<string, string[]> = {
   info: ['--corpus', '--json'],
   export: ['--corpus', '--format', '--out', '--group-by', '--title', '--tag', '--all-tags', '--no-sentence'],
   search: ['--corpus', '--limit', '--lang', '--outlet', '--from', '--to', '--tag', '--json', '--strict', '--lenient', '--whole-word'],
+  text: ['--corpus'],
   segment: ['--json'],
   align: ['--kind', '--json'],
   'merge-driver': [],

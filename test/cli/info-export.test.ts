@@ -75,7 +75,10 @@ test('info --json prints exactly one object listing every article with the appâ€
     expected.map((a) => a.file),
   );
   for (const a of out.articles) {
-    assert.deepEqual(Object.keys(a), ['file', 'language', 'headline', 'outlet', 'date', 'annotations']);
+    assert.deepEqual(Object.keys(a), ['file', 'format', 'language', 'headline', 'outlet', 'date', 'author', 'url', 'annotations']);
+    assert.equal(a.format, 'txt');
+    assert.equal(a.author, null, 'plain text names no author');
+    assert.equal(a.url, null, 'plain text has no address');
     const e = expected.find((x) => x.file === a.file)!;
     assert.equal(a.language, e.language);
     assert.equal(a.headline, e.headline);

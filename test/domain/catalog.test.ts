@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ArticleCatalog, type CatalogEvent, type CatalogSummary } from '../../corpus/catalog/article-catalog';
+import { CATALOG_FORMAT } from '../../corpus/catalog/catalog-state';
 import { appFolder, CATALOG_CACHE } from '../../corpus/search/index-store';
 
 const COUNT = 60; // more than the catalog works out at once, so most lines start pending
@@ -81,11 +82,11 @@ describe('the article list of a big folder', () => {
   });
 
   it('rebuilds a corrupt cache instead of failing', async () => {
-    await writeFile(join(appFolder(root), CATALOG_CACHE), '{"format": 2, "writtenAt": 1}\n{"file": "a000.txt", "article"');
+    await writeFile(join(appFolder(root), CATALOG_CACHE), `{"format": ${CATALOG_FORMAT}, "writtenAt": 1}\n{"file": "a000.txt", "article"`);
     const list = await new ArticleCatalog(root).list();
     assert.equal(list.length, COUNT);
     assert.equal(list[0]!.headline, 'خبر شماره 0 درباره همکاری ایران و ترکیه');
-    await writeFile(join(appFolder(root), CATALOG_CACHE), `${JSON.stringify({ format: 2, writtenAt: Date.now() })}\n${JSON.stringify({ file: 'a000.txt', article: 'nonsense' })}\n`);
+    await writeFile(join(appFolder(root), CATALOG_CACHE), `${JSON.stringify({ format: CATALOG_FORMAT, writtenAt: Date.now() })}\n${JSON.stringify({ file: 'a000.txt', article: 'nonsense' })}\n`);
     const again = await new ArticleCatalog(root).list();
     assert.equal(again[0]!.headline, 'خبر شماره 0 درباره همکاری ایران و ترکیه');
   });

@@ -1,19 +1,27 @@
-// `hashiya info --corpus DIR [--json]`: the articles of a corpus with language, headline,
-// outlet, date and annotation count, as the app's article list shows them, then the documents
-// it does not read with the reason.
+// `hashiya info --corpus DIR [--json]`: the articles of a corpus with format, language,
+// headline, outlet, date, author, address and annotation count, from the same summaries as the
+// app's article list, then the documents it does not read with the reason.
 import type { ArticleSummary, UnreadDocument } from '../../api/api';
 import { unreadCountLine } from '../../folder/unread-documents';
 import { parseFlags, UsageError, type CliCommand } from '../command';
 import { CliError, EXIT, openCorpusForCli } from '../open-corpus';
 
-const USAGE = 'usage: hashiya info --corpus DIR [--json]';
+const USAGE = `usage: hashiya info --corpus DIR [--json]
+  Each article's file, language, annotation count, date, outlet and headline; with --json also
+  its format (txt, html), author and web address (null where the article gives none).`;
 
 export interface InfoArticle {
   file: string;
+  /** `txt`, `html` (and `mhtml`, `docx`, `pdf` as they come to be read). */
+  format: string | null;
   language: string | null;
   headline: string | null;
   outlet: string | null;
   date: { iso: string | null; original: string } | null;
+  /** From a saved page's metadata; null for plain text, which names no author Hashiya reads. */
+  author: string | null;
+  /** The article's web address (a saved page's canonical address), or null. */
+  url: string | null;
   /** Null when the sidecar could not be read, so the count is unknown. */
   annotations: number | null;
 }
@@ -25,10 +33,13 @@ function sidecarProblem(a: ArticleSummary): boolean {
 export function infoArticle(a: ArticleSummary): InfoArticle {
   return {
     file: a.file,
+    format: a.format ?? null,
     language: a.language,
     headline: a.openable && a.headline.trim() ? a.headline : null,
     outlet: a.outlet || null,
     date: a.date ? { iso: a.date.iso, original: a.date.original } : null,
+    author: a.author || null,
+    url: a.url || null,
     annotations: sidecarProblem(a) && a.annotations === 0 ? null : a.annotations,
   };
 }
