@@ -57,6 +57,8 @@ export interface ArticleFacts {
   accessed?: string;
   /** The author the page's metadata names. */
   author?: string;
+  /** A saved page's entry in the extracted-text cache (its `extractionKey`): entries no page has are removed. */
+  pageKey?: string;
 }
 
 /** Decodes and detects; `text` is handed back so a caller can fold it without decoding twice. */
@@ -86,6 +88,7 @@ export async function articleFacts(file: string, bytes: Uint8Array, encoding: st
     ...(decoded.format !== 'txt' && decoded.meta.url ? { url: decoded.meta.url } : {}),
     ...(decoded.format !== 'txt' && decoded.meta.saved ? { accessed: decoded.meta.saved } : {}),
     ...(decoded.format !== 'txt' && decoded.meta.author ? { author: decoded.meta.author } : {}),
+    ...(decoded.format !== 'txt' ? { pageKey: decoded.key } : {}),
     text: decoded.text,
   };
 }

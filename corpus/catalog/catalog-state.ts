@@ -25,7 +25,8 @@ import type { DocMeta } from '../search/search-index';
 import { extractedTextCache } from '../search/extracted-text-cache';
 
 // 3: facts carry the file's format and a saved page's author (older records lack them: made again).
-export const CATALOG_FORMAT = 3;
+// 4: a saved page's facts name its extracted-text cache entry (pageKey).
+export const CATALOG_FORMAT = 4;
 /** Longest the cache's parsing holds the thread at a time. */
 const SLICE_MS = 8;
 
@@ -96,6 +97,11 @@ export class CatalogState {
     const lines = [JSON.stringify({ format: CATALOG_FORMAT, writtenAt: this.writtenAt })];
     for (const r of this.records.values()) lines.push(JSON.stringify(r));
     return lines.join('\n') + '\n';
+  }
+
+  /** The extracted-text cache entries the listed pages use. */
+  pageKeys(): Set<string> {
+    return new Set([...this.records.values()].flatMap((r) => (r.facts.pageKey ? [r.facts.pageKey] : [])));
   }
 
   async persist(root: string): Promise<boolean> {
@@ -216,6 +222,7 @@ function isRecord(v: unknown): v is CatalogRecord {
   if (v.sidecar !== null && !isFingerprint(v.sidecar)) return false;
   const f = v.facts;
   if (!isObject(f) || typeof f.openable !== 'boolean' || typeof f.headline !== 'string' || typeof f.format !== 'string') return false;
+  if (f.openable && f.format !== 'txt' && typeof f.pageKey !== 'string') return false;
   const s = v.sidecarFacts;
   if (!isObject(s) || typeof s.annotations !== 'number' || !Array.isArray(s.tags) || !isObject(s.overrides)) return false;
   return true;

@@ -14,6 +14,7 @@ import { scanCorpus } from '../search/index-store';
 import { SearchEngine, SearchQueryError } from '../search/search-engine';
 import { articleText } from '../extract/article-text';
 import { extractedTextCache } from '../search/extracted-text-cache';
+import { prunePageCache } from '../search/page-cache-prune';
 
 const PROGRESS_EVERY_MS = 100;
 
@@ -75,7 +76,10 @@ async function run(start: WorkerStart): Promise<void> {
       if (!metaSent) sendMeta(catalog.records.values());
       metaSent = true;
       post({ type: 'ready', role, changed: out.changed, removed: out.removed, articles: catalog.records.size });
-      if (out.changed.length > 0 || out.removed.length > 0) await catalog.persist(root);
+      if (out.changed.length > 0 || out.removed.length > 0) {
+        await catalog.persist(root);
+        await prunePageCache(root, catalog.pageKeys());
+      }
     } else if (search) {
       const out = await search.refresh(root, scan, progress);
       post({ type: 'ready', role, changed: out.changed, removed: out.removed, articles: search.files.size });

@@ -37,6 +37,8 @@ export type ArticleText =
       meta: ExtractedMeta;
       /** `name/version`, recorded in a sidecar so that a new extractor re-anchors. */
       extractor: string;
+      /** Its cache entry's key (`extractionKey`): what the list keeps so that stale entries can be removed. */
+      key: string;
     }
   | { ok: false; message: string };
 
@@ -102,16 +104,16 @@ export async function articleText(
     const decoded = decodeArticle(bytes, encoding);
     return decoded.ok ? { ...decoded, format } : { ok: false, message: decoded.message };
   }
-  const key = cache ? extractionKey(bytes, extractorLabel(EXTRACTORS[format])) : '';
+  const key = extractionKey(bytes, extractorLabel(EXTRACTORS[format]));
   const kept = cache?.get(key);
-  if (kept) return { ok: true, format, encoding: 'utf-8', ...kept };
+  if (kept) return { ok: true, format, encoding: 'utf-8', key, ...kept };
   const read = elsewhere ? await elsewhere(name, bytes) : null;
   if (read) return read;
   try {
     const page: ExtractedMhtml = format === 'html' ? extractHtml(bytes) : await extractMhtml(bytes);
     const done: CachedPage = { text: page.text, meta: page.meta, extractor: extractorLabel(page.extractor), ...(page.warning ? { warning: page.warning } : {}) };
     cache?.put(key, done);
-    return { ok: true, format, encoding: 'utf-8', ...done };
+    return { ok: true, format, encoding: 'utf-8', key, ...done };
   } catch (error) {
     if (error instanceof ExtractionError) return { ok: false, message: error.message };
     // Anything else (a bug in the extractor, a library missing from a build) must not stop the

@@ -48,7 +48,7 @@ export async function appFolderProblem(root: string): Promise<string | null> {
 }
 
 /** The hidden folder, only when it is a real folder of the corpus (root is a realpath). */
-async function usableAppFolder(root: string): Promise<string | null> {
+export async function usableAppFolder(root: string): Promise<string | null> {
   if (await appFolderProblem(root)) return null;
   const dir = appFolder(root);
   const real = await realpath(dir).catch(() => null);
