@@ -205,6 +205,30 @@ export interface QuotationExportRequest {
 
 
 
+/** What the clipboard holds, as the window read it: its plain text and, when present, its HTML flavour. */
+export interface ClipboardText {
+  text: string;
+  html?: string | null;
+}
+
+/** What a paste would create: the text as paragraphs (blank lines between) and a name from its headline. */
+export interface NewArticlePreview {
+  text: string;
+  /** With `.txt`; '' when there is no text. */
+  name: string;
+}
+
+export interface NewArticleRequest {
+  /** The file name in the corpus folder; `.txt` is added when missing. */
+  name: string;
+  text: string;
+  /** The page's address (http or https), kept as the article's address for its citations. */
+  url?: string;
+}
+
+/** Created (the corpus-relative name), or the name was taken: nothing was written, and a free one is suggested. */
+export type NewArticleResult = { created: string } | { taken: string; suggestion: string };
+
 export interface HashiyaApi {
   getAppState(): Promise<AppState>;
   setAnalyst(name: string): Promise<AppState>;
@@ -251,6 +275,12 @@ export interface HashiyaApi {
   /** Adds a translation (a .txt the user picked) to the corpus beside `file` and pairs them. */
   importTranslation(file: string, name: string, base64: string): Promise<{ file: string }>;
 
+  // New articles
+  /** The clipboard's text as a new article would hold it, and a name suggested from its headline. */
+  previewNewArticle(clip: ClipboardText): Promise<NewArticlePreview>;
+  /** Creates a .txt in the corpus folder, never over an existing file; the address goes to its sidecar. */
+  createArticleFromText(request: NewArticleRequest): Promise<NewArticleResult>;
+
   // Quotations
   queryQuotations(query: QuotationQuery): Promise<QuotationPage>;
   exportQuotations(request: QuotationExportRequest): Promise<ExportFile>;
@@ -284,6 +314,7 @@ export type AppEvent =
 
 export type MenuCommand =
   | 'open-folder'
+  | 'new-article-from-clipboard'
   | 'font-bigger'
   | 'font-smaller'
   | 'font-reset'
