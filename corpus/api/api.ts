@@ -205,6 +205,14 @@ export interface QuotationExportRequest {
 
 
 
+/** The clipboard as the shell reads it: plain text, the HTML flavour and the page's address, when present. */
+export interface ClipboardContents {
+  text: string;
+  html: string | null;
+  /** The address of the page the selection was copied from (http or https), when the browser left it. */
+  url: string | null;
+}
+
 /** What the clipboard holds, as the window read it: its plain text and, when present, its HTML flavour. */
 export interface ClipboardText {
   text: string;
@@ -331,7 +339,7 @@ export type HashiyaBridge = {
   readonly [M in ApiMethod]: (...args: Parameters<HashiyaApi[M]>) => Promise<ApiResponse<Awaited<ReturnType<HashiyaApi[M]>>>>;
 } & {
   readonly onEvent: (listener: (event: AppEvent) => void) => () => void;
-} & Partial<ShellBridge>;
+} & Partial<ShellBridge & ClipboardBridge>;
 
 /** What only the app's shell can do beside the API, the OS's business and not the corpus's: absent in the browser harness. */
 export interface ShellBridge {
@@ -339,4 +347,10 @@ export interface ShellBridge {
   readonly saveFile: (name: string, mime: string, base64: string) => Promise<ApiResponse<string | null>>;
   /** Shows a file saved by saveFile in the system's file manager. */
   readonly showInFolder: (path: string) => Promise<ApiResponse<null>>;
+}
+
+/** The system clipboard, which the sandboxed window cannot read itself; the browser harness reads the page's own. */
+export interface ClipboardBridge {
+  /** What the clipboard holds (File → New Article from Clipboard). */
+  readonly readClipboard: () => Promise<ApiResponse<ClipboardContents>>;
 }
