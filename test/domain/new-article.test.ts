@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Annotation } from '../../annotations/model/types';
 import type { ArticleSummary, NewArticlePreview, NewArticleResult, QuotationPage } from '../../corpus/api/api';
@@ -121,4 +123,29 @@ test('a suggested name keeps Persian and Arabic, drops what a file system refuse
   assert.equal(suggestArticleName('...'), 'Pasted article.txt');
   assert.equal(suggestArticleName('con'), '_con.txt');
   for (const s of ['«ایران» گفت و گو؟ ادامه دارد.txt', long]) assert.ok(checkNewArticleName(s).ok, s);
+});
+
+test('nothing in pasted HTML runs or is fetched: scripts, images, styles, frames and handlers pointing at a live server are never requested', async () => {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    res.end('globalThis.ran = true');
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const c = await hostileCorpus([]);
+  try {
+    const html =
+      `<link rel="stylesheet" href="${base}/style.css"><script src="${base}/script.js"></script><script>fetch("${base}/inline")</script>` +
+      `<p>متن <img src="${base}/image.png" onerror="fetch('${base}/onerror')"></p><iframe src="${base}/frame"></iframe>` +
+      `<object data="${base}/object"></object><video poster="${base}/poster.png"></video><p style="background:url(${base}/bg.png)">پایان</p>`;
+    const preview = await c.call<NewArticlePreview>('previewNewArticle', { text: 'متن\nپایان', html });
+    assert.deepEqual(preview, { ok: true, value: { text: 'متن\n\nپایان', name: 'متن.txt' } });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(requests, [], 'no request reached the server');
+    console.log(`requests made by a paste with 9 remote references: ${requests.length}`);
+  } finally {
+    await c.close();
+    server.close();
+  }
 });
