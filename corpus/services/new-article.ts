@@ -36,8 +36,9 @@ export class NewArticleService {
   async create(request: NewArticleRequest): Promise<NewArticleResult> {
     const checked = checkNewArticleName(request.name);
     if (!checked.ok) throw new ApiError('bad-request', checked.reason);
-    // Written as the corpus's .txt are: LF line ends, paragraphs apart by a blank line.
-    const text = request.text.replace(/\r\n?/g, '\n').trim();
+    // Written as the corpus's .txt are: LF line ends, paragraphs apart by a blank line. A NUL
+    // (from a broken copy) would make the file read as binary and never open.
+    const text = request.text.replace(/\r\n?/g, '\n').replace(/\u0000/g, '').trim();
     if (text === '') throw new ApiError('bad-request', 'There is no text to make an article of.');
     const url = request.url?.trim() || undefined;
     if (url !== undefined && !citableUrl(url)) throw new ApiError('bad-request', 'The address is not a web address (http or https).');

@@ -49,6 +49,9 @@ test('only the plain text on the clipboard: each line is a paragraph; an empty c
     assert.deepEqual(preview, { ok: true, value: { text: 'Line one\n\nLine two\n\nLine three', name: 'Line one.txt' } });
     const empty = await c.call<NewArticlePreview>('previewNewArticle', { text: ' \n ' });
     assert.deepEqual(empty, { ok: true, value: { text: '', name: '' } });
+    const nul = await c.call<NewArticleResult>('createArticleFromText', { name: 'broken copy', text: 'a\u0000b\r\n\r\nc' });
+    assert.deepEqual(nul, { ok: true, value: { created: 'broken copy.txt' } });
+    assert.equal(await readFile(join(c.corpus, 'broken copy.txt'), 'utf8'), 'ab\n\nc', 'LF line ends, no NUL that would make it read as binary');
     const refused = await c.call('createArticleFromText', { name: 'x', text: '   ' });
     assert.ok(!refused.ok && /no text/.test(refused.error.message));
   } finally {
