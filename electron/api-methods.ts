@@ -32,6 +32,8 @@ export const API_METHOD_NAMES = [
   'exportTranslation',
   'importXliff',
   'importTranslation',
+  'previewNewArticle',
+  'createArticleFromText',
   'queryQuotations',
   'exportQuotations',
   'search',

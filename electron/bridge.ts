@@ -1,5 +1,5 @@
 // What the preload exposes as `window.hashiya`: one named function per API method, an event
-// subscription, and the shell's Save dialog and show-in-folder. Built from plain transport
+// subscription, and the shell's Save dialog, show-in-folder and clipboard. Built from plain transport
 // functions so it can be tested without Electron; the renderer never receives ipcRenderer or
 // an IPC event object.
 import type { AppEvent, HashiyaBridge } from '../corpus/api/api';
@@ -13,7 +13,7 @@ export interface BridgeTransport {
   invokeShell(call: ShellCall, args: unknown[]): Promise<unknown>;
 }
 
-export type ShellCall = 'saveFile' | 'showInFolder';
+export type ShellCall = 'saveFile' | 'showInFolder' | 'readClipboard';
 
 export function createBridge(transport: BridgeTransport): HashiyaBridge {
   const bridge: Record<string, unknown> = {};
@@ -23,6 +23,7 @@ export function createBridge(transport: BridgeTransport): HashiyaBridge {
   }
   bridge.saveFile = (name: unknown, mime: unknown, base64: unknown) => transport.invokeShell('saveFile', [name, mime, base64]);
   bridge.showInFolder = (path: unknown) => transport.invokeShell('showInFolder', [path]);
+  bridge.readClipboard = () => transport.invokeShell('readClipboard', []);
   bridge.onEvent = (listener: (event: AppEvent) => void) => {
     if (typeof listener !== 'function') throw new TypeError('onEvent needs a function');
     let active = true;

@@ -5,3 +5,5 @@ export const EVENT_CHANNEL = 'hashiya:event';
 /** The shell's own calls beside the API: the Save dialog for an export, and showing it in its folder. */
 export const SAVE_FILE_CHANNEL = 'hashiya:save-file';
 export const SHOW_IN_FOLDER_CHANNEL = 'hashiya:show-in-folder';
+/** The system clipboard, read for a new article: the sandboxed window cannot read it itself. */
+export const READ_CLIPBOARD_CHANNEL = 'hashiya:read-clipboard';

@@ -6,7 +6,7 @@ import { dispatch } from '../corpus/api/api-schema';
 import { errorForLog, unexpectedFailureMessage } from '../corpus/api/failure-message';
 import { isAppUrl } from './app-origin';
 
-export { API_CHANNEL, EVENT_CHANNEL, SAVE_FILE_CHANNEL, SHOW_IN_FOLDER_CHANNEL } from './ipc-channels';
+export { API_CHANNEL, EVENT_CHANNEL, READ_CLIPBOARD_CHANNEL, SAVE_FILE_CHANNEL, SHOW_IN_FOLDER_CHANNEL } from './ipc-channels';
 
 /** The parts of Electron's WebFrameMain the sender check reads. */
 export interface FrameLike {

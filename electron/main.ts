@@ -1,13 +1,14 @@
 // The Electron main process: wiring only. Every decision it applies (window options, CSP,
 // asset paths, sender checks, navigation and permission refusals, the menu) lives in a
 // module that runs and is tested without Electron.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import type { AppEvent } from '../corpus/api/api';
 import { Workspace } from '../corpus/services/workspace';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin';
 import { appPaths } from './app-paths';
-import { API_CHANNEL, EVENT_CHANNEL, SAVE_FILE_CHANNEL, SHOW_IN_FOLDER_CHANNEL, createApiHandler, guardedHandler } from './ipc';
+import { API_CHANNEL, EVENT_CHANNEL, READ_CLIPBOARD_CHANNEL, SAVE_FILE_CHANNEL, SHOW_IN_FOLDER_CHANNEL, createApiHandler, guardedHandler } from './ipc';
+import { readClipboardWith } from './read-clipboard';
 import { folderFromArgv } from './launch-args';
 import { buildMenuTemplate } from './menu';
 import { applyNavigationPolicy } from './navigation';
@@ -155,6 +156,8 @@ function startApp(): void {
     });
     ipcMain.handle(SAVE_FILE_CHANNEL, guardedHandler('saveFile', { trustedFrame, log }, files.saveFile));
     ipcMain.handle(SHOW_IN_FOLDER_CHANNEL, guardedHandler('showInFolder', { trustedFrame, log }, files.showInFolder));
+    // Read only when the window asks, after the person chose File → New Article from Clipboard.
+    ipcMain.handle(READ_CLIPBOARD_CHANNEL, guardedHandler('readClipboard', { trustedFrame, log }, async () => readClipboardWith(clipboard)));
 
     const template = buildMenuTemplate(
       { command: (command) => sendEvent({ type: 'menu', command }), about: showAbout },

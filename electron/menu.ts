@@ -40,6 +40,9 @@ export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): M
     label: '&File',
     submenu: [
       { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: send('open-folder') },
+      // The window takes the key (outside text fields, where Ctrl+Shift+V pastes as plain text), so
+      // the menu shows it without registering it.
+      { label: 'New Article from Clipboard…', accelerator: 'CmdOrCtrl+Shift+V', registerAccelerator: false, click: send('new-article-from-clipboard') },
       ...(mac ? [] : ([{ type: 'separator' }, { role: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q' }] as MenuItemConstructorOptions[])),
     ],
   };

@@ -1,6 +1,6 @@
 // The renderer talks to `window.hashiya` (the Electron preload) or, in the browser harness,
 // to the same API over HTTP. Either way it gets the typed API and never a raw channel.
-import type { ApiErrorCode, ApiResponse, AppEvent, HashiyaApi, HashiyaBridge, ShellBridge } from '../corpus/api/api';
+import type { ApiErrorCode, ApiResponse, AppEvent, ClipboardContents, HashiyaApi, HashiyaBridge, ShellBridge } from '../corpus/api/api';
 
 declare global {
   interface Window {
@@ -64,3 +64,24 @@ export const onAppEvent = (listener: (event: AppEvent) => void): (() => void) =>
 /** The app shell's Save dialog and show-in-folder; null in the browser harness, which has neither. */
 export const shell: ShellBridge | null =
   window.hashiya?.saveFile && window.hashiya.showInFolder ? { saveFile: window.hashiya.saveFile, showInFolder: window.hashiya.showInFolder } : null;
+
+/**
+ * What the clipboard holds: the app's shell reads the system clipboard (the sandboxed window
+ * cannot); the browser harness reads the page's own (Chromium asks nothing of a focused page
+ * the test granted clipboard-read), so a test copies from a real page with Ctrl+C and pastes.
+ */
+export async function readClipboard(): Promise<ClipboardContents> {
+  const fromShell = window.hashiya?.readClipboard;
+  if (fromShell) {
+    const response = await fromShell();
+    if (!response.ok) throw new CallError(response.error.code, response.error.message);
+    return response.value;
+  }
+  const items = await navigator.clipboard.read();
+  const flavour = async (type: string): Promise<string | null> => {
+    for (const item of items) if (item.types.includes(type)) return (await item.getType(type)).text();
+    return null;
+  };
+  // A web page cannot see the source address the browser keeps beside a copy.
+  return { text: (await flavour('text/plain')) ?? '', html: await flavour('text/html'), url: null };
+}

@@ -3,7 +3,8 @@ import type { Tag } from '../annotations/model/types';
 import { tagIdFor } from '../annotations/model/taxonomy';
 import { h } from './dom';
 
-function modal(title: string, body: HTMLElement, buttons: HTMLElement[]): HTMLDialogElement {
+/** A modal dialog with a title, a body and a row of buttons; removed from the page when closed. */
+export function modal(title: string, body: HTMLElement, buttons: HTMLElement[]): HTMLDialogElement {
   const dialog = h('dialog', { class: 'modal', 'aria-label': title }, h('h2', {}, title), body, h('div', { class: 'buttons' }, ...buttons));
   document.body.append(dialog);
   dialog.addEventListener('close', () => dialog.remove());

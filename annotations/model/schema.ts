@@ -65,6 +65,7 @@ const metadataSchema = z.looseObject({
   headline: z.string().optional(),
   outlet: z.string().optional(),
   date: dateValueSchema.optional(),
+  url: z.string().max(2048).optional(),
   encoding: z.string().optional(),
   boilerplate: z.record(z.string(), z.boolean()).optional(),
   furniture: z.array(z.object({ start: nonNegInt, text: z.string(), on: z.boolean() })).optional(),

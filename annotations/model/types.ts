@@ -102,6 +102,11 @@ export interface MetadataOverrides {
   headline?: string;
   outlet?: string;
   date?: DateValue;
+  /**
+   * The article's web address, given by a person (a correction of a saved page's, or the
+   * source address a pasted article came with): its citations carry it.
+   */
+  url?: string;
   /** Encoding name the user chose for this article (iconv-lite label). */
   encoding?: string;
   /**

@@ -8,7 +8,7 @@ import type { MetadataOverrides } from '../model/types';
 /** What the sidecar adds: corrections, annotation count, tags, or why it cannot be used. */
 export interface SidecarFacts {
   annotations: number;
-  overrides: Pick<MetadataOverrides, 'headline' | 'outlet' | 'date' | 'encoding'>;
+  overrides: Pick<MetadataOverrides, 'headline' | 'outlet' | 'date' | 'encoding' | 'url'>;
   /** Tag ids used by the article's annotations. */
   tags: string[];
   problem: string | null;
@@ -37,5 +37,6 @@ export function sidecarFacts(text: string | null, name: string): SidecarFacts {
   if (m.outlet !== undefined) overrides.outlet = m.outlet;
   if (m.date !== undefined) overrides.date = m.date;
   if (m.encoding !== undefined) overrides.encoding = m.encoding;
+  if (m.url !== undefined) overrides.url = m.url;
   return { annotations: s.annotations.length, overrides, tags: [...tags].sort(), problem: null };
 }

@@ -7,6 +7,7 @@ import { PAIRING_KINDS, SEGMENT_STATUSES } from '../../annotations/model/types';
 import { TAG_MODES } from '../../annotations/quotations/quotation-filter';
 import { QUOTATION_COLUMNS, SORT_DIRECTIONS } from '../../annotations/quotations/quotation-sort';
 import { TRANSLATION_FORMATS } from '../../annotations/translation/formats';
+import { MAX_CLIPBOARD_CHARS } from '../extract/clipboard-text';
 import { LANGUAGES } from '../text/language';
 import { canonicalEncoding, SUPPORTED_ENCODINGS } from '../text/encodings';
 import { ApiError, type ApiMethod, type ApiResponse, type HashiyaApi, type WindowMessages } from './api';
@@ -43,6 +44,8 @@ const metadata = z.object({
   headline: z.string().max(10_000).optional(),
   outlet: z.string().max(10_000).optional(),
   date: z.object({ iso: z.string().max(32).nullable(), original: z.string().max(1000) }).optional(),
+  // '' takes the correction back.
+  url: z.string().max(2048).refine((s) => s === '' || /^https?:\/\/\S+$/i.test(s), { message: 'an address must start with http:// or https://' }).optional(),
   // '' takes the correction back; anything else must be an encoding this build decodes.
   encoding: z
     .string()
@@ -142,6 +145,12 @@ const ARGUMENTS = {
   exportTranslation: z.tuple([fileArg, z.enum(TRANSLATION_FORMATS), fileArg.optional()]),
   importXliff: z.tuple([fileArg, z.string().max(64 * 1024 * 1024)]),
   importTranslation: z.tuple([fileArg, z.string().min(1).max(255), z.string().max(40 * 1024 * 1024)]),
+  previewNewArticle: z.tuple([
+    z.object({ text: z.string().max(MAX_CLIPBOARD_CHARS), html: z.string().max(MAX_CLIPBOARD_CHARS).nullable().optional() }).strict(),
+  ]),
+  createArticleFromText: z.tuple([
+    z.object({ name: z.string().min(1).max(1024), text: z.string().min(1).max(MAX_CLIPBOARD_CHARS), url: z.string().max(2048).optional() }).strict(),
+  ]),
   queryQuotations: z.tuple([
     z.object({
       filter: quotationFilter,

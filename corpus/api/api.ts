@@ -205,6 +205,38 @@ export interface QuotationExportRequest {
 
 
 
+/** The clipboard as the shell reads it: plain text, the HTML flavour and the page's address, when present. */
+export interface ClipboardContents {
+  text: string;
+  html: string | null;
+  /** The address of the page the selection was copied from (http or https), when the browser left it. */
+  url: string | null;
+}
+
+/** What the clipboard holds, as the window read it: its plain text and, when present, its HTML flavour. */
+export interface ClipboardText {
+  text: string;
+  html?: string | null;
+}
+
+/** What a paste would create: the text as paragraphs (blank lines between) and a name from its headline. */
+export interface NewArticlePreview {
+  text: string;
+  /** With `.txt`; '' when there is no text. */
+  name: string;
+}
+
+export interface NewArticleRequest {
+  /** The file name in the corpus folder; `.txt` is added when missing. */
+  name: string;
+  text: string;
+  /** The page's address (http or https), kept as the article's address for its citations. */
+  url?: string;
+}
+
+/** Created (the corpus-relative name), or the name was taken: nothing was written, and a free one is suggested. */
+export type NewArticleResult = { created: string } | { taken: string; suggestion: string };
+
 export interface HashiyaApi {
   getAppState(): Promise<AppState>;
   setAnalyst(name: string): Promise<AppState>;
@@ -251,6 +283,12 @@ export interface HashiyaApi {
   /** Adds a translation (a .txt the user picked) to the corpus beside `file` and pairs them. */
   importTranslation(file: string, name: string, base64: string): Promise<{ file: string }>;
 
+  // New articles
+  /** The clipboard's text as a new article would hold it, and a name suggested from its headline. */
+  previewNewArticle(clip: ClipboardText): Promise<NewArticlePreview>;
+  /** Creates a .txt in the corpus folder, never over an existing file; the address goes to its sidecar. */
+  createArticleFromText(request: NewArticleRequest): Promise<NewArticleResult>;
+
   // Quotations
   queryQuotations(query: QuotationQuery): Promise<QuotationPage>;
   exportQuotations(request: QuotationExportRequest): Promise<ExportFile>;
@@ -284,6 +322,7 @@ export type AppEvent =
 
 export type MenuCommand =
   | 'open-folder'
+  | 'new-article-from-clipboard'
   | 'font-bigger'
   | 'font-smaller'
   | 'font-reset'
@@ -300,7 +339,7 @@ export type HashiyaBridge = {
   readonly [M in ApiMethod]: (...args: Parameters<HashiyaApi[M]>) => Promise<ApiResponse<Awaited<ReturnType<HashiyaApi[M]>>>>;
 } & {
   readonly onEvent: (listener: (event: AppEvent) => void) => () => void;
-} & Partial<ShellBridge>;
+} & Partial<ShellBridge & ClipboardBridge>;
 
 /** What only the app's shell can do beside the API, the OS's business and not the corpus's: absent in the browser harness. */
 export interface ShellBridge {
@@ -308,4 +347,10 @@ export interface ShellBridge {
   readonly saveFile: (name: string, mime: string, base64: string) => Promise<ApiResponse<string | null>>;
   /** Shows a file saved by saveFile in the system's file manager. */
   readonly showInFolder: (path: string) => Promise<ApiResponse<null>>;
+}
+
+/** The system clipboard, which the sandboxed window cannot read itself; the browser harness reads the page's own. */
+export interface ClipboardBridge {
+  /** What the clipboard holds (File → New Article from Clipboard). */
+  readonly readClipboard: () => Promise<ApiResponse<ClipboardContents>>;
 }

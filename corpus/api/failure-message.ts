@@ -44,6 +44,8 @@ const ACTIONS: Record<ApiMethod, Action> = {
   exportTranslation: read('export the translation'),
   importXliff: write('import the XLIFF file'),
   importTranslation: write('import the translation'),
+  previewNewArticle: read('read the clipboard'),
+  createArticleFromText: write('create the article'),
   queryQuotations: read('list the quotations'),
   exportQuotations: read('export the quotations'),
   search: read('search'),

@@ -110,7 +110,8 @@ export function summaryOf(file: string, facts: ArticleFacts, sidecar: SidecarFac
     encoding: facts.encoding,
     note: sidecar.problem,
     openable: true,
-    ...(facts.url ? { url: facts.url } : {}),
+    // A person's address (a pasted article's source, a correction) wins over the page's own.
+    ...((o.url ?? facts.url) ? { url: o.url ?? facts.url } : {}),
     ...(facts.accessed ? { accessed: facts.accessed } : {}),
     ...(facts.author ? { author: facts.author } : {}),
   };

@@ -27,6 +27,10 @@ import {
   type SearchResponse,
   type TranslationFormat,
   type WindowMessages,
+  type ClipboardText,
+  type NewArticlePreview,
+  type NewArticleRequest,
+  type NewArticleResult,
 } from '../api/api';
 import { appFolderProblem } from '../search/index-store';
 import { listArticleFiles } from '../folder/corpus-folder';
@@ -35,6 +39,7 @@ import type { Language } from '../text/language';
 import { AnnotationService } from './annotation-service';
 import { AppSettingsService } from './app-settings-service';
 import { Articles } from './articles';
+import { NewArticleService } from './new-article';
 import { onCatalogEvent } from './catalog-events';
 import { CorpusSettingsService } from './corpus-settings-service';
 import { DraftingServices } from './drafting/drafting-service';
@@ -84,6 +89,7 @@ export class Workspace implements HashiyaApi, WindowMessages {
   private readonly metadata: MetadataService;
   private readonly drafting: DraftingServices;
   private readonly quotations: QuotationService;
+  private readonly newArticles: NewArticleService;
 
   private constructor(
     private readonly options: WorkspaceOptions,
@@ -94,6 +100,7 @@ export class Workspace implements HashiyaApi, WindowMessages {
     this.metadata = new MetadataService(this.context);
     this.drafting = new DraftingServices(this.context);
     this.quotations = new QuotationService(this.context);
+    this.newArticles = new NewArticleService(this.context);
   }
 
   static async create(options: WorkspaceOptions): Promise<Workspace> {
@@ -318,6 +325,14 @@ export class Workspace implements HashiyaApi, WindowMessages {
 
   importTranslation(file: string, name: string, base64: string): Promise<{ file: string }> {
     return this.drafting.interchange.importTranslation(file, name, base64);
+  }
+
+  async previewNewArticle(clip: ClipboardText): Promise<NewArticlePreview> {
+    return this.newArticles.preview(clip);
+  }
+
+  createArticleFromText(request: NewArticleRequest): Promise<NewArticleResult> {
+    return this.newArticles.create(request);
   }
 
   queryQuotations(query: QuotationQuery): Promise<QuotationPage> {

@@ -11,6 +11,7 @@ import type { ViewContext } from '../view-context';
 import { AnnotationEditing } from './annotation-editing';
 import { ArticleList } from './article-list';
 import { ConflictsPanel } from './conflicts';
+import { pasteAsNewArticle } from './paste-article';
 import { ReadingController } from './reading-controller';
 import { saveExport } from './save-export';
 import { Settings } from './settings';
@@ -199,6 +200,14 @@ export class App {
           this.toast.show((error as Error).message);
         }
         break;
+      case 'new-article-from-clipboard':
+        return pasteAsNewArticle({
+          toast: (m) => this.toast.show(m),
+          open: async (file) => {
+            await this.list.refresh();
+            await this.openInReader(file);
+          },
+        });
       case 'tags': {
         const next = await editTaxonomy(this.taxonomy);
         if (!next) break;
@@ -238,6 +247,8 @@ export class App {
 function shortcut(e: KeyboardEvent, inField: boolean): string | null {
   if (!(e.ctrlKey || e.metaKey)) return null;
   if (e.key === 'z' || e.key === 'Z' || e.key === 'y') return inField ? null : e.key === 'y' || e.shiftKey ? 'redo' : 'undo';
+  // Outside a text field, where Ctrl+Shift+V pastes as plain text.
+  if ((e.key === 'V' || e.key === 'v') && e.shiftKey) return inField ? null : 'new-article-from-clipboard';
   if (e.key === '=' || e.key === '+') return 'font-bigger';
   if (e.key === '-') return 'font-smaller';
   if (e.key === '0') return 'font-reset';

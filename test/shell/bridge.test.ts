@@ -16,7 +16,7 @@ test('the preload\'s list of API methods is exactly the API\'s', () => {
   assert.equal(new Set(API_METHOD_NAMES).size, API_METHOD_NAMES.length);
 });
 
-test('window.hashiya is a frozen object of one function per API method plus onEvent, saveFile and showInFolder, and nothing else', async () => {
+test('window.hashiya is a frozen object of one function per API method plus onEvent, saveFile, showInFolder and readClipboard, and nothing else', async () => {
   const sent: Array<[string, unknown[]]> = [];
   const bridge = createBridge({
     invoke: async (method, args) => {
@@ -27,7 +27,7 @@ test('window.hashiya is a frozen object of one function per API method plus onEv
     invokeShell: async () => null,
   });
   assert.ok(Object.isFrozen(bridge));
-  assert.deepEqual(Object.keys(bridge).sort(), [...API_METHODS, 'onEvent', 'saveFile', 'showInFolder'].sort());
+  assert.deepEqual(Object.keys(bridge).sort(), [...API_METHODS, 'onEvent', 'saveFile', 'showInFolder', 'readClipboard'].sort());
   for (const key of Object.keys(bridge)) assert.equal(typeof (bridge as unknown as Record<string, unknown>)[key], 'function', key);
   assert.ok(!('ipcRenderer' in bridge) && !('invoke' in bridge) && !('send' in bridge));
   assert.throws(() => {
@@ -64,7 +64,7 @@ test('onEvent hands the listener only the event payload and its unsubscribe stop
   assert.throws(() => bridge.onEvent('nope' as never), TypeError);
 });
 
-test('saveFile and showInFolder go to the shell\'s own calls with their arguments, not to the API', async () => {
+test('saveFile, showInFolder and readClipboard go to the shell\'s own calls with their arguments, not to the API', async () => {
   const api: unknown[] = [];
   const shell: unknown[] = [];
   const bridge = createBridge({
@@ -77,9 +77,11 @@ test('saveFile and showInFolder go to the shell\'s own calls with their argument
   });
   assert.deepEqual(await bridge.saveFile!('q.csv', 'text/csv', 'YQ=='), { ok: true, value: '/home/u/Documents/q.csv' });
   await bridge.showInFolder!('/home/u/Documents/q.csv');
+  await bridge.readClipboard!();
   assert.deepEqual(shell, [
     ['saveFile', ['q.csv', 'text/csv', 'YQ==']],
     ['showInFolder', ['/home/u/Documents/q.csv']],
+    ['readClipboard', []],
   ]);
   assert.deepEqual(api, []);
 });

@@ -304,6 +304,8 @@ test('thousands of malformed requests to every API method get a clear refusal an
     exportTranslation: [A, 'txt'],
     importXliff: [A, '<?xml version="1.0"?><xliff version="1.2"><file><body></body></file></xliff>'],
     importTranslation: [A, 'fuzz-import.txt', Buffer.from('An imported translation.\n').toString('base64')],
+    previewNewArticle: [{ text: 'خبر\nمتن', html: '<h1>خبر</h1><p>متن</p>' }],
+    createArticleFromText: [{ name: 'fuzz-pasted', text: 'A pasted article.', url: 'https://example.org/a' }],
     queryQuotations: [{ filter: {} }],
     exportQuotations: [{ format: 'csv' }],
     search: [{ query: 'ایران' }],
@@ -459,7 +461,9 @@ test('thousands of malformed requests to every API method get a clear refusal an
   }
 
   // Nothing outside the corpus and the app's data folder was read or written.
-  const allowedReads = [corpus, appData, REPO, fs.realpathSync(REPO)];
+  // The app's own dependencies (jsdom is loaded on the first HTML read, a paste's preview) are
+  // not the user's files; in a worktree node_modules is a link to another checkout's.
+  const allowedReads = [corpus, appData, REPO, fs.realpathSync(REPO), fs.realpathSync(join(REPO, 'node_modules'))];
   const allowedWrites = [corpus, appData];
   for (const { op, kind, path, followsLink } of watch.ops) {
     const target = realTarget(isAbsolute(path) ? path : resolve(path), followsLink);

@@ -80,7 +80,7 @@ test('the main process wires the window, protocol, IPC, policies and menu as tes
 
   // Protocol, session, IPC.
   assert.deepEqual(report.after.protocolSchemes, ['app']);
-  assert.deepEqual(report.after.ipcChannels, ['hashiya:api', 'hashiya:save-file', 'hashiya:show-in-folder']);
+  assert.deepEqual(report.after.ipcChannels, ['hashiya:api', 'hashiya:save-file', 'hashiya:show-in-folder', 'hashiya:read-clipboard']);
   assert.deepEqual(report.after.permissionHandlers, ['beforeRequest', 'beforeRequestFilter', 'devicePermission', 'displayMedia', 'permissionCheck', 'permissionRequest']);
   assert.equal(report.after.permissionGranted, false);
   assert.equal(report.after.permissionChecked, false);
@@ -116,6 +116,10 @@ test('the main process wires the window, protocol, IPC, policies and menu as tes
   assert.deepEqual(report.save.shown, { ok: true, value: null });
   assert.equal(report.save.shownOther.ok, false);
   assert.deepEqual(report.save.shownInFolder, [join(userData, 'chosen.csv')]);
+
+  // The clipboard reaches the window only when the window itself asks.
+  assert.deepEqual(report.clipboard.read, { ok: true, value: { text: 'خبر\nمتن', html: '<h1>خبر</h1><p>متن</p>', url: 'https://www.isna.ir/news/1' } });
+  assert.equal(report.clipboard.fromElsewhere.error.code, 'forbidden');
 
   // Navigation and menu.
   assert.equal(report.navigation.willNavigatePrevented, true);

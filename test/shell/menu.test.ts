@@ -22,13 +22,18 @@ function setup(platform: NodeJS.Platform, dev = false) {
   return { template, sent, abouts: () => abouts, top, item, click };
 }
 
-test('File has Open Folder… (Ctrl+O), which asks the renderer to open a folder, and Quit', () => {
+test('File has Open Folder… (Ctrl+O), New Article from Clipboard… (Ctrl+Shift+V), each sent to the renderer, and Quit', () => {
   const m = setup('linux');
   assert.deepEqual(m.template.map((i) => i.label ?? i.role), ['&File', '&Edit', '&View', '&Help']);
   const open = m.item('File', 'Open Folder…');
   assert.equal(open.accelerator, 'CmdOrCtrl+O');
   m.click(open);
   assert.deepEqual(m.sent, ['open-folder']);
+  const paste = m.item('File', 'New Article from Clipboard…');
+  assert.equal(paste.accelerator, 'CmdOrCtrl+Shift+V');
+  assert.equal(paste.registerAccelerator, false, 'the window takes the key, so a text field keeps its plain-text paste');
+  m.click(paste);
+  assert.deepEqual(m.sent, ['open-folder', 'new-article-from-clipboard']);
   const quit = m.top('File').find((i) => i.role === 'quit');
   assert.ok(quit);
   assert.equal(quit.accelerator, 'CmdOrCtrl+Q');
