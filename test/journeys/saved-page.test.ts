@@ -148,6 +148,9 @@ describe('a saved web page read, glossed and quoted', { skip }, () => {
     const page = session.page;
     await clickOn(page, '.tab-quotations');
     await page.waitForFunction((q) => [...document.querySelectorAll('.q-row .q-quote')].some((e) => e.textContent === q), SPAN, { timeout: 20_000 });
+    const dateCell = (await shown(page, '.q-row .q-date')).trim();
+    report(`date column: «${dateCell}»`);
+    assert.equal(dateCell, TRUTH.date, 'the day once, not the same ISO day twice');
     await clickOn(page, '.q-row .q-quote');
     await page.waitForSelector('.q-detail:not([hidden]) .q-detail-citation');
     const citation = await page.locator('.q-detail-citation').evaluate((p) => p.firstChild?.textContent ?? '');
