@@ -8,8 +8,10 @@ import type { SidecarStore } from '../../annotations/store/sidecar-store';
 import { ApiError } from '../folder/errors';
 import type { SearchRequest, SearchResponse } from '../search/search-types';
 import { pendingSummary, type ArticleSummary } from './article-summary';
+import { overlayOpenStores } from './open-stores-overlay';
 import { CatalogState, docMetaOf } from './catalog-state';
 import type { FromWorker } from './index-protocol';
+import type { ArticleText } from '../extract/article-text';
 import { listNames, scanCorpus, type ScanEntry } from '../search/index-store';
 import { IndexWorkerHandle, type IndexerOptions } from './indexer';
 import { SearchEngine, SearchQueryError, type EngineRequest, type EngineResult } from '../search/search-engine';
@@ -208,6 +210,15 @@ export class ArticleCatalog {
     return result;
   }
 
+  /**
+   * A saved page's text worked out in the search worker, or null where there is none (the
+   * command line, tests without workers, a worker that failed): the caller reads it itself.
+   */
+  extractInBackground(name: string, bytes: Uint8Array): Promise<ArticleText | null> {
+    if (this.background && !this.closed) this.startWorkers();
+    return this.searchWorker?.alive ? this.searchWorker.extract(name, bytes).catch(() => null) : Promise.resolve(null);
+  }
+
   /** The headline of each article (file name when it has none), worked out where the cache is stale: for printing hits. */
   async headlines(): Promise<Map<string, string>> {
     const scan = await scanCorpus(this.root);
@@ -380,18 +391,4 @@ export class ArticleCatalog {
   get workers(): IndexWorkerHandle[] {
     return [this.catalogWorker, this.searchWorker].filter((w): w is IndexWorkerHandle => w !== null);
   }
-}
-
-/** Annotation counts and read-only notes of the sidecars the workspace holds open (newer than disk). */
-async function overlayOpenStores(list: CatalogSummary[], open: Map<string, Promise<SidecarStore>>): Promise<CatalogSummary[]> {
-  if (open.size === 0) return list;
-  const stores = new Map<string, SidecarStore>();
-  for (const [file, held] of open) {
-    const store = await held.catch(() => null);
-    if (store) stores.set(file, store);
-  }
-  return list.map((s) => {
-    const store = stores.get(s.file);
-    return store && s.openable ? { ...s, annotations: store.data.annotations.length, note: store.readOnly ?? s.note } : s;
-  });
 }

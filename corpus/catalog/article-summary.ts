@@ -52,9 +52,9 @@ export interface ArticleFacts {
 }
 
 /** Decodes and detects; `text` is handed back so a caller can fold it without decoding twice. */
-export function articleFacts(file: string, bytes: Uint8Array, encoding: string | undefined, options: { metadata?: boolean; cache?: ExtractedTextCache } = {}): ArticleFacts & { text: string | null } {
+export async function articleFacts(file: string, bytes: Uint8Array, encoding: string | undefined, options: { metadata?: boolean; cache?: ExtractedTextCache } = {}): Promise<ArticleFacts & { text: string | null }> {
   // A name this build does not know (a typo, a newer Hashiya's) is ignored: the text is detected.
-  const decoded = articleText(file, bytes, encoding && canonicalEncoding(encoding) ? encoding : undefined, options.cache);
+  const decoded = await articleText(file, bytes, encoding && canonicalEncoding(encoding) ? encoding : undefined, options.cache);
   if (!decoded.ok) {
     return { openable: false, language: null, encoding: null, headline: '', outlet: null, date: null, problem: decoded.message, decodedWith: encoding ?? null, text: null };
   }
@@ -62,7 +62,7 @@ export function articleFacts(file: string, bytes: Uint8Array, encoding: string |
   // Without metadata (a quick first listing) nothing is known to lack a headline.
   const found = options.metadata === false ? { headline: '', outlet: null, date: null, headlineParagraph: 0 } : detectMetadata(decoded.text, language);
   // A saved page's head says its headline, site and date: those come first.
-  const meta = withDeclared({ headline: found.headline, outlet: found.outlet, date: found.date, untitled: found.headlineParagraph === null }, decoded.format === 'html' ? decoded.meta : undefined, language);
+  const meta = withDeclared({ headline: found.headline, outlet: found.outlet, date: found.date, untitled: found.headlineParagraph === null }, decoded.format !== 'txt' ? decoded.meta : undefined, language);
   return {
     openable: true,
     language,
@@ -74,8 +74,8 @@ export function articleFacts(file: string, bytes: Uint8Array, encoding: string |
     problem: null,
     decodedWith: encoding ?? null,
     // A saved page's address and, when the file records it, the time it was saved: its citation's source.
-    ...(decoded.format === 'html' && decoded.meta.url ? { url: decoded.meta.url } : {}),
-    ...(decoded.format === 'html' && decoded.meta.saved ? { accessed: decoded.meta.saved } : {}),
+    ...(decoded.format !== 'txt' && decoded.meta.url ? { url: decoded.meta.url } : {}),
+    ...(decoded.format !== 'txt' && decoded.meta.saved ? { accessed: decoded.meta.saved } : {}),
     text: decoded.text,
   };
 }

@@ -124,7 +124,7 @@ export class CatalogState {
       if (batch.length > 0) callbacks.onRecords?.(batch);
       batch = [];
     };
-    const work = ({ e, sidecarOnly }: { e: ScanEntry & { verify?: boolean }; sidecarOnly: boolean }) => {
+    const work = async ({ e, sidecarOnly }: { e: ScanEntry & { verify?: boolean }; sidecarOnly: boolean }) => {
       const old = this.records.get(e.file);
       const side = readSidecar(root, e);
       let record: CatalogRecord | null = null;
@@ -144,7 +144,7 @@ export class CatalogState {
             return;
           }
         } else {
-          const { text: _text, ...facts } = articleFacts(e.file, bytes, side.overrides.encoding, { cache: pages });
+          const { text: _text, ...facts } = await articleFacts(e.file, bytes, side.overrides.encoding, { cache: pages });
           record = { file: e.file, article: { ...e.article, hash }, sidecar: e.sidecar, facts, sidecarFacts: side };
         }
       }

@@ -6,6 +6,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { CatalogRecord } from './catalog-state';
 import type { DocMeta } from '../search/search-index';
 import type { EngineRequest, EngineResult } from '../search/search-engine';
+import type { ArticleText } from '../extract/article-text';
 
 export type WorkerRole = 'catalog' | 'search';
 
@@ -29,6 +30,8 @@ export type ToWorker =
   /** Save what changed, then answer 'persisted'. */
   | { type: 'persist'; id: number }
   | { type: 'memory'; id: number }
+  /** A saved page's text, worked out here so that opening it never stalls the app's own thread. */
+  | { type: 'extract'; id: number; name: string; bytes: Uint8Array }
   | { type: 'stop' };
 
 export type FromWorker =
@@ -40,5 +43,6 @@ export type FromWorker =
   | { type: 'result'; id: number; result: EngineResult }
   | { type: 'persisted'; id: number; ok: boolean }
   | { type: 'memory'; id: number; heap: number; external: number }
+  | { type: 'extracted'; id: number; text: ArticleText }
   | { type: 'failed'; id: number | null; message: string; badRequest?: boolean }
   | { type: 'stopped' };

@@ -12,6 +12,8 @@ import { docMetaOf, type CatalogRecord } from './catalog-state';
 import type { FromWorker, MetaMessage, ToWorker, WorkerStart } from './index-protocol';
 import { scanCorpus } from '../search/index-store';
 import { SearchEngine, SearchQueryError } from '../search/search-engine';
+import { articleText } from '../extract/article-text';
+import { extractedTextCache } from '../search/extracted-text-cache';
 
 const PROGRESS_EVERY_MS = 100;
 
@@ -121,6 +123,9 @@ async function run(start: WorkerStart): Promise<void> {
           post({ type: 'persisted', id: message.id, ok });
           break;
         }
+        case 'extract':
+          post({ type: 'extracted', id: message.id, text: await articleText(message.name, message.bytes, undefined, extractedTextCache(root)) });
+          break;
         case 'memory': {
           const h = getHeapStatistics();
           post({ type: 'memory', id: message.id, heap: h.used_heap_size, external: h.external_memory });

@@ -8,6 +8,7 @@ import { Worker, type MessagePort } from 'node:worker_threads';
 import type { FromWorker, ToWorker, WorkerRole, WorkerStart } from './index-protocol';
 import type { EngineRequest, EngineResult } from '../search/search-engine';
 import { SearchQueryError } from '../search/search-engine';
+import type { ArticleText } from '../extract/article-text';
 
 export interface IndexerOptions {
   /** The bundled worker script (out/main/index-worker.mjs). Default: beside this module. */
@@ -66,12 +67,12 @@ export class IndexWorkerHandle {
   private receive(m: FromWorker): void {
     if (m.type === 'ready') this.busy = false;
     if (m.type === 'progress') this.busy = true;
-    if ((m.type === 'result' || m.type === 'persisted' || m.type === 'memory' || m.type === 'failed') && m.id !== null) {
+    if ((m.type === 'result' || m.type === 'persisted' || m.type === 'memory' || m.type === 'extracted' || m.type === 'failed') && m.id !== null) {
       const p = this.pending.get(m.id);
       if (p) {
         this.pending.delete(m.id);
         if (m.type === 'failed') p.reject(m.badRequest ? new SearchQueryError(m.message) : new Error(m.message));
-        else p.resolve((m.type === 'result' ? m.result : m.type === 'memory' ? { heap: m.heap, external: m.external } : m.ok) as never);
+        else p.resolve((m.type === 'result' ? m.result : m.type === 'memory' ? { heap: m.heap, external: m.external } : m.type === 'extracted' ? m.text : m.ok) as never);
       }
     }
     this.updateRef();
@@ -108,6 +109,11 @@ export class IndexWorkerHandle {
 
   search(request: EngineRequest): Promise<EngineResult> {
     return this.request((id) => ({ type: 'search', id, request }));
+  }
+
+  /** A saved page's article text, extracted in the worker (a copy of `bytes` goes over). */
+  extract(name: string, bytes: Uint8Array): Promise<ArticleText> {
+    return this.request((id) => ({ type: 'extract', id, name, bytes }));
   }
 
   persist(): Promise<boolean> {

@@ -5,28 +5,35 @@
 import { createHash } from 'node:crypto';
 import { decodeArticle, type DecodeResult } from '../text/decode';
 import { extractHtml, HTML_EXTRACTOR } from './html/extract-html';
+import { extractMhtml, MHTML_EXTRACTOR, type ExtractedMhtml } from './mhtml/extract-mhtml';
 import { ExtractionError, type ExtractedMeta } from './types';
 
 /** The formats read as articles; `txt` is decoded, the others extracted. */
-export type ArticleFormat = 'txt' | 'html';
+export type ArticleFormat = 'txt' | PageFormat;
+export type PageFormat = 'html' | 'mhtml';
 
-/** Extensions (lower case) read as articles, and how. MHTML is not yet: its reader is asynchronous. */
+/** Extensions (lower case) read as articles, and how. */
 const FORMATS: ReadonlyMap<string, ArticleFormat> = new Map([
   ['.txt', 'txt'],
   ['.html', 'html'],
   ['.htm', 'html'],
   ['.xhtml', 'html'],
+  ['.mhtml', 'mhtml'],
+  ['.mht', 'mhtml'],
 ]);
+
+const EXTRACTORS: Record<PageFormat, { name: string; version: string }> = { html: HTML_EXTRACTOR, mhtml: MHTML_EXTRACTOR };
 
 export type ArticleText =
   | (Extract<DecodeResult, { ok: true }> & { format: 'txt' })
   | {
       ok: true;
-      format: 'html';
+      format: PageFormat;
       text: string;
       /** The charset the page was read in does not matter to offsets; pages report UTF-8 text. */
       encoding: 'utf-8';
-      warning?: undefined;
+      /** What the person should know about how it was read (an MHTML cut off before its end). */
+      warning?: string;
       meta: ExtractedMeta;
       /** `name/version`, recorded in a sidecar so that a new extractor re-anchors. */
       extractor: string;
@@ -38,6 +45,7 @@ export interface CachedPage {
   text: string;
   meta: ExtractedMeta;
   extractor: string;
+  warning?: string;
 }
 
 /**
@@ -48,6 +56,13 @@ export interface ExtractedTextCache {
   get(key: string): CachedPage | null;
   put(key: string, page: CachedPage): void;
 }
+
+/**
+ * Where a page missing from the cache is extracted instead of the calling thread (the app's
+ * main process hands it to a worker: a page takes seconds); null when it cannot be, and the
+ * caller extracts it itself.
+ */
+export type ExtractElsewhere = (name: string, bytes: Uint8Array) => Promise<ArticleText | null>;
 
 /** The cache key of a page: its bytes and the extractor that reads them (a new version is a new key). */
 export function extractionKey(bytes: Uint8Array, extractor: string): string {
@@ -62,7 +77,8 @@ export function articleFormatOf(name: string): ArticleFormat | null {
 
 /** The extractor (name/version) that gives the text of a file of this name; null for plain text. */
 export function extractorFor(name: string): string | null {
-  return articleFormatOf(name) === 'html' ? extractorLabel(HTML_EXTRACTOR) : null;
+  const format = articleFormatOf(name);
+  return format === null || format === 'txt' ? null : extractorLabel(EXTRACTORS[format]);
 }
 
 export function extractorLabel(e: { name: string; version: string }): string {
@@ -71,21 +87,29 @@ export function extractorLabel(e: { name: string; version: string }): string {
 
 /**
  * The article text of the file `name` (only its extension matters) with these bytes. The
- * encoding choice applies to plain text; a page declares its own. Never throws for a file
+ * encoding choice applies to plain text; a page declares its own. Never rejects for a file
  * that cannot be read: it is `{ ok: false, message }`, listed with that reason.
  */
-export function articleText(name: string, bytes: Uint8Array, encoding?: string | null, cache?: ExtractedTextCache): ArticleText {
+export async function articleText(
+  name: string,
+  bytes: Uint8Array,
+  encoding?: string | null,
+  cache?: ExtractedTextCache,
+  elsewhere?: ExtractElsewhere,
+): Promise<ArticleText> {
   const format = articleFormatOf(name) ?? 'txt';
   if (format === 'txt') {
     const decoded = decodeArticle(bytes, encoding);
     return decoded.ok ? { ...decoded, format } : { ok: false, message: decoded.message };
   }
-  const key = cache ? extractionKey(bytes, extractorLabel(HTML_EXTRACTOR)) : '';
+  const key = cache ? extractionKey(bytes, extractorLabel(EXTRACTORS[format])) : '';
   const kept = cache?.get(key);
   if (kept) return { ok: true, format, encoding: 'utf-8', ...kept };
+  const read = elsewhere ? await elsewhere(name, bytes) : null;
+  if (read) return read;
   try {
-    const page = extractHtml(bytes);
-    const done: CachedPage = { text: page.text, meta: page.meta, extractor: extractorLabel(page.extractor) };
+    const page: ExtractedMhtml = format === 'html' ? extractHtml(bytes) : await extractMhtml(bytes);
+    const done: CachedPage = { text: page.text, meta: page.meta, extractor: extractorLabel(page.extractor), ...(page.warning ? { warning: page.warning } : {}) };
     cache?.put(key, done);
     return { ok: true, format, encoding: 'utf-8', ...done };
   } catch (error) {

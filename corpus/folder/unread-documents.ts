@@ -13,9 +13,6 @@ export interface UnreadDocument {
   reason: string;
 }
 
-// .html, .htm and .xhtml pages are articles (extract/article-text.ts); MHTML archives are not yet.
-const SAVED_PAGE = 'saved web pages are not read yet';
-
 /** By extension, lower case. An extension the catalog reads as articles is never reported, whatever this says. */
 const REASONS: ReadonlyMap<string, string> = new Map([
   ['.docx', 'Word documents are not read yet'],
@@ -23,8 +20,6 @@ const REASONS: ReadonlyMap<string, string> = new Map([
   ['.odt', 'OpenDocument text files are not read yet'],
   ['.rtf', 'RTF files are not read yet'],
   ['.pdf', 'PDFs are not read yet'],
-  ['.mhtml', SAVED_PAGE],
-  ['.mht', SAVED_PAGE],
   ['.epub', 'e-books (.epub) are not read'],
   ['.pages', 'Apple Pages documents cannot be read: export it as .docx'],
 ]);

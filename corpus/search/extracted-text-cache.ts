@@ -17,7 +17,7 @@ const metaSchema = z.object({
   language: z.string().optional(),
 });
 
-const entrySchema = z.object({ text: z.string().min(1), meta: metaSchema, extractor: z.string() });
+const entrySchema = z.object({ text: z.string().min(1), meta: metaSchema, extractor: z.string(), warning: z.string().optional() });
 
 /** An entry's text is at most a page's size, escaped as JSON: anything larger is not ours. */
 const MAX_ENTRY_BYTES = MAX_ARTICLE_BYTES * 6;
@@ -51,5 +51,5 @@ export function extractedTextCache(root: string): ExtractedTextCache {
 
 function stripUndefined(page: z.infer<typeof entrySchema>): CachedPage {
   const meta = Object.fromEntries(Object.entries(page.meta).filter(([, v]) => v !== undefined));
-  return { text: page.text, meta, extractor: page.extractor };
+  return { text: page.text, meta, extractor: page.extractor, ...(page.warning ? { warning: page.warning } : {}) };
 }

@@ -258,10 +258,10 @@ export function planRefresh(scan: ScanEntry[], known: ReadonlyMap<string, KnownF
 }
 
 /** Runs `work` over the items, giving the event loop a turn every few milliseconds. */
-export async function runChunked<T>(items: readonly T[], work: (item: T) => void, onProgress?: (done: number) => void, sliceMs = 12): Promise<void> {
+export async function runChunked<T>(items: readonly T[], work: (item: T) => void | Promise<void>, onProgress?: (done: number) => void, sliceMs = 12): Promise<void> {
   let sliceStart = performance.now();
   for (let i = 0; i < items.length; i++) {
-    work(items[i]!);
+    await work(items[i]!);
     if (performance.now() - sliceStart > sliceMs) {
       onProgress?.(i + 1);
       await new Promise<void>((resolve) => setImmediate(resolve));

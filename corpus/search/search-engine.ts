@@ -130,7 +130,7 @@ export class SearchEngine {
       this.index.remove(f);
     }
     const changed: string[] = [];
-    const work = ({ e, sidecarOnly, verify }: { e: ScanEntry; sidecarOnly: boolean; verify: boolean }) => {
+    const work = async ({ e, sidecarOnly, verify }: { e: ScanEntry; sidecarOnly: boolean; verify: boolean }) => {
       const old = this.files.get(e.file);
       const encoding = encodingOverride(root, e);
       if (sidecarOnly && old && old.encoding === encoding) {
@@ -150,7 +150,7 @@ export class SearchEngine {
         return;
       }
       this.files.set(e.file, { article: { ...e.article, hash: hashIfRacy(bytes, e.article, started) }, sidecar: e.sidecar, encoding });
-      const decoded = articleText(e.file, bytes, encoding, pages);
+      const decoded = await articleText(e.file, bytes, encoding, pages);
       const meta = this.pendingMeta.get(e.file) ?? this.index.meta(e.file) ?? NO_META;
       this.pendingMeta.delete(e.file);
       this.index.put(e.file, decoded.ok ? foldKey(decoded.text) : '', meta);
@@ -192,7 +192,7 @@ export class SearchEngine {
 
   private async readText(root: string, file: string): Promise<string | null> {
     try {
-      const decoded = articleText(file, readFileSync(containedPath(root, file)), this.files.get(file)?.encoding, extractedTextCache(root));
+      const decoded = await articleText(file, readFileSync(containedPath(root, file)), this.files.get(file)?.encoding, extractedTextCache(root));
       return decoded.ok ? decoded.text : null;
     } catch {
       return null;

@@ -6,7 +6,7 @@ import { MAX_SIDECAR_BYTES } from '../../annotations/store/durable-json-adapter'
 import { readOrdinaryFile, RefusedFileError } from '../../annotations/store/safe-read';
 import { ApiError } from '../api/api';
 import { sidecarPathFor } from '../folder/corpus-folder';
-import { articleText, type ExtractedTextCache } from '../extract/article-text';
+import { articleText, type ExtractedTextCache, type ExtractElsewhere } from '../extract/article-text';
 import type { ExtractedFormat, ExtractedMeta } from '../extract/types';
 import { MAX_ARTICLE_BYTES } from '../text/decode';
 import { detectLanguage, type Language } from '../text/language';
@@ -28,7 +28,14 @@ export interface LoadedArticle {
 }
 
 /** Decodes the article at `path` (already resolved and checked); `size` is its size on disk. */
-export async function readArticle(file: string, path: string, size: number, encoding: string | undefined, cache?: ExtractedTextCache): Promise<LoadedArticle> {
+export async function readArticle(
+  file: string,
+  path: string,
+  size: number,
+  encoding: string | undefined,
+  cache?: ExtractedTextCache,
+  background?: ExtractElsewhere,
+): Promise<LoadedArticle> {
   if (size > MAX_ARTICLE_BYTES) throw new ApiError('bad-request', `${file} cannot be opened: larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB, not an article`);
   let bytes: Buffer | null;
   try {
@@ -39,7 +46,7 @@ export async function readArticle(file: string, path: string, size: number, enco
     throw new ApiError('not-found', `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   if (bytes === null) throw new ApiError('not-found', `no such article: ${file}`);
-  const decoded = articleText(file, bytes, encoding, cache);
+  const decoded = await articleText(file, bytes, encoding, cache, background);
   if (!decoded.ok) throw new ApiError('bad-request', `${file} cannot be opened: ${decoded.message}`);
   return {
     file,
@@ -47,7 +54,7 @@ export async function readArticle(file: string, path: string, size: number, enco
     encoding: decoded.encoding,
     language: detectLanguage(decoded.text),
     sha256: createHash('sha256').update(decoded.text).digest('hex'),
-    ...(decoded.format === 'html' ? { pageMeta: decoded.meta, extractor: decoded.extractor, extractedFrom: decoded.format } : {}),
+    ...(decoded.format !== 'txt' ? { pageMeta: decoded.meta, extractor: decoded.extractor, extractedFrom: decoded.format } : {}),
     // A file read best-effort (bytes shown as �) says so, and how to read it properly.
     ...(decoded.warning ? { notices: [`${file}: ${decoded.warning}`] } : {}),
   };

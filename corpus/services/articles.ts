@@ -117,7 +117,9 @@ export class Articles {
     // A name this build cannot decode with (a typo, a newer Hashiya's, `constructor`) must not
     // lock the article: it is ignored and said, and choosing another encoding replaces it.
     const known = chosen === undefined || canonicalEncoding(chosen) !== null;
-    const article = await readArticle(file, path, info.size, known ? chosen : undefined, extractedTextCache(this.root));
+    const article = await readArticle(file, path, info.size, known ? chosen : undefined, extractedTextCache(this.root), (name, bytes) =>
+      this.catalog.extractInBackground(name, bytes),
+    );
     if (!known) {
       article.notices = [
         ...(article.notices ?? []),

@@ -19,7 +19,7 @@ let corpus = '';
 const EXPECTED = [
   { file: 'report.docx', reason: 'Word documents are not read yet' },
   { file: 'scan.pdf', reason: 'PDFs are not read yet' },
-  { file: 'خبر.mhtml', reason: 'saved web pages are not read yet' },
+  { file: 'خبر.rtf', reason: 'RTF files are not read yet' },
 ];
 
 function hashiya(...args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -33,9 +33,9 @@ before(async () => {
   await cp(SAMPLE, corpus, { recursive: true });
   await writeFile(join(corpus, 'report.docx'), 'PK');
   await writeFile(join(corpus, 'scan.pdf'), '%PDF-1.4');
-  // A saved page is an article now; its _files folder is still nobody's document, and MHTML is not read yet.
+  // A saved page (HTML or MHTML) is an article now; its _files folder is still nobody's document.
   await writeFile(join(corpus, 'خبر.html'), '<html></html>');
-  await writeFile(join(corpus, 'خبر.mhtml'), 'MIME-Version: 1.0\r\n');
+  await writeFile(join(corpus, 'خبر.rtf'), '{\\rtf1}');
   await mkdir(join(corpus, 'خبر_files'));
   await writeFile(join(corpus, 'خبر_files', 'frame.htm'), '<html></html>');
   await writeFile(join(corpus, 'report.docx.annotations.json'), '{}');

@@ -164,11 +164,11 @@ test('a javascript: address is never a link, in any format', async () => {
 });
 
 test('the listing\'s address and access date reach the quotations (summaryOf, then loadQuotations)', async () => {
-  const facts = { ...articleFacts('fa-article.txt', new TextEncoder().encode(FA_TEXT), undefined), url: FA_URL, accessed: '2026-12-07T04:17:45Z' };
+  const facts = { ...(await articleFacts('fa-article.txt', new TextEncoder().encode(FA_TEXT), undefined)), url: FA_URL, accessed: '2026-12-07T04:17:45Z' };
   const summary = summaryOf('fa-article.txt', facts, NO_SIDECAR);
   assert.equal(summary.url, FA_URL);
   assert.equal(summary.accessed, '2026-12-07T04:17:45Z');
-  assert.ok(!('url' in summaryOf('plain.txt', articleFacts('fa-article.txt', new TextEncoder().encode(FA_TEXT), undefined), NO_SIDECAR)), 'a text file has no address');
+  assert.ok(!('url' in summaryOf('plain.txt', await articleFacts('fa-article.txt', new TextEncoder().encode(FA_TEXT), undefined), NO_SIDECAR)), 'a text file has no address');
   const [doc] = fixtureDocs();
   // As much of the API as the loader calls, answering as a Workspace would.
   const api = {

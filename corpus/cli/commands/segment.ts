@@ -33,7 +33,7 @@ export async function readArticleFile(path: string): Promise<ArticleFile> {
     if (code === 'EISDIR') throw new CliError(EXIT.usage, `not a file: ${path}`);
     throw new CliError(EXIT.failed, `cannot read ${path}: ${(error as Error).message}`);
   }
-  const decoded = articleText(path, bytes);
+  const decoded = await articleText(path, bytes);
   if (!decoded.ok) throw new CliError(EXIT.failed, `${path}: ${decoded.message}`);
   return { path, text: decoded.text, encoding: decoded.encoding, ...(decoded.warning ? { warning: decoded.warning } : {}) };
 }

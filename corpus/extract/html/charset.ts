@@ -12,12 +12,18 @@ export interface DecodedPage {
   /** The encoding the bytes were read as (an iconv-lite name). */
   encoding: string;
   /** Where that came from. */
-  source: 'bom' | 'meta' | 'utf-8' | 'fallback';
+  source: 'bom' | 'transport' | 'meta' | 'utf-8' | 'fallback';
 }
 
-export function decodePage(bytes: Uint8Array): DecodedPage {
+/**
+ * `transport` is the charset the page's container names for it (an MHTML part's
+ * `Content-Type`): as in a browser, it comes after a byte order mark and before the page's own
+ * declaration.
+ */
+export function decodePage(bytes: Uint8Array, transport?: string | null): DecodedPage {
   const bom = bomEncoding(bytes);
   if (bom) return { html: iconv.decode(bytes.subarray(bom.length), bom.encoding, { stripBOM: false }), encoding: bom.encoding, source: 'bom' };
+  if (transport && iconv.encodingExists(transport)) return { html: iconv.decode(bytes, transport, { stripBOM: false }), encoding: transport, source: 'transport' };
   const declared = declaredCharset(bytes);
   if (declared) return { html: iconv.decode(bytes, declared, { stripBOM: false }), encoding: declared, source: 'meta' };
   try {

@@ -7,9 +7,10 @@ import { MAX_ARTICLE_BYTES } from '../../text/decode';
 import { parseInert, READABILITY_VERSION, readMainContent, type HtmlDocument } from './dom';
 import { paragraphsOf, treeDepth } from './paragraphs';
 import { readPageMeta, type PageHints } from './page-meta';
+import { removeMachineData } from './machine-data';
 
 /** Bump whenever this folder's text for the same bytes may change (sidecars then re-anchor). */
-export const EXTRACTOR_REVISION = 1;
+export const EXTRACTOR_REVISION = 2;
 
 export const HTML_EXTRACTOR = { name: 'readability', version: `${READABILITY_VERSION}/${EXTRACTOR_REVISION}` } as const;
 
@@ -29,13 +30,14 @@ export function extractHtml(bytes: Uint8Array, hints: PageHints = {}): Extracted
       `This page is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, larger than the ${MAX_ARTICLE_BYTES / 1024 / 1024} MB an article may have; it was not read.`,
     );
   }
-  const { html } = decodePage(bytes);
+  const { html } = decodePage(bytes, hints.charset);
   const page = parseOrExplain(html);
   try {
     const doc = page.document;
     // The head is read first: JSON-LD lives in <script> elements, and Readability rewrites the tree.
     const meta = readPageMeta(doc, html, hints);
     for (const el of Array.from(doc.querySelectorAll(INERT_REMOVALS))) el.remove();
+    removeMachineData(doc);
     const body = bodyParagraphs(doc);
     const main = doc.body && treeDepth(doc.body) <= MAX_DEPTH_FOR_READABILITY ? readMainContent(doc) : null;
     const paragraphs = main ? paragraphsOf(main) : [];

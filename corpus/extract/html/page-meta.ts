@@ -6,28 +6,33 @@ import type { ExtractedMeta } from '../types';
 import { outletByDomain } from '../../metadata/outlet-gazetteer';
 import type { HtmlDocument } from './dom';
 import { readJsonLd } from './json-ld';
-import { cutSiteSuffix } from './title';
+import { cutSiteSuffix, siteFromTitle } from './title';
+import { publishedDate } from './published-date';
 
 export interface PageHints {
   /** The address the page came from, when the caller knows it (an MHTML's Content-Location). */
   url?: string;
   /** When it was saved (ISO 8601). */
   saved?: string;
+  /** The charset the page's container names for it (an MHTML part's), which outranks the page's own. */
+  charset?: string | null;
 }
 
 export function readPageMeta(doc: HtmlDocument, html: string, hints: PageHints = {}): ExtractedMeta {
   const ld = readJsonLd(Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'), (s) => s.textContent ?? ''));
   const url = pageUrl(doc, html) ?? clean(hints.url);
-  const site = metaContent(doc, 'og:site_name') ?? ld.publisher;
   const outlet = url ? outletOfUrl(url) : [];
   const rawTitle = ld.headline ?? metaContent(doc, 'og:title') ?? firstText(doc, 'h1') ?? firstText(doc, 'title');
+  const site = metaContent(doc, 'og:site_name') ?? ld.publisher ?? siteFromTitle(firstText(doc, 'title'), rawTitle);
   const title = rawTitle ? cutSiteSuffix(rawTitle, [site, ld.publisher, ...outlet]) : undefined;
   const author = pageAuthor(doc, ld.authors, [site, ld.publisher, ...outlet]);
-  const published =
-    metaContent(doc, 'article:published_time') ??
-    ld.published ??
-    attr(doc, 'meta[itemprop="datePublished"]', 'content') ??
-    attr(doc, 'time[datetime]', 'datetime');
+  const published = publishedDate([
+    metaContent(doc, 'article:published_time'),
+    ld.published,
+    attr(doc, 'meta[itemprop="datePublished"]', 'content'),
+    metaContent(doc, 'dc.date.issued') ?? metaContent(doc, 'dc.date'),
+    attr(doc, 'time[datetime]', 'datetime'),
+  ]);
   const language = clean(doc.documentElement?.getAttribute('lang') ?? undefined);
   const saved = clean(hints.saved);
   return {

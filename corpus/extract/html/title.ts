@@ -19,3 +19,19 @@ export function cutSiteSuffix(title: string, siteNames: ReadonlyArray<string | u
 function key(name: string): string {
   return name.replace(/\s+/g, ' ').trim().toLowerCase();
 }
+
+/**
+ * The site's name as the `<title>` gives it after the headline (`headline - Sputnik Arabic`),
+ * when the page names its site nowhere else: only when the part before the separator is the
+ * headline itself, so a title that merely contains a dash gives nothing.
+ */
+export function siteFromTitle(title: string | undefined, headline: string | undefined): string | undefined {
+  if (!title || !headline) return undefined;
+  for (const sep of SEPARATORS) {
+    const at = title.lastIndexOf(sep);
+    if (at <= 0) continue;
+    const tail = title.slice(at + sep.length).trim();
+    if (tail && key(title.slice(0, at)) === key(headline) && tail.length <= 80) return tail;
+  }
+  return undefined;
+}

@@ -49,7 +49,7 @@ export class InterchangeService {
     // The folder of the article's real path, already checked to lie inside the corpus.
     const folder = dirname(await this.ctx.resolve(file));
     // A translation saved as a web page is kept as its extracted text, like any other article.
-    const decoded = articleText(name, Buffer.from(base64, 'base64'));
+    const decoded = await articleText(name, Buffer.from(base64, 'base64'));
     if (!decoded.ok) throw new ApiError('bad-request', `${name.slice(0, 120)} cannot be imported: ${decoded.message}`);
     const root = this.ctx.root();
     const base = safeFileStem(name);
