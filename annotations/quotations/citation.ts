@@ -3,10 +3,14 @@
 // Parts that are unknown are left out. RTL parts are bidi-isolated so that the commas, the
 // quotation marks and the digits stay where an English reader expects them.
 import { findDates } from '../../corpus/metadata/dates';
+import { formatIsoDate } from '../../corpus/text/english-date';
 import { englishWithNative, outletByName } from '../../corpus/metadata/outlet-gazetteer';
 import type { Language } from '../../corpus/text/language';
 import type { DateValue } from '../model/types';
 import { bdiHtml, isolate } from '../export/bidi';
+
+// Written the same way in the reading view's header: kept here under its old name for the exports.
+export { formatIsoDate };
 
 export interface CitationSource {
   outlet: string | null;
@@ -39,8 +43,6 @@ export interface CitationParts {
   accessed: string | null;
 }
 
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 const SOLAR_MONTHS = ['Farvardin', 'Ordibehesht', 'Khordad', 'Tir', 'Mordad', 'Shahrivar', 'Mehr', 'Aban', 'Azar', 'Dey', 'Bahman', 'Esfand'];
 const LUNAR_MONTHS = [
   'Muharram',
@@ -56,18 +58,6 @@ const LUNAR_MONTHS = [
   "Dhu al-Qa'dah",
   'Dhu al-Hijjah',
 ];
-
-/** `2021-09-13` → `13 Sep 2021`; `2021-09` → `Sep 2021`; `2021` → `2021`; anything else → null. */
-export function formatIsoDate(iso: string | null | undefined): string | null {
-  if (!iso) return null;
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
-  if (!m) return null;
-  const [, y, mo, d] = m;
-  const month = mo ? EN_MONTHS[Number(mo) - 1] : undefined;
-  if (mo && !month) return null;
-  if (!month) return y!;
-  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
-}
 
 /**
  * `22 Shahrivar 1400`, `5 Rabi' al-Awwal 1443 AH`; null when the original is Gregorian or

@@ -11,6 +11,7 @@ import type { ArticleSummary } from '../catalog/article-summary';
 import type { UnreadDocument } from '../folder/unread-documents';
 import type { SearchRequest, SearchResponse } from '../search/search-types';
 import type { ApiErrorCode } from '../folder/errors';
+import type { ExtractedFormat } from '../extract/types';
 import type { Direction, Language } from '../text/language';
 import type { Paragraph } from '../text/paragraphs';
 
@@ -68,6 +69,12 @@ export interface ArticleDoc {
     /** What detection found, before the corrections: what "use detected" puts back. */
     detected: DetectedDetails;
   };
+  /**
+   * Where an extracted article's text came from (a saved web page): its format and what the
+   * file says of its address and saving time. Absent for plain text, which is decoded with an
+   * encoding the person may change; a page declares its own charset.
+   */
+  source?: ArticleSource;
   /** Null when annotations can be saved; otherwise the reason, shown to the user. */
   readOnly: string | null;
   /**
@@ -76,6 +83,14 @@ export interface ArticleDoc {
    * does not know and ignored. Absent when there is nothing to say.
    */
   notices?: string[];
+}
+
+export interface ArticleSource {
+  format: ExtractedFormat;
+  /** The page's canonical address, when it gives one. Shown, never opened by the app. */
+  url: string | null;
+  /** When the page was saved (ISO), when the file records it. */
+  saved: string | null;
 }
 
 export interface DetectedDetails {

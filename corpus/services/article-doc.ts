@@ -65,6 +65,8 @@ export function articleDoc(article: LoadedArticle, data: Sidecar, readOnly: stri
         outletUncertain: detected.outletUncertain,
       },
     },
+    // A saved page's address is shown in the header; its charset is its own, not the person's choice.
+    ...(article.extractedFrom ? { source: { format: article.extractedFrom, url: article.pageMeta?.url ?? null, saved: article.pageMeta?.saved ?? null } } : {}),
     readOnly,
     ...(notices.length > 0 ? { notices } : {}),
   };

@@ -7,7 +7,7 @@ import { readOrdinaryFile, RefusedFileError } from '../../annotations/store/safe
 import { ApiError } from '../api/api';
 import { sidecarPathFor } from '../folder/corpus-folder';
 import { articleText, type ExtractedTextCache, type ExtractElsewhere } from '../extract/article-text';
-import type { ExtractedMeta } from '../extract/types';
+import type { ExtractedFormat, ExtractedMeta } from '../extract/types';
 import { MAX_ARTICLE_BYTES } from '../text/decode';
 import { detectLanguage, type Language } from '../text/language';
 
@@ -19,6 +19,8 @@ export interface LoadedArticle {
   sha256: string;
   /** A saved page's own metadata (its head), which comes before what is detected in the text. */
   pageMeta?: ExtractedMeta;
+  /** How its text was extracted (`html`, `mhtml`…); absent for plain text, which is decoded. */
+  extractedFrom?: ExtractedFormat;
   /** The extractor (`name/version`) that gave a saved page's text; absent for plain text. */
   extractor?: string;
   /** What the person should hear about how it was read (an encoding ignored), if anything. */
@@ -52,7 +54,7 @@ export async function readArticle(
     encoding: decoded.encoding,
     language: detectLanguage(decoded.text),
     sha256: createHash('sha256').update(decoded.text).digest('hex'),
-    ...(decoded.format !== 'txt' ? { pageMeta: decoded.meta, extractor: decoded.extractor } : {}),
+    ...(decoded.format !== 'txt' ? { pageMeta: decoded.meta, extractor: decoded.extractor, extractedFrom: decoded.format } : {}),
     // A file read best-effort (bytes shown as �) says so, and how to read it properly.
     ...(decoded.warning ? { notices: [`${file}: ${decoded.warning}`] } : {}),
   };

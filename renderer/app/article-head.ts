@@ -1,5 +1,8 @@
-// The header over the article text: headline, byline, the encoding picker and the read-only banner.
+// The header over the article text: headline, byline, the encoding picker (plain text only),
+// a saved page's address, and the read-only banner.
 import type { ArticleDoc } from '../../corpus/api/api';
+import type { DateValue } from '../../annotations/model/types';
+import { dateAsShown } from '../../corpus/text/english-date';
 import { listEncodings } from '../../corpus/text/encodings';
 import { clear, h, textAttrs, untitledAttrs } from '../dom';
 import { LANGUAGE_NAMES } from '../language-names';
@@ -27,10 +30,12 @@ export class ArticleHead {
         'p',
         { class: 'byline' },
         m.outlet ? h('bdi', { class: 'outlet', lang: doc.language }, m.outlet) : null,
-        m.date ? h('span', { class: 'date' }, h('bdi', { lang: doc.language }, m.date.original), m.date.iso ? ` (${m.date.iso})` : '') : h('span', { class: 'date unknown', title: m.dateNote ?? '' }, 'date unknown'),
+        m.date ? dateSpan(m.date, doc.language) : h('span', { class: 'date unknown', title: m.dateNote ?? '' }, 'date unknown'),
         h('span', { class: 'lang' }, LANGUAGE_NAMES[doc.language] ?? doc.language),
-        this.encodingPicker(doc),
+        // A page declares its own charset and is read in it: there is nothing for the person to choose.
+        doc.source ? null : this.encodingPicker(doc),
         h('span', { class: 'file' }, ...withVisibleControls(doc.file)),
+        doc.source?.url ? addressSpan(doc.source.url) : null,
         h('button', { type: 'button', class: 'edit-metadata', title: 'Correct the headline, outlet, date and boilerplate lines', onclick: () => this.hooks.editDetails(doc) }, 'Edit details…'),
       ),
     );
@@ -56,4 +61,26 @@ export class ArticleHead {
     select.addEventListener('change', () => this.hooks.chooseEncoding(doc, select.value));
     return select;
   }
+}
+
+/** `۲۲ شهریور ۱۴۰۰ (2021-09-13)` as the article writes it; a page's timestamp as the day it names (`3 Aug 2013`). */
+function dateSpan(date: DateValue, language: string): HTMLElement {
+  const shown = dateAsShown(date);
+  return h(
+    'span',
+    { class: 'date', ...(shown.timestamp ? { title: `The page gives ${shown.timestamp}` } : {}) },
+    shown.written ? h('bdi', { lang: language }, shown.written) : null,
+    shown.written && shown.day ? ` (${shown.day})` : (shown.day ?? ''),
+  );
+}
+
+/**
+ * The page's address, drawn as a link is but not one: the app never navigates (see
+ * electron/navigation.ts), so a click selects it whole, for copying into a browser. Each part
+ * between slashes is isolated, so that an Arabic or Persian slug reads in place and the parts
+ * after it (`/6574622`) stay after it; the text copied is the address as the page gives it.
+ */
+function addressSpan(url: string): HTMLElement {
+  const parts = url.split(/(\/)/).map((part) => (part === '/' || !/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(part) ? part : h('bdi', {}, part)));
+  return h('bdi', { class: 'address', dir: 'ltr', lang: 'en', title: `${url}\nThe page’s address: a click selects it, to copy into a browser` }, ...parts);
 }

@@ -7,6 +7,7 @@ import type { Tag } from '../../annotations/model/types';
 import { h, textAttrs } from '../dom';
 import { tagClass } from '../tag-styles';
 import { visibleControlsText, withVisibleControls } from '../visible-controls';
+import { dateAsShown } from '../../corpus/text/english-date';
 
 export interface Column {
   /** Class suffix of the column's cells (`q-c-quote`). */
@@ -43,7 +44,8 @@ function dateCell(q: Quotation): HTMLElement | null {
   return h(
     'div',
     { class: 'q-date' },
-    q.date.original ? h('bdi', { class: 'q-date-original', dir: 'auto', lang: q.language }, q.date.original) : null,
+    // A page's timestamp (or a day given as ISO) is not words the article wrote: the ISO day alone says it.
+    dateAsShown(q.date).written ? h('bdi', { class: 'q-date-original', dir: 'auto', lang: q.language }, q.date.original) : null,
     q.date.iso ? h('span', { class: 'q-date-iso', dir: 'ltr', lang: 'en' }, q.date.iso) : null,
   );
 }
