@@ -163,7 +163,8 @@ describe('saved web pages read, glossed and quoted', { skip }, () => {
         const page = session.page;
         const before = (await shown(page, '.article-head .date')).trim();
         report(`date in the header: «${before}»`);
-        // The CNN page states no publication date (only a "last updated" stamp): the person gives the day of its address.
+        // The CNN page states no publication date (only a "last updated" stamp); its address files it by day. Had
+        // that not been read, the person gives the day in Edit details.
         if (before !== p.dateShown) {
           assert.equal(p, HTML, 'only the CNN page lacks its date');
           await clickOn(page, '.article-head button.edit-metadata');

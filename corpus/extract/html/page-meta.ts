@@ -7,7 +7,7 @@ import { outletByDomain } from '../../metadata/outlet-gazetteer';
 import type { HtmlDocument } from './dom';
 import { readJsonLd } from './json-ld';
 import { cutSiteSuffix, siteFromTitle } from './title';
-import { publishedDate } from './published-date';
+import { dateFromAddress, publishedDate } from './published-date';
 
 export interface PageHints {
   /** The address the page came from, when the caller knows it (an MHTML's Content-Location). */
@@ -32,7 +32,7 @@ export function readPageMeta(doc: HtmlDocument, html: string, hints: PageHints =
     attr(doc, 'meta[itemprop="datePublished"]', 'content'),
     metaContent(doc, 'dc.date.issued') ?? metaContent(doc, 'dc.date'),
     attr(doc, 'time[datetime]', 'datetime'),
-  ]);
+  ]) ?? dateFromAddress(url);
   const language = clean(doc.documentElement?.getAttribute('lang') ?? undefined);
   const saved = clean(hints.saved);
   return {
