@@ -1,0 +1,53 @@
+// A PDF's lines joined into paragraphs: a line that stops short of the column's far edge, a
+// wider gap to the next line, or a change of type size ends a paragraph; otherwise the next
+// line continues it after a space (a PDF keeps no line-end hyphen for Arabic or Persian).
+import type { Line } from './lines';
+
+export interface PdfParagraph {
+  text: string;
+  /** The page (1-based) its first line is on: what a citation's "p. 3" needs. */
+  page: number;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s[Math.floor(s.length / 2)]!;
+}
+
+/** Whether the line stops short of its column's end: its last word is the paragraph's last. */
+function endsShort(line: Line, left: number, right: number): boolean {
+  const slack = Math.max(0.12 * (right - left), 2 * line.size);
+  return line.dir === 'rtl' ? line.x0 - left > slack : right - line.x1 > slack;
+}
+
+/**
+ * The paragraphs of the pages' lines (each page's lines top to bottom, furniture already left
+ * out). A paragraph may run on to the next page when the page's last line is full.
+ */
+export function linesToParagraphs(pages: readonly (readonly Line[])[]): PdfParagraph[] {
+  const out: PdfParagraph[] = [];
+  let open: { parts: string[]; page: number } | null = null;
+  const close = () => {
+    if (open) out.push({ text: open.parts.join(' '), page: open.page });
+    open = null;
+  };
+  pages.forEach((lines, index) => {
+    if (lines.length === 0) return;
+    const left = Math.min(...lines.map((l) => l.x0));
+    const right = Math.max(...lines.map((l) => l.x1));
+    const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y).filter((g) => g > 0);
+    const step = median(gaps);
+    lines.forEach((line, i) => {
+      const previous = i > 0 ? lines[i - 1]! : null;
+      const breakBefore =
+        previous !== null &&
+        ((step > 0 && previous.y - line.y > 1.5 * step) || Math.abs(previous.size - line.size) > 0.15 * Math.max(previous.size, line.size));
+      if (breakBefore) close();
+      if (!open) open = { parts: [], page: index + 1 };
+      open.parts.push(line.text);
+      if (endsShort(line, left, right)) close();
+    });
+  });
+  close();
+  return out;
+}
