@@ -27,6 +27,7 @@ function endsShort(line: Line, left: number, right: number): boolean {
 export function linesToParagraphs(pages: readonly (readonly Line[])[]): PdfParagraph[] {
   const out: PdfParagraph[] = [];
   let open: { parts: string[]; page: number } | null = null;
+  let previous: Line | null = null;
   const close = () => {
     if (open) out.push({ text: open.parts.join(' '), page: open.page });
     open = null;
@@ -38,15 +39,16 @@ export function linesToParagraphs(pages: readonly (readonly Line[])[]): PdfParag
     const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y).filter((g) => g > 0);
     const step = median(gaps);
     lines.forEach((line, i) => {
-      const previous = i > 0 ? lines[i - 1]! : null;
-      const breakBefore =
-        previous !== null &&
-        ((step > 0 && previous.y - line.y > 1.5 * step) || Math.abs(previous.size - line.size) > 0.15 * Math.max(previous.size, line.size));
-      if (breakBefore) close();
+      const sameSize = previous === null || Math.abs(previous.size - line.size) <= 0.15 * Math.max(previous.size, line.size);
+      const wideGap = i > 0 && step > 0 && lines[i - 1]!.y - line.y > 1.5 * step;
+      if (!sameSize || wideGap) close();
       if (!open) open = { parts: [], page: index + 1 };
       open.parts.push(line.text);
+      previous = line;
       if (endsShort(line, left, right)) close();
     });
+    // A page of one line gives no column to measure it against: it ends its paragraph.
+    if (lines.length < 2) close();
   });
   close();
   return out;
