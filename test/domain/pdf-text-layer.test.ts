@@ -8,6 +8,7 @@ import { furnitureOf, isPageNumber } from '../../corpus/extract/pdf/furniture';
 import { itemsToLines, type Line, type TextItem } from '../../corpus/extract/pdf/lines';
 import { linesToParagraphs } from '../../corpus/extract/pdf/paragraphs';
 import { pdfDateToIso } from '../../corpus/extract/pdf/pdf-meta';
+import { applyRepairs, ligatureRepairs } from '../../corpus/extract/pdf/ligature-order';
 
 test('presentation forms become the letters they show, and Persian letters, ZWNJ and digits elsewhere stay exactly as they were', () => {
   assert.equal(foldPresentationForms('ﺇﺫﺍ ﻟﻢ ﺗﺴﺘﺢ'), 'إذا لم تستح');
@@ -75,4 +76,15 @@ test("a PDF's date (D:20190403221549+02'00') becomes ISO 8601, and a malformed o
   assert.equal(pdfDateToIso('D:20150928080050Z00\'00\''), '2015-09-28T08:00:50Z');
   assert.equal(pdfDateToIso('D:2015'), '2015-01-01');
   assert.equal(pdfDateToIso('yesterday'), null);
+});
+
+test('a lam-alef glyph read back reversed after a joining letter (سلام read سالم, فضلاً read فضالً) is mended from the glyphs, and a real سالم drawn letter by letter is left alone', () => {
+  const same = (t: string) => t;
+  // Drawn left to right: meem, the lam-alef ligature (its Unicode "لا"), seen.
+  const salam = ['م', 'لا', 'س'];
+  const fadlan = ['ً', 'لا', 'ض', 'ف'];
+  const repairs = ligatureRepairs([salam, fadlan], same);
+  assert.equal(applyRepairs('قال: سالم، فضالً عن ذلك', repairs), 'قال: سلام، فضلاً عن ذلك');
+  const salim = ['م', 'ل', 'ا', 'س'];
+  assert.equal(applyRepairs('سالم', ligatureRepairs([salam, salim], same)), 'سالم', 'the page also has the word سالم: nothing is changed');
 });

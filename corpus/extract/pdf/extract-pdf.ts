@@ -7,7 +7,8 @@ import { hasPresentationForms, mendArabicLetters } from './arabic-letters';
 import { furnitureOf } from './furniture';
 import { itemsToLines, type Line, type TextItem } from './lines';
 import { linesToParagraphs } from './paragraphs';
-import { openPdf, type PdfDocument, type PdfTextItem } from './pdfjs';
+import { applyRepairs, glyphRuns, ligatureRepairs } from './ligature-order';
+import { openPdf, textShowingOps, type PdfDocument, type PdfTextItem } from './pdfjs';
 import { pdfMeta } from './pdf-meta';
 
 /** Bump whenever the text given for the same PDF may change. */
@@ -45,7 +46,12 @@ async function pageLines(doc: PdfDocument, n: number): Promise<Line[]> {
   try {
     const content = await page.getTextContent();
     const items = content.items.filter((i): i is PdfTextItem => 'str' in i && typeof i.str === 'string').map(toItem);
-    return itemsToLines(items).map((l) => ({ ...l, text: mendArabicLetters(l.text) }));
+    const lines = itemsToLines(items).map((l) => ({ ...l, text: mendArabicLetters(l.text) }));
+    // Only a page where "ال" occurs can hold a reversed lam-alef; reading it glyph by glyph (the
+    // operator list) costs more than its text, images included.
+    if (!lines.some((l) => l.text.includes('ال'))) return lines;
+    const repairs = ligatureRepairs(glyphRuns(await page.getOperatorList(), await textShowingOps()), mendArabicLetters);
+    return lines.map((l) => ({ ...l, text: applyRepairs(l.text, repairs) }));
   } finally {
     page.cleanup();
   }

@@ -39,10 +39,13 @@ export function lineDirection(text: string): 'ltr' | 'rtl' {
   return count(text, RTL_LETTER) > count(text, LTR_LETTER) ? 'rtl' : 'ltr';
 }
 
-/** An item that reads left to right inside a right-to-left line: Latin words and numbers. */
+/**
+ * An item that reads left to right inside a right-to-left line: Latin words and European
+ * numbers. Punctuation alone (a bracket, a dot) is neutral: it stays where it was drawn.
+ */
 function readsLeftToRight(item: TextItem): boolean {
   if (count(item.str, RTL_LETTER) > 0) return false;
-  return item.dir === 'ltr' ? count(item.str, LTR_LETTER) > 0 || DIGITS_ONLY.test(item.str) : count(item.str, LTR_LETTER) > 0;
+  return count(item.str, LTR_LETTER) > 0 || (DIGITS_ONLY.test(item.str) && /\d/.test(item.str));
 }
 
 /** Items in the order a person reads them, for a line of this direction. */

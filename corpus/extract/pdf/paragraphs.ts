@@ -1,4 +1,4 @@
-// A PDF's lines joined into paragraphs: a line that stops short of the column's far edge, a
+// A PDF's lines joined into paragraphs: a line that falls short of the column's width, a
 // wider gap to the next line, or a change of type size ends a paragraph; otherwise the next
 // line continues it after a space (a PDF keeps no line-end hyphen for Arabic or Persian).
 import type { Line } from './lines';
@@ -14,10 +14,14 @@ function median(values: number[]): number {
   return s.length === 0 ? 0 : s[Math.floor(s.length / 2)]!;
 }
 
-/** Whether the line stops short of its column's end: its last word is the paragraph's last. */
+/**
+ * Whether the line falls short of the column's width: its last word is the paragraph's last.
+ * Measured by width, not by one edge, so that it holds for right-aligned, left-aligned and
+ * centred right-to-left text alike (LibreOffice sets Persian left-aligned from HTML).
+ */
 function endsShort(line: Line, left: number, right: number): boolean {
   const slack = Math.max(0.12 * (right - left), 2 * line.size);
-  return line.dir === 'rtl' ? line.x0 - left > slack : right - line.x1 > slack;
+  return right - left - (line.x1 - line.x0) > slack;
 }
 
 /**
@@ -40,7 +44,7 @@ export function linesToParagraphs(pages: readonly (readonly Line[])[]): PdfParag
     const step = median(gaps);
     lines.forEach((line, i) => {
       const sameSize = previous === null || Math.abs(previous.size - line.size) <= 0.15 * Math.max(previous.size, line.size);
-      const wideGap = i > 0 && step > 0 && lines[i - 1]!.y - line.y > 1.5 * step;
+      const wideGap = i > 0 && step > 0 && lines[i - 1]!.y - line.y > 1.3 * step;
       if (!sameSize || wideGap) close();
       if (!open) open = { parts: [], page: index + 1 };
       open.parts.push(line.text);

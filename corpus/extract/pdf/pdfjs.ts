@@ -12,6 +12,8 @@ export interface PdfTextItem {
 
 export interface PdfPage {
   getTextContent(): Promise<{ items: ReadonlyArray<PdfTextItem | { type: string }> }>;
+  /** The page's drawing operations; a text-showing operation's first argument is its glyphs. */
+  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>;
   cleanup(): unknown;
 }
 
@@ -24,6 +26,7 @@ export interface PdfDocument {
 
 interface PdfjsModule {
   getDocument(options: Record<string, unknown>): { promise: Promise<PdfDocument>; destroy(): Promise<void> };
+  OPS: { showText: number; showSpacedText: number };
 }
 
 const SPECIFIER = ['pdfjs-dist', 'legacy', 'build', 'pdf.mjs'].join('/');
@@ -34,9 +37,19 @@ let loaded: Promise<PdfjsModule> | null = null;
  * interpreted, not compiled), no font faces, no system fonts, no range requests. pdf.js in
  * Node runs no document JavaScript at all (that is the viewer's opt-in scripting sandbox).
  */
-export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+function pdfjsModule(): Promise<PdfjsModule> {
   loaded ??= import(SPECIFIER) as Promise<PdfjsModule>;
-  const pdfjs = await loaded;
+  return loaded;
+}
+
+/** The operator codes that show text (`Tj`, `TJ`), whose arguments hold the glyphs drawn. */
+export async function textShowingOps(): Promise<ReadonlySet<number>> {
+  const { OPS } = await pdfjsModule();
+  return new Set([OPS.showText, OPS.showSpacedText]);
+}
+
+export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+  const pdfjs = await pdfjsModule();
   // pdf.js takes the buffer over (detaches it): give it a copy, the caller's bytes stay usable.
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
