@@ -5,12 +5,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Annotation } from '../../annotations/model/types';
 import type { ArticleDoc, ArticleSummary, UnreadDocument } from '../../corpus/api/api';
+import { dispatch } from '../../corpus/api/api-schema';
+import { Workspace } from '../../corpus/services/workspace';
 import { extractPdf, PDF_EXTRACTOR } from '../../corpus/extract/pdf/extract-pdf';
 import { foldKey } from '../../corpus/text/normalise';
 import { hostileCorpus, type HostileCorpus } from '../fixtures/hostile-corpus';
@@ -132,5 +134,30 @@ test("a PDF is listed under its own title, opened as its text, annotated and reo
     assert.deepEqual(new Uint8Array(await readFile(join(c.corpus, 'lorem.PDF'))), new Uint8Array(fixture), 'the PDF is unchanged');
   } finally {
     await c.close();
+  }
+});
+
+test("in the running app a PDF not read before is extracted by the corpus's worker (pdf.js loads there too) and opens as its text", async () => {
+  const base = await mkdtemp(join(tmpdir(), 'hashiya-pdf-live-'));
+  const corpus = join(base, 'corpus');
+  await mkdir(corpus);
+  await writeFile(join(corpus, 'واژه‌ها.pdf'), await readFile(new URL('../fixtures/pdf/fa_purepersian.pdf', import.meta.url)));
+  const ws = await Workspace.create({ appDataDir: join(base, 'app'), pickFolder: async () => null, live: true });
+  try {
+    await ws.openCorpus(corpus, false);
+    const opened = await dispatch(ws, 'openArticle', ['واژه‌ها.pdf']);
+    assert.ok(opened.ok, JSON.stringify(opened));
+    const text = (opened.value as ArticleDoc).text;
+    assert.ok(foldKey(text).includes(foldKey('زبان فارسی زنده و پویا، پر از واژه‌های زیبا و خالص است.')), text.slice(0, 200));
+    // The cache entry is written in the background: wait for it (a generous limit, not a timing).
+    let cached: string[] = [];
+    for (let i = 0; i < 200 && cached.length === 0; i++) {
+      cached = (await readdir(join(corpus, '.hashiya')).catch(() => [] as string[])).filter((n) => n.startsWith('page-'));
+      if (cached.length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal(cached.length, 1, 'the extraction is kept for the next time');
+  } finally {
+    await ws.close();
+    await rm(base, { recursive: true, force: true });
   }
 });
