@@ -16,6 +16,8 @@ test('presentation forms become the letters they show, and Persian letters, ZWNJ
   const persian = 'می‌خواهم ۱۲٫۵ درصد گروه‌ها';
   assert.equal(foldPresentationForms(`${persian} ﻧﺴﺨﻪ`), `${persian} نسخه`);
   assert.equal(hasPresentationForms(foldPresentationForms('ﮔﻨﺠﯿﻨۀ ﻭﺍﮊﻩﻫﺎﯼ')), false);
+  assert.equal(foldPresentationForms('﴿ﺑﺴﻢ﴾'), '﴿بسم﴾', 'the ornate parentheses around a verse are punctuation and stay');
+  assert.equal(hasPresentationForms('﴿بسم﴾'), false);
 });
 
 test('a lam-alef read back reversed is mended (الإنتاجية, مقالات, الانتخابات) and a word that merely has an alef before a lam is left alone', () => {

@@ -14,8 +14,9 @@ export function foldPresentationForms(text: string): string {
   return text.replace(PRESENTATION_FORM, (run) => run.normalize('NFKC').replace(/\uFEFF/g, ''));
 }
 
+/** Whether any shaped letter is left (the ornate parentheses ﴾ ﴿ of the same block are punctuation, kept as they are). */
 export function hasPresentationForms(text: string): boolean {
-  return /[\uFB50-\uFDFF\uFE70-\uFEFF]/.test(text);
+  return (text.match(PRESENTATION_FORM) ?? []).some((run) => run.normalize('NFKC') !== run);
 }
 
 const ALEFS = 'اأإآ';

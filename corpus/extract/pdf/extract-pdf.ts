@@ -3,7 +3,7 @@
 // footers and page numbers left out (furniture.ts), and paragraphs (paragraphs.ts) that
 // remember their page. Pages are read one at a time and released, so memory stays bounded.
 import { ExtractionError, type Extracted } from '../types';
-import { hasPresentationForms, mendArabicLetters } from './arabic-letters';
+import { mendArabicLetters } from './arabic-letters';
 import { furnitureOf } from './furniture';
 import { itemsToLines, type Line, type TextItem } from './lines';
 import { linesToParagraphs } from './paragraphs';
@@ -93,7 +93,6 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
     const paragraphs = linesToParagraphs(pages.map((lines) => lines.filter((l) => !furniture.has(l))));
     const text = paragraphs.map((p) => p.text).join('\n\n');
     if (!hasTextLayer(text)) throw new ExtractionError(NEEDS_OCR);
-    if (hasPresentationForms(text)) throw new Error('presentation forms left after folding');
     const info = await doc.getMetadata().catch(() => null);
     return {
       format: 'pdf',
