@@ -3,7 +3,7 @@
 // report is read page by page with memory to spare.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractPdf, MAX_PDF_PAGES } from '../../corpus/extract/pdf/extract-pdf';
+import { extractPdf, MAX_PDF_PAGES, pageList } from '../../corpus/extract/pdf/extract-pdf';
 import { ExtractionError } from '../../corpus/extract/types';
 import { makePdf } from '../fixtures/pdf/make-pdf';
 
@@ -45,4 +45,16 @@ test('a 300-page report is read whole, page by page, each paragraph with its pag
   assert.equal(pdf.meta.pages.at(-1), 300);
   assert.ok(grown < 600, 'memory stays bounded');
   await assert.rejects(extractPdf(makePdf({ pages: Array.from({ length: MAX_PDF_PAGES + 1 }, () => ['x']) })), reason(new RegExp(`${MAX_PDF_PAGES + 1} pages`)));
+});
+
+test('a PDF whose pages are partly scans gives the text it has and says which pages are images whose text is missing; blank pages are not scans', async () => {
+  const pages = [['A statement on page one.'], [], [], ['Its end on page four.'], [], []];
+  const pdf = await extractPdf(makePdf({ pages, scanPages: [2, 3, 5] }));
+  assert.equal(pdf.text, 'A statement on page one.\n\nIts end on page four.');
+  assert.deepEqual(pdf.meta.pages, [1, 4]);
+  assert.equal(pdf.warning, 'pages 2–3 and 5 of this PDF are scanned images with no text layer: their text is not here (it needs OCR, which is not available yet).');
+  console.log(`partly scanned: ${pdf.warning}`);
+  assert.equal(pageList([7]), '7');
+  assert.equal(pageList([1, 3, 4, 5, 9]), '1, 3–5 and 9');
+  await assert.rejects(extractPdf(makePdf({ pages: [[], []], scanPages: [1, 2] })), reason(/no text layer.*OCR/));
 });

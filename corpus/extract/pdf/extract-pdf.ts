@@ -8,7 +8,7 @@ import { furnitureOf } from './furniture';
 import { itemsToLines, type Line, type TextItem } from './lines';
 import { linesToParagraphs } from './paragraphs';
 import { applyRepairs, glyphRuns, ligatureRepairs } from './ligature-order';
-import { openPdf, textShowingOps, type PdfDocument, type PdfTextItem } from './pdfjs';
+import { imagePaintingOps, openPdf, textShowingOps, type PdfDocument, type PdfPage, type PdfTextItem } from './pdfjs';
 import { pdfMeta } from './pdf-meta';
 
 /** Bump whenever the text given for the same PDF may change. */
@@ -22,6 +22,8 @@ export const MAX_PDF_CHARACTERS = 4_000_000;
 export const NEEDS_OCR = 'This PDF has no text layer (a scanned page): it needs OCR, which is not available yet.';
 
 export interface ExtractedPdf extends Extracted {
+  /** Pages that are scans among pages with text: the person hears their text is not there. */
+  warning?: string;
   meta: Extracted['meta'] & {
     /** The page (1-based) each paragraph of `text` starts on, in order. */
     pages: number[];
@@ -41,20 +43,46 @@ function plainReason(error: unknown): string {
   return `This PDF could not be read (${message}).`;
 }
 
-async function pageLines(doc: PdfDocument, n: number): Promise<Line[]> {
+interface PageRead {
+  lines: Line[];
+  /** No text, but an image: a scanned page. */
+  scanned: boolean;
+}
+
+async function readPage(doc: PdfDocument, n: number): Promise<PageRead> {
   const page = await doc.getPage(n);
   try {
     const content = await page.getTextContent();
     const items = content.items.filter((i): i is PdfTextItem => 'str' in i && typeof i.str === 'string').map(toItem);
     const lines = itemsToLines(items).map((l) => ({ ...l, text: mendArabicLetters(l.text) }));
-    // Only a page where "ال" occurs can hold a reversed lam-alef; reading it glyph by glyph (the
-    // operator list) costs more than its text, images included.
-    if (!lines.some((l) => l.text.includes('ال'))) return lines;
-    const repairs = ligatureRepairs(glyphRuns(await page.getOperatorList(), await textShowingOps()), mendArabicLetters);
-    return lines.map((l) => ({ ...l, text: applyRepairs(l.text, repairs) }));
+    if (lines.length === 0) {
+      const painting = await imagePaintingOps();
+      return { lines, scanned: (await page.getOperatorList()).fnArray.some((fn) => painting.has(fn)) };
+    }
+    return { lines: await mendLigatures(page, lines), scanned: false };
   } finally {
     page.cleanup();
   }
+}
+
+async function mendLigatures(page: PdfPage, lines: Line[]): Promise<Line[]> {
+  // Only a page where "ال" occurs can hold a reversed lam-alef; reading it glyph by glyph (the
+  // operator list) costs more than its text, images included.
+  if (!lines.some((l) => l.text.includes('ال'))) return lines;
+  const repairs = ligatureRepairs(glyphRuns(await page.getOperatorList(), await textShowingOps()), mendArabicLetters);
+  return lines.map((l) => ({ ...l, text: applyRepairs(l.text, repairs) }));
+}
+
+/** "3", "3 and 5", "3, 5–7 and 9": page numbers as a person reads them. */
+export function pageList(pages: readonly number[]): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < pages.length; ) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j += 1;
+    ranges.push(j > i ? `${pages[i]}–${pages[j]}` : `${pages[i]}`);
+    i = j + 1;
+  }
+  return ranges.length <= 1 ? (ranges[0] ?? '') : `${ranges.slice(0, -1).join(', ')} and ${ranges.at(-1)}`;
 }
 
 /** Letters a person reads: Arabic-script letters, Latin letters and digits. */
@@ -80,14 +108,16 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
   try {
     if (doc.numPages > MAX_PDF_PAGES) throw new ExtractionError(`This PDF has ${doc.numPages} pages; Hashiya reads PDFs of up to ${MAX_PDF_PAGES} pages as articles.`);
     const pages: Line[][] = [];
+    const scans: number[] = [];
     let characters = 0;
     for (let n = 1; n <= doc.numPages; n += 1) {
-      const lines = await pageLines(doc, n).catch((error: unknown) => {
+      const { lines, scanned } = await readPage(doc, n).catch((error: unknown) => {
         throw new ExtractionError(`Page ${n} of this PDF could not be read: ${plainReason(error)}`);
       });
       characters += lines.reduce((sum, l) => sum + l.text.length, 0);
       if (characters > MAX_PDF_CHARACTERS) throw new ExtractionError(`This PDF holds more than ${MAX_PDF_CHARACTERS.toLocaleString('en')} characters of text; Hashiya reads shorter PDFs as articles.`);
       pages.push(lines);
+      if (scanned) scans.push(n);
     }
     const furniture = furnitureOf(pages);
     const paragraphs = linesToParagraphs(pages.map((lines) => lines.filter((l) => !furniture.has(l))));
@@ -99,6 +129,9 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
       text,
       meta: { ...pdfMeta(info?.info, info?.metadata), pages: paragraphs.map((p) => p.page) },
       extractor: { ...PDF_EXTRACTOR },
+      ...(scans.length > 0
+        ? { warning: `${scans.length === 1 ? 'page' : 'pages'} ${pageList(scans)} of this PDF ${scans.length === 1 ? 'is a scanned image' : 'are scanned images'} with no text layer: their text is not here (it needs OCR, which is not available yet).` }
+        : {}),
     };
   } catch (error) {
     if (error instanceof ExtractionError) throw error;
