@@ -3,7 +3,7 @@
 // report is read page by page with memory to spare.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractPdf, MAX_PDF_PAGES, pageList } from '../../corpus/extract/pdf/extract-pdf';
+import { extractPdf, hasTextLayer, MAX_PDF_PAGES, pageList } from '../../corpus/extract/pdf/extract-pdf';
 import { ExtractionError } from '../../corpus/extract/types';
 import { makePdf } from '../fixtures/pdf/make-pdf';
 
@@ -57,4 +57,11 @@ test('a PDF whose pages are partly scans gives the text it has and says which pa
   assert.equal(pageList([7]), '7');
   assert.equal(pageList([1, 3, 4, 5, 9]), '1, 3–5 and 9');
   await assert.rejects(extractPdf(makePdf({ pages: [[], []], scanPages: [1, 2] })), reason(/no text layer.*OCR/));
+});
+
+test('a fully vowelled Arabic verse is text, not a scan: harakat do not count against the text layer', () => {
+  // The made PDFs are Latin-1 only, so the verse is checked on the text-layer test itself.
+  assert.equal(hasTextLayer('بِسْمِ ٱللَّهِ ٱلرَّحْمَٰنِ ٱلرَّحِيمِ ﴿١﴾'), true);
+  assert.equal(hasTextLayer('\u0003\u0003 ΰԔ ϸ Ї́ Ψ ϙķϢʆ i'), false);
+  assert.equal(hasTextLayer('  \n '), false);
 });

@@ -85,15 +85,17 @@ export function pageList(pages: readonly number[]): string {
   return ranges.length <= 1 ? (ranges[0] ?? '') : `${ranges.slice(0, -1).join(', ')} and ${ranges.at(-1)}`;
 }
 
-/** Letters a person reads: Arabic-script letters, Latin letters and digits. */
-const READABLE = /[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FFA-Za-z0-9\u0660-\u0669\u06F0-\u06F9]/g;
+/** Characters of a script a reader here reads: Arabic script, Latin, and digits of any kind. */
+const READABLE = /[\p{Script=Arabic}\p{Script=Latin}\p{Nd}]/gu;
 
 /**
  * A text layer that is mostly other code points (a font with no usable Unicode map, as in a
- * calligraphy sheet) or is empty is no text layer: the page has to be read by OCR.
+ * calligraphy sheet, gives Armenian, Greek and Cyrillic letters) or is empty is no text layer:
+ * the page has to be read by OCR. Harakat, punctuation and spaces count for neither side, so a
+ * fully vowelled verse is text.
  */
-function hasTextLayer(text: string): boolean {
-  const visible = text.replace(/\s+/g, '');
+export function hasTextLayer(text: string): boolean {
+  const visible = text.replace(/[\s\p{M}\p{P}\p{Cf}]/gu, '');
   if (visible.length === 0) return false;
   return (visible.match(READABLE)?.length ?? 0) >= 0.6 * visible.length;
 }
