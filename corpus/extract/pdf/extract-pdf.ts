@@ -132,7 +132,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
       meta: { ...pdfMeta(info?.info, info?.metadata), pages: paragraphs.map((p) => p.page) },
       extractor: { ...PDF_EXTRACTOR },
       ...(scans.length > 0
-        ? { warning: `${scans.length === 1 ? 'page' : 'pages'} ${pageList(scans)} of this PDF ${scans.length === 1 ? 'is a scanned image' : 'are scanned images'} with no text layer: their text is not here (it needs OCR, which is not available yet).` }
+        ? { warning: `${scans.length === 1 ? 'page' : 'pages'} ${pageList(scans)} of this PDF ${scans.length === 1 ? 'is an image' : 'are images'} with no text layer (a scan, or a picture of text): any text on ${scans.length === 1 ? 'it' : 'them'} is not here (it needs OCR, which is not available yet).` }
         : {}),
     };
   } catch (error) {
