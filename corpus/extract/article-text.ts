@@ -6,11 +6,12 @@ import { createHash } from 'node:crypto';
 import { decodeArticle, type DecodeResult } from '../text/decode';
 import { extractHtml, HTML_EXTRACTOR } from './html/extract-html';
 import { extractMhtml, MHTML_EXTRACTOR, type ExtractedMhtml } from './mhtml/extract-mhtml';
+import { extractPdf, PDF_EXTRACTOR } from './pdf/extract-pdf';
 import { ExtractionError, type ExtractedMeta } from './types';
 
 /** The formats read as articles; `txt` is decoded, the others extracted. */
 export type ArticleFormat = 'txt' | PageFormat;
-export type PageFormat = 'html' | 'mhtml';
+export type PageFormat = 'html' | 'mhtml' | 'pdf';
 
 /** Extensions (lower case) read as articles, and how. */
 const FORMATS: ReadonlyMap<string, ArticleFormat> = new Map([
@@ -20,9 +21,10 @@ const FORMATS: ReadonlyMap<string, ArticleFormat> = new Map([
   ['.xhtml', 'html'],
   ['.mhtml', 'mhtml'],
   ['.mht', 'mhtml'],
+  ['.pdf', 'pdf'],
 ]);
 
-const EXTRACTORS: Record<PageFormat, { name: string; version: string }> = { html: HTML_EXTRACTOR, mhtml: MHTML_EXTRACTOR };
+const EXTRACTORS: Record<PageFormat, { name: string; version: string }> = { html: HTML_EXTRACTOR, mhtml: MHTML_EXTRACTOR, pdf: PDF_EXTRACTOR };
 
 export type ArticleText =
   | (Extract<DecodeResult, { ok: true }> & { format: 'txt' })
@@ -110,7 +112,7 @@ export async function articleText(
   const read = elsewhere ? await elsewhere(name, bytes) : null;
   if (read) return read;
   try {
-    const page: ExtractedMhtml = format === 'html' ? extractHtml(bytes) : await extractMhtml(bytes);
+    const page: ExtractedMhtml = format === 'html' ? extractHtml(bytes) : format === 'pdf' ? await extractPdf(bytes) : await extractMhtml(bytes);
     const done: CachedPage = { text: page.text, meta: page.meta, extractor: extractorLabel(page.extractor), ...(page.warning ? { warning: page.warning } : {}) };
     cache?.put(key, done);
     return { ok: true, format, encoding: 'utf-8', key, ...done };

@@ -20,6 +20,8 @@ export interface ExtractedMeta {
   saved?: string;
   /** BCP 47 language the file declares (`<html lang>`), if any. */
   language?: string;
+  /** A PDF's: the page (1-based) each paragraph of the text starts on, in order (for a citation's "p. 3"). */
+  pages?: number[];
 }
 
 /** Lines [start, end) of `text` (0-based, counting "\n"-separated lines) that are page furniture. */

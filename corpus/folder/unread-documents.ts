@@ -19,7 +19,6 @@ const REASONS: ReadonlyMap<string, string> = new Map([
   ['.doc', 'old Word (.doc) files cannot be read: save it as .docx'],
   ['.odt', 'OpenDocument text files are not read yet'],
   ['.rtf', 'RTF files are not read yet'],
-  ['.pdf', 'PDFs are not read yet'],
   ['.epub', 'e-books (.epub) are not read'],
   ['.pages', 'Apple Pages documents cannot be read: export it as .docx'],
 ]);

@@ -15,6 +15,7 @@ const metaSchema = z.object({
   url: z.string().optional(),
   saved: z.string().optional(),
   language: z.string().optional(),
+  pages: z.array(z.number().int().positive()).optional(),
 });
 
 const entrySchema = z.object({ text: z.string().min(1), meta: metaSchema, extractor: z.string(), warning: z.string().optional() });

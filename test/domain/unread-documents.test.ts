@@ -9,7 +9,7 @@ import type { ArticleSummary, UnreadDocument } from '../../corpus/api/api';
 import { unreadReason } from '../../corpus/folder/unread-documents';
 import { hostileCorpus } from '../fixtures/hostile-corpus';
 
-test('a folder of .txt, Word, PDF, old Word and a saved page with its _files folder names exactly the unread documents, each with its reason', async (t) => {
+test('a folder of .txt, Word, PDF, old Word and a saved page with its _files folder names exactly the unread documents, each with its reason (a PDF is an article now)', async (t) => {
   const c = await hostileCorpus(['one.txt'], async ({ corpus }) => {
     const put = (name: string, text = 'x') => writeFile(join(corpus, name), text);
     await put('report.docx');
@@ -39,15 +39,14 @@ test('a folder of .txt, Word, PDF, old Word and a saved page with its _files fol
     assert.deepEqual(listed.value, [
       { file: 'old memo.doc', reason: 'old Word (.doc) files cannot be read: save it as .docx' },
       { file: 'report.docx', reason: 'Word documents are not read yet' },
-      { file: 'scan.PDF', reason: 'PDFs are not read yet' },
       { file: 'sub/paper.odt', reason: 'OpenDocument text files are not read yet' },
     ]);
     // What the article list holds and what the unread list holds never overlap; together they are every document.
     const articles = await c.call<ArticleSummary[]>('listArticles');
     assert.ok(articles.ok);
     const files = articles.value.map((a) => a.file);
-    // The saved page is an article now (issue 23); its _files folder is neither.
-    assert.deepEqual(files, ['one.txt', 'sub/three.txt', 'خبر.html']);
+    // The saved page is an article now (issue 23), and so is a PDF (issue 24); its _files folder is neither.
+    assert.deepEqual(files, ['one.txt', 'scan.PDF', 'sub/three.txt', 'خبر.html']);
     assert.ok(!listed.value.some((u) => files.includes(u.file)));
     console.log(`documents: ${files.length} articles, ${listed.value.length} not read`);
   } finally {
@@ -59,28 +58,28 @@ test('a page saved as .htm is an article and keeps its _files folder out of the 
   const c = await hostileCorpus(['a.txt'], async ({ corpus }) => {
     await writeFile(join(corpus, 'Page.HTM'), '<html></html>');
     await mkdir(join(corpus, 'page_files'));
-    await writeFile(join(corpus, 'page_files', 'inner.pdf'), 'x');
+    await writeFile(join(corpus, 'page_files', 'inner.rtf'), 'x');
     await mkdir(join(corpus, 'orphan_files'));
-    await writeFile(join(corpus, 'orphan_files', 'kept.pdf'), 'x');
+    await writeFile(join(corpus, 'orphan_files', 'kept.rtf'), 'x');
   });
   try {
     const listed = await c.call<UnreadDocument[]>('listUnreadDocuments');
     assert.ok(listed.ok);
-    assert.deepEqual(listed.value.map((u) => u.file), ['orphan_files/kept.pdf']);
+    assert.deepEqual(listed.value.map((u) => u.file), ['orphan_files/kept.rtf']);
   } finally {
     await c.close();
   }
 });
 
 test('every unread kind is named by its extension whatever its case; articles, sidecars, settings and dot-files are not unread documents', () => {
-  const kinds = ['a.docx', 'a.DOC', 'a.odt', 'a.rtf', 'a.pdf', 'a.epub', 'a.pages'];
+  const kinds = ['a.docx', 'a.DOC', 'a.odt', 'a.rtf', 'a.epub', 'a.pages'];
   for (const name of kinds) assert.ok(unreadReason(name), name);
-  for (const name of ['a.txt', 'a.TXT', 'a.html', 'a.HTM', 'a.xhtml', 'a.mhtml', 'a.MHT', 'a.docx.annotations.json', 'hashiya-corpus.json', '.a.pdf', 'a.md', 'docx', 'a.csv']) assert.equal(unreadReason(name), null, name);
+  for (const name of ['a.txt', 'a.TXT', 'a.html', 'a.HTM', 'a.xhtml', 'a.mhtml', 'a.MHT', 'a.pdf', 'a.PDF', 'a.docx.annotations.json', 'hashiya-corpus.json', '.a.pdf', 'a.md', 'docx', 'a.csv']) assert.equal(unreadReason(name), null, name);
 });
 
 test('an empty folder has no unread documents, and a folder of only unread documents has no articles but names them all', async () => {
   const c = await hostileCorpus([], async ({ corpus }) => {
-    await writeFile(join(corpus, 'a.pdf'), 'x');
+    await writeFile(join(corpus, 'a.rtf'), 'x');
     await writeFile(join(corpus, 'b.odt'), 'x');
   });
   try {
@@ -88,7 +87,7 @@ test('an empty folder has no unread documents, and a folder of only unread docum
     const listed = await c.call<UnreadDocument[]>('listUnreadDocuments');
     assert.ok(articles.ok && listed.ok);
     assert.deepEqual(articles.value, []);
-    assert.deepEqual(listed.value.map((u) => u.file), ['a.pdf', 'b.odt']);
+    assert.deepEqual(listed.value.map((u) => u.file), ['a.rtf', 'b.odt']);
   } finally {
     await c.close();
   }

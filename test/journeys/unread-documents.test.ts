@@ -1,6 +1,6 @@
 // Journey (issue 23, point 8): nothing skipped in silence. A folder with two articles, a saved
 // page with its `_files` folder (an article too) and three documents Hashiya does not read yet
-// (a Word file, a PDF, an OpenDocument file) opens; the person sees "3 files not read" under the list, clicks it with the mouse
+// (a Word file, an RTF file, an OpenDocument file; a PDF is an article since issue 24) opens; the person sees "3 files not read" under the list, clicks it with the mouse
 // and reads each name with its reason, Persian and Arabic names in their own order. A folder of
 // only such documents says so instead of showing an empty list.
 import { after, describe, test } from 'node:test';
@@ -18,7 +18,7 @@ const ARABIC = fileURLToPath(new URL('./fixtures/arabic-news.txt', import.meta.u
 const SAMPLE_FA = fileURLToPath(new URL('../../corpus/sample/000_4b15f26e11b27dea.txt', import.meta.url));
 
 const UNREAD = [
-  { file: 'scan.pdf', reason: 'PDFs are not read yet' },
+  { file: 'notes.rtf', reason: 'RTF files are not read yet' },
   { file: 'گزارش سالانه ۱۴۰۲.docx', reason: 'Word documents are not read yet' },
   { file: 'خبر اليوم.odt', reason: 'OpenDocument text files are not read yet' },
 ];
@@ -106,9 +106,9 @@ describe('documents the app does not read are named, not left out', { skip }, ()
     report(`tried: 3 unread documents beside 3 articles; named: ${shown.length}`);
   });
 
-  test('a PDF dropped into the open folder is counted without opening the folder again', async () => {
+  test('an RTF file dropped into the open folder is counted without opening the folder again', async () => {
     const page = session.page;
-    writeFileSync(join(session.corpus, 'بيان.pdf'), '%PDF-1.4');
+    writeFileSync(join(session.corpus, 'بيان.rtf'), '{\\rtf1}');
     await page.waitForFunction(() => document.querySelector('.unread-documents summary')?.textContent?.trim() === '4 files not read', undefined, { timeout: 15_000 });
     assert.equal(await page.locator('li.article').count(), 3, 'the articles stay as they were');
   });
@@ -116,7 +116,7 @@ describe('documents the app does not read are named, not left out', { skip }, ()
 
 describe('a folder with only documents the app does not read', { skip }, () => {
   let session: Session;
-  const source = folder([], ['scan.pdf', 'old memo.doc']);
+  const source = folder([], ['notes.rtf', 'old memo.doc']);
   useSession((s) => (session = s), { source, viewport: { width: 1440, height: 900 } });
 
   test('says so plainly, with the files not read, instead of an empty list', async () => {
@@ -130,8 +130,8 @@ describe('a folder with only documents the app does not read', { skip }, () => {
     await clickOn(page, '.unread-documents summary');
     await pause(200);
     const shown = await shownUnread(page);
-    assert.deepEqual(shown.map((s) => s.file), ['old memo.doc', 'scan.pdf']);
-    assert.equal(shown[0]!.reason, 'old Word (.doc) files cannot be read: save it as .docx');
+    assert.deepEqual(shown.map((s) => s.file), ['notes.rtf', 'old memo.doc']);
+    assert.equal(shown[1]!.reason, 'old Word (.doc) files cannot be read: save it as .docx');
     await screenshots(page, 'unread-only');
   });
 });
