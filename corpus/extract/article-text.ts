@@ -1,16 +1,18 @@
 // The one place that turns an article file's bytes into the text Hashiya reads: a plain text
-// file is decoded (with the person's encoding choice), a saved web page is extracted. Every
+// file is decoded (with the person's encoding choice), a saved web page or a Word file is extracted. Every
 // reader (the list, search, opening, the command line) goes through here, so that offsets
 // index the same text wherever they are used.
 import { createHash } from 'node:crypto';
 import { decodeArticle, type DecodeResult } from '../text/decode';
+import { DOCX_EXTRACTOR, extractDocx } from './docx/extract-docx';
 import { extractHtml, HTML_EXTRACTOR } from './html/extract-html';
 import { extractMhtml, MHTML_EXTRACTOR, type ExtractedMhtml } from './mhtml/extract-mhtml';
 import { ExtractionError, type ExtractedMeta } from './types';
 
 /** The formats read as articles; `txt` is decoded, the others extracted. */
 export type ArticleFormat = 'txt' | PageFormat;
-export type PageFormat = 'html' | 'mhtml';
+/** The extracted formats (a saved page, a Word file): cached, read off the main thread, their extractor recorded. */
+export type PageFormat = 'html' | 'mhtml' | 'docx';
 
 /** Extensions (lower case) read as articles, and how. */
 const FORMATS: ReadonlyMap<string, ArticleFormat> = new Map([
@@ -20,9 +22,10 @@ const FORMATS: ReadonlyMap<string, ArticleFormat> = new Map([
   ['.xhtml', 'html'],
   ['.mhtml', 'mhtml'],
   ['.mht', 'mhtml'],
+  ['.docx', 'docx'],
 ]);
 
-const EXTRACTORS: Record<PageFormat, { name: string; version: string }> = { html: HTML_EXTRACTOR, mhtml: MHTML_EXTRACTOR };
+const EXTRACTORS: Record<PageFormat, { name: string; version: string }> = { html: HTML_EXTRACTOR, mhtml: MHTML_EXTRACTOR, docx: DOCX_EXTRACTOR };
 
 export type ArticleText =
   | (Extract<DecodeResult, { ok: true }> & { format: 'txt' })
@@ -110,7 +113,7 @@ export async function articleText(
   const read = elsewhere ? await elsewhere(name, bytes) : null;
   if (read) return read;
   try {
-    const page: ExtractedMhtml = format === 'html' ? extractHtml(bytes) : await extractMhtml(bytes);
+    const page: ExtractedMhtml = format === 'html' ? extractHtml(bytes) : format === 'docx' ? await extractDocx(bytes) : await extractMhtml(bytes);
     const done: CachedPage = { text: page.text, meta: page.meta, extractor: extractorLabel(page.extractor), ...(page.warning ? { warning: page.warning } : {}) };
     cache?.put(key, done);
     return { ok: true, format, encoding: 'utf-8', key, ...done };

@@ -30,7 +30,7 @@ export async function resolveArticlePath(root: string, file: string): Promise<st
   }
   if (!isArticleName(file.split(/[\\/]/).pop() ?? '')) {
     // Sidecars, the corpus settings and the app's own files are not articles: no API call may treat them as one.
-    throw new ApiError('forbidden', `refused: ${JSON.stringify(file.slice(0, 80))} is not an article (.txt or saved page) of this corpus`);
+    throw new ApiError('forbidden', `refused: ${JSON.stringify(file.slice(0, 80))} is not an article (.txt, saved page or Word file) of this corpus`);
   }
   const lexical = resolve(root, file);
   if (!isInside(root, lexical)) {

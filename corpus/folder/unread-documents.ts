@@ -15,7 +15,6 @@ export interface UnreadDocument {
 
 /** By extension, lower case. An extension the catalog reads as articles is never reported, whatever this says. */
 const REASONS: ReadonlyMap<string, string> = new Map([
-  ['.docx', 'Word documents are not read yet'],
   ['.doc', 'old Word (.doc) files cannot be read: save it as .docx'],
   ['.odt', 'OpenDocument text files are not read yet'],
   ['.rtf', 'RTF files are not read yet'],
