@@ -24,7 +24,7 @@ export async function extractDocx(bytes: Uint8Array): Promise<Extracted> {
   try {
     html = await docxToHtml(repack(parts));
   } catch (e) {
-    throw new ExtractionError(`This Word file is damaged (${e instanceof Error ? e.message.split('\n')[0]!.slice(0, 200) : 'unreadable'}); it could not be read.`);
+    throw new ExtractionError(`This Word file is damaged${whatMammothSaid(e)}; it could not be read.`);
   }
   const page = parseInert(`<!doctype html><html><body>${html}</body></html>`);
   try {
@@ -45,4 +45,14 @@ function firstHeading(doc: HtmlDocument): string | undefined {
   const h = doc.querySelector('h1, h2, h3, h4, h5, h6');
   const text = h?.textContent?.replace(/\s+/g, ' ').trim();
   return text || undefined;
+}
+
+/**
+ * mammoth's own sentence when it has one ("Could not find main document part"), nothing when
+ * the failure is a slip inside it (a part cut short makes it read a property of null): that
+ * says nothing to the person.
+ */
+function whatMammothSaid(e: unknown): string {
+  if (!(e instanceof Error) || e instanceof TypeError || e instanceof RangeError) return '';
+  return ` (${e.message.split('\n')[0]!.slice(0, 200)})`;
 }
