@@ -1,0 +1,107 @@
+// Word files are articles (issue 24): through the API as the window drives it, a .docx made by
+// LibreOffice is listed with its headline and author, opened as its text, annotated (the
+// annotation reopens on the same words, the sidecar names the extractor), found by search,
+// and its quotation's citation carries its headline and author; the .docx is never changed.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Annotation } from '../../annotations/model/types';
+import type { ArticleDoc, ArticleSummary, QuotationPage, SearchResponse, UnreadDocument } from '../../corpus/api/api';
+import { DOCX_EXTRACTOR } from '../../corpus/extract/docx/extract-docx';
+import { hostileCorpus, type HostileCorpus } from '../fixtures/hostile-corpus';
+import { convertToDocx, NO_SOFFICE, rtlDocument, TEXT_FILTER } from '../fixtures/word-files';
+
+const skip = NO_SOFFICE;
+const PERSIAN = fileURLToPath(new URL('../../corpus/sample/000_4b15f26e11b27dea.txt', import.meta.url));
+
+let made = '';
+let statement: Buffer;
+let persian: Buffer;
+
+before(async () => {
+  if (skip) return;
+  made = await mkdtemp(join(tmpdir(), 'hashiya-docx-api-'));
+  await writeFile(join(made, 'statement.fodt'), rtlDocument('روحاني يؤكد للكاظمي دعم إيران للعراق'));
+  statement = await readFile(convertToDocx(made, 'statement.fodt'));
+  await copyFile(PERSIAN, join(made, 'persian.txt'));
+  persian = await readFile(convertToDocx(made, 'persian.txt', TEXT_FILTER));
+});
+after(async () => {
+  if (made) await rm(made, { recursive: true, force: true });
+});
+
+async function settledList(c: HostileCorpus): Promise<ArticleSummary[]> {
+  for (let i = 0; i < 300; i++) {
+    const list = await c.call<ArticleSummary[]>('listArticles');
+    assert.ok(list.ok, 'the list is given');
+    if (list.value.every((a) => !a.pending)) return list.value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the list never settled');
+}
+
+test('a Word file is listed with its headline and author, opened, annotated, searched and cited with its headline and author', { skip }, async () => {
+  const c = await hostileCorpus(['a.txt'], async ({ corpus }) => {
+    await writeFile(join(corpus, 'بيان.docx'), statement);
+    await writeFile(join(corpus, 'گزارش.docx'), persian);
+  });
+  try {
+    const list = await settledList(c);
+    assert.deepEqual(list.map((a) => a.file), ['a.txt', 'بيان.docx', 'گزارش.docx']);
+    const row = list.find((a) => a.file === 'بيان.docx')!;
+    assert.ok(row.openable, row.note ?? '');
+    assert.equal(row.headline, 'روحاني يؤكد للكاظمي دعم إيران للعراق', "the document's title");
+    assert.equal(row.author, 'سارا احمدی');
+    assert.equal(row.language, 'ar');
+    const fa = list.find((a) => a.file === 'گزارش.docx')!;
+    assert.ok(fa.openable);
+    assert.equal(fa.language, 'fa');
+    assert.match(fa.headline, /^رئیسجمهور: مبارزه با تروریسم/, 'no title property: the first line, as the detectors find it');
+    const unread = await c.call<UnreadDocument[]>('listUnreadDocuments');
+    assert.ok(unread.ok);
+    assert.deepEqual(unread.value, [], 'a Word file is no longer "not read yet"');
+
+    const opened = await c.call<ArticleDoc>('openArticle', 'بيان.docx');
+    assert.ok(opened.ok, opened.ok ? '' : opened.error.message);
+    const text = opened.value.text;
+    assert.ok(!text.includes('حاشية') && !text.includes('تعليق'), 'no footnote or comment in the text');
+    const phrase = 'طهران تدعم بغداد';
+    const start = text.indexOf(phrase);
+    assert.ok(start >= 0);
+    const saved = await c.call<Annotation>('createAnnotation', 'بيان.docx', { start, end: start + phrase.length, version: opened.value.version, tags: [], gloss: 'Tehran supports Baghdad', note: '' });
+    assert.ok(saved.ok, saved.ok ? '' : saved.error.message);
+
+    await c.ws.close();
+    await c.ws.openCorpus(c.corpus, false);
+    await settledList(c);
+    const again = await c.call<ArticleDoc>('openArticle', 'بيان.docx');
+    assert.ok(again.ok);
+    const a = again.value.annotations.find((x) => x.id === saved.value.id);
+    assert.ok(a, 'the annotation is there after reopening');
+    assert.equal(again.value.text.slice(a.target.position.start, a.target.position.end), phrase, 'on the same words');
+    const sidecar = await readFile(join(c.corpus, 'بيان.docx.annotations.json'), 'utf8');
+    assert.ok(sidecar.includes(`${DOCX_EXTRACTOR.name}/${DOCX_EXTRACTOR.version}`), 'the sidecar names the extractor its offsets index');
+
+    const found = await c.call<SearchResponse>('search', { query: 'تروریسم' });
+    assert.ok(found.ok);
+    assert.ok(found.value.hits.some((h) => h.file === 'گزارش.docx'), 'search finds a word of the Persian Word file');
+
+    const quotations = await c.call<QuotationPage>('queryQuotations', { filter: {} });
+    assert.ok(quotations.ok);
+    const q = quotations.value.rows.find((r) => r.file === 'بيان.docx');
+    assert.ok(q, 'the quotation is listed');
+    assert.equal(q.quote, phrase);
+    assert.equal(q.headline, 'روحاني يؤكد للكاظمي دعم إيران للعراق');
+    const plain = q.citation.replace(/[\u2066-\u2069]/g, '');
+    console.log(`citation: ${plain}`);
+    assert.ok(plain.startsWith('سارا احمدی, "روحاني يؤكد للكاظمي دعم إيران للعراق"'), plain);
+    assert.match(plain, /para\. 2$/);
+
+    assert.ok(statement.equals(await readFile(join(c.corpus, 'بيان.docx'))), 'the .docx is byte-identical afterwards');
+  } finally {
+    await c.close();
+  }
+});
