@@ -4,15 +4,17 @@
 // and its quotation's citation carries its headline and author; the .docx is never changed.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Annotation } from '../../annotations/model/types';
 import type { ArticleDoc, ArticleSummary, QuotationPage, SearchResponse, UnreadDocument } from '../../corpus/api/api';
+import { dispatch } from '../../corpus/api/api-schema';
 import { DOCX_EXTRACTOR } from '../../corpus/extract/docx/extract-docx';
+import { Workspace } from '../../corpus/services/workspace';
 import { hostileCorpus, type HostileCorpus } from '../fixtures/hostile-corpus';
-import { convertToDocx, NO_SOFFICE, rtlDocument, TEXT_FILTER } from '../fixtures/word-files';
+import { convertToDocx, docx, NO_SOFFICE, paragraph, rtlDocument, TEXT_FILTER } from '../fixtures/word-files';
 
 const skip = NO_SOFFICE;
 const PERSIAN = fileURLToPath(new URL('../../corpus/sample/000_4b15f26e11b27dea.txt', import.meta.url));
@@ -103,5 +105,25 @@ test('a Word file is listed with its headline and author, opened, annotated, sea
     assert.ok(statement.equals(await readFile(join(c.corpus, 'بيان.docx'))), 'the .docx is byte-identical afterwards');
   } finally {
     await c.close();
+  }
+});
+
+test("in the app, where pages are read by the corpus's worker, a Word file opens as its text and is found by search", async () => {
+  const base = await mkdtemp(join(tmpdir(), 'hashiya-docx-worker-'));
+  const corpus = join(base, 'corpus');
+  await mkdir(corpus);
+  await writeFile(join(corpus, 'بيان.docx'), docx(paragraph('قال المتحدث باسم الخارجية') + paragraph('إن المحادثات ستستمر الأسبوع المقبل')));
+  const ws = await Workspace.create({ appDataDir: join(base, 'app'), pickFolder: async () => null, live: true });
+  try {
+    await ws.openCorpus(corpus, false);
+    const opened = await dispatch(ws, 'openArticle', ['بيان.docx']);
+    assert.ok(opened.ok, JSON.stringify(opened));
+    assert.equal((opened.value as ArticleDoc).text, 'قال المتحدث باسم الخارجية\n\nإن المحادثات ستستمر الأسبوع المقبل');
+    const found = await dispatch(ws, 'search', [{ query: 'المحادثات' }]);
+    assert.ok(found.ok);
+    assert.deepEqual((found.value as SearchResponse).hits.map((h) => h.file), ['بيان.docx']);
+  } finally {
+    await ws.close();
+    await rm(base, { recursive: true, force: true });
   }
 });

@@ -9,24 +9,7 @@ import { zipSync, strToU8 } from 'fflate';
 import type { ArticleSummary } from '../../corpus/api/api';
 import { articleText } from '../../corpus/extract/article-text';
 import { hostileCorpus } from '../fixtures/hostile-corpus';
-
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-
-/** The few parts a Word file needs, with `body` as the document's body. */
-function docx(body: string, extra: Record<string, Uint8Array> = {}): Uint8Array {
-  return zipSync({
-    '[Content_Types].xml': strToU8(
-      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-    ),
-    '_rels/.rels': strToU8(
-      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    ),
-    'word/document.xml': strToU8(`<?xml version="1.0"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`),
-    ...extra,
-  });
-}
-
-const paragraph = (text: string) => `<w:p><w:pPr><w:bidi/></w:pPr><w:r><w:rPr><w:rtl/></w:rPr><w:t>${text}</w:t></w:r></w:p>`;
+import { docx, paragraph } from '../fixtures/word-files';
 
 /** The zip with every central-directory entry claiming `size` bytes once inflated. */
 function claiming(zip: Uint8Array, size: number): Uint8Array {
