@@ -121,6 +121,6 @@ export async function articleText(
     if (error instanceof ExtractionError) return { ok: false, message: error.message };
     // Anything else (a bug in the extractor, a library missing from a build) must not stop the
     // list or the search worker: the page is listed with the reason, the others are read.
-    return { ok: false, message: `This page could not be read (${error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : 'unknown error'}).` };
+    return { ok: false, message: `This ${format === 'docx' ? 'Word file' : 'page'} could not be read (${error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : 'unknown error'}).` };
   }
 }

@@ -108,17 +108,25 @@ test('a Word file is listed with its headline and author, opened, annotated, sea
   }
 });
 
-test("in the app, where pages are read by the corpus's worker, a Word file opens as its text and is found by search", async () => {
+test("in the app, where pages are read by the corpus's worker, a Word file opens as its text and is found by search; Word's lock file beside it is neither an article nor an unread document", async () => {
   const base = await mkdtemp(join(tmpdir(), 'hashiya-docx-worker-'));
   const corpus = join(base, 'corpus');
   await mkdir(corpus);
   await writeFile(join(corpus, 'بيان.docx'), docx(paragraph('قال المتحدث باسم الخارجية') + paragraph('إن المحادثات ستستمر الأسبوع المقبل')));
+  // What Word writes beside a document while it is open: the owner's name, padded, 162 bytes.
+  await writeFile(join(corpus, '~$بيان.docx'), Buffer.concat([Buffer.from([4]), Buffer.from('Analyst'), Buffer.alloc(154)]));
   const ws = await Workspace.create({ appDataDir: join(base, 'app'), pickFolder: async () => null, live: true });
   try {
     await ws.openCorpus(corpus, false);
     const opened = await dispatch(ws, 'openArticle', ['بيان.docx']);
     assert.ok(opened.ok, JSON.stringify(opened));
     assert.equal((opened.value as ArticleDoc).text, 'قال المتحدث باسم الخارجية\n\nإن المحادثات ستستمر الأسبوع المقبل');
+    const listed = await dispatch(ws, 'listArticles', []);
+    assert.ok(listed.ok);
+    assert.deepEqual((listed.value as ArticleSummary[]).map((x) => x.file), ['بيان.docx']);
+    const unread = await dispatch(ws, 'listUnreadDocuments', []);
+    assert.ok(unread.ok);
+    assert.deepEqual(unread.value, []);
     const found = await dispatch(ws, 'search', [{ query: 'المحادثات' }]);
     assert.ok(found.ok);
     assert.deepEqual((found.value as SearchResponse).hits.map((h) => h.file), ['بيان.docx']);

@@ -81,13 +81,22 @@ describe('watching a corpus folder', () => {
     assert.deepEqual(await next, { ...EMPTY, removed: ['b.txt'] });
   });
 
-  it('reports a Word file or a saved page dropped in as a document not read, never as an article', async () => {
+  it('reports a PDF dropped in as a document not read, never as an article', async () => {
+    const next = nextBatch();
+    await writeFile(join(root, 'scan.pdf'), '%PDF-1.4');
+    assert.deepEqual(await next, { ...EMPTY, unreadChanged: ['scan.pdf'] });
+    const gone = nextBatch();
+    await rm(join(root, 'scan.pdf'));
+    assert.deepEqual(await gone, { ...EMPTY, unreadChanged: ['scan.pdf'] });
+  });
+
+  it('reports a Word file dropped in as an article (issue 24)', async () => {
     const next = nextBatch();
     await writeFile(join(root, 'report.docx'), 'PK');
-    assert.deepEqual(await next, { ...EMPTY, unreadChanged: ['report.docx'] });
+    assert.deepEqual(await next, { ...EMPTY, added: ['report.docx'] });
     const gone = nextBatch();
     await rm(join(root, 'report.docx'));
-    assert.deepEqual(await gone, { ...EMPTY, unreadChanged: ['report.docx'] });
+    assert.deepEqual(await gone, { ...EMPTY, removed: ['report.docx'] });
   });
 
   it('reports a sidecar rewritten from outside by an atomic rename, and not its temporary file', async () => {
