@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractDocx, DOCX_EXTRACTOR } from '../../corpus/extract/docx/extract-docx';
+import type { ParagraphChild } from 'docx';
 import { foldKey } from '../../corpus/text/normalise';
 import { convertToDocx, NO_SOFFICE, rtlDocument, TEXT_FILTER } from '../fixtures/word-files';
 
@@ -99,3 +100,33 @@ async function unzipped(bytes: Uint8Array, name: string): Promise<string> {
   const part = unzipSync(bytes, { filter: (f) => f.name === name })[name];
   return part ? new TextDecoder().decode(part) : '';
 }
+
+test('a Word file written by another program (the docx library, with Word-style comment ranges, a footnote, a list and a table) gives its blocks in order and no note', async () => {
+  const { Document, Packer, Paragraph, TextRun, HeadingLevel, FootnoteReferenceRun, CommentRangeStart, CommentRangeEnd, CommentReference, Table, TableRow, TableCell } = await import('docx');
+  const rtl = (text: string) => new TextRun({ text, rightToLeft: true });
+  const para = (...children: ParagraphChild[]) => new Paragraph({ bidirectional: true, children });
+  const cell = (text: string) => new TableCell({ children: [para(rtl(text))] });
+  const doc = new Document({
+    title: 'عنوان من الخصائص',
+    creator: 'مریم رضایی',
+    comments: { children: [{ id: 0, author: 'مراجع', date: new Date('2024-01-01T00:00:00Z'), children: [new Paragraph({ children: [rtl('ملاحظة المراجع السرية')] })] }] },
+    footnotes: { 1: { children: [new Paragraph({ children: [rtl('مصدر الحاشية السفلية')] })] } },
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.HEADING_1, bidirectional: true, children: [rtl('بیانیه وزارت خارجه')] }),
+          para(rtl('سخنگوی وزارت خارجه گفت'), new FootnoteReferenceRun(1), rtl(' که گفتگوها ادامه دارد.')),
+          para(new CommentRangeStart(0), rtl('این همکاری ادامه خواهد یافت.'), new CommentRangeEnd(0), new TextRun({ children: [new CommentReference(0)] })),
+          new Paragraph({ bidirectional: true, bullet: { level: 0 }, children: [rtl('نکته نخست')] }),
+          new Paragraph({ bidirectional: true, bullet: { level: 0 }, children: [rtl('نکته دوم')] }),
+          new Table({ rows: [new TableRow({ children: [cell('خانه یک'), cell('خانه دو')] })] }),
+        ],
+      },
+    ],
+  });
+  const extracted = await extractDocx(new Uint8Array(await Packer.toBuffer(doc)));
+  console.log(JSON.stringify(extracted.text));
+  assert.deepEqual(extracted.text.split('\n\n'), ['بیانیه وزارت خارجه', 'سخنگوی وزارت خارجه گفت که گفتگوها ادامه دارد.', 'این همکاری ادامه خواهد یافت.', 'نکته نخست', 'نکته دوم', 'خانه یک', 'خانه دو']);
+  assert.equal(extracted.meta.title, 'عنوان من الخصائص');
+  assert.equal(extracted.meta.author, 'مریم رضایی');
+});
