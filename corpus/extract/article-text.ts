@@ -3,8 +3,8 @@
 // reader (the list, search, opening, the command line) goes through here, so that offsets
 // index the same text wherever they are used.
 import { createHash } from 'node:crypto';
-import { decodeArticle, type DecodeResult } from '../text/decode';
-import { DOCX_EXTRACTOR, extractDocx } from './docx/extract-docx';
+import { decodeArticle, MAX_ARTICLE_BYTES, type DecodeResult } from '../text/decode';
+import { DOCX_EXTRACTOR, extractDocx, MAX_DOCX_BYTES } from './docx/extract-docx';
 import { extractHtml, HTML_EXTRACTOR } from './html/extract-html';
 import { extractMhtml, MHTML_EXTRACTOR, type ExtractedMhtml } from './mhtml/extract-mhtml';
 import { ExtractionError, type ExtractedMeta } from './types';
@@ -78,6 +78,15 @@ export function extractionKey(bytes: Uint8Array, extractor: string): string {
 export function articleFormatOf(name: string): ArticleFormat | null {
   const dot = name.lastIndexOf('.');
   return dot <= 0 ? null : (FORMATS.get(name.slice(dot).toLowerCase()) ?? null);
+}
+
+/**
+ * The largest file of this name read as an article. A Word file's pictures and fonts make it
+ * large without adding text (a report with photos is 30 MB), and only its text parts are
+ * unpacked, within their own limits; the other formats are read whole.
+ */
+export function maxArticleFileBytes(name: string): number {
+  return articleFormatOf(name) === 'docx' ? MAX_DOCX_BYTES : MAX_ARTICLE_BYTES;
 }
 
 /** The extractor (name/version) that gives the text of a file of this name; null for plain text. */

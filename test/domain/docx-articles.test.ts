@@ -4,6 +4,7 @@
 // and its quotation's citation carries its headline and author; the .docx is never changed.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Annotation } from '../../annotations/model/types';
 import type { ArticleDoc, ArticleSummary, QuotationPage, SearchResponse, UnreadDocument } from '../../corpus/api/api';
 import { dispatch } from '../../corpus/api/api-schema';
-import { DOCX_EXTRACTOR } from '../../corpus/extract/docx/extract-docx';
+import { DOCX_EXTRACTOR, MAX_DOCX_BYTES } from '../../corpus/extract/docx/extract-docx';
 import { Workspace } from '../../corpus/services/workspace';
 import { hostileCorpus, type HostileCorpus } from '../fixtures/hostile-corpus';
 import { convertToDocx, docx, NO_SOFFICE, paragraph, rtlDocument, TEXT_FILTER } from '../fixtures/word-files';
@@ -133,5 +134,28 @@ test("in the app, where pages are read by the corpus's worker, a Word file opens
   } finally {
     await ws.close();
     await rm(base, { recursive: true, force: true });
+  }
+});
+
+test('a Word file made large by a photograph (25 MB, more than a text article may be) is listed and opens as its text; one over 100 MB is listed with the reason', async () => {
+  const photo = randomBytes(25 * 1024 * 1024);
+  const big = docx(paragraph('تقرير مصور عن زيارة الوفد'), { 'word/media/image1.jpeg': [photo, { level: 0 }] });
+  const c = await hostileCorpus([], async ({ corpus }) => {
+    await writeFile(join(corpus, 'مصور.docx'), big);
+    await writeFile(join(corpus, 'huge.docx'), Buffer.concat([big, Buffer.alloc(MAX_DOCX_BYTES - big.length + 1)]));
+  });
+  try {
+    const list = await settledList(c);
+    const row = list.find((a) => a.file === 'مصور.docx');
+    assert.ok(row?.openable, row?.note ?? 'listed');
+    const opened = await c.call<ArticleDoc>('openArticle', 'مصور.docx');
+    assert.ok(opened.ok, opened.ok ? '' : opened.error.message);
+    assert.equal(opened.value.text, 'تقرير مصور عن زيارة الوفد');
+    const huge = list.find((a) => a.file === 'huge.docx');
+    assert.ok(huge && !huge.openable);
+    assert.match(huge.note ?? '', /larger than the 100 MB/);
+    console.log(`a ${(big.length / 1024 / 1024).toFixed(0)} MB Word file opened; over the limit: ${huge.note}`);
+  } finally {
+    await c.close();
   }
 });

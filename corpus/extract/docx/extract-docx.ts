@@ -14,10 +14,16 @@ export const DOCX_REVISION = 1;
 
 export const DOCX_EXTRACTOR = { name: 'mammoth', version: `${MAMMOTH_VERSION}/${DOCX_REVISION}` } as const;
 
+/** Larger than a Word report full of photographs; the text parts have their own limits (zip-parts.ts). */
+export const MAX_DOCX_BYTES = 100 * 1024 * 1024;
+
 /** mammoth's footnote and endnote list items and the reference marks pointing to them. */
 const NOTES = 'li[id^="footnote-"], li[id^="endnote-"], li[id^="comment-"], a[id^="footnote-ref-"], a[id^="endnote-ref-"], a[href^="#comment-"]';
 
 export async function extractDocx(bytes: Uint8Array): Promise<Extracted> {
+  if (bytes.length > MAX_DOCX_BYTES) {
+    throw new ExtractionError(`This Word file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, larger than the ${MAX_DOCX_BYTES / 1024 / 1024} MB a Word article may have; it was not read.`);
+  }
   const parts = readDocxParts(bytes);
   const meta = readCoreProperties(parts.get(CORE_PROPERTIES_PART));
   let html: string;
