@@ -1,4 +1,4 @@
-// The citation line a reader can check: `ISNA (ایسنا), "Headline", 13 Sep 2021 (22 Shahrivar 1400), para. 4.
+// The citation line a reader can check (`Author, ` first when the file names one): `ISNA (ایسنا), "Headline", 13 Sep 2021 (22 Shahrivar 1400), para. 4.
 // https://www.isna.ir/news/… (accessed 7 Dec 2026)` (the address only when the article has one).
 // Parts that are unknown are left out. RTL parts are bidi-isolated so that the commas, the
 // quotation marks and the digits stay where an English reader expects them.
@@ -13,6 +13,8 @@ import { bdiHtml, isolate } from '../export/bidi';
 export { formatIsoDate };
 
 export interface CitationSource {
+  /** The author the file itself names (a Word file's or a saved page's metadata), never guessed. */
+  author?: string | null;
   outlet: string | null;
   headline: string;
   date: DateValue | null;
@@ -27,6 +29,8 @@ export interface CitationSource {
 }
 
 export interface CitationParts {
+  /** The author as the file names them, or null. */
+  author: string | null;
   /** The outlet as written in the article or by the person. */
   outlet: string | null;
   /** Its English name when Hashiya knows the outlet: an English report cites that, the native name beside it. */
@@ -112,6 +116,7 @@ export function citationParts(source: CitationSource): CitationParts {
   const outlet = source.outlet?.trim() || null;
   const known = outlet ? outletByName(outlet)?.outlet : undefined;
   return {
+    author: source.author?.trim() || null,
     outlet: known?.native[0] ?? outlet,
     outletEnglish: known?.english ?? null,
     headline: headline || null,
@@ -125,6 +130,9 @@ export function citationParts(source: CitationSource): CitationParts {
 
 function joinCitation(parts: CitationParts, text: (s: string) => string): string {
   const out: string[] = [];
+  // The author first, as Chicago cites an article: `Author, "Headline", Outlet, date`; the
+  // outlet keeps its place before the headline so that a citation without an author reads as before.
+  if (parts.author) out.push(text(parts.author));
   // An English report names the outlet in English, its own name kept: `Fars News Agency (خبرگزاری فارس)`.
   if (parts.outlet && parts.outletEnglish) out.push(englishWithNative(text(parts.outletEnglish), text(parts.outlet)));
   else if (parts.outlet) out.push(text(parts.outlet));

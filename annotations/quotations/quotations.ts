@@ -59,7 +59,7 @@ export interface QuotationSourceDoc {
   language: Language;
   paragraphs: ReadonlyArray<Paragraph & { boilerplate: boolean }>;
   annotations: readonly Annotation[];
-  metadata: { headline: string; outlet: string | null; date: DateValue | null; url?: string | null; accessed?: string | null };
+  metadata: { headline: string; outlet: string | null; date: DateValue | null; url?: string | null; accessed?: string | null; author?: string | null };
 }
 
 interface ParagraphLocator {
@@ -118,8 +118,8 @@ export function articleQuotations(doc: QuotationSourceDoc, tagNames: ReadonlyMap
   const locate = paragraphLocator(doc);
   const toCodePoint = codePointCounter(doc.text);
   const cache = new Map<number, Array<{ start: number; end: number }>>();
-  const { headline, outlet, date, url, accessed } = doc.metadata;
-  const source = citationParts({ outlet, headline, date, paragraph: null, language: doc.language, url, accessed });
+  const { headline, outlet, date, url, accessed, author } = doc.metadata;
+  const source = citationParts({ author, outlet, headline, date, paragraph: null, language: doc.language, url, accessed });
   const annotations = [...doc.annotations].sort((a, b) => a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end);
   return annotations.map((a) => {
     const { start, end } = a.target.position;

@@ -1,9 +1,10 @@
 // The one place that turns an article file's bytes into the text Hashiya reads: a plain text
-// file is decoded (with the person's encoding choice), a saved web page is extracted. Every
+// file is decoded (with the person's encoding choice), a saved web page or a Word file is extracted. Every
 // reader (the list, search, opening, the command line) goes through here, so that offsets
 // index the same text wherever they are used.
 import { createHash } from 'node:crypto';
-import { decodeArticle, type DecodeResult } from '../text/decode';
+import { decodeArticle, MAX_ARTICLE_BYTES, type DecodeResult } from '../text/decode';
+import { DOCX_EXTRACTOR, extractDocx, MAX_DOCX_BYTES } from './docx/extract-docx';
 import { extractHtml, HTML_EXTRACTOR } from './html/extract-html';
 import { extractMhtml, MHTML_EXTRACTOR, type ExtractedMhtml } from './mhtml/extract-mhtml';
 import { extractPdf, PDF_EXTRACTOR } from './pdf/extract-pdf';
@@ -11,7 +12,8 @@ import { ExtractionError, type ExtractedMeta } from './types';
 
 /** The formats read as articles; `txt` is decoded, the others extracted. */
 export type ArticleFormat = 'txt' | PageFormat;
-export type PageFormat = 'html' | 'mhtml' | 'pdf';
+/** The extracted formats (a saved page, a Word file, a PDF): cached, read off the main thread, their extractor recorded. */
+export type PageFormat = 'html' | 'mhtml' | 'docx' | 'pdf';
 
 /** Extensions (lower case) read as articles, and how. */
 const FORMATS: ReadonlyMap<string, ArticleFormat> = new Map([
@@ -21,10 +23,19 @@ const FORMATS: ReadonlyMap<string, ArticleFormat> = new Map([
   ['.xhtml', 'html'],
   ['.mhtml', 'mhtml'],
   ['.mht', 'mhtml'],
+  ['.docx', 'docx'],
   ['.pdf', 'pdf'],
 ]);
 
-const EXTRACTORS: Record<PageFormat, { name: string; version: string }> = { html: HTML_EXTRACTOR, mhtml: MHTML_EXTRACTOR, pdf: PDF_EXTRACTOR };
+const EXTRACTORS: Record<PageFormat, { name: string; version: string }> = { html: HTML_EXTRACTOR, mhtml: MHTML_EXTRACTOR, docx: DOCX_EXTRACTOR, pdf: PDF_EXTRACTOR };
+
+/** Each extracted format's reader; a `warning` is what the person should hear (a cut-off archive, scanned pages). */
+const EXTRACT: Record<PageFormat, (bytes: Uint8Array) => ExtractedMhtml | Promise<ExtractedMhtml>> = {
+  html: (bytes) => extractHtml(bytes),
+  mhtml: extractMhtml,
+  docx: extractDocx,
+  pdf: extractPdf,
+};
 
 export type ArticleText =
   | (Extract<DecodeResult, { ok: true }> & { format: 'txt' })
@@ -79,6 +90,15 @@ export function articleFormatOf(name: string): ArticleFormat | null {
   return dot <= 0 ? null : (FORMATS.get(name.slice(dot).toLowerCase()) ?? null);
 }
 
+/**
+ * The largest file of this name read as an article. A Word file's pictures and fonts make it
+ * large without adding text (a report with photos is 30 MB), and only its text parts are
+ * unpacked, within their own limits; the other formats are read whole.
+ */
+export function maxArticleFileBytes(name: string): number {
+  return articleFormatOf(name) === 'docx' ? MAX_DOCX_BYTES : MAX_ARTICLE_BYTES;
+}
+
 /** The extractor (name/version) that gives the text of a file of this name; null for plain text. */
 export function extractorFor(name: string): string | null {
   const format = articleFormatOf(name);
@@ -112,7 +132,7 @@ export async function articleText(
   const read = elsewhere ? await elsewhere(name, bytes) : null;
   if (read) return read;
   try {
-    const page: ExtractedMhtml = format === 'html' ? extractHtml(bytes) : format === 'pdf' ? await extractPdf(bytes) : await extractMhtml(bytes);
+    const page = await EXTRACT[format](bytes);
     const done: CachedPage = { text: page.text, meta: page.meta, extractor: extractorLabel(page.extractor), ...(page.warning ? { warning: page.warning } : {}) };
     cache?.put(key, done);
     return { ok: true, format, encoding: 'utf-8', key, ...done };
@@ -120,6 +140,6 @@ export async function articleText(
     if (error instanceof ExtractionError) return { ok: false, message: error.message };
     // Anything else (a bug in the extractor, a library missing from a build) must not stop the
     // list or the search worker: the page is listed with the reason, the others are read.
-    return { ok: false, message: `This page could not be read (${error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : 'unknown error'}).` };
+    return { ok: false, message: `This ${format === 'docx' ? 'Word file' : 'page'} could not be read (${error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : 'unknown error'}).` };
   }
 }

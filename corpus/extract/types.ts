@@ -16,7 +16,7 @@ export interface ExtractedMeta {
   published?: string;
   /** The canonical address (<link rel=canonical>, og:url, the MHTML's Content-Location, the "saved from" comment). */
   url?: string;
-  /** When the page was saved (MHTML Date header, PDF creation date), ISO 8601: the access date when known. */
+  /** When the page was saved (MHTML Date header, a Word file's last-saved time, PDF creation date), ISO 8601: the access date when known. */
   saved?: string;
   /** BCP 47 language the file declares (`<html lang>`), if any. */
   language?: string;

@@ -30,7 +30,7 @@ export async function resolveArticlePath(root: string, file: string): Promise<st
   }
   if (!isArticleName(file.split(/[\\/]/).pop() ?? '')) {
     // Sidecars, the corpus settings and the app's own files are not articles: no API call may treat them as one.
-    throw new ApiError('forbidden', `refused: ${JSON.stringify(file.slice(0, 80))} is not an article (.txt or saved page) of this corpus`);
+    throw new ApiError('forbidden', `refused: ${JSON.stringify(file.slice(0, 80))} is not an article (.txt, saved page or Word file) of this corpus`);
   }
   const lexical = resolve(root, file);
   if (!isInside(root, lexical)) {
@@ -53,9 +53,18 @@ export async function resolveArticlePath(root: string, file: string): Promise<st
   return real;
 }
 
-/** Plain text files and saved web pages (see extract/article-text.ts); never a dot-file. */
+/** Plain text files, saved web pages and Word files (see extract/article-text.ts); never a dot-file nor Word's lock file. */
 export function isArticleName(name: string): boolean {
-  return !name.startsWith('.') && articleFormatOf(name) !== null;
+  return !name.startsWith('.') && !isOfficeLockFile(name) && articleFormatOf(name) !== null;
+}
+
+/**
+ * `~$report.docx`: the small file Word keeps beside a document while it is open (it holds who
+ * has it open). Not a document: listing it would show a broken article whenever the person
+ * has the real one open in Word.
+ */
+export function isOfficeLockFile(name: string): boolean {
+  return name.startsWith('~$');
 }
 
 /** Pages whose browser-saved `X_files` folder beside them holds the page's images and scripts, not documents. */

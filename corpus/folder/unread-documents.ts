@@ -4,7 +4,7 @@
 // files, dot-files) stays out of the count.
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { APP_FOLDER, CORPUS_SETTINGS_FILE, isArticleName, isPageFilesFolder, SIDECAR_SUFFIX } from './corpus-folder';
+import { APP_FOLDER, CORPUS_SETTINGS_FILE, isArticleName, isOfficeLockFile, isPageFilesFolder, SIDECAR_SUFFIX } from './corpus-folder';
 
 export interface UnreadDocument {
   /** Corpus-relative name, `/`-separated, as articles are named. */
@@ -15,7 +15,6 @@ export interface UnreadDocument {
 
 /** By extension, lower case. An extension the catalog reads as articles is never reported, whatever this says. */
 const REASONS: ReadonlyMap<string, string> = new Map([
-  ['.docx', 'Word documents are not read yet'],
   ['.doc', 'old Word (.doc) files cannot be read: save it as .docx'],
   ['.odt', 'OpenDocument text files are not read yet'],
   ['.rtf', 'RTF files are not read yet'],
@@ -33,7 +32,7 @@ function extensionOf(name: string): string {
  * article) or is not a document at all (dot-files, sidecars, the corpus settings file).
  */
 export function unreadReason(name: string): string | null {
-  if (name.startsWith('.') || name === CORPUS_SETTINGS_FILE || name.toLowerCase().endsWith(SIDECAR_SUFFIX)) return null;
+  if (name.startsWith('.') || isOfficeLockFile(name) || name === CORPUS_SETTINGS_FILE || name.toLowerCase().endsWith(SIDECAR_SUFFIX)) return null;
   if (isArticleName(name)) return null;
   return REASONS.get(extensionOf(name)) ?? null;
 }

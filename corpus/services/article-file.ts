@@ -6,9 +6,8 @@ import { MAX_SIDECAR_BYTES } from '../../annotations/store/durable-json-adapter'
 import { readOrdinaryFile, RefusedFileError } from '../../annotations/store/safe-read';
 import { ApiError } from '../api/api';
 import { sidecarPathFor } from '../folder/corpus-folder';
-import { articleText, type ExtractedTextCache, type ExtractElsewhere } from '../extract/article-text';
+import { articleText, maxArticleFileBytes, type ExtractedTextCache, type ExtractElsewhere } from '../extract/article-text';
 import type { ExtractedFormat, ExtractedMeta } from '../extract/types';
-import { MAX_ARTICLE_BYTES } from '../text/decode';
 import { detectLanguage, type Language } from '../text/language';
 
 export interface LoadedArticle {
@@ -36,11 +35,12 @@ export async function readArticle(
   cache?: ExtractedTextCache,
   background?: ExtractElsewhere,
 ): Promise<LoadedArticle> {
-  if (size > MAX_ARTICLE_BYTES) throw new ApiError('bad-request', `${file} cannot be opened: larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB, not an article`);
+  const maxBytes = maxArticleFileBytes(file);
+  if (size > maxBytes) throw new ApiError('bad-request', `${file} cannot be opened: larger than ${maxBytes / 1024 / 1024} MB, not an article`);
   let bytes: Buffer | null;
   try {
     // `path` is the article's real path: a link to it was followed (and checked) when resolved.
-    bytes = await readOrdinaryFile(path, { maxBytes: MAX_ARTICLE_BYTES, name: file });
+    bytes = await readOrdinaryFile(path, { maxBytes, name: file });
   } catch (error) {
     if (error instanceof RefusedFileError) throw new ApiError('bad-request', `${error.message}`);
     throw new ApiError('not-found', `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);

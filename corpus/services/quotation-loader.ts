@@ -19,11 +19,11 @@ export interface LoadedQuotations {
 export type QuotationSourceApi = Pick<HashiyaApi, 'listArticles' | 'openArticle' | 'getTaxonomy'>;
 
 /**
- * The article with its address and access date, which are the listing's (a saved page's
- * metadata, read once when the list is built): citations carry them.
+ * The article with its address, access date and author, which are the listing's (a saved
+ * page's or a Word file's metadata, read once when the list is built): citations carry them.
  */
-export function withArticleAddress<D extends QuotationSourceDoc>(doc: D, summary: Pick<ArticleSummary, 'url' | 'accessed'>): D {
-  return { ...doc, metadata: { ...doc.metadata, url: summary.url ?? null, accessed: summary.accessed ?? null } };
+export function withArticleAddress<D extends QuotationSourceDoc>(doc: D, summary: Pick<ArticleSummary, 'url' | 'accessed' | 'author'>): D {
+  return { ...doc, metadata: { ...doc.metadata, url: summary.url ?? null, accessed: summary.accessed ?? null, author: summary.author ?? null } };
 }
 
 /** Reads every article of the open corpus (a Workspace, or the renderer's API client). */

@@ -18,7 +18,7 @@ let corpus = '';
 
 const EXPECTED = [
   { file: 'book.epub', reason: 'e-books (.epub) are not read' },
-  { file: 'report.docx', reason: 'Word documents are not read yet' },
+  { file: 'report.doc', reason: 'old Word (.doc) files cannot be read: save it as .docx' },
   { file: 'خبر.rtf', reason: 'RTF files are not read yet' },
 ];
 
@@ -31,14 +31,14 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hashiya-cli-unread-'));
   corpus = join(dir, 'corpus');
   await cp(SAMPLE, corpus, { recursive: true });
-  await writeFile(join(corpus, 'report.docx'), 'PK');
+  await writeFile(join(corpus, 'report.doc'), 'old Word');
   await writeFile(join(corpus, 'book.epub'), 'PK');
   // A saved page (HTML or MHTML) is an article now; its _files folder is still nobody's document.
   await writeFile(join(corpus, 'خبر.html'), '<html></html>');
   await writeFile(join(corpus, 'خبر.rtf'), '{\\rtf1}');
   await mkdir(join(corpus, 'خبر_files'));
   await writeFile(join(corpus, 'خبر_files', 'frame.htm'), '<html></html>');
-  await writeFile(join(corpus, 'report.docx.annotations.json'), '{}');
+  await writeFile(join(corpus, 'report.doc.annotations.json'), '{}');
 });
 
 after(async () => {

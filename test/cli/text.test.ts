@@ -59,7 +59,7 @@ before(async () => {
     await mkdir(join(corpus, 'page_files'));
     await writeFile(join(corpus, 'page_files', 'frame.html'), '<html><body><p>a frame of the page</p></body></html>');
     await writeFile(join(corpus, 'scripts-only.html'), '<html><head><script>fetch("http://127.0.0.1:9/")</script></head><body><script>document.write("x")</script></body></html>');
-    await writeFile(join(corpus, 'report.docx'), 'PK');
+    await writeFile(join(corpus, 'report.doc'), 'old Word');
     await writeFile(join(outside, 'secret.txt'), 'outside the corpus');
     await symlink(join(outside, 'secret.txt'), join(corpus, 'link-out.txt'));
     fifo = makeFifo(join(corpus, 'pipe.txt'));
@@ -182,8 +182,8 @@ test('a file that is not an article of the corpus gets one line on stderr, nothi
     [['text', '--corpus', c.corpus, 'link-out.txt'], /^hashiya text: refused: "link-out\.txt" leads outside the corpus folder$/],
     [['text', '--corpus', c.corpus, '../outside/secret.txt'], /is outside the corpus folder$/],
     [['text', '--corpus', c.corpus, join(c.outside, 'secret.txt')], /is not a file of this corpus$/],
-    [['text', '--corpus', c.corpus, 'fa.txt.annotations.json'], /is not an article \(\.txt or saved page\) of this corpus$/],
-    [['text', '--corpus', c.corpus, 'report.docx'], /is not an article/],
+    [['text', '--corpus', c.corpus, 'fa.txt.annotations.json'], /is not an article \(\.txt, saved page or Word file\) of this corpus$/],
+    [['text', '--corpus', c.corpus, 'report.doc'], /is not an article/],
     [['text', '--corpus', c.corpus, 'page_files/frame.html'], /is part of a saved page \(its _files folder\), not an article$/],
     [['text', '--corpus', c.corpus, 'nowhere.txt'], /^hashiya text: no such article: nowhere\.txt$/],
     [['text', '--corpus', c.corpus, 'page_files'], /not an article/],

@@ -88,3 +88,11 @@ test('Persian words inside an English gloss are isolated one run at a time', () 
   ]);
   assert.equal(isolateRtlRuns('plain English'), 'plain English');
 });
+
+test('the author a file names (a Word file, a saved page) comes first, isolated when right to left; none, and the citation reads as before', () => {
+  const source = { outlet: 'Tasnim', headline: 'Talks resume', date: { iso: '2021-09-13', original: '2021-09-13' }, paragraph: 2 };
+  assert.equal(formatCitation({ ...source, author: '  سارا احمدی ' }), `${FSI}سارا احمدی${PDI}, Tasnim News Agency (${FSI}خبرگزاری تسنیم${PDI}), "Talks resume", 13 Sep 2021, para. 2`);
+  assert.equal(formatCitation({ ...source, author: 'Jane Roe' }).split(', ')[0], 'Jane Roe');
+  for (const author of [undefined, null, '', '   ']) assert.equal(formatCitation({ ...source, author }), formatCitation(source));
+  assert.equal(formatCitationHtml({ ...source, author: 'سارا <b>' }).split(', ')[0], '<bdi>سارا &lt;b&gt;</bdi>');
+});

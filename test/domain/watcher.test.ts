@@ -81,13 +81,22 @@ describe('watching a corpus folder', () => {
     assert.deepEqual(await next, { ...EMPTY, removed: ['b.txt'] });
   });
 
-  it('reports a Word file or a saved page dropped in as a document not read, never as an article', async () => {
+  it('reports an OpenDocument file dropped in as a document not read, never as an article', async () => {
+    const next = nextBatch();
+    await writeFile(join(root, 'paper.odt'), 'PK');
+    assert.deepEqual(await next, { ...EMPTY, unreadChanged: ['paper.odt'] });
+    const gone = nextBatch();
+    await rm(join(root, 'paper.odt'));
+    assert.deepEqual(await gone, { ...EMPTY, unreadChanged: ['paper.odt'] });
+  });
+
+  it('reports a Word file dropped in as an article (issue 24)', async () => {
     const next = nextBatch();
     await writeFile(join(root, 'report.docx'), 'PK');
-    assert.deepEqual(await next, { ...EMPTY, unreadChanged: ['report.docx'] });
+    assert.deepEqual(await next, { ...EMPTY, added: ['report.docx'] });
     const gone = nextBatch();
     await rm(join(root, 'report.docx'));
-    assert.deepEqual(await gone, { ...EMPTY, unreadChanged: ['report.docx'] });
+    assert.deepEqual(await gone, { ...EMPTY, removed: ['report.docx'] });
   });
 
   it('reports a sidecar rewritten from outside by an atomic rename, and not its temporary file', async () => {

@@ -1,6 +1,6 @@
 // Journey (issue 23, point 8): nothing skipped in silence. A folder with two articles, a saved
 // page with its `_files` folder (an article too) and three documents Hashiya does not read yet
-// (a Word file, an RTF file, an OpenDocument file; a PDF is an article since issue 24) opens; the person sees "3 files not read" under the list, clicks it with the mouse
+// (an old Word .doc, an RTF file, an OpenDocument file; Word files and PDFs are articles since issue 24) opens; the person sees "3 files not read" under the list, clicks it with the mouse
 // and reads each name with its reason, Persian and Arabic names in their own order. A folder of
 // only such documents says so instead of showing an empty list.
 import { after, describe, test } from 'node:test';
@@ -19,7 +19,7 @@ const SAMPLE_FA = fileURLToPath(new URL('../../corpus/sample/000_4b15f26e11b27de
 
 const UNREAD = [
   { file: 'notes.rtf', reason: 'RTF files are not read yet' },
-  { file: 'گزارش سالانه ۱۴۰۲.docx', reason: 'Word documents are not read yet' },
+  { file: 'گزارش سالانه ۱۴۰۲.doc', reason: 'old Word (.doc) files cannot be read: save it as .docx' },
   { file: 'خبر اليوم.odt', reason: 'OpenDocument text files are not read yet' },
 ];
 

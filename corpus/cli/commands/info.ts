@@ -8,17 +8,17 @@ import { CliError, EXIT, openCorpusForCli } from '../open-corpus';
 
 const USAGE = `usage: hashiya info --corpus DIR [--json]
   Each article's file, language, annotation count, date, outlet and headline; with --json also
-  its format (txt, html), author and web address (null where the article gives none).`;
+  its format (txt, html, mhtml, docx), author and web address (null where the article gives none).`;
 
 export interface InfoArticle {
   file: string;
-  /** `txt`, `html` (and `mhtml`, `docx`, `pdf` as they come to be read). */
+  /** `txt`, `html`, `mhtml`, `docx` (and `pdf` when it comes to be read). */
   format: string | null;
   language: string | null;
   headline: string | null;
   outlet: string | null;
   date: { iso: string | null; original: string } | null;
-  /** From a saved page's metadata; null for plain text, which names no author Hashiya reads. */
+  /** From a saved page's or a Word file's metadata; null for plain text, which names no author Hashiya reads. */
   author: string | null;
   /** The article's web address (a saved page's canonical address), or null. */
   url: string | null;

@@ -12,8 +12,8 @@ import { canonicalEncoding } from '../../text/decode';
 import { CliError, corpusFolder, EXIT, parseFlags, UsageError, type CliCommand } from '../command';
 
 const USAGE = `usage: hashiya text --corpus DIR FILE
-  Prints the article's text, exactly the text its annotations' offsets index: a saved page's
-  extracted text, a plain text file decoded with the encoding chosen for it in the app. Written
+  Prints the article's text, exactly the text its annotations' offsets index: a saved page's or
+  a Word file's extracted text, a plain text file decoded with the encoding chosen for it in the app. Written
   as UTF-8 with no newline added. FILE is named as \`hashiya info\` lists it (relative to the
   corpus), or by a path from here to a file inside the corpus.
   Offsets in the JSON export (start, end) count UTF-16 code units of this text; the JSON-LD
