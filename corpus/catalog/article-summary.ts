@@ -66,7 +66,7 @@ export async function articleFacts(file: string, bytes: Uint8Array, encoding: st
   // A name this build does not know (a typo, a newer Hashiya's) is ignored: the text is detected.
   const decoded = await articleText(file, bytes, encoding && canonicalEncoding(encoding) ? encoding : undefined, options.cache);
   if (!decoded.ok) {
-    return { format: formatOf(file), openable: false, language: null, encoding: null, headline: '', outlet: null, date: null, problem: decoded.message, decodedWith: encoding ?? null, text: null };
+    return { ...unreadableFacts(file, decoded.message, encoding), text: null };
   }
   const language = detectLanguage(decoded.text);
   // Without metadata (a quick first listing) nothing is known to lack a headline.
@@ -118,6 +118,11 @@ export function summaryOf(file: string, facts: ArticleFacts, sidecar: SidecarFac
 }
 
 /** A file's format by its name; a name no format claims is read as plain text, as articleText reads it. */
+/** A file listed with the reason it cannot be read. */
+export function unreadableFacts(file: string, problem: string, encoding: string | undefined): ArticleFacts {
+  return { format: formatOf(file), openable: false, language: null, encoding: null, headline: '', outlet: null, date: null, problem, decodedWith: encoding ?? null };
+}
+
 function formatOf(file: string): ArticleFormat {
   return articleFormatOf(file) ?? 'txt';
 }

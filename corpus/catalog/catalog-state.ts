@@ -7,7 +7,8 @@ import type { ArticleSummary } from './article-summary';
 import { NO_SIDECAR, sidecarFacts, type SidecarFacts } from '../../annotations/store/sidecar-facts';
 import { MAX_SIDECAR_BYTES } from '../../annotations/store/durable-json-adapter';
 import { readOrdinaryFileSync, RefusedFileError } from '../../annotations/store/safe-read';
-import { articleFacts, summaryOf, type ArticleFacts } from './article-summary';
+import { articleFacts, summaryOf, unreadableFacts, type ArticleFacts } from './article-summary';
+import { tooLargeToRead } from '../extract/article-text';
 import { SIDECAR_SUFFIX } from '../folder/corpus-folder';
 import {
   CATALOG_CACHE,
@@ -137,6 +138,10 @@ export class CatalogState {
       let record: CatalogRecord | null = null;
       if (sidecarOnly && old && (side.overrides.encoding ?? null) === old.facts.decodedWith) {
         record = { ...old, sidecar: e.sidecar, sidecarFacts: side };
+      } else if (tooLargeToRead(e.file, e.article.size)) {
+        // Not loaded at all: a file of gigabytes named like an article must not fill the worker's memory.
+        const facts = unreadableFacts(e.file, tooLargeToRead(e.file, e.article.size)!, side.overrides.encoding);
+        record = { file: e.file, article: { ...e.article, hash: '' }, sidecar: e.sidecar, facts, sidecarFacts: side };
       } else {
         const bytes = readBytes(root, e.file);
         if (!bytes) {

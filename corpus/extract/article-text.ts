@@ -91,12 +91,21 @@ export function articleFormatOf(name: string): ArticleFormat | null {
 }
 
 /**
- * The largest file of this name read as an article. A Word file's pictures and fonts make it
- * large without adding text (a report with photos is 30 MB), and only its text parts are
- * unpacked, within their own limits; the other formats are read whole.
+ * The largest file of each format read as an article. A Word file's, an MHTML's and a PDF's
+ * pictures and fonts make them large without adding text (a report with photos is 30 MB, a
+ * page saved whole by Chrome 25 MB): only their text is unpacked, within its own limits. Plain
+ * text and HTML are read whole.
  */
+const MAX_FILE_BYTES: Partial<Record<ArticleFormat, number>> = { docx: MAX_DOCX_BYTES, mhtml: MAX_DOCX_BYTES, pdf: MAX_DOCX_BYTES };
+
 export function maxArticleFileBytes(name: string): number {
-  return articleFormatOf(name) === 'docx' ? MAX_DOCX_BYTES : MAX_ARTICLE_BYTES;
+  return MAX_FILE_BYTES[articleFormatOf(name) ?? 'txt'] ?? MAX_ARTICLE_BYTES;
+}
+
+/** Why a file of this name and size is not read at all (it is not even loaded), or null. */
+export function tooLargeToRead(name: string, size: number): string | null {
+  const max = maxArticleFileBytes(name);
+  return size > max ? `This file is ${(size / 1024 / 1024).toFixed(1)} MB, larger than the ${max / 1024 / 1024} MB an article of its kind may have; it was not read.` : null;
 }
 
 /** The extractor (name/version) that gives the text of a file of this name; null for plain text. */

@@ -7,7 +7,7 @@ import { NO_SIDECAR, sidecarFacts } from '../../annotations/store/sidecar-facts'
 import { MAX_SIDECAR_BYTES } from '../../annotations/store/durable-json-adapter';
 import { readOrdinaryFileSync } from '../../annotations/store/safe-read';
 import { isInside, SIDECAR_SUFFIX } from '../folder/corpus-folder';
-import { articleText } from '../extract/article-text';
+import { articleText, tooLargeToRead } from '../extract/article-text';
 import { canonicalEncoding } from '../text/decode';
 import { contentHash, hashIfRacy, planRefresh, readCacheBytes, runChunked, SEARCH_INDEX, writeCache, type KnownFile, type ScanEntry } from './index-store';
 import { FOLD_VERSION, foldKey } from '../text/normalise';
@@ -135,6 +135,14 @@ export class SearchEngine {
       const encoding = encodingOverride(root, e);
       if (sidecarOnly && old && old.encoding === encoding) {
         this.files.set(e.file, { ...old, sidecar: e.sidecar });
+        return;
+      }
+      if (tooLargeToRead(e.file, e.article.size)) {
+        // Listed with its reason by the list; nothing of it is searched, and it is never loaded.
+        this.files.set(e.file, { article: { ...e.article, hash: '' }, sidecar: e.sidecar, encoding });
+        this.index.put(e.file, '', this.pendingMeta.get(e.file) ?? this.index.meta(e.file) ?? NO_META);
+        this.pendingMeta.delete(e.file);
+        changed.push(e.file);
         return;
       }
       let bytes: Buffer;
