@@ -60,6 +60,8 @@ export class ArticleCatalog {
   private state: CatalogState | null = null;
   private loading: Promise<CatalogState> | null = null;
   private catalogWorker: IndexWorkerHandle | null = null;
+  /** The list worker's latest metadata message when it was last ready (see index-worker.ts). */
+  private metaSeq = 0;
   private searchWorker: IndexWorkerHandle | null = null;
   private inlineSearch: Promise<SearchEngine> | null = null;
   private watcher: CorpusWatcher | null = null;
@@ -165,7 +167,7 @@ export class ArticleCatalog {
     try {
       if (this.background && !this.closed) this.startWorkers();
       if (this.searchWorker?.alive) {
-        result = await this.searchWorker.search(engineRequest);
+        result = await this.searchWorker.search(engineRequest, this.metaSeq);
       } else {
         // No worker, or it failed (a broken bundle, out of memory): search in this thread.
         result = await this.searchInline(engineRequest);
@@ -283,6 +285,7 @@ export class ArticleCatalog {
         this.summariesChanged(m.records.map((r) => r.file));
         break;
       case 'ready':
+        this.metaSeq = m.metaSeq ?? this.metaSeq;
         for (const f of m.removed) state.records.delete(f);
         if (m.removed.length > 0) this.summariesChanged(m.removed);
         this.setProgress('catalog', this.progress.catalog.total, this.progress.catalog.total, true);

@@ -21,12 +21,15 @@ export interface WorkerStart {
 /** What goes over the metadata channel. */
 export interface MetaMessage {
   entries: Array<[string, DocMeta]>;
+  /** Counts the messages sent: a filtered search waits until the search worker has seen the list's latest. */
+  seq: number;
 }
 
 export type ToWorker =
   /** Scan the folder again and bring the cache up to it. */
   | { type: 'refresh' }
-  | { type: 'search'; id: number; request: EngineRequest }
+  /** `metaSeq`: the list's metadata message the filters must have seen (0: none needed). */
+  | { type: 'search'; id: number; request: EngineRequest; metaSeq: number }
   /** Save what changed, then answer 'persisted'. */
   | { type: 'persist'; id: number }
   | { type: 'memory'; id: number }
@@ -39,7 +42,7 @@ export type FromWorker =
   /** Catalog role: records made or remade. */
   | { type: 'records'; records: CatalogRecord[] }
   /** A refresh finished: what changed since the previous one. */
-  | { type: 'ready'; role: WorkerRole; changed: string[]; removed: string[]; articles: number }
+  | { type: 'ready'; role: WorkerRole; changed: string[]; removed: string[]; articles: number; metaSeq?: number }
   | { type: 'result'; id: number; result: EngineResult }
   | { type: 'persisted'; id: number; ok: boolean }
   | { type: 'memory'; id: number; heap: number; external: number }

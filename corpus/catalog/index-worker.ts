@@ -17,6 +17,8 @@ import { extractedTextCache } from '../search/extracted-text-cache';
 import { prunePageCache } from '../search/page-cache-prune';
 
 const PROGRESS_EVERY_MS = 100;
+/** At most this long a filtered search waits for metadata that is on its way. */
+const META_WAIT_MS = 2000;
 
 function post(message: FromWorker): void {
   parentPort!.postMessage(message);
@@ -41,13 +43,29 @@ async function run(start: WorkerStart): Promise<void> {
   lowerPriority(role);
   const catalog = role === 'catalog' ? await CatalogState.load(root) : null;
   const search = role === 'search' ? await SearchEngine.load(root) : null;
+  let metaSeq = 0;
   const sendMeta = (records: Iterable<CatalogRecord>) => {
     const entries = [...records].map((r) => [r.file, docMetaOf(r)] as MetaMessage['entries'][number]);
-    if (entries.length > 0) metaPort?.postMessage({ entries } satisfies MetaMessage);
+    if (entries.length > 0 && metaPort) metaPort.postMessage({ entries, seq: ++metaSeq } satisfies MetaMessage);
   };
   let metaSent = false;
+  // The list's metadata and the window's searches come over different channels, in no set order:
+  // a filtered search waits (briefly) for the metadata the list had when it said it was ready.
+  let metaSeen = 0;
+  const metaWaiters: Array<{ seq: number; resolve: () => void }> = [];
+  const metaUpTo = (seq: number) =>
+    seq <= metaSeen ? Promise.resolve() : new Promise<void>((resolve) => {
+      const waiter = { seq, resolve };
+      metaWaiters.push(waiter);
+      setTimeout(resolve, META_WAIT_MS).unref();
+    });
   if (search && metaPort) {
-    metaPort.on('message', (m: MetaMessage) => search.setMeta(m.entries));
+    metaPort.on('message', (m: MetaMessage) => {
+      search.setMeta(m.entries);
+      metaSeen = Math.max(metaSeen, m.seq);
+      for (const w of metaWaiters.filter((w) => w.seq <= metaSeen)) w.resolve();
+      metaWaiters.splice(0, metaWaiters.length, ...metaWaiters.filter((w) => w.seq > metaSeen));
+    });
     metaPort.unref();
   }
   let refreshing: Promise<void> | null = null;
@@ -75,7 +93,7 @@ async function run(start: WorkerStart): Promise<void> {
       // The index keeps its own copy of the metadata, which may be older than the list's.
       if (!metaSent) sendMeta(catalog.records.values());
       metaSent = true;
-      post({ type: 'ready', role, changed: out.changed, removed: out.removed, articles: catalog.records.size });
+      post({ type: 'ready', role, changed: out.changed, removed: out.removed, articles: catalog.records.size, metaSeq });
       if (out.changed.length > 0 || out.removed.length > 0) {
         await catalog.persist(root);
         await prunePageCache(root, catalog.pageKeys());
@@ -115,6 +133,7 @@ async function run(start: WorkerStart): Promise<void> {
         case 'search': {
           if (!search) throw new Error('this worker keeps the article list, not the search index');
           try {
+            if (message.request.filters) await metaUpTo(message.metaSeq);
             post({ type: 'result', id: message.id, result: await search.search(root, message.request) });
           } catch (error) {
             post({ type: 'failed', id: message.id, message: (error as Error).message, badRequest: error instanceof SearchQueryError });

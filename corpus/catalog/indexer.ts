@@ -107,8 +107,9 @@ export class IndexWorkerHandle {
     return result;
   }
 
-  search(request: EngineRequest): Promise<EngineResult> {
-    return this.request((id) => ({ type: 'search', id, request }));
+  /** `metaSeq`: the list's metadata message a filtered search must have seen first. */
+  search(request: EngineRequest, metaSeq = 0): Promise<EngineResult> {
+    return this.request((id) => ({ type: 'search', id, request, metaSeq }));
   }
 
   /** A saved page's article text, extracted in the worker (a copy of `bytes` goes over). */
