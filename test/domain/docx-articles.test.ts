@@ -14,7 +14,7 @@ import type { ArticleDoc, ArticleSummary, QuotationPage, SearchResponse, UnreadD
 import { dispatch } from '../../corpus/api/api-schema';
 import { DOCX_EXTRACTOR, MAX_DOCX_BYTES } from '../../corpus/extract/docx/extract-docx';
 import { Workspace } from '../../corpus/services/workspace';
-import { hostileCorpus, type HostileCorpus } from '../fixtures/hostile-corpus';
+import { hostileCorpus, settledList, type HostileCorpus } from '../fixtures/hostile-corpus';
 import { convertToDocx, docx, NO_SOFFICE, paragraph, rtlDocument, TEXT_FILTER } from '../fixtures/word-files';
 
 const skip = NO_SOFFICE;
@@ -36,15 +36,6 @@ after(async () => {
   if (made) await rm(made, { recursive: true, force: true });
 });
 
-async function settledList(c: HostileCorpus): Promise<ArticleSummary[]> {
-  for (let i = 0; i < 300; i++) {
-    const list = await c.call<ArticleSummary[]>('listArticles');
-    assert.ok(list.ok, 'the list is given');
-    if (list.value.every((a) => !a.pending)) return list.value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the list never settled');
-}
 
 test('a Word file is listed with its headline and author, opened, annotated, searched and cited with its headline and author', { skip }, async () => {
   const c = await hostileCorpus(['a.txt'], async ({ corpus }) => {

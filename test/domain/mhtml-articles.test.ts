@@ -11,7 +11,7 @@ import type { Annotation } from '../../annotations/model/types';
 import type { ArticleDoc, ArticleSummary, SearchResponse, UnreadDocument } from '../../corpus/api/api';
 import { MHTML_EXTRACTOR } from '../../corpus/extract/mhtml/extract-mhtml';
 import { makeMhtml, pageBytes, PAGES } from '../fixtures/mhtml/make-mhtml';
-import { hostileCorpus, type HostileCorpus } from '../fixtures/hostile-corpus';
+import { hostileCorpus, settledList, type HostileCorpus } from '../fixtures/hostile-corpus';
 
 const LBCI = PAGES[1];
 const TRUTH = JSON.parse(await readFile(new URL('../fixtures/pages/truth.json', import.meta.url), 'utf8'))[LBCI.file] as {
@@ -23,15 +23,6 @@ const TRUTH = JSON.parse(await readFile(new URL('../fixtures/pages/truth.json', 
   last_words: string;
 };
 
-async function settledList(c: HostileCorpus): Promise<ArticleSummary[]> {
-  for (let i = 0; i < 300; i++) {
-    const list = await c.call<ArticleSummary[]>('listArticles');
-    assert.ok(list.ok, 'the list is given');
-    if (list.value.every((a) => !a.pending)) return list.value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the list never settled');
-}
 
 async function corpusWith(files: Record<string, Uint8Array | string>): Promise<HostileCorpus> {
   return hostileCorpus(['a.txt'], async ({ corpus }) => {

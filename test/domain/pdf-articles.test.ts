@@ -15,7 +15,7 @@ import { dispatch } from '../../corpus/api/api-schema';
 import { Workspace } from '../../corpus/services/workspace';
 import { extractPdf, PDF_EXTRACTOR } from '../../corpus/extract/pdf/extract-pdf';
 import { foldKey } from '../../corpus/text/normalise';
-import { hostileCorpus, type HostileCorpus } from '../fixtures/hostile-corpus';
+import { hostileCorpus, settledList, type HostileCorpus } from '../fixtures/hostile-corpus';
 import { makePdf } from '../fixtures/pdf/make-pdf';
 
 const SAMPLE = new URL('../../corpus/sample/', import.meta.url);
@@ -85,15 +85,6 @@ test('a PDF made by LibreOffice from each sample article gives back all its word
   }
 });
 
-async function settledList(c: HostileCorpus): Promise<ArticleSummary[]> {
-  for (let i = 0; i < 300; i++) {
-    const list = await c.call<ArticleSummary[]>('listArticles');
-    assert.ok(list.ok, 'the list is given');
-    if (list.value.every((a) => !a.pending)) return list.value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the list never settled');
-}
 
 test("a PDF is listed under its own title, opened as its text, annotated and reopened on the same words; a broken one is listed with the reason; the PDF is never written", async () => {
   const bytes = makePdf({ pages: [['The ministry said the talks would resume next week.'], ['Both delegations are expected in Doha.']], title: 'Talks to resume' });

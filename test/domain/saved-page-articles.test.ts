@@ -13,7 +13,7 @@ import { mergeSidecars } from '../../annotations/store/merge';
 import { serialiseSidecarBytes } from '../../annotations/store/serialise';
 import { withDeclared } from '../../corpus/metadata/declared-metadata';
 import { outletByName } from '../../corpus/metadata/outlet-gazetteer';
-import { hostileCorpus, type HostileCorpus } from '../fixtures/hostile-corpus';
+import { hostileCorpus, settledList, type HostileCorpus } from '../fixtures/hostile-corpus';
 
 const PAGES = new URL('../fixtures/pages/', import.meta.url);
 const PAGE_SOURCE = 'ar_01_youm7_magichtml.html';
@@ -35,15 +35,6 @@ async function corpusWithPage(extra: (corpus: string) => Promise<void> = async (
   return { c, original };
 }
 
-async function settledList(c: HostileCorpus): Promise<ArticleSummary[]> {
-  for (let i = 0; i < 200; i++) {
-    const list = await c.call<ArticleSummary[]>('listArticles');
-    assert.ok(list.ok, 'the list is given');
-    if (list.value.every((a) => !a.pending)) return list.value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the list never settled');
-}
 
 test('a saved page is listed as one article beside a.txt, and nothing in its page_files folder is', async () => {
   const { c } = await corpusWithPage();
