@@ -312,6 +312,10 @@ export interface HashiyaApi {
 
   // Search
   search(request: SearchRequest): Promise<SearchResponse>;
+
+  // The original file
+  /** Opens a PDF article in the system's viewer, at `page` where the viewer can (the app only). */
+  openOriginal(file: string, page: number | null): Promise<null>;
 }
 
 export type ApiMethod = keyof HashiyaApi;

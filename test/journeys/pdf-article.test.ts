@@ -6,7 +6,7 @@
 // highlighted, and of its quotation, at 1440×900 and 900×700.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { findChromium, NO_CHROMIUM, useSession, type Session } from '../browser/browser-env';
@@ -66,6 +66,7 @@ describe('a PDF read, glossed on its second page and quoted with the page', { sk
     assert.ok(paragraphs.every((p) => p.dir === 'rtl'), 'each paragraph right to left');
     const doc = await session.harness.workspace.openArticle(FILE);
     assert.ok(Math.max(...(doc.source?.pages ?? [])) >= 2, 'the PDF runs over more than one page');
+    assert.equal((await page.locator('.article-head button.open-pdf').textContent())?.trim(), 'Open PDF at p. 1', 'the top of the article is on page 1');
   });
 
   test('a drag over words on page 2 is glossed and saved at their offsets; in Quotations its citation gives the headline and "p. 2"', async () => {
@@ -73,6 +74,7 @@ describe('a PDF read, glossed on its second page and quoted with the page', { sk
     const { before, after: end } = await endsOf(page, SPAN, true);
     await drag(page, before, end);
     assert.equal(await selectedText(page), SPAN);
+    await page.waitForFunction(() => document.querySelector('.article-head button.open-pdf')?.textContent === 'Open PDF at p. 2', undefined, { timeout: 5_000 });
     await page.waitForSelector(POPOVER, { timeout: 10_000 });
     await clickOn(page, `${POPOVER} input.gloss`);
     await type(page, GLOSS);
@@ -100,5 +102,18 @@ describe('a PDF read, glossed on its second page and quoted with the page', { sk
     assert.ok(plain.includes(`"${TITLE}"`), plain);
     assert.match(plain, /", p\. 2 ·/, 'the page, then the file');
     await keep(await screenshotsAtBothSizes(page, 'pdf-article-quotation'));
+  });
+
+  test('"Open PDF at p. 2" from the quotation\'s article hands the PDF\'s real path and page 2 to the shell', async () => {
+    const page = session.page;
+    await clickOn(page, '.q-detail:not([hidden]) button:text-is("Open in article")');
+    await page.waitForFunction(() => /p\. 2$/.test(document.querySelector('.article-head button.open-pdf')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    const label = (await page.locator('.article-head button.open-pdf').textContent())?.trim();
+    report(`button: «${label}»`);
+    await clickOn(page, '.article-head button.open-pdf');
+    for (let i = 0; i < 50 && session.harness.openedOriginals.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    const real = realpathSync(join(session.corpus, FILE));
+    assert.deepEqual(session.harness.openedOriginals, [{ path: real, page: 2 }]);
+    report(`handed to the shell: ${JSON.stringify(session.harness.openedOriginals)}`);
   });
 });
