@@ -1,5 +1,5 @@
 // A quotation from a PDF cites the page its words are on (issue 24): `p. 2` in the Quotations
-// view's citation and in every export that carries one, `pp. 2–3` across a page break, and a
+// view's citation and in every export that carries one (JSON-LD, a W3C annotation, carries none), `pp. 2–3` across a page break, and a
 // Word or text article keeps its `para. N`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -44,7 +44,7 @@ async function exported(c: HostileCorpus, format: string, ids: string[]): Promis
   return new Uint8Array(Buffer.from(file.value.base64, 'base64'));
 }
 
-test('a quotation on page 2 of a PDF cites "p. 2" in the Quotations view and in the JSON, CSV, DOCX and HTML exports; one across a page break cites "pp. 2–3"', async () => {
+test('a quotation on page 2 of a PDF cites "p. 2" in the Quotations view and in the JSON, CSV, DOCX, HTML, Markdown and XLSX exports; one across a page break cites "pp. 2–3"', async () => {
   const c = await hostileCorpus(['a.txt'], async ({ corpus }) => {
     await writeFile(join(corpus, 'talks.pdf'), makePdf({ pages: PAGES, title: 'Talks to resume' }));
   });
@@ -78,6 +78,11 @@ test('a quotation on page 2 of a PDF cites "p. 2" in the Quotations view and in 
     assert.match(stripIsolates(docx.replace(/<[^>]+>/g, '')).replace(/\u00A0/g, ' '), /Talks to resume(&quot;|"), p\. 2/, 'DOCX');
     const html = new TextDecoder().decode(await exported(c, 'html', ids));
     assert.match(stripIsolates(html.replace(/<[^>]+>/g, '')), /Talks to resume(&quot;|"), p\. 2/, 'HTML');
+    const md = new TextDecoder().decode(await exported(c, 'md', ids));
+    assert.match(stripIsolates(md), /Talks to resume\\?", p\. 2/, 'Markdown');
+    const xlsx = unzipSync(await exported(c, 'xlsx', ids));
+    const cells = Object.entries(xlsx).filter(([n]) => n.startsWith('xl/')).map(([, b]) => strFromU8(b)).join('');
+    assert.match(stripIsolates(cells), /Talks to resume(&quot;|"), p\. 2/, 'XLSX');
   } finally {
     await c.close();
   }
