@@ -16,7 +16,7 @@ import { applyPermissionPolicy } from './permissions';
 import { APP_SCHEME_REGISTRATION, createAssetHandler } from './protocol';
 import { prepareSampleCorpus } from './sample-corpus';
 import { createFileHandlers } from './save-file';
-import { originalFileUrl } from './open-original';
+import { originalOpener } from './open-original';
 import { WINDOW_TITLE, openMainWindow } from './window-options';
 
 const log = (message: string) => console.log(`hashiya: ${message}`);
@@ -146,7 +146,7 @@ function startApp(): void {
       defaultCorpus: sample ?? undefined,
       live: true,
       // Only a PDF article's real path inside the corpus reaches here (corpus/services/open-original.ts).
-      openOriginal: (path, page) => shell.openExternal(originalFileUrl(path, page)),
+      openOriginal: originalOpener(shell),
     });
     workspace = ws;
     // Changes on disk, conflicts and indexing progress go to the window as they happen.

@@ -11,3 +11,12 @@ export function originalFileUrl(path: string, page: number | null): string {
   if (page !== null && Number.isInteger(page) && page > 0) url.hash = `page=${page}`;
   return url.href;
 }
+
+/**
+ * The Workspace's opener, given Electron's shell: the one openExternal of the app. Its argument
+ * is always a file: URL built here from a path the Workspace resolved inside the corpus (a PDF
+ * article's real path), never a string from the window or from a document.
+ */
+export function originalOpener(shell: { openExternal(url: string): Promise<void> }): (path: string, page: number | null) => Promise<void> {
+  return (path, page) => shell.openExternal(originalFileUrl(path, page));
+}

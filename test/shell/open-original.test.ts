@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dispatch } from '../../corpus/api/api-schema';
 import { Workspace } from '../../corpus/services/workspace';
-import { originalFileUrl } from '../../electron/open-original';
+import { originalFileUrl, originalOpener } from '../../electron/open-original';
 import { makePdf } from '../fixtures/pdf/make-pdf';
 
 const PDF = makePdf({ pages: [['First page.'], ['Second page.']], title: 'Two pages' });
@@ -84,4 +84,10 @@ test('the viewer is given a file URL with #page=N; a name with # or Persian lett
   assert.ok(tricky.endsWith('#page=2') && tricky.split('#').length === 2, tricky);
   assert.equal(decodeURIComponent(new URL(tricky).pathname), '/home/u/corpus/a#page=9 گزارش.pdf');
   console.log(`viewer address: ${tricky}`);
+});
+
+test("the app's opener gives Electron's openExternal nothing but that file URL", async () => {
+  const asked: string[] = [];
+  await originalOpener({ openExternal: async (url) => void asked.push(url) })('/home/u/corpus/r.pdf', 4);
+  assert.deepEqual(asked, ['file:///home/u/corpus/r.pdf#page=4']);
 });
