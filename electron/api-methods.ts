@@ -37,6 +37,7 @@ export const API_METHOD_NAMES = [
   'queryQuotations',
   'exportQuotations',
   'search',
+  'openOriginal',
   'resolveConflict',
 ] as const satisfies readonly ApiMethod[];
 

@@ -16,6 +16,7 @@ import { applyPermissionPolicy } from './permissions';
 import { APP_SCHEME_REGISTRATION, createAssetHandler } from './protocol';
 import { prepareSampleCorpus } from './sample-corpus';
 import { createFileHandlers } from './save-file';
+import { originalOpener } from './open-original';
 import { WINDOW_TITLE, openMainWindow } from './window-options';
 
 const log = (message: string) => console.log(`hashiya: ${message}`);
@@ -139,7 +140,14 @@ function startApp(): void {
       log(`sample corpus not copied: ${(error as Error).message}`);
       return null;
     });
-    const ws = await Workspace.create({ appDataDir: userData, pickFolder, defaultCorpus: sample ?? undefined, live: true });
+    const ws = await Workspace.create({
+      appDataDir: userData,
+      pickFolder,
+      defaultCorpus: sample ?? undefined,
+      live: true,
+      // Only a PDF article's real path inside the corpus reaches here (corpus/services/open-original.ts).
+      openOriginal: originalOpener(shell),
+    });
     workspace = ws;
     // Changes on disk, conflicts and indexing progress go to the window as they happen.
     ws.onEvent(sendEvent);

@@ -48,15 +48,16 @@ function mixedRuns(text: string, language: string, extra: Partial<IRunOptions> =
  * The date and `para. N` after the last Persian or Arabic part, joined by no-break spaces:
  * LibreOffice broke the line inside them and left `Shahrivar 1400), para. 3` on a line of its
  * own. A long citation may still break after the headline's `",`, never inside the date or
- * before `para. N`; with no date, `", para. 2` stays on the headline's line.
+ * before `para. N` (or a PDF's `p. N`); with no date, `", para. 2` stays on the headline's line.
  */
 export function glueCitationTail(citation: string): string {
   const cut = citation.lastIndexOf(PDI);
   const head = cut < 0 ? '' : citation.slice(0, cut + 1);
   const tail = cut < 0 ? citation : citation.slice(cut + 1);
-  if (cut < 0) return tail.replace(/, para\. (\d+)$/, `,${NBSP}para.${NBSP}$1`);
+  // A PDF's `p. 3` or `pp. 3–4` is glued as `para. N` is.
+  if (cut < 0) return tail.replace(/, (para|pp?)\. (\d+(?:–\d+)?)$/, `,${NBSP}$1.${NBSP}$2`);
   const glued = tail.replaceAll(' ', NBSP);
-  return head + (/^"?, para\. \d+$/.test(tail) ? glued : glued.replace(NBSP, ' '));
+  return head + (/^"?, (?:para|pp?)\. \d+(?:–\d+)?$/.test(tail) ? glued : glued.replace(NBSP, ' '));
 }
 
 /**

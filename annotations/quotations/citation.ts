@@ -8,6 +8,7 @@ import { englishWithNative, outletByName } from '../../corpus/metadata/outlet-ga
 import type { Language } from '../../corpus/text/language';
 import type { DateValue } from '../model/types';
 import { bdiHtml, isolate } from '../export/bidi';
+import { formatPages, type PageSpan } from './pdf-pages';
 
 // Written the same way in the reading view's header: kept here under its old name for the exports.
 export { formatIsoDate };
@@ -20,6 +21,8 @@ export interface CitationSource {
   date: DateValue | null;
   /** 1-based paragraph number as a reader counts (boilerplate left out), or null. */
   paragraph: number | null;
+  /** A PDF's pages the quote runs over: cited instead of the paragraph, as a reader finds a PDF by its pages. */
+  pages?: PageSpan | null;
   /** Article language: decides whether a bare numeric 14xx year is Solar or Lunar Hijri. */
   language?: Language;
   /** The article's web address (a saved page's canonical address), when it has one. */
@@ -41,6 +44,8 @@ export interface CitationParts {
   /** The original Solar or Lunar Hijri date in Latin letters, e.g. `22 Shahrivar 1400`. */
   originalDate: string | null;
   paragraph: number | null;
+  /** `p. 3` / `pp. 3–4` for a PDF quotation, which is cited by page rather than paragraph. */
+  pages: PageSpan | null;
   /** The address as printed (citationUrl()), or null. */
   url: string | null;
   /** The access date in English, e.g. `7 Dec 2026`; only cited with an address. */
@@ -123,6 +128,7 @@ export function citationParts(source: CitationSource): CitationParts {
     date: formatIsoDate(source.date?.iso),
     originalDate: transliterateDate(source.date, source.language),
     paragraph: source.paragraph,
+    pages: source.pages ?? null,
     url: citationUrl(source.url),
     accessed: formatAccessDate(source.accessed),
   };
@@ -140,7 +146,9 @@ function joinCitation(parts: CitationParts, text: (s: string) => string): string
   if (parts.date && parts.originalDate) out.push(`${parts.date} (${parts.originalDate})`);
   else if (parts.date) out.push(parts.date);
   else if (parts.originalDate) out.push(parts.originalDate);
-  if (parts.paragraph !== null) out.push(`para. ${parts.paragraph}`);
+  // A PDF is found by its pages (its paragraphs are the extractor's, which no reader counts).
+  if (parts.pages) out.push(formatPages(parts.pages));
+  else if (parts.paragraph !== null) out.push(`para. ${parts.paragraph}`);
   const body = out.join(', ');
   // Through `text` as every other part: escaped in the HTML form (an address that is not http(s) keeps its `<`).
   const address = text(citationAddress(parts));

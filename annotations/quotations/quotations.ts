@@ -8,6 +8,7 @@ import type { Language } from '../../corpus/text/language';
 import type { Paragraph } from '../../corpus/text/paragraphs';
 import { segmentSentences } from '../../corpus/text/segment';
 import { citationParts, citationUrl, formatCitationParts } from './citation';
+import { pageLocator, pageSpan, type PageSpan } from './pdf-pages';
 import { codePointCounter } from '../export/code-points';
 import { QUOTE_CONTEXT } from '../anchoring/quote';
 import type { AnchorStatus, Annotation, DateValue, Tag } from '../model/types';
@@ -43,6 +44,8 @@ export interface Quotation {
   codePoints: { start: number; end: number } | null;
   /** 1-based among the non-boilerplate paragraphs, as a reader counts; null when unknown. */
   paragraph: number | null;
+  /** A PDF quotation's pages (`p. 3` in its citation); absent for other articles or when unknown. */
+  pages?: PageSpan;
   anchor: AnchorStatus;
   /** `Outlet, "Headline", 13 Sep 2021 (22 Shahrivar 1400), para. 4`, RTL parts isolated, then `. URL (accessed 7 Dec 2026)` when the article has an address. */
   citation: string;
@@ -60,6 +63,8 @@ export interface QuotationSourceDoc {
   paragraphs: ReadonlyArray<Paragraph & { boilerplate: boolean }>;
   annotations: readonly Annotation[];
   metadata: { headline: string; outlet: string | null; date: DateValue | null; url?: string | null; accessed?: string | null; author?: string | null };
+  /** A PDF's page of each paragraph (block between blank lines), as the extractor kept it. */
+  source?: { pages?: readonly number[] | undefined };
 }
 
 interface ParagraphLocator {
@@ -116,6 +121,7 @@ function sentenceAround(doc: QuotationSourceDoc, first: number, last: number, st
 /** The quotations of one article, in text order. */
 export function articleQuotations(doc: QuotationSourceDoc, tagNames: ReadonlyMap<string, string>): Quotation[] {
   const locate = paragraphLocator(doc);
+  const pages = pageLocator(doc.text, doc.source?.pages);
   const toCodePoint = codePointCounter(doc.text);
   const cache = new Map<number, Array<{ start: number; end: number }>>();
   const { headline, outlet, date, url, accessed, author } = doc.metadata;
@@ -130,7 +136,9 @@ export function articleQuotations(doc: QuotationSourceDoc, tagNames: ReadonlyMap
     let prefix = a.target.quote.prefix;
     let suffix = a.target.quote.suffix;
     let paragraph: number | null = null;
+    let span: PageSpan | null = null;
     if (placed) {
+      span = pageSpan(pages, start, end);
       quote = doc.text.slice(start, end);
       prefix = doc.text.slice(Math.max(0, start - QUOTE_CONTEXT), start);
       suffix = doc.text.slice(end, end + QUOTE_CONTEXT);
@@ -148,7 +156,8 @@ export function articleQuotations(doc: QuotationSourceDoc, tagNames: ReadonlyMap
       suffix,
       paragraph,
       codePoints: placed ? { start: toCodePoint(start), end: toCodePoint(end) } : null,
-      citation: formatCitationParts({ ...source, paragraph }),
+      ...(span ? { pages: span } : {}),
+      citation: formatCitationParts({ ...source, paragraph, pages: span }),
       tagNames: a.tags.map((t) => tagNames.get(t) ?? t),
       anchor: placed ? a.anchor.status : 'orphaned',
     });
@@ -158,7 +167,7 @@ export function articleQuotations(doc: QuotationSourceDoc, tagNames: ReadonlyMap
 function quotationOf(
   doc: QuotationSourceDoc,
   a: Annotation,
-  derived: Pick<Quotation, 'quote' | 'sentence' | 'prefix' | 'suffix' | 'paragraph' | 'codePoints' | 'citation' | 'tagNames' | 'anchor'>,
+  derived: Pick<Quotation, 'quote' | 'sentence' | 'prefix' | 'suffix' | 'paragraph' | 'pages' | 'codePoints' | 'citation' | 'tagNames' | 'anchor'>,
 ): Quotation {
   return {
     id: a.id,
@@ -182,6 +191,7 @@ function quotationOf(
     end: a.target.position.end,
     codePoints: derived.codePoints,
     paragraph: derived.paragraph,
+    ...(derived.pages ? { pages: derived.pages } : {}),
     anchor: derived.anchor,
     citation: derived.citation,
     ...addressOf(doc),

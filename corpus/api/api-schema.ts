@@ -169,6 +169,7 @@ const ARGUMENTS = {
       includeSentence: z.boolean().optional(),
     }).strict(),
   ]),
+  openOriginal: z.tuple([fileArg, z.number().int().min(1).max(100_000).nullable()]),
   search: z.tuple([
     z.object({
       query: z.string().max(1000),

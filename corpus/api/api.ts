@@ -91,6 +91,8 @@ export interface ArticleSource {
   url: string | null;
   /** When the page was saved (ISO), when the file records it. */
   saved: string | null;
+  /** A PDF's: the page (1-based) each paragraph (block between blank lines) starts on, for citations and "Open PDF at p. N". */
+  pages?: number[];
 }
 
 export interface DetectedDetails {
@@ -310,6 +312,10 @@ export interface HashiyaApi {
 
   // Search
   search(request: SearchRequest): Promise<SearchResponse>;
+
+  // The original file
+  /** Opens a PDF article in the system's viewer, at `page` where the viewer can (the app only). */
+  openOriginal(file: string, page: number | null): Promise<null>;
 }
 
 export type ApiMethod = keyof HashiyaApi;

@@ -49,6 +49,7 @@ const ACTIONS: Record<ApiMethod, Action> = {
   queryQuotations: read('list the quotations'),
   exportQuotations: read('export the quotations'),
   search: read('search'),
+  openOriginal: read('open the original file'),
 };
 
 /** No message to the window is longer than this: a file name or a value quoted in it is cut. */

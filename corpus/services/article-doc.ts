@@ -2,7 +2,8 @@
 // the details as detected and as corrected, so that the window runs no detector itself.
 import { resolveFurnitureMarks } from '../../annotations/model/furniture-marks';
 import type { Sidecar } from '../../annotations/model/types';
-import type { ArticleDoc } from '../api/api';
+import type { ArticleDoc, ArticleSource } from '../api/api';
+import type { ExtractedFormat, ExtractedMeta } from '../extract/types';
 import { nearEdges } from '../metadata/edge-window';
 import { detectFurnitureTails } from '../metadata/furniture-tails';
 import { detectBoilerplate, detectMetadata } from '../metadata/metadata';
@@ -66,8 +67,13 @@ export function articleDoc(article: LoadedArticle, data: Sidecar, readOnly: stri
       },
     },
     // A saved page's address is shown in the header; its charset is its own, not the person's choice.
-    ...(article.extractedFrom ? { source: { format: article.extractedFrom, url: article.pageMeta?.url ?? null, saved: article.pageMeta?.saved ?? null } } : {}),
+    ...(article.extractedFrom ? { source: sourceOf(article.extractedFrom, article.pageMeta) } : {}),
     readOnly,
     ...(notices.length > 0 ? { notices } : {}),
   };
+}
+
+/** Where an extracted text came from; a PDF's pages ride along for citations. */
+function sourceOf(format: ExtractedFormat, meta: ExtractedMeta | undefined): ArticleSource {
+  return { format, url: meta?.url ?? null, saved: meta?.saved ?? null, ...(meta?.pages ? { pages: meta.pages } : {}) };
 }

@@ -48,6 +48,7 @@ import { MetadataService } from './metadata-service';
 import { QuotationService } from './quotation-service';
 import type { WorkspaceContext } from './workspace-context';
 import { withinTime } from './within-time';
+import { openOriginalFile, type OriginalOpener } from './open-original';
 
 /** How long quitting waits for saves under way before it goes on without them. */
 const QUIT_WAIT_MS = 5_000;
@@ -68,6 +69,8 @@ export interface WorkspaceOptions {
   live?: boolean;
   /** How sidecars reach the disk; tests pass a failing one (full or read-only disk). */
   writeSidecar?: (path: string, data: Uint8Array) => Promise<void>;
+  /** The app's shell: opens a PDF article in the system's viewer. Absent in the CLI and the browser harness. */
+  openOriginal?: OriginalOpener;
 }
 
 /** Everything that belongs to the open corpus, replaced as one when another is opened. */
@@ -345,6 +348,10 @@ export class Workspace implements HashiyaApi, WindowMessages {
 
   search(request: SearchRequest): Promise<SearchResponse> {
     return this.open().catalog.search(request);
+  }
+
+  openOriginal(file: string, page: number | null): Promise<null> {
+    return openOriginalFile((f) => this.context.resolve(f), this.options.openOriginal, file, page);
   }
 
   /**

@@ -21,7 +21,8 @@ export class ArticleHead {
 
   constructor(private readonly hooks: ArticleHeadHooks) {}
 
-  show(doc: ArticleDoc): void {
+  /** `extra`: controls of the article's kind (a PDF's "Open PDF at p. N"), before "Edit details…". */
+  show(doc: ArticleDoc, extra: HTMLElement[] = []): void {
     const m = doc.metadata;
     clear(this.el);
     this.el.append(
@@ -36,6 +37,7 @@ export class ArticleHead {
         doc.source ? null : this.encodingPicker(doc),
         h('span', { class: 'file' }, ...withVisibleControls(doc.file)),
         doc.source?.url ? addressSpan(doc.source.url) : null,
+        ...extra,
         h('button', { type: 'button', class: 'edit-metadata', title: 'Correct the headline, outlet, date and boilerplate lines', onclick: () => this.hooks.editDetails(doc) }, 'Edit details…'),
       ),
     );

@@ -8,6 +8,7 @@ import { ReadingView, type ReadingViewCallbacks } from '../reading/reading-view'
 import type { ViewContext } from '../view-context';
 import { ArticleHead } from './article-head';
 import { highlightSpan, type OpenArticle } from './open-article';
+import { OpenPdfControl } from './open-pdf';
 
 export interface ReadingHooks extends ReadingViewCallbacks {
   taxonomy(): Tag[];
@@ -25,12 +26,14 @@ export interface ReadingHooks extends ReadingViewCallbacks {
 export class ReadingController {
   readonly container = h('div', { class: 'reading', 'aria-label': 'Article text' });
   readonly head: ArticleHead;
+  private readonly openPdf: OpenPdfControl;
   private open: OpenArticle | null = null;
   private opening = 0;
   /** The article last asked for (shown, or on its way). */
   private requested: string | null = null;
 
   constructor(private readonly hooks: ReadingHooks) {
+    this.openPdf = new OpenPdfControl(this.container, (message) => hooks.toast(message));
     this.head = new ArticleHead({
       editDetails: (doc) => void this.editDetails(doc),
       chooseEncoding: (doc, encoding) => void this.chooseEncoding(doc, encoding),
@@ -73,13 +76,16 @@ export class ReadingController {
     this.open?.reading.destroy();
     clear(this.container);
     const annotations = new Map(doc.annotations.map((a) => [a.id, a]));
-    this.head.show(doc);
+    this.head.show(doc, [this.openPdf.button]);
     const lang = doc.language;
     const reading = new ReadingView(
       this.container,
       doc.paragraphs.map((p) => ({ ...p, lang: p.dir === 'rtl' ? (lang === 'en' ? 'und' : lang) : 'en' })),
       {
-        onSelect: (range) => this.hooks.onSelect(range),
+        onSelect: (range) => {
+          this.openPdf.select(range);
+          this.hooks.onSelect(range);
+        },
         onPick: (ids, rect) => this.hooks.onPick(ids, rect),
         onKey: (e) => this.hooks.onKey(e),
       },
@@ -89,6 +95,7 @@ export class ReadingController {
     reading.setHighlights([...annotations.values()].filter((a) => a.anchor.status !== 'orphaned').map((a) => highlightSpan(taxonomy, a)));
     this.hooks.shown(this.open);
     this.container.scrollTop = inPlace ? scroll : 0;
+    this.openPdf.show(doc);
   }
 
   /** Shows a span of the open article (a search hit, a quotation), opening the article first if need be. */

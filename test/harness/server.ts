@@ -34,6 +34,8 @@ export interface Harness {
   /** The folder the next "Open Folder…" picks (the app shows a dialog there). */
   setNextFolder(path: string | null): void;
   emit(event: AppEvent): void;
+  /** What "Open PDF at p. N" handed to the shell (the app's shell opens the system viewer; the harness only records it). */
+  openedOriginals: Array<{ path: string; page: number | null }>;
   close(): Promise<void>;
 }
 
@@ -48,7 +50,9 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const appDataDir = options.appDataDir ?? (await mkdtemp(join(tmpdir(), 'hashiya-appdata-')));
   let nextFolder: string | null = null;
+  const openedOriginals: Harness['openedOriginals'] = [];
   const workspace = await Workspace.create({
+    openOriginal: async (path, page) => void openedOriginals.push({ path, page }),
     appDataDir,
     defaultCorpus: options.corpus ?? SAMPLE_CORPUS,
     pickFolder: async () => nextFolder,
@@ -119,6 +123,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       nextFolder = p;
     },
     emit,
+    openedOriginals,
     close: async () => {
       unsubscribe();
       for (const res of listeners) res.end();

@@ -115,13 +115,15 @@ export function selectedText(page: Page): Promise<string> {
 }
 
 /** Screenshots of the screen as it is, at the two window sizes a reader uses most. */
-export async function screenshotsAtBothSizes(page: Page, name: string): Promise<string[]> {
+/** `arrange` runs after each resize (a long text reflows: the words shown are brought back into view). */
+export async function screenshotsAtBothSizes(page: Page, name: string, arrange?: () => Promise<void>): Promise<string[]> {
   await mkdir(OUTPUT_DIR, { recursive: true });
   const before = page.viewportSize();
   const paths: string[] = [];
   for (const size of [{ width: 1440, height: 900 }, { width: 900, height: 700 }]) {
     await page.setViewportSize(size);
     await pause(150);
+    if (arrange) await arrange();
     const path = join(OUTPUT_DIR, `${name}-${size.width}x${size.height}.png`);
     await page.screenshot({ path });
     paths.push(path);
@@ -163,7 +165,8 @@ export async function bringIntoView(page: Page, words: string): Promise<void> {
     const bottom = Math.max(first.y + first.height, last.y + last.height);
     if (top > 120 && bottom < height - 260) return;
     const box = (await page.locator(TEXT).boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, Math.min(height / 2, box.y + 40));
+    // Over the text where it is on screen: once a long text is scrolled its box starts above the window.
+    await page.mouse.move(box.x + box.width / 2, Math.min(height / 2, Math.max(box.y, 200) + 40));
     await page.mouse.wheel(0, top <= 120 ? -120 : 120);
     await pause(150);
   }

@@ -18,6 +18,10 @@ const REVIEWED: Record<string, [string, string]> = {
     'electron/window-options.ts',
     'a reminder to review the preload: it exposes one frozen object of named API functions and onEvent, never ipcRenderer (test/shell/bridge.test.ts)',
   ],
+  OPEN_EXTERNAL_JS_CHECK: [
+    'electron/open-original.ts',
+    '"Open PDF at p. N": always a file: URL built from a PDF article\'s real path the Workspace resolved inside the corpus, never a string from the window (test/shell/open-original.test.ts)',
+  ],
 };
 
 interface Finding {

@@ -309,6 +309,7 @@ test('thousands of malformed requests to every API method get a clear refusal an
     queryQuotations: [{ filter: {} }],
     exportQuotations: [{ format: 'csv' }],
     search: [{ query: 'ایران' }],
+    openOriginal: [A, 2],
     resolveConflict: [A, 'no-such-conflict', null],
   };
 
