@@ -3,7 +3,7 @@
 // footers and page numbers left out (furniture.ts), and paragraphs (paragraphs.ts) that
 // remember their page. Pages are read one at a time and released, so memory stays bounded.
 import { ExtractionError, type Extracted } from '../types';
-import { mendArabicLetters } from './arabic-letters';
+import { mendArabicLetters, withoutControls } from './arabic-letters';
 import { furnitureOf } from './furniture';
 import { itemsToLines, type Line, type TextItem } from './lines';
 import { linesToParagraphs } from './paragraphs';
@@ -12,7 +12,7 @@ import { imagePaintingOps, openPdf, textShowingOps, type PdfDocument, type PdfPa
 import { pdfMeta } from './pdf-meta';
 
 /** Bump whenever the text given for the same PDF may change. */
-export const PDF_REVISION = 1;
+export const PDF_REVISION = 2;
 export const PDF_EXTRACTOR = { name: 'pdfjs', version: `4.10.38/${PDF_REVISION}` } as const;
 
 /** More pages than a book-length report, or more text than a long book, is not an article. */
@@ -32,7 +32,7 @@ export interface ExtractedPdf extends Extracted {
 
 function toItem(raw: PdfTextItem): TextItem {
   const [a = 0, b = 0, , , x = 0, y = 0] = raw.transform;
-  return { str: raw.str, ...(raw.dir ? { dir: raw.dir } : {}), x, y, width: raw.width, size: Math.hypot(a, b) || 1 };
+  return { str: withoutControls(raw.str), ...(raw.dir ? { dir: raw.dir } : {}), x, y, width: raw.width, size: Math.hypot(a, b) || 1 };
 }
 
 function plainReason(error: unknown): string {
