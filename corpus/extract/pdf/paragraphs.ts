@@ -49,7 +49,8 @@ export function linesToParagraphs(pages: readonly (readonly Line[])[]): PdfParag
       if (!open) open = { parts: [], page: index + 1 };
       open.parts.push(line.text);
       previous = line;
-      if (endsShort(line, left, right)) close();
+      // A line set in a column is judged against its column's width, not the page's.
+      if (endsShort(line, line.column?.x0 ?? left, line.column?.x1 ?? right)) close();
     });
     // A page of one line gives no column to measure it against: it ends its paragraph.
     if (lines.length < 2) close();
