@@ -53,9 +53,9 @@ function columnItems(columns: number, rows: number, word: (column: number, row: 
   return items;
 }
 
-test('a right-to-left page is read rightmost column first and a left-to-right page leftmost first, the headline across them first', () => {
-  const rtl = pageLines(columnItems(2, 5, (c, r) => `ستون${c} سطر${r}`)).map((l) => l.text);
-  assert.deepEqual(rtl, ['Headline across the page', ...[0, 1, 2, 3, 4].map((r) => `ستون1 سطر${r}`), ...[0, 1, 2, 3, 4].map((r) => `ستون0 سطر${r}`)]);
+test('a right-to-left page is read rightmost column first and a left-to-right page leftmost first, the headline across them first and a page number in the gutter last', () => {
+  const rtl = pageLines([...columnItems(2, 5, (c, r) => `ستون${c} سطر${r}`), item('۷', 255, 640, 10)]).map((l) => l.text);
+  assert.deepEqual(rtl, ['Headline across the page', ...[0, 1, 2, 3, 4].map((r) => `ستون1 سطر${r}`), ...[0, 1, 2, 3, 4].map((r) => `ستون0 سطر${r}`), '۷']);
   const ltr = pageLines(columnItems(3, 5, (c, r) => `column${c} line${r}`)).map((l) => l.text);
   assert.deepEqual(ltr.slice(0, 6), ['Headline across the page', 'column0 line0', 'column0 line1', 'column0 line2', 'column0 line3', 'column0 line4']);
 });

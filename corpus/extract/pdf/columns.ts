@@ -30,30 +30,43 @@ function median(values: number[]): number {
 }
 
 /**
- * The gutters among these rows: x ranges, inside the text, that no item of any row covers, at
- * least `minWidth` wide. Each is given as its left and right edges.
+ * The gutters among these rows: x ranges, inside the text, that at most `crossing` rows cover
+ * (none, for a gutter proper), at least `minWidth` wide. Each is given as its left and right edges.
  */
-function gutters(rows: readonly (readonly TextItem[])[], minWidth: number): [number, number][] {
+function gutters(rows: readonly (readonly TextItem[])[], minWidth: number, crossing = 0): [number, number][] {
   const items = rows.flat();
   if (items.length === 0) return [];
-  const left = Math.min(...items.map((i) => i.x));
-  const right = Math.max(...items.map((i) => i.x + i.width));
+  let left = Infinity;
+  let right = -Infinity;
+  for (const i of items) {
+    left = Math.min(left, i.x);
+    right = Math.max(right, i.x + i.width);
+  }
   // One-point bins, fewer for a huge page, so a page costs the same whatever its units.
   const unit = Math.max(1, (right - left) / 2000);
-  const covered = new Uint8Array(Math.ceil((right - left) / unit) + 1);
-  for (const i of items) {
-    const from = Math.max(0, Math.floor((i.x - left) / unit));
-    const to = Math.min(covered.length - 1, Math.ceil((i.x + i.width - left) / unit));
-    covered.fill(1, from, to + 1);
-  }
+  const bins = Math.ceil((right - left) / unit) + 1;
+  const count = new Uint16Array(bins);
+  const mark = new Int32Array(bins).fill(-1);
+  rows.forEach((row, r) => {
+    for (const i of row) {
+      const from = Math.max(0, Math.floor((i.x - left) / unit));
+      const to = Math.min(bins - 1, Math.ceil((i.x + i.width - left) / unit));
+      // Each row counts once per bin, however many of its items cover it.
+      for (let b = from; b <= to; b += 1) {
+        if (mark[b] === r) continue;
+        mark[b] = r;
+        count[b] += 1;
+      }
+    }
+  });
   const out: [number, number][] = [];
-  for (let b = 0; b < covered.length; ) {
-    if (covered[b]) {
+  for (let b = 0; b < bins; ) {
+    if (count[b]! > crossing) {
       b += 1;
       continue;
     }
     let e = b;
-    while (e + 1 < covered.length && !covered[e + 1]) e += 1;
+    while (e + 1 < bins && count[e + 1]! <= crossing) e += 1;
     if ((e - b + 1) * unit >= minWidth) out.push([left + b * unit, left + (e + 1) * unit]);
     b = e + 1;
   }
@@ -110,6 +123,9 @@ export function columnLayout(items: readonly TextItem[]): ColumnLayout | null {
   if (rows.length < 2 * MIN_COLUMN_LINES) return null;
   const em = median(usefulItems(items).map((i) => i.size)) || 1;
   const trim = Math.max(3, Math.floor(rows.length / 4));
+  // A gutter among the rows left is an x range that at most the rows set aside cross: where
+  // no range of the whole page is crossed so seldom (a page of one column), there is none.
+  if (gutters(rows, MIN_GUTTER_EM * em, trim).length === 0) return null;
   for (let spared = 0; spared <= trim; spared += 1) {
     for (let top = spared; top >= 0; top -= 1) {
       const body = rows.slice(top, rows.length - (spared - top));
