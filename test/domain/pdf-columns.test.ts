@@ -36,7 +36,7 @@ test('an article set in two or three columns, Persian and Arabic right to left a
     const original = texts[key]!;
     const pdf = await extractPdf(await readFile(pdfs[key]!));
     const strict = wordsInOrder(original, pdf.text, 3);
-    console.log(`${key}: ${strict.found}/${strict.total} words back in order, ${pdf.meta.pages.length} paragraphs on ${Math.max(...pdf.meta.pages)} page(s)${strict.firstMissing.length ? `; missing: ${strict.firstMissing.join(' ')}` : ''}`);
+    console.log(`${key}: ${strict.found}/${strict.total} words back in order, ${pdf.meta.pages.length} paragraphs (the article has ${original.split('\n').filter((l) => l.trim()).length}) on ${Math.max(...pdf.meta.pages)} page(s)${strict.firstMissing.length ? `; missing: ${strict.firstMissing.join(' ')}` : ''}`);
     assert.equal(strict.found, strict.total, `${key}: every word back in order`);
     const headline = original.split('\n')[0]!.trim();
     assert.ok(pdf.text.startsWith(headline.split(/\s+/)[0]!), `${key}: the headline comes first`);
@@ -78,4 +78,12 @@ test('a page of one column, justified or ragged, comes out exactly as it did bef
   const page = Array.from({ length: 20 }, (_, r) => item(`line ${r} of a single column of running text`, 50 + (r % 2) * 4, 700 - r * 12, r % 5 === 4 ? 180 : 450));
   assert.equal(columnLayout(page), null);
   assert.deepEqual(pageLines(page), itemsToLines(page));
+});
+
+test("a ragged column's line that stops short only because the next word did not fit stays in its paragraph; one with room for that word ends it", () => {
+  const word = (c: number, r: number) => (r === 2 ? `kilometres${c}${r} of road` : `c${c}r${r} x`);
+  const items = columnItems(2, 5, word).map((i) => (i.str === 'c0r1 x' ? { ...i, width: 170 } : i.str === 'c1r1 x' ? { ...i, width: 40 } : i));
+  // c0r1 is 30 short, less than the next line's first word (about 130 wide); c1r1 is 160 short, room for it.
+  const paragraphs = linesToParagraphs([pageLines(items)]).map((p) => p.text);
+  assert.deepEqual(paragraphs, ['Headline across the page', 'c0r0 x c0r1 x kilometres02 of road c0r3 x c0r4 x', 'c1r0 x c1r1 x', 'kilometres12 of road c1r3 x c1r4 x']);
 });

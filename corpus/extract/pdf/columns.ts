@@ -145,16 +145,21 @@ function pageDirection(items: readonly TextItem[]): 'ltr' | 'rtl' {
 
 /**
  * The page's lines in reading order: the rows above the columns, each column's lines (each
- * knowing its column's edges, the measure a paragraph's last line is judged against), then
+ * knowing its column's edges, the measure a paragraph's last line is judged against; only its
+ * width counts, the widest column's), then
  * the rows below. A page without columns gives its rows as lines, as before.
  */
 export function pageLines(items: readonly TextItem[]): Line[] {
   const layout = columnLayout(items);
   if (!layout) return itemRows(items).map(rowToLine).filter((l) => l.text !== '');
   const ordered = pageDirection(items) === 'rtl' ? [...layout.columns].reverse() : layout.columns;
-  const inColumns = ordered.flatMap((rows) => {
-    const lines = rows.map(rowToLine);
-    const column = { x0: Math.min(...lines.map((l) => l.x0)), x1: Math.max(...lines.map((l) => l.x1)) };
+  const lined = ordered.map((rows) => rows.map(rowToLine));
+  // The columns of a page share one measure: the last column may hold only a few short lines
+  // (an article's closing lines), which its own extent would count as full.
+  const measure = Math.max(...lined.map((lines) => Math.max(...lines.map((l) => l.x1)) - Math.min(...lines.map((l) => l.x0))));
+  const inColumns = lined.flatMap((lines) => {
+    const x1 = Math.max(...lines.map((l) => l.x1));
+    const column = { x0: x1 - measure, x1 };
     return lines.map((l) => ({ ...l, column }));
   });
   return [...layout.above.map(rowToLine), ...inColumns, ...layout.below.map(rowToLine)].filter((l) => l.text !== '');
