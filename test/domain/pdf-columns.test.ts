@@ -10,7 +10,7 @@ import { extractPdf } from '../../corpus/extract/pdf/extract-pdf';
 import { columnLayout, pageLines } from '../../corpus/extract/pdf/columns';
 import { itemsToLines, type TextItem } from '../../corpus/extract/pdf/lines';
 import { linesToParagraphs } from '../../corpus/extract/pdf/paragraphs';
-import { columnPdfs, hasSoffice, NO_SOFFICE, readSample, wordsInOrder, type ColumnPage } from '../fixtures/pdf/columns-pdf';
+import { columnPdfs, columnsFodt, hasSoffice, NO_SOFFICE, readSample, tableFodt, wordsInOrder, type ColumnPage } from '../fixtures/pdf/columns-pdf';
 
 let dir = '';
 before(async () => {
@@ -31,7 +31,7 @@ const PAGES: Record<string, { sample: string; page: Omit<ColumnPage, 'text'> }> 
 
 test('an article set in two or three columns, Persian and Arabic right to left and English left to right, gives back every word in order, the headline first', { skip: hasSoffice ? false : NO_SOFFICE, timeout: 300_000 }, async () => {
   const texts = Object.fromEntries(await Promise.all(Object.entries(PAGES).map(async ([k, v]) => [k, await readSample(v.sample)] as const)));
-  const pdfs = await columnPdfs(dir, Object.fromEntries(Object.entries(PAGES).map(([k, v]) => [k, { ...v.page, text: texts[k]! }])));
+  const pdfs = await columnPdfs(dir, Object.fromEntries(Object.entries(PAGES).map(([k, v]) => [k, columnsFodt({ ...v.page, text: texts[k]! })])));
   for (const key of Object.keys(PAGES)) {
     const original = texts[key]!;
     const pdf = await extractPdf(await readFile(pdfs[key]!));
@@ -86,4 +86,20 @@ test("a ragged column's line that stops short only because the next word did not
   // c0r1 is 30 short, less than the next line's first word (about 130 wide); c1r1 is 160 short, room for it.
   const paragraphs = linesToParagraphs([pageLines(items)]).map((p) => p.text);
   assert.deepEqual(paragraphs, ['Headline across the page', 'c0r0 x c0r1 x kilometres02 of road c0r3 x c0r4 x', 'c1r0 x c1r1 x', 'kilometres12 of road c1r3 x c1r4 x']);
+});
+
+test('a results table made by LibreOffice (a name and three figures a row, right to left) is read a row at a time, not a column at a time', { skip: hasSoffice ? false : NO_SOFFICE, timeout: 300_000 }, async () => {
+  const names = ['حزب التحالف الديمقراطي', 'حركة الشعب', 'قائمة الأمل', 'التيار الديمقراطي', 'قائمة الوفاء', 'حزب العمال', 'قائمة المستقبل', 'حركة النهضة'];
+  const rows = [['القائمة', 'الأصوات', 'النسبة', 'المقاعد'], ...names.map((n, i) => [n, `${1200 + i * 37}`, `${(12.5 - i).toFixed(1)}%`, `${8 - i}`])];
+  const { table } = await columnPdfs(dir, { table: tableFodt(rows) });
+  const pdf = await extractPdf(await readFile(table!));
+  const lines = pdf.text.split(/\n+/);
+  console.log(`table: ${lines.length} lines; first rows: ${lines.slice(0, 3).join(' | ')}`);
+  for (const r of rows) assert.ok(pdf.text.includes(r[0]!), `${r[0]} is there`);
+  // Each row's cells follow each other: the name, then its figures, before the next name.
+  names.forEach((n, i) => {
+    const at = pdf.text.indexOf(n);
+    const next = i + 1 < names.length ? pdf.text.indexOf(names[i + 1]!) : pdf.text.length;
+    assert.ok(pdf.text.slice(at, next).includes(`${1200 + i * 37}`), `${n}: its figures follow it (${pdf.text.slice(at, next)})`);
+  });
 });
