@@ -2,6 +2,14 @@
 // forms (the shaped glyphs a font draws) folded to the letters they show, and lam-alef pairs
 // whose two letters a ligature's mapping gave back in the wrong order mended.
 
+/** Control characters: a glyph with no letter behind it (LibreOffice's kashida in justified Persian reads as U+0005 inside a word). */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** The text with control characters left out: no reader sees them, and inside a word they break it for search. */
+export function withoutControls(text: string): string {
+  return text.replace(CONTROL, '');
+}
+
 /** U+FB50–U+FDFF (Arabic Presentation Forms-A) and U+FE70–U+FEFF (Forms-B, with the BOM). */
 const PRESENTATION_FORM = /[\uFB50-\uFDFF\uFE70-\uFEFF]+/g;
 

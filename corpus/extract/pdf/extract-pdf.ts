@@ -1,18 +1,20 @@
 // A PDF with a text layer as an article: pdf.js reads each page's text runs, which become
-// lines in reading order (lines.ts), with their letters mended (arabic-letters.ts), headers,
+// lines in reading order (lines.ts; a page set in columns one column after the other,
+// columns.ts), with their letters mended (arabic-letters.ts), headers,
 // footers and page numbers left out (furniture.ts), and paragraphs (paragraphs.ts) that
 // remember their page. Pages are read one at a time and released, so memory stays bounded.
 import { ExtractionError, type Extracted } from '../types';
-import { mendArabicLetters } from './arabic-letters';
+import { mendArabicLetters, withoutControls } from './arabic-letters';
 import { furnitureOf } from './furniture';
-import { itemsToLines, type Line, type TextItem } from './lines';
+import type { Line, TextItem } from './lines';
+import { pageLines } from './columns';
 import { linesToParagraphs } from './paragraphs';
 import { applyRepairs, glyphRuns, ligatureRepairs } from './ligature-order';
 import { imagePaintingOps, openPdf, textShowingOps, type PdfDocument, type PdfPage, type PdfTextItem } from './pdfjs';
 import { pdfMeta } from './pdf-meta';
 
 /** Bump whenever the text given for the same PDF may change. */
-export const PDF_REVISION = 1;
+export const PDF_REVISION = 3;
 export const PDF_EXTRACTOR = { name: 'pdfjs', version: `4.10.38/${PDF_REVISION}` } as const;
 
 /** More pages than a book-length report, or more text than a long book, is not an article. */
@@ -32,7 +34,7 @@ export interface ExtractedPdf extends Extracted {
 
 function toItem(raw: PdfTextItem): TextItem {
   const [a = 0, b = 0, , , x = 0, y = 0] = raw.transform;
-  return { str: raw.str, ...(raw.dir ? { dir: raw.dir } : {}), x, y, width: raw.width, size: Math.hypot(a, b) || 1 };
+  return { str: withoutControls(raw.str), ...(raw.dir ? { dir: raw.dir } : {}), x, y, width: raw.width, size: Math.hypot(a, b) || 1 };
 }
 
 function plainReason(error: unknown): string {
@@ -54,7 +56,7 @@ async function readPage(doc: PdfDocument, n: number): Promise<PageRead> {
   try {
     const content = await page.getTextContent();
     const items = content.items.filter((i): i is PdfTextItem => 'str' in i && typeof i.str === 'string').map(toItem);
-    const lines = itemsToLines(items).map((l) => ({ ...l, text: mendArabicLetters(l.text) }));
+    const lines = pageLines(items).map((l) => ({ ...l, text: mendArabicLetters(l.text) }));
     if (lines.length === 0) {
       const painting = await imagePaintingOps();
       return { lines, scanned: (await page.getOperatorList()).fnArray.some((fn) => painting.has(fn)) };

@@ -3,6 +3,7 @@
 // left to right; reversing the run letter by letter, as pdf.js does, turns it into "ال":
 // `سلام` comes out `سالم`, `تلاش` `تالش` (pdfminer 850, pypdf 1589, PDFBOX-4531). From text
 // alone both are words; from the glyphs it is certain which word held the ligature.
+import { withoutControls } from './arabic-letters';
 
 const RTL_LETTERS = /^[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]+$/u;
 
@@ -28,7 +29,11 @@ function bare(word: string): string {
 export function ligatureRepairs(runs: readonly (readonly string[])[], mend: (s: string) => string): Map<string, string> {
   const repairs = new Map<string, string>();
   const real = new Set<string>();
-  for (const glyphs of runs) {
+  // A justified line may be drawn in several runs that split a word: each run is read alone
+  // and joined with the next, on either side (LibreOffice draws a right-to-left line's runs
+  // right to left); a junction that was a space only makes a word no line holds.
+  const joined = runs.slice(1).flatMap((next, i) => [[...runs[i]!, ...next], [...next, ...runs[i]!]]);
+  for (const glyphs of [...runs, ...joined]) {
     const asDrawn = glyphs.join('');
     const fixedGlyphs = glyphs.map((g) => ([...g].length > 1 && RTL_LETTERS.test(g) ? reversed(g) : g)).join('');
     const wrong = reversed(asDrawn).split(/\s+/).map((w) => bare(wordCore(mend(w))));
@@ -62,7 +67,9 @@ export function glyphRuns(list: { fnArray: number[]; argsArray: unknown[] }, sho
     if (!showOps.has(fn)) return;
     const glyphs = (list.argsArray[i] as unknown[] | null)?.[0];
     if (!Array.isArray(glyphs)) return;
-    runs.push(glyphs.flatMap((g: unknown) => (g !== null && typeof g === 'object' && typeof (g as { unicode?: unknown }).unicode === 'string' ? [(g as { unicode: string }).unicode] : [])));
+    const unicode = glyphs.flatMap((g: unknown) => (g !== null && typeof g === 'object' && typeof (g as { unicode?: unknown }).unicode === 'string' ? [withoutControls((g as { unicode: string }).unicode)] : []));
+    // A run of kashida glyphs only (a justified line's stretch) is no run of letters: the runs on its two sides hold one word.
+    if (unicode.some((u) => u !== '')) runs.push(unicode.filter((u) => u !== ''));
   });
   return runs;
 }

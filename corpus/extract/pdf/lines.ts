@@ -24,6 +24,8 @@ export interface Line {
   x1: number;
   y: number;
   size: number;
+  /** The left and right edges of the column the line is set in, when the page has columns: the measure a short line is judged against. */
+  column?: { x0: number; x1: number };
 }
 
 const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/g;
@@ -82,13 +84,17 @@ function joinItems(items: readonly TextItem[]): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** Items worth placing: some text, at a finite position. */
+export function usefulItems(items: readonly TextItem[]): TextItem[] {
+  return items.filter((i) => i.str.trim() !== '' && Number.isFinite(i.x) && Number.isFinite(i.y));
+}
+
 /**
- * The page's lines from top to bottom. Items whose baselines lie within half a font size of a
- * line's are on that line (a tanween drawn a little higher stays with its word).
+ * The page's items in rows from top to bottom. Items whose baselines lie within half a font
+ * size of a row's are on that row (a tanween drawn a little higher stays with its word).
  */
-export function itemsToLines(items: readonly TextItem[]): Line[] {
-  const useful = items.filter((i) => i.str.trim() !== '' && Number.isFinite(i.x) && Number.isFinite(i.y));
-  const byHeight = [...useful].sort((a, b) => b.y - a.y);
+export function itemRows(items: readonly TextItem[]): TextItem[][] {
+  const byHeight = usefulItems(items).sort((a, b) => b.y - a.y);
   const groups: TextItem[][] = [];
   for (const item of byHeight) {
     const last = groups.at(-1);
@@ -96,19 +102,27 @@ export function itemsToLines(items: readonly TextItem[]): Line[] {
     if (last && ref && Math.abs(ref.y - item.y) <= 0.5 * Math.max(ref.size, item.size, 1)) last.push(item);
     else groups.push([item]);
   }
-  return groups.map((group) => {
-    const raw = group.map((i) => i.str).join(' ');
-    const dir = lineDirection(raw);
-    const size = Math.max(...group.map((i) => i.size));
-    // The baseline of the line is that of its biggest item (a raised mark does not move it).
-    const main = group.reduce((a, b) => (b.size * Math.max(b.width, 0.01) > a.size * Math.max(a.width, 0.01) ? b : a));
-    return {
-      text: joinItems(logicalOrder(group, dir)),
-      dir,
-      x0: Math.min(...group.map((i) => i.x)),
-      x1: Math.max(...group.map((i) => i.x + i.width)),
-      y: main.y,
-      size,
-    };
-  }).filter((l) => l.text !== '');
+  return groups;
+}
+
+/** One row's items as a line, read in its own direction. */
+export function rowToLine(group: readonly TextItem[]): Line {
+  const raw = group.map((i) => i.str).join(' ');
+  const dir = lineDirection(raw);
+  const size = Math.max(...group.map((i) => i.size));
+  // The baseline of the line is that of its biggest item (a raised mark does not move it).
+  const main = group.reduce((a, b) => (b.size * Math.max(b.width, 0.01) > a.size * Math.max(a.width, 0.01) ? b : a));
+  return {
+    text: joinItems(logicalOrder(group, dir)),
+    dir,
+    x0: Math.min(...group.map((i) => i.x)),
+    x1: Math.max(...group.map((i) => i.x + i.width)),
+    y: main.y,
+    size,
+  };
+}
+
+/** The page's lines from top to bottom, each row across the whole page one line. */
+export function itemsToLines(items: readonly TextItem[]): Line[] {
+  return itemRows(items).map(rowToLine).filter((l) => l.text !== '');
 }

@@ -24,6 +24,23 @@ function endsShort(line: Line, left: number, right: number): boolean {
   return right - left - (line.x1 - line.x0) > slack;
 }
 
+/** About how wide the line's first word is, with the space before it: its share of the line's letters. */
+function firstWordWidth(line: Line): number {
+  const first = line.text.split(' ')[0] ?? '';
+  return ((line.x1 - line.x0) * (first.length + 1)) / Math.max(1, line.text.length);
+}
+
+/**
+ * A line in a column (narrow, often ragged) ends its paragraph when it falls short and the
+ * next line of the same column does not start with a word that would have fitted in the room
+ * left: a typesetter moves a word down only when it does not fit.
+ */
+function endsInColumn(line: Line, next: Line | undefined, column: { x0: number; x1: number }): boolean {
+  if (!endsShort(line, column.x0, column.x1)) return false;
+  if (!next || next.column !== column) return true;
+  return column.x1 - column.x0 - (line.x1 - line.x0) > firstWordWidth(next);
+}
+
 /**
  * The paragraphs of the pages' lines (each page's lines top to bottom, furniture already left
  * out). A paragraph may run on to the next page when the page's last line is full.
@@ -49,7 +66,8 @@ export function linesToParagraphs(pages: readonly (readonly Line[])[]): PdfParag
       if (!open) open = { parts: [], page: index + 1 };
       open.parts.push(line.text);
       previous = line;
-      if (endsShort(line, left, right)) close();
+      // A line set in a column is judged against its column's width, not the page's.
+      if (line.column ? endsInColumn(line, lines[i + 1], line.column) : endsShort(line, left, right)) close();
     });
     // A page of one line gives no column to measure it against: it ends its paragraph.
     if (lines.length < 2) close();
