@@ -22,6 +22,8 @@ export interface ExtractedMeta {
   language?: string;
   /** A PDF's: the page (1-based) each paragraph of the text starts on, in order (for a citation's "p. 3"). */
   pages?: number[];
+  /** The text was read by OCR: engine and languages, as a person reads it ("Tesseract 5.3.0, Persian"). */
+  ocr?: string;
 }
 
 /** Lines [start, end) of `text` (0-based, counting "\n"-separated lines) that are page furniture. */
