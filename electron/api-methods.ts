@@ -38,6 +38,9 @@ export const API_METHOD_NAMES = [
   'exportQuotations',
   'search',
   'openOriginal',
+  'ocrAvailability',
+  'readWithOcr',
+  'stopOcr',
   'resolveConflict',
 ] as const satisfies readonly ApiMethod[];
 

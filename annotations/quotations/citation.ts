@@ -29,6 +29,8 @@ export interface CitationSource {
   url?: string | null;
   /** When the page was saved (ISO date or timestamp): a web citation's access date. */
   accessed?: string | null;
+  /** The text was read from a scan by OCR: a reader is told, as the words may differ from the page's. */
+  ocr?: boolean;
 }
 
 export interface CitationParts {
@@ -50,6 +52,8 @@ export interface CitationParts {
   url: string | null;
   /** The access date in English, e.g. `7 Dec 2026`; only cited with an address. */
   accessed: string | null;
+  /** The quote was read from a scan by OCR. */
+  ocr: boolean;
 }
 
 const SOLAR_MONTHS = ['Farvardin', 'Ordibehesht', 'Khordad', 'Tir', 'Mordad', 'Shahrivar', 'Mehr', 'Aban', 'Azar', 'Dey', 'Bahman', 'Esfand'];
@@ -131,6 +135,7 @@ export function citationParts(source: CitationSource): CitationParts {
     pages: source.pages ?? null,
     url: citationUrl(source.url),
     accessed: formatAccessDate(source.accessed),
+    ocr: source.ocr === true,
   };
 }
 
@@ -149,6 +154,8 @@ function joinCitation(parts: CitationParts, text: (s: string) => string): string
   // A PDF is found by its pages (its paragraphs are the extractor's, which no reader counts).
   if (parts.pages) out.push(formatPages(parts.pages));
   else if (parts.paragraph !== null) out.push(`para. ${parts.paragraph}`);
+  // Words read from a scan may differ from the page's: the reader is told where to check.
+  if (parts.ocr) out.push('scan read by OCR');
   const body = out.join(', ');
   // Through `text` as every other part: escaped in the HTML form (an address that is not http(s) keeps its `<`).
   const address = text(citationAddress(parts));

@@ -64,7 +64,7 @@ export interface QuotationSourceDoc {
   annotations: readonly Annotation[];
   metadata: { headline: string; outlet: string | null; date: DateValue | null; url?: string | null; accessed?: string | null; author?: string | null };
   /** A PDF's page of each paragraph (block between blank lines), as the extractor kept it. */
-  source?: { pages?: readonly number[] | undefined };
+  source?: { pages?: readonly number[] | undefined; ocr?: string | undefined };
 }
 
 interface ParagraphLocator {
@@ -125,7 +125,7 @@ export function articleQuotations(doc: QuotationSourceDoc, tagNames: ReadonlyMap
   const toCodePoint = codePointCounter(doc.text);
   const cache = new Map<number, Array<{ start: number; end: number }>>();
   const { headline, outlet, date, url, accessed, author } = doc.metadata;
-  const source = citationParts({ author, outlet, headline, date, paragraph: null, language: doc.language, url, accessed });
+  const source = citationParts({ author, outlet, headline, date, paragraph: null, language: doc.language, url, accessed, ocr: doc.source?.ocr !== undefined });
   const annotations = [...doc.annotations].sort((a, b) => a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end);
   return annotations.map((a) => {
     const { start, end } = a.target.position;

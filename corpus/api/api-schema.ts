@@ -170,6 +170,9 @@ const ARGUMENTS = {
     }).strict(),
   ]),
   openOriginal: z.tuple([fileArg, z.number().int().min(1).max(100_000).nullable()]),
+  ocrAvailability: z.tuple([]),
+  readWithOcr: z.tuple([fileArg, z.array(z.enum(['fas', 'ara', 'eng'])).min(1).max(3)]),
+  stopOcr: z.tuple([fileArg]),
   search: z.tuple([
     z.object({
       query: z.string().max(1000),

@@ -12,6 +12,7 @@ import type { UnreadDocument } from '../folder/unread-documents';
 import type { SearchRequest, SearchResponse } from '../search/search-types';
 import type { ApiErrorCode } from '../folder/errors';
 import type { ExtractedFormat } from '../extract/types';
+import type { OcrAvailability, OcrDone, OcrLanguage } from './ocr-types';
 import type { Direction, Language } from '../text/language';
 import type { Paragraph } from '../text/paragraphs';
 
@@ -93,6 +94,8 @@ export interface ArticleSource {
   saved: string | null;
   /** A PDF's: the page (1-based) each paragraph (block between blank lines) starts on, for citations and "Open PDF at p. N". */
   pages?: number[];
+  /** A scanned PDF's text was read by OCR (engine and languages, "Tesseract 5.3.0, Persian"): shown, and cited. */
+  ocr?: string;
 }
 
 export interface DetectedDetails {
@@ -316,7 +319,20 @@ export interface HashiyaApi {
   // The original file
   /** Opens a PDF article in the system's viewer, at `page` where the viewer can (the app only). */
   openOriginal(file: string, page: number | null): Promise<null>;
+
+  // OCR
+  /** Whether scans can be read here (Tesseract with its language data, and poppler), and in which languages. */
+  ocrAvailability(): Promise<OcrAvailability>;
+  /**
+   * Reads a scanned PDF of the corpus by OCR, page by page (events `ocr-progress`); its text
+   * becomes the article's. One at a time; the PDF itself is never written.
+   */
+  readWithOcr(file: string, languages: OcrLanguage[]): Promise<OcrDone>;
+  /** Stops the OCR of `file` under way (nothing is kept of it); null whether or not one ran. */
+  stopOcr(file: string): Promise<null>;
 }
+
+export type { OcrAvailability, OcrDone, OcrLanguage } from './ocr-types';
 
 export type ApiMethod = keyof HashiyaApi;
 
@@ -339,7 +355,9 @@ export type AppEvent =
   | { type: 'corpus-opened' }
   | { type: 'articles-changed'; files: string[] }
   | { type: 'sidecar-changed'; file: string; message: string | null }
-  | { type: 'index-progress'; done: number; total: number };
+  | { type: 'index-progress'; done: number; total: number }
+  /** A scan being read by OCR: `done` of `total` pages read. */
+  | { type: 'ocr-progress'; file: string; done: number; total: number };
 
 export type MenuCommand =
   | 'open-folder'

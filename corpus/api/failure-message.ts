@@ -50,6 +50,9 @@ const ACTIONS: Record<ApiMethod, Action> = {
   exportQuotations: read('export the quotations'),
   search: read('search'),
   openOriginal: read('open the original file'),
+  ocrAvailability: read('find the OCR programs'),
+  readWithOcr: read('read the scan by OCR'),
+  stopOcr: read('stop the OCR'),
 };
 
 /** No message to the window is longer than this: a file name or a value quoted in it is cut. */

@@ -33,6 +33,8 @@ export interface ArticleSummary {
   accessed?: string;
   /** The author a saved page's own metadata names (never guessed from the text). */
   author?: string;
+  /** A PDF with no text layer: the window offers to read it by OCR. */
+  needsOcr?: true;
 }
 
 /** What the article's own bytes say (decoded with the sidecar's encoding, if it names one). */
@@ -59,6 +61,8 @@ export interface ArticleFacts {
   author?: string;
   /** A saved page's entry in the extracted-text cache (its `extractionKey`): entries no page has are removed. */
   pageKey?: string;
+  /** A scanned PDF not read by OCR yet: the key its OCR text will be kept under (`ocrKey`). */
+  ocrKey?: string;
 }
 
 /** Decodes and detects; `text` is handed back so a caller can fold it without decoding twice. */
@@ -66,7 +70,7 @@ export async function articleFacts(file: string, bytes: Uint8Array, encoding: st
   // A name this build does not know (a typo, a newer Hashiya's) is ignored: the text is detected.
   const decoded = await articleText(file, bytes, encoding && canonicalEncoding(encoding) ? encoding : undefined, options.cache);
   if (!decoded.ok) {
-    return { ...unreadableFacts(file, decoded.message, encoding), text: null };
+    return { ...unreadableFacts(file, decoded.message, encoding), ...(decoded.needsOcr ? { ocrKey: decoded.needsOcr } : {}), text: null };
   }
   const language = detectLanguage(decoded.text);
   // Without metadata (a quick first listing) nothing is known to lack a headline.
@@ -95,7 +99,7 @@ export async function articleFacts(file: string, bytes: Uint8Array, encoding: st
 
 export function summaryOf(file: string, facts: ArticleFacts, sidecar: SidecarFacts): ArticleSummary {
   if (!facts.openable) {
-    return { file, format: facts.format, language: null, headline: file, outlet: null, date: null, annotations: 0, encoding: null, note: facts.problem, openable: false };
+    return { file, format: facts.format, language: null, headline: file, outlet: null, date: null, annotations: 0, encoding: null, note: facts.problem, openable: false, ...(facts.ocrKey ? { needsOcr: true } : {}) };
   }
   const o = sidecar.overrides;
   return {

@@ -23,11 +23,12 @@ import {
   type ScanEntry,
 } from '../search/index-store';
 import type { DocMeta } from '../search/search-index';
-import { extractedTextCache } from '../search/extracted-text-cache';
+import { extractedTextCache, hasOcrText } from '../search/extracted-text-cache';
 
 // 3: facts carry the file's format and a saved page's author (older records lack them: made again).
 // 4: a saved page's facts name its extracted-text cache entry (pageKey).
-export const CATALOG_FORMAT = 4;
+// 5: a scanned PDF's facts name the key its OCR text will be kept under (ocrKey).
+export const CATALOG_FORMAT = 5;
 /** Longest the cache's parsing holds the thread at a time. */
 const SLICE_MS = 8;
 
@@ -123,6 +124,8 @@ export class CatalogState {
   async refresh(root: string, scan: ScanEntry[], callbacks: RefreshCallbacks = {}): Promise<RefreshOutcome> {
     const pages = extractedTextCache(root);
     const started = Date.now();
+    // A scan read by OCR since (here or by another process) is read again, though the PDF is the same.
+    for (const [file, r] of this.records) if (r.facts.ocrKey && hasOcrText(root, r.facts.ocrKey)) this.records.delete(file);
     const plan = planRefresh(scan, this.records, this.writtenAt);
     const changed: string[] = [];
     for (const f of plan.removed) this.records.delete(f);

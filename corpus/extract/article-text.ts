@@ -53,7 +53,12 @@ export type ArticleText =
       /** Its cache entry's key (`extractionKey`): what the list keeps so that stale entries can be removed. */
       key: string;
     }
-  | { ok: false; message: string };
+  | {
+      ok: false;
+      message: string;
+      /** A PDF with no text layer: the key its OCR text is kept under once the person has it read (`ocrKey`). */
+      needsOcr?: string;
+    };
 
 /** A page's extraction as a cache keeps it. */
 export interface CachedPage {
@@ -70,6 +75,8 @@ export interface CachedPage {
 export interface ExtractedTextCache {
   get(key: string): CachedPage | null;
   put(key: string, page: CachedPage): void;
+  /** A scanned PDF's text as OCR gave it, kept under `ocrKey(bytes)`: null until the person has it read. */
+  getOcr?(key: string): CachedPage | null;
 }
 
 /**
@@ -82,6 +89,15 @@ export type ExtractElsewhere = (name: string, bytes: Uint8Array) => Promise<Arti
 /** The cache key of a page: its bytes and the extractor that reads them (a new version is a new key). */
 export function extractionKey(bytes: Uint8Array, extractor: string): string {
   return createHash('sha256').update(extractor).update('\0').update(bytes).digest('hex');
+}
+
+/**
+ * Where a scanned PDF's OCR text is kept: its bytes alone. Unlike an extraction, the OCR text
+ * is not made again for a new engine version: it took minutes and the person asked for it,
+ * and the annotations on it index it; reading the scan again is the person's choice.
+ */
+export function ocrKey(bytes: Uint8Array): string {
+  return createHash('sha256').update('ocr\0').update(bytes).digest('hex');
 }
 
 /** How a file of this name is read as an article, or null when it is not one. */
@@ -135,6 +151,12 @@ export async function articleText(
     const decoded = decodeArticle(bytes, encoding);
     return decoded.ok ? { ...decoded, format } : { ok: false, message: decoded.message };
   }
+  if (format === 'pdf' && cache?.getOcr) {
+    // A scan the person had read by OCR: that text is the article's from then on.
+    const key = ocrKey(bytes);
+    const read = cache.getOcr(key);
+    if (read) return { ok: true, format, encoding: 'utf-8', key, ...read };
+  }
   const key = extractionKey(bytes, extractorLabel(EXTRACTORS[format]));
   const kept = cache?.get(key);
   if (kept) return { ok: true, format, encoding: 'utf-8', key, ...kept };
@@ -146,7 +168,7 @@ export async function articleText(
     cache?.put(key, done);
     return { ok: true, format, encoding: 'utf-8', key, ...done };
   } catch (error) {
-    if (error instanceof ExtractionError) return { ok: false, message: error.message };
+    if (error instanceof ExtractionError) return { ok: false, message: error.message, ...(error.reason === 'needs-ocr' ? { needsOcr: ocrKey(bytes) } : {}) };
     // Anything else (a bug in the extractor, a library missing from a build) must not stop the
     // list or the search worker: the page is listed with the reason, the others are read.
     return { ok: false, message: `This ${format === 'docx' ? 'Word file' : 'page'} could not be read (${error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : 'unknown error'}).` };

@@ -84,7 +84,11 @@ export interface Extracted {
 
 /** A file that cannot be read as an article, with a sentence for the user saying why. */
 export class ExtractionError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Set where the window can offer a remedy (a scan: "Read with OCR…"). */
+    readonly reason?: ExtractionFailure,
+  ) {
     super(message);
     this.name = 'ExtractionError';
   }

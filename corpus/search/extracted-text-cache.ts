@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import type { CachedPage, ExtractedTextCache } from '../extract/article-text';
 import { MAX_ARTICLE_BYTES } from '../text/decode';
-import { readCacheBytesSync, writeCache } from './index-store';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { appFolder, readCacheBytesSync, writeCache } from './index-store';
 
 const metaSchema = z.object({
   title: z.string().optional(),
@@ -16,6 +18,7 @@ const metaSchema = z.object({
   saved: z.string().optional(),
   language: z.string().optional(),
   pages: z.array(z.number().int().positive()).optional(),
+  ocr: z.string().optional(),
 });
 
 const entrySchema = z.object({ text: z.string().min(1), meta: metaSchema, extractor: z.string(), warning: z.string().optional() });
@@ -27,6 +30,35 @@ export function cacheFileName(key: string): string {
   return `page-${key}.json`;
 }
 
+/** A scanned PDF's OCR text (KEY from `ocrKey`): not a cache entry, never pruned with them. */
+export function ocrFileName(key: string): string {
+  return `ocr-${key}.json`;
+}
+
+const KEY = /^[0-9a-f]{64}$/;
+
+function readEntry(root: string, name: string): CachedPage | null {
+  const bytes = readCacheBytesSync(root, name, MAX_ENTRY_BYTES);
+  if (!bytes) return null;
+  try {
+    const parsed = entrySchema.safeParse(JSON.parse(bytes.toString('utf8')));
+    return parsed.success ? stripUndefined(parsed.data) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the OCR text of the scan with this key is kept (the list reads such a PDF again). */
+export function hasOcrText(root: string, key: string): boolean {
+  return KEY.test(key) && existsSync(join(appFolder(root), ocrFileName(key)));
+}
+
+/** Keeps a scan's OCR text; false when it could not be written (the text is then lost with the run). */
+export function saveOcrText(root: string, key: string, page: CachedPage): Promise<boolean> {
+  if (!KEY.test(key)) return Promise.resolve(false);
+  return writeCache(root, ocrFileName(key), JSON.stringify(page));
+}
+
 /**
  * The cache of the corpus at `root` (a realpath). Reads are synchronous (every reader is);
  * writes go on in the background and a failed one only means the page is extracted again.
@@ -34,15 +66,10 @@ export function cacheFileName(key: string): string {
 export function extractedTextCache(root: string): ExtractedTextCache {
   return {
     get(key: string): CachedPage | null {
-      if (!/^[0-9a-f]{64}$/.test(key)) return null;
-      const bytes = readCacheBytesSync(root, cacheFileName(key), MAX_ENTRY_BYTES);
-      if (!bytes) return null;
-      try {
-        const parsed = entrySchema.safeParse(JSON.parse(bytes.toString('utf8')));
-        return parsed.success ? stripUndefined(parsed.data) : null;
-      } catch {
-        return null;
-      }
+      return KEY.test(key) ? readEntry(root, cacheFileName(key)) : null;
+    },
+    getOcr(key: string): CachedPage | null {
+      return KEY.test(key) ? readEntry(root, ocrFileName(key)) : null;
     },
     put(key: string, page: CachedPage): void {
       void writeCache(root, cacheFileName(key), JSON.stringify(page));

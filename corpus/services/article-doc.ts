@@ -75,5 +75,5 @@ export function articleDoc(article: LoadedArticle, data: Sidecar, readOnly: stri
 
 /** Where an extracted text came from; a PDF's pages ride along for citations. */
 function sourceOf(format: ExtractedFormat, meta: ExtractedMeta | undefined): ArticleSource {
-  return { format, url: meta?.url ?? null, saved: meta?.saved ?? null, ...(meta?.pages ? { pages: meta.pages } : {}) };
+  return { format, url: meta?.url ?? null, saved: meta?.saved ?? null, ...(meta?.pages ? { pages: meta.pages } : {}), ...(meta?.ocr ? { ocr: meta.ocr } : {}) };
 }

@@ -31,6 +31,9 @@ import {
   type NewArticlePreview,
   type NewArticleRequest,
   type NewArticleResult,
+  type OcrAvailability,
+  type OcrDone,
+  type OcrLanguage,
 } from '../api/api';
 import { appFolderProblem } from '../search/index-store';
 import { listArticleFiles } from '../folder/corpus-folder';
@@ -49,6 +52,7 @@ import { QuotationService } from './quotation-service';
 import type { WorkspaceContext } from './workspace-context';
 import { withinTime } from './within-time';
 import { openOriginalFile, type OriginalOpener } from './open-original';
+import { OcrService, type FindOcrTools } from './ocr-service';
 
 /** How long quitting waits for saves under way before it goes on without them. */
 const QUIT_WAIT_MS = 5_000;
@@ -71,6 +75,8 @@ export interface WorkspaceOptions {
   writeSidecar?: (path: string, data: Uint8Array) => Promise<void>;
   /** The app's shell: opens a PDF article in the system's viewer. Absent in the CLI and the browser harness. */
   openOriginal?: OriginalOpener;
+  /** Where the OCR programs are looked for (tests pass a machine without them). */
+  findOcrTools?: FindOcrTools;
 }
 
 /** Everything that belongs to the open corpus, replaced as one when another is opened. */
@@ -93,6 +99,7 @@ export class Workspace implements HashiyaApi, WindowMessages {
   private readonly drafting: DraftingServices;
   private readonly quotations: QuotationService;
   private readonly newArticles: NewArticleService;
+  private readonly ocr: OcrService;
 
   private constructor(
     private readonly options: WorkspaceOptions,
@@ -104,6 +111,7 @@ export class Workspace implements HashiyaApi, WindowMessages {
     this.drafting = new DraftingServices(this.context);
     this.quotations = new QuotationService(this.context);
     this.newArticles = new NewArticleService(this.context);
+    this.ocr = new OcrService(this.context, (event) => this.emit(event), options.findOcrTools);
   }
 
   static async create(options: WorkspaceOptions): Promise<Workspace> {
@@ -171,6 +179,7 @@ export class Workspace implements HashiyaApi, WindowMessages {
     });
     if (!(await stat(root)).isDirectory()) throw new ApiError('not-found', `${basename(folder)} is not a folder`);
     await this.flush();
+    this.ocr.stopAll();
     await this.corpus?.catalog.close();
     let articles: Articles | null = null;
     const catalog = new ArticleCatalog(root, {
@@ -354,12 +363,25 @@ export class Workspace implements HashiyaApi, WindowMessages {
     return openOriginalFile((f) => this.context.resolve(f), this.options.openOriginal, file, page);
   }
 
+  ocrAvailability(): Promise<OcrAvailability> {
+    return this.ocr.availability();
+  }
+
+  readWithOcr(file: string, languages: OcrLanguage[]): Promise<OcrDone> {
+    return this.ocr.read(file, languages);
+  }
+
+  stopOcr(file: string): Promise<null> {
+    return this.ocr.stop(file);
+  }
+
   /**
    * Stops background work (watcher, indexer) and writes what is pending. A save stuck on a
    * hung disk keeps quitting waiting QUIT_WAIT_MS at most: a change that was acknowledged is
    * on disk already, and one still under way was never acknowledged.
    */
   async close(): Promise<void> {
+    this.ocr.stopAll();
     await withinTime(this.flush(), QUIT_WAIT_MS);
     await this.corpus?.catalog.close();
   }

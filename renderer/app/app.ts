@@ -12,6 +12,7 @@ import { AnnotationEditing } from './annotation-editing';
 import { ArticleList } from './article-list';
 import { ConflictsPanel } from './conflicts';
 import { pasteAsNewArticle } from './paste-article';
+import { OcrRuns } from './ocr-runs';
 import { ReadingController } from './reading-controller';
 import { saveExport } from './save-export';
 import { Settings } from './settings';
@@ -29,9 +30,16 @@ export class App {
     undo: (redo) => void this.runUndo(redo),
     showView: (name) => void this.showView(name),
   });
-  private readonly list = new ArticleList({
+  private readonly ocr: OcrRuns = new OcrRuns({
+    changed: (file) => this.list.updateOcr(file),
+    toast: (m, action) => this.toast.show(m, action),
+    open: (file) => this.reading.pick(file),
+    languages: () => this.list.articles.map((a) => a.language),
+  });
+  private readonly list: ArticleList = new ArticleList({
     currentFile: () => this.reading.article?.doc.file,
     pick: (file) => this.reading.pick(file),
+    ocr: this.ocr,
   });
   private readonly conflicts = new ConflictsPanel({
     toast: (m) => this.toast.show(m),
@@ -102,6 +110,7 @@ export class App {
         this.resetForCorpus();
         void this.loadCorpus();
       } else if (event.type === 'articles-changed') void this.list.refresh();
+      else if (event.type === 'ocr-progress') this.ocr.onProgress(event.file, event.done, event.total);
       else if (event.type === 'sidecar-changed' && this.reading.article?.doc.file === event.file) {
         if (event.message) this.toast.show(event.message);
         void this.editing.reloadKeepingEditor(() => this.reading.openArticle(event.file, { inPlace: true }));

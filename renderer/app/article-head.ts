@@ -37,6 +37,8 @@ export class ArticleHead {
         doc.source ? null : this.encodingPicker(doc),
         h('span', { class: 'file' }, ...withVisibleControls(doc.file)),
         doc.source?.url ? addressSpan(doc.source.url) : null,
+        // A scan's text is OCR's reading of it: the person is told before quoting it.
+        doc.source?.ocr ? h('span', { class: 'ocr-mark', title: `The text was read from the scan by OCR (${doc.source.ocr}); it may misread letters: check a quotation against the PDF.` }, 'read by OCR') : null,
         ...extra,
         h('button', { type: 'button', class: 'edit-metadata', title: 'Correct the headline, outlet, date and boilerplate lines', onclick: () => this.hooks.editDetails(doc) }, 'Edit details…'),
       ),

@@ -6,12 +6,19 @@ import { clear, h, textAttrs, untitledAttrs } from '../dom';
 import { LANGUAGE_NAMES } from '../language-names';
 import { hasBidiControl } from '../../corpus/text/control-characters';
 import { withVisibleControls } from '../visible-controls';
+import type { OcrProgress } from './ocr-runs';
 
 export interface ArticleListHooks {
   /** The file of the article shown, if any. */
   currentFile(): string | undefined;
   /** An openable article was clicked or chosen with Enter. */
   pick(file: string): void;
+  /** A scan's "Read with OCR…" and "Stop", and how far its reading is. */
+  ocr: {
+    ask(file: string): void;
+    stop(file: string): void;
+    progress(file: string): OcrProgress | undefined;
+  };
 }
 
 export class ArticleList {
@@ -57,6 +64,32 @@ export class ArticleList {
     if (el) el.textContent = String(n);
   }
 
+  /** Shows the OCR state of a scan's row again (a page read, the run ended). */
+  updateOcr(file: string): void {
+    const old = this.ol.querySelector(`li[data-file="${CSS.escape(file)}"] .ocr`);
+    if (old) old.replaceWith(this.ocrControls(file));
+  }
+
+  /** "Read with OCR…", or while it reads: how far, and "Stop". */
+  private ocrControls(file: string): HTMLElement {
+    const run = this.hooks.ocr.progress(file);
+    if (!run) {
+      const ask = h('button', { type: 'button', class: 'ocr-ask' }, 'Read with OCR…');
+      ask.addEventListener('click', () => this.hooks.ocr.ask(file));
+      return h('span', { class: 'ocr' }, ask);
+    }
+    const stop = h('button', { type: 'button', class: 'ocr-stop', ...(run.stopping ? { disabled: true } : {}) }, run.stopping ? 'Stopping…' : 'Stop');
+    stop.addEventListener('click', () => this.hooks.ocr.stop(file));
+    const status = run.total === 0 ? 'Starting OCR…' : `Reading page ${Math.min(run.done + 1, run.total)} of ${run.total}…`;
+    return h(
+      'span',
+      { class: 'ocr running' },
+      h('progress', { max: String(Math.max(run.total, 1)), value: String(run.done), 'aria-label': `OCR of ${file}` }),
+      h('span', { class: 'ocr-status', role: 'status' }, run.done === run.total && run.total > 0 ? 'Keeping the text…' : status),
+      stop,
+    );
+  }
+
   private render(): void {
     clear(this.ol);
     const current = this.hooks.currentFile();
@@ -74,6 +107,7 @@ export class ArticleList {
           h('span', { class: 'file', ...(hasBidiControl(a.file) ? { title: 'This file name holds hidden direction characters, shown as markers' } : {}) }, ...withVisibleControls(a.file)),
         ),
         a.note ? h('span', { class: 'note' }, a.note) : null,
+        a.needsOcr ? this.ocrControls(a.file) : null,
       );
       if (a.openable) {
         item.tabIndex = 0;

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { SAMPLE_CORPUS, startHarness, type Harness } from '../harness/server';
+import { SAMPLE_CORPUS, startHarness, type Harness, type HarnessOptions } from '../harness/server';
 import { installPageHooks } from './test-hooks';
 
 export const OUTPUT_DIR = resolve(fileURLToPath(import.meta.url), '..', '..', '..', 'test-output');
@@ -49,7 +49,7 @@ export async function launchBrowser(): Promise<Browser> {
  * before the app opens it.
  */
 export async function openSession(
-  options: { source?: string; analyst?: string | null; viewport?: { width: number; height: number }; prepare?: (corpus: string) => Promise<void> } = {},
+  options: { source?: string; analyst?: string | null; viewport?: { width: number; height: number }; prepare?: (corpus: string) => Promise<void>; findOcrTools?: HarnessOptions['findOcrTools'] } = {},
 ): Promise<Session> {
   const base = await mkdtemp(join(tmpdir(), 'hashiya-browser-'));
   const corpus = join(base, 'corpus');
@@ -57,7 +57,7 @@ export async function openSession(
   await cp(options.source ?? SAMPLE_CORPUS, corpus, { recursive: true });
   await options.prepare?.(corpus);
   await mkdir(appData, { recursive: true });
-  let harness = await startHarness({ corpus, appDataDir: appData });
+  let harness = await startHarness({ corpus, appDataDir: appData, ...(options.findOcrTools ? { findOcrTools: options.findOcrTools } : {}) });
   if (options.analyst !== null) await harness.workspace.setAnalyst(options.analyst ?? 'Test Analyst');
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });

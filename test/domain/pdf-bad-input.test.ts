@@ -52,7 +52,7 @@ test('a PDF whose pages are partly scans gives the text it has and says which pa
   const pdf = await extractPdf(makePdf({ pages, scanPages: [2, 3, 5] }));
   assert.equal(pdf.text, 'A statement on page one.\n\nIts end on page four.');
   assert.deepEqual(pdf.meta.pages, [1, 4]);
-  assert.equal(pdf.warning, 'pages 2–3 and 5 of this PDF are images with no text layer (a scan, or a picture of text): any text on them is not here (it needs OCR, which is not available yet).');
+  assert.equal(pdf.warning, 'pages 2–3 and 5 of this PDF are images with no text layer (a scan, or a picture of text): any text on them is not here (OCR is offered for a PDF that is scans throughout, not yet for some of its pages).');
   console.log(`partly scanned: ${pdf.warning}`);
   assert.equal(pageList([7]), '7');
   assert.equal(pageList([1, 3, 4, 5, 9]), '1, 3–5 and 9');

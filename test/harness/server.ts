@@ -8,7 +8,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dispatch } from '../../corpus/api/api-schema';
 import type { AppEvent } from '../../corpus/api/api';
-import { Workspace } from '../../corpus/services/workspace';
+import { Workspace, type WorkspaceOptions } from '../../corpus/services/workspace';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
@@ -45,6 +45,8 @@ export interface HarnessOptions {
   port?: number;
   /** As the app: background workers and a watched folder (default on). */
   live?: boolean;
+  /** Where the OCR programs are looked for (a journey on a machine without them). */
+  findOcrTools?: WorkspaceOptions['findOcrTools'];
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -57,6 +59,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     defaultCorpus: options.corpus ?? SAMPLE_CORPUS,
     pickFolder: async () => nextFolder,
     live: options.live ?? true,
+    ...(options.findOcrTools ? { findOcrTools: options.findOcrTools } : {}),
   });
   if (options.corpus) await workspace.openCorpus(options.corpus, true);
   const listeners = new Set<ServerResponse>();

@@ -310,6 +310,9 @@ test('thousands of malformed requests to every API method get a clear refusal an
     exportQuotations: [{ format: 'csv' }],
     search: [{ query: 'ایران' }],
     openOriginal: [A, 2],
+    ocrAvailability: [],
+    readWithOcr: [A, ['fas']],
+    stopOcr: [A],
     resolveConflict: [A, 'no-such-conflict', null],
   };
 

@@ -96,6 +96,8 @@ async function readPages(tools: OcrTools, dir: string, total: number, options: O
   let next = 1;
   let done = 0;
   let characters = 0;
+  // The page count is known before the first page is read: the person sees "page 1 of N" at once.
+  options.onPage?.(0, total);
   const worker = async () => {
     while (next <= total && !stop.signal.aborted) {
       const n = next;

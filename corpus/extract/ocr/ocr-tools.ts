@@ -25,11 +25,22 @@ export interface OcrMissing {
 const LANGUAGES: readonly OcrLanguage[] = ['fas', 'ara', 'eng'];
 const PROBE_TIMEOUT = 20_000;
 
-/** The program's full path on the PATH, or null: a full path, so that what was probed is what runs. */
+/**
+ * Where installers put these programs though a desktop app's PATH may lack them: an app started
+ * from macOS's Finder gets only /usr/bin:/bin:/usr/sbin:/sbin (Homebrew installs in
+ * /opt/homebrew/bin or /usr/local/bin), and Windows' Tesseract installer does not add its folder.
+ */
+const USUAL_PLACES: Partial<Record<NodeJS.Platform, string[]>> = {
+  darwin: ['/opt/homebrew/bin', '/usr/local/bin', '/opt/local/bin'],
+  win32: ['C:\\Program Files\\Tesseract-OCR', 'C:\\Program Files (x86)\\Tesseract-OCR'],
+};
+
+/** The program's full path on the PATH (or where its installer puts it), or null: a full path, so that what was probed is what runs. */
 async function onPath(name: string): Promise<string | null> {
-  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
+  const file = process.platform === 'win32' ? `${name}.exe` : name;
+  for (const dir of [...(process.env['PATH'] ?? '').split(delimiter), ...(USUAL_PLACES[process.platform] ?? [])]) {
     if (!dir) continue;
-    const candidate = join(dir, name);
+    const candidate = join(dir, file);
     try {
       await access(candidate, constants.X_OK);
       return candidate;

@@ -21,7 +21,7 @@ export const PDF_EXTRACTOR = { name: 'pdfjs', version: `4.10.38/${PDF_REVISION}`
 export const MAX_PDF_PAGES = 1000;
 export const MAX_PDF_CHARACTERS = 4_000_000;
 
-export const NEEDS_OCR = 'This PDF has no text layer (a scanned page): it needs OCR, which is not available yet.';
+export const NEEDS_OCR = 'This PDF has no text layer (a scanned page): its text has to be read by OCR.';
 
 export interface ExtractedPdf extends Extracted {
   /** Pages that are scans among pages with text: the person hears their text is not there. */
@@ -126,7 +126,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
     const furniture = furnitureOf(pages);
     const paragraphs = linesToParagraphs(pages.map((lines) => lines.filter((l) => !furniture.has(l))));
     const text = paragraphs.map((p) => p.text).join('\n\n');
-    if (!hasTextLayer(text)) throw new ExtractionError(NEEDS_OCR);
+    if (!hasTextLayer(text)) throw new ExtractionError(NEEDS_OCR, 'needs-ocr');
     const info = await doc.getMetadata().catch(() => null);
     return {
       format: 'pdf',
@@ -134,7 +134,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
       meta: { ...pdfMeta(info?.info, info?.metadata), pages: paragraphs.map((p) => p.page) },
       extractor: { ...PDF_EXTRACTOR },
       ...(scans.length > 0
-        ? { warning: `${scans.length === 1 ? 'page' : 'pages'} ${pageList(scans)} of this PDF ${scans.length === 1 ? 'is an image' : 'are images'} with no text layer (a scan, or a picture of text): any text on ${scans.length === 1 ? 'it' : 'them'} is not here (it needs OCR, which is not available yet).` }
+        ? { warning: `${scans.length === 1 ? 'page' : 'pages'} ${pageList(scans)} of this PDF ${scans.length === 1 ? 'is an image' : 'are images'} with no text layer (a scan, or a picture of text): any text on ${scans.length === 1 ? 'it' : 'them'} is not here (OCR is offered for a PDF that is scans throughout, not yet for some of its pages).` }
         : {}),
     };
   } catch (error) {
