@@ -1,5 +1,6 @@
 // The columns of the tabular exports (CSV, XLSX): every field a quotation carries, in the
-// order an analyst reads them.
+// order an analyst reads them; columns added later go at the end.
+import type { PageSpan } from '../quotations/pdf-pages';
 import type { Quotation } from '../quotations/quotations';
 import { directionOf } from './bidi';
 import type { ResolvedOptions } from './options';
@@ -12,6 +13,8 @@ export interface TableColumn {
   articleText?: boolean;
   /** An address: a spreadsheet cell links to it when it is http or https. */
   link?: boolean;
+  /** Figures, even where a cell is text (a page range): right-aligned like numbers. */
+  figures?: boolean;
   value(q: Quotation): string | number | null;
 }
 
@@ -38,8 +41,19 @@ export function tableColumns(options: Pick<ResolvedOptions, 'includeSentence'>):
     { header: 'Anchor', width: 10, value: (q) => q.anchor },
     { header: 'Created', width: 22, value: (q) => q.created },
     { header: 'ID', width: 38, value: (q) => q.id },
+    // Last, so that every earlier column keeps its letter in sheets and macros made from older exports.
+    { header: 'Page', width: 8, figures: true, value: (q) => pageCell(q.pages) },
   ];
   return columns.filter((c): c is TableColumn => c !== null);
+}
+
+/**
+ * A PDF quotation's page as a number a spreadsheet sorts and filters, or `2–3` across a page
+ * break: an en dash, because Excel reads `2-3` in a CSV, quoted or not, as a date (3 Feb).
+ */
+export function pageCell(pages: PageSpan | undefined): number | string | null {
+  if (!pages) return null;
+  return pages.last > pages.first ? `${pages.first}–${pages.last}` : pages.first;
 }
 
 /** Whether a cell of this column in this row reads right to left. */

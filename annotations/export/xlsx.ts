@@ -35,7 +35,7 @@ export async function quotationsToXlsx(quotations: readonly Quotation[], options
       if (typeof value === 'string' && cellIsRtl(column, q, value)) {
         cell.alignment = { horizontal: 'right', vertical: 'top', wrapText: true, readingOrder: 'rtl' };
       } else {
-        cell.alignment = { horizontal: typeof value === 'number' ? 'right' : 'left', vertical: 'top', wrapText: typeof value === 'string' && value.length > 30, readingOrder: 'ltr' };
+        cell.alignment = { horizontal: typeof value === 'number' || column.figures === true ? 'right' : 'left', vertical: 'top', wrapText: typeof value === 'string' && value.length > 30, readingOrder: 'ltr' };
       }
     });
   }

@@ -24,6 +24,10 @@ const FORMATS: ReadonlyMap<string, ArticleFormat> = new Map([
   ['.mhtml', 'mhtml'],
   ['.mht', 'mhtml'],
   ['.docx', 'docx'],
+  // A macro-enabled Word file is a .docx with one more part (the macros, a binary never even
+  // unpacked: only XML parts are) and another content type, which mammoth does not look at.
+  // Its text is read; nothing in it runs, as mammoth only converts.
+  ['.docm', 'docx'],
   ['.pdf', 'pdf'],
 ]);
 

@@ -18,6 +18,9 @@ const REASONS: ReadonlyMap<string, string> = new Map([
   ['.doc', 'old Word (.doc) files cannot be read: save it as .docx'],
   ['.odt', 'OpenDocument text files are not read yet'],
   ['.rtf', 'RTF files are not read yet'],
+  // A template is where documents start, not an article: its text is a letterhead or placeholders.
+  ['.dotx', 'Word templates (.dotx) are not articles: a document made from it and saved as .docx is read'],
+  ['.dotm', 'Word templates (.dotm) are not articles: a document made from it and saved as .docx is read'],
   ['.epub', 'e-books (.epub) are not read'],
   ['.pages', 'Apple Pages documents cannot be read: export it as .docx'],
 ]);

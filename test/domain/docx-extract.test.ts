@@ -1,7 +1,7 @@
 // Word files as articles (issue 24, item 1): .docx files made with LibreOffice from the sample
 // corpus's Persian and Arabic articles give back their words in order, and a right-to-left
-// document with a heading, a footnote and a comment gives its heading and body in logical
-// order with the footnote and the comment kept out of the text.
+// document with a heading, a footnote, an endnote and a comment gives its heading and body in
+// logical order with the notes and the comment kept out of the text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { extractDocx, DOCX_EXTRACTOR } from '../../corpus/extract/docx/extract-docx';
 import type { ParagraphChild } from 'docx';
 import { foldKey } from '../../corpus/text/normalise';
-import { convertToDocx, NO_SOFFICE, rtlDocument, TEXT_FILTER } from '../fixtures/word-files';
+import { convertToDocx, NO_SOFFICE, NOTE_TEXTS, NOTES_BODY, notesDocument, rtlDocument, TEXT_FILTER } from '../fixtures/word-files';
 
 const SAMPLE = fileURLToPath(new URL('../../corpus/sample/', import.meta.url));
 const ARTICLES = [
@@ -81,6 +81,18 @@ test('a right-to-left Word file gives its heading and paragraphs in logical orde
   assert.match(extracted.meta.saved ?? '', /^2024-03-0[56]T/, 'the time it was last saved');
   assert.equal(extracted.meta.published, undefined, "Word's created date is not taken as the publication date");
   assert.deepEqual(extracted.extractor, { ...DOCX_EXTRACTOR });
+});
+
+test("a Word file's endnote and footnote, made by LibreOffice, are not in the article text, and the paragraphs around them are whole and in order", { skip }, async () => {
+  await writeFile(join(dir, 'notes.fodt'), notesDocument());
+  const bytes = await readFile(convertToDocx(dir, 'notes.fodt'));
+  assert.match(await unzipped(bytes, 'word/endnotes.xml'), new RegExp(NOTE_TEXTS.endnote), 'the file has its endnote, where Word keeps endnotes');
+  assert.match(await unzipped(bytes, 'word/footnotes.xml'), new RegExp(NOTE_TEXTS.footnote), 'the file has its footnote');
+  assert.match(await unzipped(bytes, 'word/document.xml'), /<w:endnoteReference\b/, 'the endnote is referenced mid-paragraph');
+  const extracted = await extractDocx(bytes);
+  assert.deepEqual(extracted.text.split('\n\n'), NOTES_BODY);
+  for (const text of Object.values(NOTE_TEXTS)) assert.ok(!extracted.text.includes(text), `no note text: ${text}`);
+  assert.ok(!/\[\d+\]/.test(extracted.text), 'no note mark');
 });
 
 test('a Word file with no title property takes its first heading as the headline', { skip }, async () => {

@@ -3,8 +3,12 @@
 // Word or text article keeps its `para. N`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Annotation } from '../../annotations/model/types';
@@ -16,6 +20,7 @@ import type { Quotation } from '../../annotations/quotations/quotations';
 import type { ArticleDoc, ArticleSummary, ExportFile } from '../../corpus/api/api';
 import { hostileCorpus, type HostileCorpus } from '../fixtures/hostile-corpus';
 import { makePdf } from '../fixtures/pdf/make-pdf';
+import { NO_SOFFICE } from '../fixtures/word-files';
 
 const PAGES = [['Talks in Doha opened on Monday with both delegations present.'], ['The ministry said the talks would resume next week in Muscat.'], ['Observers expected a statement before the end of the month.']];
 
@@ -85,6 +90,78 @@ test('a quotation on page 2 of a PDF cites "p. 2" in the Quotations view and in 
     assert.match(stripIsolates(cells), /Talks to resume(&quot;|"), p\. 2/, 'XLSX');
   } finally {
     await c.close();
+  }
+});
+
+/** The CSV's rows by header, as a spreadsheet's import reads them. */
+function csvRows(bytes: Uint8Array | string): Array<Record<string, string>> {
+  return parse(typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes), { columns: true, bom: true }) as Array<Record<string, string>>;
+}
+
+/** `file` as LibreOffice Calc shows it, written back out as UTF-8 CSV. */
+function throughCalc(dir: string, file: string, infilter?: string): string {
+  const out = join(dir, 'calc');
+  const args = [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--norestore', ...(infilter ? [`--infilter=${infilter}`] : []), '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', out, file];
+  const r = spawnSync('soffice', args, { encoding: 'utf8', timeout: 180_000, env: { ...process.env, HOME: dir } });
+  assert.equal(r.status, 0, `soffice failed: ${r.error?.message ?? ''} ${r.stderr}`);
+  return join(out, file.split('/').pop()!.replace(/\.\w+$/, '.csv'));
+}
+
+test('the CSV and XLSX exports have a Page column last: 2 for a quotation on page 2 of a PDF, 2–3 across a page break, empty for a text article; every earlier column keeps its place', { timeout: 300_000 }, async () => {
+  const c = await hostileCorpus(['a.txt'], async ({ corpus }) => {
+    await writeFile(join(corpus, 'talks.pdf'), makePdf({ pages: PAGES, title: 'Talks to resume' }));
+  });
+  const dir = await mkdtemp(join(tmpdir(), 'hashiya-page-'));
+  try {
+    await settled(c);
+    const opened = await c.call<ArticleDoc>('openArticle', 'talks.pdf');
+    assert.ok(opened.ok, opened.ok ? '' : opened.error.message);
+    const onTwo = await gloss(c, 'talks.pdf', opened.value, 'would resume', 'Muscat');
+    const across = await gloss(c, 'talks.pdf', opened.value, 'in Muscat', 'Observers expected');
+    const text = await c.call<ArticleDoc>('openArticle', 'a.txt');
+    assert.ok(text.ok);
+    const plain = await gloss(c, 'a.txt', text.value, 'قال', 'المحادثات');
+    const ids = [onTwo.id, across.id, plain.id];
+    const expected = new Map([[onTwo.id, '2'], [across.id, '2–3'], [plain.id, '']]);
+
+    const csvBytes = await exported(c, 'csv', ids);
+    const header = new TextDecoder().decode(csvBytes).replace(/^\uFEFF/, '').split('\r\n')[0]!;
+    assert.match(header, /^"Quote","Sentence","Gloss",.*"Paragraph","Start \(UTF-16\)","End \(UTF-16\)","Anchor","Created","ID","Page"$/, 'Page comes after every column older exports had');
+    const csv = csvRows(csvBytes);
+    assert.equal(csv.length, 3);
+    for (const row of csv) assert.equal(row['Page'], expected.get(row['ID']!), `CSV Page of ${row['File']}`);
+
+    const xlsxBytes = await exported(c, 'xlsx', ids);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsxBytes) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Quotations');
+    assert.ok(sheet);
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    assert.equal(headers.at(-1), 'Page');
+    const pageAt = headers.length;
+    const idAt = headers.indexOf('ID') + 1;
+    const cells = new Map<string, unknown>();
+    sheet.eachRow((row, n) => {
+      if (n > 1) cells.set(String(row.getCell(idAt).value), row.getCell(pageAt).value);
+    });
+    assert.equal(cells.get(onTwo.id), 2, 'one page is a number the sheet sorts and filters by');
+    assert.equal(cells.get(across.id), '2–3');
+    assert.ok(cells.get(plain.id) === '' || cells.get(plain.id) === null || cells.get(plain.id) === undefined, 'no page for a text article');
+
+    if (NO_SOFFICE) {
+      console.log(`LibreOffice check skipped: ${NO_SOFFICE}`);
+      return;
+    }
+    // What Calc shows: a page number and a `2–3` range, as the files carry them.
+    await writeFile(join(dir, 'quotations.csv'), csvBytes);
+    await writeFile(join(dir, 'quotations.xlsx'), xlsxBytes);
+    const fromCsv = csvRows(await readFile(throughCalc(dir, join(dir, 'quotations.csv'), 'Text - txt - csv (StarCalc):44,34,76,1'), 'utf8'));
+    for (const row of fromCsv) assert.equal(row['Page'], expected.get(row['ID']!), `Calc reads the CSV's Page of ${row['File']}`);
+    const fromXlsx = csvRows(await readFile(throughCalc(dir, join(dir, 'quotations.xlsx')), 'utf8'));
+    for (const row of fromXlsx) assert.equal(row['Page'], expected.get(row['ID']!), `Calc reads the XLSX's Page of ${row['File']}`);
+  } finally {
+    await c.close();
+    await rm(dir, { recursive: true, force: true });
   }
 });
 

@@ -8,11 +8,11 @@ import { CliError, EXIT, openCorpusForCli } from '../open-corpus';
 
 const USAGE = `usage: hashiya info --corpus DIR [--json]
   Each article's file, language, annotation count, date, outlet and headline; with --json also
-  its format (txt, html, mhtml, docx), author and web address (null where the article gives none).`;
+  its format (txt, html, mhtml, docx for a .docx or .docm, pdf), author and web address (null where the article gives none).`;
 
 export interface InfoArticle {
   file: string;
-  /** `txt`, `html`, `mhtml`, `docx` (and `pdf` when it comes to be read). */
+  /** `txt`, `html`, `mhtml`, `docx` (a .docx or a macro-enabled .docm) or `pdf`. */
   format: string | null;
   language: string | null;
   headline: string | null;
