@@ -14,7 +14,7 @@ import { imagePaintingOps, openPdf, textShowingOps, type PdfDocument, type PdfPa
 import { pdfMeta } from './pdf-meta';
 
 /** Bump whenever the text given for the same PDF may change. */
-export const PDF_REVISION = 3;
+export const PDF_REVISION = 4;
 export const PDF_EXTRACTOR = { name: 'pdfjs', version: `4.10.38/${PDF_REVISION}` } as const;
 
 /** More pages than a book-length report, or more text than a long book, is not an article. */
