@@ -52,6 +52,13 @@ export function joinLoneMarks(text: string): string {
  * Only after one of these can a justifier stretch a word with a kashida.
  */
 const JOINS_NEXT = '\u0620\u0626\u0628\u062A-\u062E\u0633-\u0647\u0649\u064A\u066E\u066F\u0678-\u0687\u069A-\u06BF\u06C1\u06C2\u06CC\u06CE\u06D0\u06D1\u06FA-\u06FC\u06FF\u0750-\u077F';
+const JOINS_NEXT_LETTER = new RegExp(`[${JOINS_NEXT}][\\u064B-\\u065F\\u0670]*$`);
+
+/** Whether a word's piece ends in a letter that joins the next (harakat after it aside): only there can a kashida stretch it. */
+export function endsJoiningNext(piece: string): boolean {
+  return JOINS_NEXT_LETTER.test(piece);
+}
+
 const ARABIC_LETTER = '\u0620-\u064A\u066E-\u06D3\u06D5\u06EE-\u06FF\u0750-\u077F';
 const HARAKAT = '\u064B-\u065F\u0670';
 /**
