@@ -46,7 +46,48 @@ export function joinLoneMarks(text: string): string {
   return text.replace(/ +(?=[\u064B-\u065F\u0670])/g, '');
 }
 
-/** All three, in the order they must run (folding first: a ligature may hold the lam-alef). */
+/**
+ * Arabic letters that join the letter after them (Unicode joining type D, ArabicShaping.txt):
+ * all but alef, dal, thal, reh, zain, waw, teh marbuta and their kin (type R), and hamza (U).
+ * Only after one of these can a justifier stretch a word with a kashida.
+ */
+const JOINS_NEXT = '\u0620\u0626\u0628\u062A-\u062E\u0633-\u0647\u0649\u064A\u066E\u066F\u0678-\u0687\u069A-\u06BF\u06C1\u06C2\u06CC\u06CE\u06D0\u06D1\u06FA-\u06FC\u06FF\u0750-\u077F';
+const JOINS_NEXT_LETTER = new RegExp(`[${JOINS_NEXT}][\\u064B-\\u065F\\u0670]*$`);
+
+/** Whether a word's piece ends in a letter that joins the next (harakat after it aside): only there can a kashida stretch it. */
+export function endsJoiningNext(piece: string): boolean {
+  return JOINS_NEXT_LETTER.test(piece);
+}
+
+const ARABIC_LETTER = '\u0620-\u064A\u066E-\u06D3\u06D5\u06EE-\u06FF\u0750-\u077F';
+const HARAKAT = '\u064B-\u065F\u0670';
+/**
+ * What LibreOffice's text layer gives for the kashida glyphs it draws to justify Arabic: the
+ * glyph's own code in the font subset, a byte, so a different character from file to file
+ * (`ذل==ك`, `حس3ن`, `ع\u0005\u0005راق`). Symbols and digits of the first 256 code points only: not
+ * spaces, Latin letters, nor the punctuation that sits between Arabic letters in real text
+ * (`ص.ب`, `عربي/إنجليزي`, `سعد-الدين`, quotes, brackets).
+ */
+const STAND_IN = '\u0001-\u0008\u000E-\u001F\u0021\u0023-\u0025\u002A\u0030-\u0039\u003B-\u0040\u005C\u005E\u0060\u007C\u007E-\u009F\u00A1-\u00A9\u00AC-\u00B4\u00B6-\u00B9\u00BC-\u00BF\u00D7\u00F7';
+const KASHIDA_STAND_IN = new RegExp(`([${JOINS_NEXT}][${HARAKAT}]*)([${STAND_IN}])\\2*(?=[${ARABIC_LETTER}])`, 'g');
+
+const ONE_STAND_IN = new RegExp(`^[${STAND_IN}]$`);
+
+/** Whether a glyph's text could be a kashida's stand-in (a run of these alone is a justified word's stretch, not letters). */
+export function mayStandInForKashida(glyph: string): boolean {
+  return ONE_STAND_IN.test(glyph);
+}
+
+/**
+ * A stand-in for a kashida, between a letter that joins the next and the next letter of the
+ * same word, is left out: the word comes back whole for search, quotation and counts. No word
+ * is spelt with a digit or symbol between two joined Arabic letters.
+ */
+export function withoutKashidaStandIns(text: string): string {
+  return text.replace(KASHIDA_STAND_IN, '$1');
+}
+
+/** All four, in the order they must run (folding first: a ligature may hold the lam-alef, and a shaped letter the join). */
 export function mendArabicLetters(text: string): string {
-  return mendLamAlef(joinLoneMarks(foldPresentationForms(text)));
+  return mendLamAlef(joinLoneMarks(withoutKashidaStandIns(foldPresentationForms(text))));
 }

@@ -9,12 +9,13 @@ import { furnitureOf } from './furniture';
 import type { Line, TextItem } from './lines';
 import { pageLines } from './columns';
 import { linesToParagraphs } from './paragraphs';
-import { applyRepairs, glyphRuns, ligatureRepairs } from './ligature-order';
-import { imagePaintingOps, openPdf, textShowingOps, type PdfDocument, type PdfPage, type PdfTextItem } from './pdfjs';
+import { applyRepairs, ligatureRepairs } from './ligature-order';
+import { drawnGlyphs, joinKashidaSplits, kashidaSplits, letterRuns } from './kashida-spaces';
+import { fontSettingOp, imagePaintingOps, openPdf, textShowingOps, type PdfDocument, type PdfPage, type PdfTextItem } from './pdfjs';
 import { pdfMeta } from './pdf-meta';
 
 /** Bump whenever the text given for the same PDF may change. */
-export const PDF_REVISION = 3;
+export const PDF_REVISION = 5;
 export const PDF_EXTRACTOR = { name: 'pdfjs', version: `4.10.38/${PDF_REVISION}` } as const;
 
 /** More pages than a book-length report, or more text than a long book, is not an article. */
@@ -56,22 +57,31 @@ async function readPage(doc: PdfDocument, n: number): Promise<PageRead> {
   try {
     const content = await page.getTextContent();
     const items = content.items.filter((i): i is PdfTextItem => 'str' in i && typeof i.str === 'string').map(toItem);
-    const lines = pageLines(items).map((l) => ({ ...l, text: mendArabicLetters(l.text) }));
-    if (lines.length === 0) {
+    const raw = pageLines(items);
+    if (raw.length === 0) {
       const painting = await imagePaintingOps();
-      return { lines, scanned: (await page.getOperatorList()).fnArray.some((fn) => painting.has(fn)) };
+      return { lines: raw, scanned: (await page.getOperatorList()).fnArray.some((fn) => painting.has(fn)) };
     }
-    return { lines: await mendLigatures(page, lines), scanned: false };
+    return { lines: await mendFromGlyphs(page, raw), scanned: false };
   } finally {
     page.cleanup();
   }
 }
 
-async function mendLigatures(page: PdfPage, lines: Line[]): Promise<Line[]> {
-  // Only a page where "ال" occurs can hold a reversed lam-alef; reading it glyph by glyph (the
-  // operator list) costs more than its text, images included.
+/** Arabic-script letters: only a page with some can hold a kashida read as a space or a reversed lam-alef. */
+const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
+
+async function mendFromGlyphs(page: PdfPage, raw: Line[]): Promise<Line[]> {
+  // Reading a page glyph by glyph (the operator list) costs more than its text, images
+  // included: only a page of Arabic script is read so.
+  if (!raw.some((l) => ARABIC_SCRIPT.test(l.text))) return raw.map((l) => ({ ...l, text: mendArabicLetters(l.text) }));
+  const list = await page.getOperatorList();
+  const showText = await textShowingOps();
+  const glyphs = drawnGlyphs(list, { showText, setFont: await fontSettingOp() });
+  const splits = kashidaSplits(glyphs);
+  const lines = raw.map((l) => ({ ...l, text: mendArabicLetters(joinKashidaSplits(l.text, splits)) }));
   if (!lines.some((l) => l.text.includes('ال'))) return lines;
-  const repairs = ligatureRepairs(glyphRuns(await page.getOperatorList(), await textShowingOps()), mendArabicLetters);
+  const repairs = ligatureRepairs(letterRuns(glyphs), mendArabicLetters);
   return lines.map((l) => ({ ...l, text: applyRepairs(l.text, repairs) }));
 }
 

@@ -3,7 +3,7 @@
 // left to right; reversing the run letter by letter, as pdf.js does, turns it into "ال":
 // `سلام` comes out `سالم`, `تلاش` `تالش` (pdfminer 850, pypdf 1589, PDFBOX-4531). From text
 // alone both are words; from the glyphs it is certain which word held the ligature.
-import { withoutControls } from './arabic-letters';
+import { mayStandInForKashida, withoutControls } from './arabic-letters';
 
 const RTL_LETTERS = /^[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]+$/u;
 
@@ -68,8 +68,10 @@ export function glyphRuns(list: { fnArray: number[]; argsArray: unknown[] }, sho
     const glyphs = (list.argsArray[i] as unknown[] | null)?.[0];
     if (!Array.isArray(glyphs)) return;
     const unicode = glyphs.flatMap((g: unknown) => (g !== null && typeof g === 'object' && typeof (g as { unicode?: unknown }).unicode === 'string' ? [withoutControls((g as { unicode: string }).unicode)] : []));
-    // A run of kashida glyphs only (a justified line's stretch) is no run of letters: the runs on its two sides hold one word.
-    if (unicode.some((u) => u !== '')) runs.push(unicode.filter((u) => u !== ''));
+    // A run of kashida glyphs only (a justified line's stretch, read as a control character or
+    // as the glyph's own code: `==`) is no run of letters: the runs on its two sides hold one word.
+    const kept = unicode.filter((u) => u !== '');
+    if (kept.length > 0 && !kept.every((u) => u === kept[0] && mayStandInForKashida(u))) runs.push(kept);
   });
   return runs;
 }

@@ -26,7 +26,7 @@ export interface PdfDocument {
 
 interface PdfjsModule {
   getDocument(options: Record<string, unknown>): { promise: Promise<PdfDocument>; destroy(): Promise<void> };
-  OPS: { showText: number; showSpacedText: number; paintImageXObject: number; paintInlineImageXObject: number; paintImageMaskXObject: number };
+  OPS: { setFont: number; showText: number; showSpacedText: number; paintImageXObject: number; paintInlineImageXObject: number; paintImageMaskXObject: number };
 }
 
 const SPECIFIER = ['pdfjs-dist', 'legacy', 'build', 'pdf.mjs'].join('/');
@@ -46,6 +46,12 @@ function pdfjsModule(): Promise<PdfjsModule> {
 export async function textShowingOps(): Promise<ReadonlySet<number>> {
   const { OPS } = await pdfjsModule();
   return new Set([OPS.showText, OPS.showSpacedText]);
+}
+
+/** The operator code that sets the font (`Tf`), whose first argument names it. */
+export async function fontSettingOp(): Promise<number> {
+  const { OPS } = await pdfjsModule();
+  return OPS.setFont;
 }
 
 /** The operator codes that paint an image: a page with one and no text is a scan. */
