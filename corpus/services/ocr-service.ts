@@ -3,12 +3,12 @@
 // search read the PDF again when they see it kept). The programs run as child processes, so
 // the thread answering the window is never held; one scan at a time, as OCR takes both cores.
 import type { AppEvent, OcrAvailability, OcrDone, OcrLanguage } from '../api/api';
-import { articleText, extractorLabel, maxArticleFileBytes, ocrKey } from '../extract/article-text';
+import { extractorLabel, maxArticleFileBytes, ocrKey } from '../extract/article-text';
 import { findOcrTools, type OcrMissing, type OcrTools } from '../extract/ocr/ocr-tools';
 import { ocrPdf } from '../extract/ocr/ocr-pdf';
 import { ExtractionError } from '../extract/types';
 import { ApiError } from '../folder/errors';
-import { extractedTextCache, saveOcrText } from '../search/extracted-text-cache';
+import { saveOcrText } from '../search/extracted-text-cache';
 import { readOrdinaryFile, RefusedFileError } from '../../annotations/store/safe-read';
 import type { WorkspaceContext } from './workspace-context';
 
@@ -49,7 +49,7 @@ export class OcrService {
     try {
       const bytes = await readScan(file, path);
       // Only a scan: a PDF with a text layer is read from it, exactly, and OCR would only blur it.
-      const now = await articleText(file, bytes, undefined, extractedTextCache(root));
+      const now = await this.ctx.extract(file, bytes);
       if (now.ok) throw new ApiError('bad-request', `${file} has a text layer${now.format === 'pdf' && now.meta.ocr ? ' read by OCR already' : ''}: its text is read from it.`);
       if (!now.needsOcr) throw new ApiError('bad-request', `${file} cannot be read by OCR: ${now.message}`);
       const started = { done: 0, total: 0 };

@@ -5,6 +5,7 @@ import type { SidecarStore } from '../../annotations/store/sidecar-store';
 import type { CorpusSettings, Sidecar } from '../../annotations/model/types';
 import type { ArticleDoc, ArticleSummary } from '../api/api';
 import type { Language } from '../text/language';
+import type { ArticleText } from '../extract/article-text';
 
 /**
  * An article of the open corpus as one request holds it: its name resolved against the
@@ -56,6 +57,12 @@ export interface WorkspaceContext {
   now(): string;
   /** Tells the caches that an article's annotations or renderings changed. */
   changed(file: string): void;
+  /**
+   * A file's article text (a translation to import, a scan to check) worked out in the corpus's
+   * worker where one runs, never holding the thread that answers the window; with the corpus's
+   * page cache, so a page already read is not read again.
+   */
+  extract(name: string, bytes: Uint8Array): Promise<ArticleText>;
   /** Subscribes to `changed`. */
   onChanged(listener: (file: string) => void): () => void;
 }

@@ -36,6 +36,8 @@ import {
   type OcrLanguage,
 } from '../api/api';
 import { appFolderProblem } from '../search/index-store';
+import { extractedTextCache } from '../search/extracted-text-cache';
+import { articleText } from '../extract/article-text';
 import { listArticleFiles } from '../folder/corpus-folder';
 import { listUnreadDocuments, type UnreadDocument } from '../folder/unread-documents';
 import type { Language } from '../text/language';
@@ -144,6 +146,10 @@ export class Workspace implements HashiyaApi, WindowMessages {
       messageForWindow: (message) => this.messageForWindow(message),
       now: () => (this.options.now?.() ?? new Date()).toISOString(),
       changed: (file) => this.changed(file),
+      extract: (name, bytes) => {
+        const { root, catalog } = this.open();
+        return articleText(name, bytes, undefined, extractedTextCache(root), (n, b) => catalog.extractInBackground(n, b));
+      },
       onChanged: (listener) => {
         this.changeListeners.add(listener);
         return () => this.changeListeners.delete(listener);

@@ -43,3 +43,34 @@ test("opening a large saved page not read before leaves the app's thread free: i
     await rm(base, { recursive: true, force: true });
   }
 });
+
+test("importing a translation saved as a large web page leaves the app's thread free: the page is extracted in the corpus's worker", async () => {
+  const base = await mkdtemp(join(tmpdir(), 'hashiya-off-thread-import-'));
+  const corpus = join(base, 'corpus');
+  await mkdir(corpus);
+  await writeFile(join(corpus, 'source.txt'), 'متن منبع.\n');
+  const p = PAGES[0];
+  const page = makeMhtml({ html: pageBytes(p.file), url: p.url, title: p.title, date: p.date });
+  const ws = await Workspace.create({ appDataDir: join(base, 'app'), pickFolder: async () => null, live: true });
+  try {
+    await ws.openCorpus(corpus, false);
+    await ws.listArticles();
+    let longest = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 20);
+    const started = performance.now();
+    const imported = await dispatch(ws, 'importTranslation', ['source.txt', 'translation.mhtml', Buffer.from(page).toString('base64')]);
+    const took = performance.now() - started;
+    clearInterval(timer);
+    assert.ok(imported.ok, JSON.stringify(imported));
+    console.log(`imported in ${Math.round(took)} ms; longest gap of the app's 20 ms timer ${Math.round(longest)} ms`);
+    assert.ok(longest < took / 2 || took < 200, `the app's thread stopped for ${Math.round(longest)} ms of ${Math.round(took)} ms`);
+  } finally {
+    await ws.close();
+    await rm(base, { recursive: true, force: true });
+  }
+});

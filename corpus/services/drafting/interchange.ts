@@ -5,7 +5,6 @@ import { createFileDurable } from '../../../annotations/store/durable-write';
 import { importXliff } from '../../../annotations/translation/xliff-reader';
 import { mergeImportedRenderings } from '../../../annotations/translation/xliff-merge';
 import { ApiError, type ArticleDoc, type ExportFile, type TranslationFormat } from '../../api/api';
-import { articleText } from '../../extract/article-text';
 import type { WorkspaceContext } from '../workspace-context';
 import type { AlignmentService } from './alignment';
 import { exportDraft } from './draft-export';
@@ -49,7 +48,7 @@ export class InterchangeService {
     // The folder of the article's real path, already checked to lie inside the corpus.
     const folder = dirname(await this.ctx.resolve(file));
     // A translation saved as a web page is kept as its extracted text, like any other article.
-    const decoded = await articleText(name, Buffer.from(base64, 'base64'));
+    const decoded = await this.ctx.extract(name, Buffer.from(base64, 'base64'));
     if (!decoded.ok) throw new ApiError('bad-request', `${name.slice(0, 120)} cannot be imported: ${decoded.message}`);
     const root = this.ctx.root();
     const base = safeFileStem(name);
