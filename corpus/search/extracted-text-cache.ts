@@ -72,6 +72,10 @@ export function extractedTextCache(root: string): ExtractedTextCache {
       return KEY.test(key) ? readEntry(root, ocrFileName(key)) : null;
     },
     put(key: string, page: CachedPage): void {
+      // The list's and the search's workers both read a new page at first: the second finds the
+      // first's entry (the same bytes and extractor give the same text) and leaves it be, so no
+      // write lands over an entry read since. A damaged entry is written again.
+      if (readEntry(root, cacheFileName(key))) return;
       void writeCache(root, cacheFileName(key), JSON.stringify(page));
     },
   };
