@@ -89,7 +89,7 @@ test('a scanned Persian article read by OCR gives its words in reading order, ma
   assert.deepEqual(progress, ['0/1', '1/1']);
   assert.equal(got.format, 'pdf');
   assert.equal(got.meta.ocr, 'Tesseract 5.3.0, Persian'.replace('5.3.0', tools!.version));
-  assert.deepEqual(got.extractor, { name: 'tesseract', version: `${tools!.version}/1+fas` });
+  assert.deepEqual(got.extractor, { name: 'tesseract', version: `${tools!.version}/2+fas` });
   assert.ok(got.text.split('\n\n').every((p) => p.trim() === p && p.length > 0), 'paragraphs separated by one blank line');
   assert.equal(got.meta.pages?.length, got.text.split('\n\n').length);
   // Sentences end with their full stop, not start with it; the article's last line ends the text.
