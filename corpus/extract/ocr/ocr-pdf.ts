@@ -1,6 +1,7 @@
 // A scanned PDF read by Tesseract: the bytes written to a private temporary folder, the pages
-// counted by pdfinfo, each page rendered by pdftoppm at 300 dpi in grey and read by tesseract,
-// two pages at a time, then cut into paragraphs that remember their page (ocr-text.ts). The
+// counted by pdfinfo, each page rendered by pdftoppm in grey at the scan's own resolution, its
+// lines found from its ink (ocr-lines.ts) and read by tesseract, two pages at a time, then cut
+// into paragraphs that remember their page (ocr-layout.ts, ocr-text.ts). The
 // folder is removed at the end, whether the reading finished, failed or was stopped.
 import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
