@@ -102,7 +102,7 @@ export function findLines(image: GreyImage): LineBand[] {
     let right = -1;
     const row = y * width;
     for (let x = 0; x < width; x++) {
-      if (pixels[row + x]! < threshold) {
+      if (pixels[row + x]! <= threshold) {
         ink += 1;
         if (x < left) left = x;
         right = x;
@@ -156,7 +156,7 @@ function inkColumns(image: GreyImage, top: number, bottom: number, threshold: nu
   for (let y = top; y < bottom; y++) {
     const row = y * image.width;
     for (let x = 0; x < image.width; x++) {
-      if (image.pixels[row + x]! < threshold) {
+      if (image.pixels[row + x]! <= threshold) {
         if (x < left) left = x;
         if (x + 1 > right) right = x + 1;
       }
@@ -228,7 +228,7 @@ export function hasColumns(image: GreyImage, lines: readonly LineBand[]): boolea
   for (const b of lines) {
     for (let x = left; x < right; x++) {
       for (let y = b.top; y < b.bottom; y++) {
-        if (pixels[y * width + x]! < threshold) {
+        if (pixels[y * width + x]! <= threshold) {
           inked[x]! += 1;
           break;
         }
