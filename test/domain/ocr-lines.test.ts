@@ -2,7 +2,7 @@
 // pages whose lines, marks and gaps are known, so that a change to the rule shows here first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findLines, hasColumns, parsePgm, pgmBytes, spacedPage, type GreyImage, type LineBand } from '../../corpus/extract/ocr/ocr-lines';
+import { findLines, hasColumns, levelled, parsePgm, pgmBytes, skewSlope, spacedPage, type GreyImage, type LineBand } from '../../corpus/extract/ocr/ocr-lines';
 import { asOcrOutput, bandTexts, paragraphEnds } from '../../corpus/extract/ocr/ocr-layout';
 
 /** A white page with black boxes [top, bottom, left, right) drawn on it. */
@@ -78,4 +78,18 @@ test("Tesseract's words go to the line they were read from, in its order", () =>
     { top: 16, bottom: 26, left: 10, right: 90 },
   ];
   assert.deepEqual(bandTexts(tsv, [16, 42], bands), ['سلام بر', 'شما']);
+});
+
+test('a page scanned at an angle is levelled first, so that its lines do not run into each other', () => {
+  const slope = Math.tan((1.5 * Math.PI) / 180);
+  const width = 1000;
+  const pixels = new Uint8Array(width * 400).fill(250);
+  // Eight lines 20 rows tall, 40 rows apart, each climbing 1.5° across the page.
+  for (let line = 0; line < 8; line++) for (let x = 50; x < 950; x++) for (let dy = 0; dy < 20; dy++) pixels[(40 + line * 40 + dy + Math.round(slope * (x - width / 2))) * width + x] = 10;
+  const tilted: GreyImage = { width, height: 400, pixels };
+  assert.ok(findLines(tilted).length < 8, 'tilted, the bands run together');
+  const found = skewSlope(tilted);
+  assert.ok(Math.abs(found - slope) < 0.002, `slope ${found}`);
+  assert.equal(findLines(levelled(tilted, found)).length, 8);
+  assert.equal(skewSlope(page(200, 100, [[20, 40, 10, 190], [60, 80, 10, 190]])), 0, 'a level page is left as it is');
 });

@@ -11,7 +11,7 @@ import { MAX_PDF_CHARACTERS, MAX_PDF_PAGES } from '../pdf/extract-pdf';
 import { pdfMeta } from '../pdf/pdf-meta';
 import type { OcrLanguage, OcrTools } from './ocr-tools';
 import { pageParagraphs, type OcrParagraph } from './ocr-text';
-import { findLines, hasColumns, parsePgm, pgmBytes, spacedPage } from './ocr-lines';
+import { findLines, hasColumns, levelled, parsePgm, pgmBytes, skewSlope, spacedPage } from './ocr-lines';
 import { asOcrOutput, bandTexts, paragraphEnds } from './ocr-layout';
 import { RunStopped, RunTimeout, runProgram, type RunOptions } from './run-program';
 
@@ -109,7 +109,9 @@ async function readPage(tools: OcrTools, dir: string, n: number, languages: stri
       if (read.code !== 0) throw new ExtractionError(`Tesseract could not read page ${n} of this PDF (${read.stderr.trim().split('\n').at(-1)?.slice(0, 200) || `it exited with ${read.code}`}).`);
       return read.stdout;
     };
-    const page = parsePgm(await readFile(image));
+    const scanned = parsePgm(await readFile(image));
+    const slope = scanned ? skewSlope(scanned) : 0;
+    const page = scanned && slope !== 0 ? levelled(scanned, slope) : scanned;
     const lines = page ? findLines(page) : [];
     // A page in columns, or one where no line was found, is left to Tesseract's own layout analysis.
     if (!page || lines.length === 0 || hasColumns(page, lines)) return pageParagraphs(await tesseract(image, 'stdout'), n);
