@@ -1,19 +1,22 @@
 // A scanned PDF read by Tesseract: the bytes written to a private temporary folder, the pages
-// counted by pdfinfo, each page rendered by pdftoppm at 300 dpi in grey and read by tesseract,
-// two pages at a time, then cut into paragraphs that remember their page (ocr-text.ts). The
+// counted by pdfinfo, each page rendered by pdftoppm in grey at the scan's own resolution, its
+// lines found from its ink (ocr-lines.ts) and read by tesseract, two pages at a time, then cut
+// into paragraphs that remember their page (ocr-layout.ts, ocr-text.ts). The
 // folder is removed at the end, whether the reading finished, failed or was stopped.
-import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { ExtractionError, type Extracted } from '../types';
 import { MAX_PDF_CHARACTERS, MAX_PDF_PAGES } from '../pdf/extract-pdf';
 import { pdfMeta } from '../pdf/pdf-meta';
 import type { OcrLanguage, OcrTools } from './ocr-tools';
 import { pageParagraphs, type OcrParagraph } from './ocr-text';
+import { findLines, hasColumns, levelled, parsePgm, pgmBytes, skewSlope, spacedPage } from './ocr-lines';
+import { asOcrOutput, bandTexts, paragraphEnds } from './ocr-layout';
 import { RunStopped, RunTimeout, runProgram, type RunOptions } from './run-program';
 
 /** Bump whenever the text given for the same PDF, Tesseract and languages may change. */
-export const OCR_REVISION = 1;
+export const OCR_REVISION = 2;
 
 export interface OcrOptions {
   /** At least one; passed to tesseract as -l fas+ara. */
@@ -27,7 +30,7 @@ export interface OcrOptions {
 
 export const OCR_STOPPED = 'OCR was stopped.';
 
-/** 300 dpi is what Tesseract's models are trained at; grey keeps the image a third of colour's size. */
+/** For a page whose scan resolution is unknown: 300 dpi is what Tesseract's models are trained at; grey keeps the image a third of colour's size. */
 const DPI = 300;
 /** Two pages at a time: one tesseract per core on a two-core laptop, each with one thread. */
 const PARALLEL = 2;
@@ -74,18 +77,52 @@ async function readInfo(tools: OcrTools, pdf: string, run: RunOptions): Promise<
   return parsed;
 }
 
+/**
+ * The resolution the page's scan was made at (its largest image's x-ppi, from `pdfimages -list`):
+ * rendered at it, the page is the scan's own pixels. Resampled to 300 dpi a 200 dpi scan read
+ * worse (Arabic scan: word recall 0.650 against 0.956). Outside 150–600, or unknown, 300.
+ */
+async function scanDpi(tools: OcrTools, pdf: string, n: number, run: RunOptions): Promise<number> {
+  const r = await runProgram(join(dirname(tools.pdfinfo), basename(tools.pdfinfo).replace('pdfinfo', 'pdfimages')), ['-list', '-f', String(n), '-l', String(n), pdf], { ...run, timeout: INFO_TIMEOUT }).catch(() => null);
+  if (!r || r.code !== 0) return DPI;
+  let best = { width: 0, ppi: DPI };
+  for (const line of r.stdout.split('\n').slice(2)) {
+    const cells = line.trim().split(/\s+/);
+    const [width, ppi] = [Number(cells[3]), Number(cells[12])];
+    if (cells[2] === 'image' && width > best.width && Number.isFinite(ppi)) best = { width, ppi };
+  }
+  return best.ppi >= 150 && best.ppi <= 600 ? Math.round(best.ppi) : DPI;
+}
+
 async function readPage(tools: OcrTools, dir: string, n: number, languages: string, run: RunOptions): Promise<OcrParagraph[]> {
   const root = join(dir, `page-${n}`);
-  const image = `${root}.png`;
+  const image = `${root}.pgm`;
+  const spaced = `${root}-lines.pgm`;
   try {
-    const render = await runProgram(tools.pdftoppm, ['-r', String(DPI), '-gray', '-png', '-f', String(n), '-l', String(n), '-singlefile', join(dir, 'input.pdf'), root], run);
+    const pdf = join(dir, 'input.pdf');
+    const dpi = await scanDpi(tools, pdf, n, run);
+    const render = await runProgram(tools.pdftoppm, ['-r', String(dpi), '-gray', '-f', String(n), '-l', String(n), '-singlefile', pdf, root], run);
     if (render.code !== 0) throw new ExtractionError(`Page ${n} of this PDF could not be made an image for OCR (${render.stderr.split('\n')[0]!.slice(0, 200) || `pdftoppm exited with ${render.code}`}).`);
-    const read = await runProgram(tools.tesseract, [image, 'stdout', '-l', languages], { ...run, env: tesseractEnv() });
-    if (read.code !== 0) throw new ExtractionError(`Tesseract could not read page ${n} of this PDF (${read.stderr.trim().split('\n').at(-1)?.slice(0, 200) || `it exited with ${read.code}`}).`);
-    return pageParagraphs(read.stdout, n);
+    const tesseract = async (file: string, output: 'stdout' | 'tsv') => {
+      const args = [file, 'stdout', '-l', languages, '--dpi', String(dpi), ...(output === 'tsv' ? ['--psm', '4', 'tsv'] : [])];
+      const read = await runProgram(tools.tesseract, args, { ...run, env: tesseractEnv() });
+      if (read.code !== 0) throw new ExtractionError(`Tesseract could not read page ${n} of this PDF (${read.stderr.trim().split('\n').at(-1)?.slice(0, 200) || `it exited with ${read.code}`}).`);
+      return read.stdout;
+    };
+    const scanned = parsePgm(await readFile(image));
+    const slope = scanned ? skewSlope(scanned) : 0;
+    const page = scanned && slope !== 0 ? levelled(scanned, slope) : scanned;
+    const lines = page ? findLines(page) : [];
+    // A page in columns, or one where no line was found, is left to Tesseract's own layout analysis.
+    if (!page || lines.length === 0 || hasColumns(page, lines)) return pageParagraphs(await tesseract(image, 'stdout'), n);
+    const { image: rebuilt, tops } = spacedPage(page, lines);
+    await writeFile(spaced, pgmBytes(rebuilt), { mode: 0o600 });
+    const texts = bandTexts(await tesseract(spaced, 'tsv'), tops, lines);
+    const rtl = !/^eng$/.test(languages);
+    return pageParagraphs(asOcrOutput(texts, paragraphEnds(lines, rtl)), n);
   } finally {
-    // A 300 dpi page is some megabytes: gone as soon as it is read, not at the end of a long PDF.
-    await unlink(image).catch(() => undefined);
+    // A page image is some megabytes: gone as soon as it is read, not at the end of a long PDF.
+    await Promise.all([image, spaced].map((f) => unlink(f).catch(() => undefined)));
   }
 }
 
