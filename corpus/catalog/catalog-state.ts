@@ -23,7 +23,7 @@ import {
   type ScanEntry,
 } from '../search/index-store';
 import type { DocMeta } from '../search/search-index';
-import { extractedTextCache, hasOcrText } from '../search/extracted-text-cache';
+import { extractedTextCache, ocrTextSince } from '../search/extracted-text-cache';
 
 // 3: facts carry the file's format and a saved page's author (older records lack them: made again).
 // 4: a saved page's facts name its extracted-text cache entry (pageKey).
@@ -124,8 +124,11 @@ export class CatalogState {
   async refresh(root: string, scan: ScanEntry[], callbacks: RefreshCallbacks = {}): Promise<RefreshOutcome> {
     const pages = extractedTextCache(root);
     const started = Date.now();
-    // A scan read by OCR since (here or by another process) is read again, though the PDF is the same.
-    for (const [file, r] of this.records) if (r.facts.ocrKey && hasOcrText(root, r.facts.ocrKey)) this.records.delete(file);
+    // A scan read by OCR since (here or by another process, first or again) is read again, though the PDF is the same.
+    for (const [file, r] of this.records) {
+      const ocr = r.facts.ocrKey ?? (r.facts.format === 'pdf' ? r.facts.pageKey : undefined);
+      if (ocr && ocrTextSince(root, ocr, this.writtenAt)) this.records.delete(file);
+    }
     const plan = planRefresh(scan, this.records, this.writtenAt);
     const changed: string[] = [];
     for (const f of plan.removed) this.records.delete(f);

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { CachedPage, ExtractedTextCache } from '../extract/article-text';
 import { MAX_ARTICLE_BYTES } from '../text/decode';
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { appFolder, readCacheBytesSync, writeCache } from './index-store';
 
@@ -48,9 +48,15 @@ function readEntry(root: string, name: string): CachedPage | null {
   }
 }
 
-/** Whether the OCR text of the scan with this key is kept (the list reads such a PDF again). */
-export function hasOcrText(root: string, key: string): boolean {
-  return KEY.test(key) && existsSync(join(appFolder(root), ocrFileName(key)));
+/**
+ * Whether the OCR text of the scan with this key was kept at or after `since` (ms since the
+ * epoch): the first reading of a scan, or a reading again (in another language, say). A list
+ * or an index that last read the folder before then reads that PDF again.
+ */
+export function ocrTextSince(root: string, key: string, since: number): boolean {
+  if (!KEY.test(key)) return false;
+  const info = statSync(join(appFolder(root), ocrFileName(key)), { throwIfNoEntry: false });
+  return !!info && info.mtimeMs >= since;
 }
 
 /** Keeps a scan's OCR text; false when it could not be written (the text is then lost with the run). */

@@ -11,7 +11,7 @@ import { articleText, tooLargeToRead } from '../extract/article-text';
 import { canonicalEncoding } from '../text/decode';
 import { contentHash, hashIfRacy, planRefresh, readCacheBytes, runChunked, SEARCH_INDEX, writeCache, type KnownFile, type ScanEntry } from './index-store';
 import { FOLD_VERSION, foldKey } from '../text/normalise';
-import { extractedTextCache, hasOcrText } from './extracted-text-cache';
+import { extractedTextCache, ocrTextSince } from './extracted-text-cache';
 import { IndexFormatError, SearchIndex, type DocMeta } from './search-index';
 import { checkFilters, checkQuerySize, compileQuery, type SearchFilters } from './search-query';
 import { findHits, type TextHit } from './text-hits';
@@ -19,7 +19,7 @@ import { findHits, type TextHit } from './text-hits';
 export interface SearchFileRecord extends KnownFile {
   /** The sidecar's encoding override the article was decoded with. */
   encoding: string | null;
-  /** A scanned PDF with no text yet: the key its OCR text will be kept under (it is read again then). */
+  /** A scanned PDF: the key its OCR text is (or will be) kept under; a newer reading is read again. */
   ocrKey?: string;
 }
 
@@ -125,8 +125,8 @@ export class SearchEngine {
   /** Brings the index up to the folder as scanned: new and changed articles are folded again. */
   async refresh(root: string, scan: ScanEntry[], onProgress?: (done: number, total: number) => void): Promise<{ changed: string[]; removed: string[] }> {
     const started = Date.now();
-    // A scan read by OCR since is read again, though the PDF is the same.
-    for (const [file, r] of this.files) if (r.ocrKey && hasOcrText(root, r.ocrKey)) this.files.delete(file);
+    // A scan read by OCR since (first or again) is read again, though the PDF is the same.
+    for (const [file, r] of this.files) if (r.ocrKey && ocrTextSince(root, r.ocrKey, this.writtenAt)) this.files.delete(file);
     const plan = planRefresh(scan, this.files, this.writtenAt);
     const pages = extractedTextCache(root);
     for (const f of plan.removed) {
@@ -163,7 +163,9 @@ export class SearchEngine {
       }
       this.files.set(e.file, { article: { ...e.article, hash: hashIfRacy(bytes, e.article, started) }, sidecar: e.sidecar, encoding });
       const decoded = await articleText(e.file, bytes, encoding, pages);
-      if (!decoded.ok && decoded.needsOcr) this.files.set(e.file, { ...this.files.get(e.file)!, ocrKey: decoded.needsOcr });
+      // A scan, or a scan's OCR text: the key under which a (new) reading of it will be kept.
+      const ocrKey = decoded.ok ? (decoded.format === 'pdf' && decoded.meta.ocr ? decoded.key : undefined) : decoded.needsOcr;
+      if (ocrKey) this.files.set(e.file, { ...this.files.get(e.file)!, ocrKey });
       const meta = this.pendingMeta.get(e.file) ?? this.index.meta(e.file) ?? NO_META;
       this.pendingMeta.delete(e.file);
       this.index.put(e.file, decoded.ok ? foldKey(decoded.text) : '', meta);

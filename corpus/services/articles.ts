@@ -93,6 +93,16 @@ export class Articles {
     await store?.reload().catch(() => undefined);
   }
 
+  /**
+   * The article's text is to be read again though its file is unchanged (its OCR text was
+   * replaced): the next open reads it, and a text that differs reopens the sidecar, whose
+   * annotations are placed again from their quotes.
+   */
+  forgetText(file: string): void {
+    const kept = this.loaded.get(file);
+    if (kept) kept.mtimeMs = -1;
+  }
+
   /** Resolves when every pending sidecar write is on disk. */
   async flush(): Promise<void> {
     // All at once: one store stuck on a hung disk does not keep the others' saves waiting.

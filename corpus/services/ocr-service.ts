@@ -38,20 +38,22 @@ export class OcrService {
   async read(file: string, languages: OcrLanguage[]): Promise<OcrDone> {
     if (!/\.pdf$/i.test(file)) throw new ApiError('bad-request', `Only a scanned PDF is read by OCR, not ${JSON.stringify(file.slice(0, 80))}.`);
     if (this.job) throw new ApiError('bad-request', `OCR is already reading ${this.job.file}: wait for it to finish, or stop it, before starting another.`);
-    const tools = await this.findTools();
-    if ('missing' in tools) throw new ApiError('bad-request', tools.missing);
-    const absent = languages.filter((l) => !tools.languages.includes(l));
-    if (absent.length > 0) throw new ApiError('bad-request', `Tesseract has no data for ${absent.join(', ')} here: install tesseract-ocr-${absent[0]}.`);
-    const root = this.ctx.root();
-    const path = await this.ctx.resolve(file);
-    const job: Job = { file, root, controller: new AbortController() };
+    // Taken before the first await: a second request arriving meanwhile is refused, not run beside it.
+    const job: Job = { file, root: this.ctx.root(), controller: new AbortController() };
     this.job = job;
     try {
+      const tools = await this.findTools();
+      if ('missing' in tools) throw new ApiError('bad-request', tools.missing);
+      const absent = languages.filter((l) => !tools.languages.includes(l));
+      if (absent.length > 0) throw new ApiError('bad-request', `Tesseract has no data for ${absent.join(', ')} here: install tesseract-ocr-${absent[0]}.`);
+      const root = job.root;
+      const path = await this.ctx.resolve(file);
       const bytes = await readScan(file, path);
       // Only a scan: a PDF with a text layer is read from it, exactly, and OCR would only blur it.
       const now = await this.ctx.extract(file, bytes);
-      if (now.ok) throw new ApiError('bad-request', `${file} has a text layer${now.format === 'pdf' && now.meta.ocr ? ' read by OCR already' : ''}: its text is read from it.`);
-      if (!now.needsOcr) throw new ApiError('bad-request', `${file} cannot be read by OCR: ${now.message}`);
+      // A scan read before may be read again (in another language, say); a text layer never is.
+      if (now.ok && !(now.format === 'pdf' && now.meta.ocr)) throw new ApiError('bad-request', `${file} has a text layer: its text is read from it.`);
+      if (!now.ok && !now.needsOcr) throw new ApiError('bad-request', `${file} cannot be read by OCR: ${now.message}`);
       const started = { done: 0, total: 0 };
       this.emit({ type: 'ocr-progress', file, ...started });
       const read = await ocrPdf(bytes, {
@@ -65,7 +67,8 @@ export class OcrService {
       // The corpus may have been closed or another opened meanwhile: the text belongs to this one's scan.
       const kept = await saveOcrText(root, ocrKey(bytes), { text: read.text, meta: read.meta, extractor: extractorLabel(read.extractor) });
       if (!kept) throw new ApiError('bad-request', `The text OCR read could not be kept in the corpus's .hashiya folder (is the folder writable?): nothing changed.`);
-      this.ctx.changed(file);
+      // The article's text is new: read again when next opened, its annotations placed from their quotes.
+      this.ctx.textChanged(file);
       this.emit({ type: 'articles-changed', files: [file] });
       return { file, pages: Math.max(0, ...(read.meta.pages ?? [0])), characters: read.text.length };
     } catch (error) {

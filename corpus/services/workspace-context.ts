@@ -63,6 +63,8 @@ export interface WorkspaceContext {
    * page cache, so a page already read is not read again.
    */
   extract(name: string, bytes: Uint8Array): Promise<ArticleText>;
+  /** An article's text changed though its file did not (a scan read by OCR again): read it anew. */
+  textChanged(file: string): void;
   /** Subscribes to `changed`. */
   onChanged(listener: (file: string) => void): () => void;
 }

@@ -146,6 +146,10 @@ export class Workspace implements HashiyaApi, WindowMessages {
       messageForWindow: (message) => this.messageForWindow(message),
       now: () => (this.options.now?.() ?? new Date()).toISOString(),
       changed: (file) => this.changed(file),
+      textChanged: (file) => {
+        this.open().articles.forgetText(file);
+        this.changed(file);
+      },
       extract: (name, bytes) => {
         const { root, catalog } = this.open();
         return articleText(name, bytes, undefined, extractedTextCache(root), (n, b) => catalog.extractInBackground(n, b));

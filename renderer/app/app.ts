@@ -34,6 +34,10 @@ export class App {
     changed: (file) => this.list.updateOcr(file),
     toast: (m, action) => this.toast.show(m, action),
     open: (file) => this.reading.pick(file),
+    reread: (file) => {
+      // The scan on screen was read again: its new text is shown (its annotations placed again).
+      if (this.reading.article?.doc.file === file) void this.reading.openArticle(file);
+    },
     languages: () => this.list.articles.map((a) => a.language),
   });
   private readonly list: ArticleList = new ArticleList({
@@ -74,6 +78,7 @@ export class App {
       this.list.markCurrent(article.doc.file);
     },
     listChanged: () => this.list.refresh(),
+    readAgainWithOcr: (file) => void this.ocr.ask(file),
     onSelect: (range) => this.editing.onSelect(range),
     onPick: (ids, rect) => this.editing.onPick(ids, rect),
     onKey: (e) => this.editing.readingKey(e),

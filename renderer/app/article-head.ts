@@ -13,6 +13,8 @@ export interface ArticleHeadHooks {
   editDetails(doc: ArticleDoc): void;
   /** The user chose another encoding for this article. */
   chooseEncoding(doc: ArticleDoc, encoding: string): void;
+  /** "Read again…" on a scan read by OCR (the wrong language was chosen, say). */
+  readAgainWithOcr(doc: ArticleDoc): void;
 }
 
 export class ArticleHead {
@@ -39,6 +41,9 @@ export class ArticleHead {
         doc.source?.url ? addressSpan(doc.source.url) : null,
         // A scan's text is OCR's reading of it: the person is told before quoting it.
         doc.source?.ocr ? h('span', { class: 'ocr-mark', title: `The text was read from the scan by OCR (${doc.source.ocr}); it may misread letters: check a quotation against the PDF.` }, 'read by OCR') : null,
+        doc.source?.ocr
+          ? h('button', { type: 'button', class: 'ocr-again', title: 'Read the scan again by OCR, in the languages you choose; annotations are placed again from their quotes', disabled: !!doc.readOnly, onclick: () => this.hooks.readAgainWithOcr(doc) }, 'Read again…')
+          : null,
         ...extra,
         h('button', { type: 'button', class: 'edit-metadata', title: 'Correct the headline, outlet, date and boilerplate lines', onclick: () => this.hooks.editDetails(doc) }, 'Edit details…'),
       ),

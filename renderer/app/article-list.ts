@@ -66,8 +66,14 @@ export class ArticleList {
 
   /** Shows the OCR state of a scan's row again (a page read, the run ended). */
   updateOcr(file: string): void {
-    const old = this.ol.querySelector(`li[data-file="${CSS.escape(file)}"] .ocr`);
-    if (old) old.replaceWith(this.ocrControls(file));
+    const row = this.ol.querySelector(`li[data-file="${CSS.escape(file)}"]`);
+    const old = row?.querySelector('.ocr');
+    const summary = this.list.find((a) => a.file === file);
+    // A scan read again is an article already: its row shows the run while it lasts, then nothing.
+    const controls = summary?.needsOcr || this.hooks.ocr.progress(file) ? this.ocrControls(file) : null;
+    if (old && controls) old.replaceWith(controls);
+    else if (old) old.remove();
+    else if (controls) row?.append(controls);
   }
 
   /** "Read with OCR…", or while it reads: how far, and "Stop". */
@@ -75,11 +81,18 @@ export class ArticleList {
     const run = this.hooks.ocr.progress(file);
     if (!run) {
       const ask = h('button', { type: 'button', class: 'ocr-ask' }, 'Read with OCR…');
-      ask.addEventListener('click', () => this.hooks.ocr.ask(file));
+      ask.addEventListener('click', (e) => {
+        e.stopPropagation();
+        this.hooks.ocr.ask(file);
+      });
       return h('span', { class: 'ocr' }, ask);
     }
     const stop = h('button', { type: 'button', class: 'ocr-stop', ...(run.stopping ? { disabled: true } : {}) }, run.stopping ? 'Stopping…' : 'Stop');
-    stop.addEventListener('click', () => this.hooks.ocr.stop(file));
+    // Inside an article's row (a scan read again), a click on Stop is not a click on the article.
+    stop.addEventListener('click', (e) => {
+      e.stopPropagation();
+      this.hooks.ocr.stop(file);
+    });
     const status = run.total === 0 ? 'Starting OCR…' : `Reading page ${Math.min(run.done + 1, run.total)} of ${run.total}…`;
     return h(
       'span',
@@ -107,7 +120,7 @@ export class ArticleList {
           h('span', { class: 'file', ...(hasBidiControl(a.file) ? { title: 'This file name holds hidden direction characters, shown as markers' } : {}) }, ...withVisibleControls(a.file)),
         ),
         a.note ? h('span', { class: 'note' }, a.note) : null,
-        a.needsOcr ? this.ocrControls(a.file) : null,
+        a.needsOcr || this.hooks.ocr.progress(a.file) ? this.ocrControls(a.file) : null,
       );
       if (a.openable) {
         item.tabIndex = 0;

@@ -21,6 +21,8 @@ export interface OcrRunsHooks {
   toast(message: string, action?: { label: string; run(): void }): void;
   /** Opens the article (once it is one). */
   open(file: string): void;
+  /** The article's text was replaced: shown again if it is on screen. */
+  reread(file: string): void;
   /** The languages of the corpus's articles, for the choice offered first. */
   languages(): Array<Language | null>;
 }
@@ -90,6 +92,7 @@ export class OcrRuns {
       const done = await api.readWithOcr(file, languages);
       this.running.delete(file);
       this.hooks.changed(file);
+      this.hooks.reread(file);
       this.hooks.toast(`${named(file)} was read by OCR (${done.pages} ${done.pages === 1 ? 'page' : 'pages'}). OCR misreads some letters: check a quotation against the scan before you use it.`, {
         label: 'Open',
         run: () => this.hooks.open(file),

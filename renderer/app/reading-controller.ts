@@ -21,6 +21,8 @@ export interface ReadingHooks extends ReadingViewCallbacks {
   shown(article: OpenArticle): void;
   /** Something the article list shows changed (details, encoding). */
   listChanged(): Promise<void>;
+  /** "Read again…" in a scan's header. */
+  readAgainWithOcr(file: string): void;
 }
 
 export class ReadingController {
@@ -37,6 +39,7 @@ export class ReadingController {
     this.head = new ArticleHead({
       editDetails: (doc) => void this.editDetails(doc),
       chooseEncoding: (doc, encoding) => void this.chooseEncoding(doc, encoding),
+      readAgainWithOcr: (doc) => hooks.readAgainWithOcr(doc.file),
     });
   }
 

@@ -122,6 +122,26 @@ describe('a scanned PDF read by OCR from the app', { skip }, () => {
     assert.equal(doc.annotations.length, 1);
     assert.equal(doc.annotations[0]!.target.quote.exact, 'تروریسم');
   });
+
+  test('a scan read again in another language opens with the new reading at once; its annotation is kept, placed again from its quote, and back on its word when read in Persian again', async () => {
+    const before = await ws.openArticle(SCAN);
+    const again = await dispatch(ws, 'readWithOcr', [SCAN, ['ara']]);
+    assert.ok(again.ok, again.ok ? '' : again.error.message);
+    const doc = await ws.openArticle(SCAN);
+    assert.match(doc.source?.ocr ?? '', /Arabic/);
+    assert.notEqual(doc.text, before.text, 'the Arabic model reads the Persian scan otherwise');
+    assert.equal(doc.annotations.length, 1, 'the annotation is kept');
+    const a = doc.annotations[0]!;
+    console.log(`  read again in Arabic: ${doc.text.length} characters (was ${before.text.length}); the annotation is ${a.anchor.status}, at «${doc.text.slice(a.target.position.start, a.target.position.end)}»`);
+    // And back: Persian again gives the Persian reading, the annotation on its word.
+    const back = await dispatch(ws, 'readWithOcr', [SCAN, ['fas']]);
+    assert.ok(back.ok);
+    const restored = await ws.openArticle(SCAN);
+    assert.equal(restored.text, before.text);
+    const r = restored.annotations[0]!;
+    assert.equal(restored.text.slice(r.target.position.start, r.target.position.end), 'تروریسم');
+    assert.equal(sha(join(corpus, SCAN)), scanHash, 'the PDF itself is never written');
+  });
 });
 
 test('where Tesseract is missing, OCR says what to install, and no run starts', async () => {

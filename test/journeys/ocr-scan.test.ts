@@ -109,6 +109,7 @@ describe('a scanned PDF read by OCR, then glossed and quoted with its page', { s
     await openArticle(page, SCAN);
     const mark = await page.locator('.article-head .ocr-mark').textContent();
     assert.equal(mark, 'read by OCR');
+    assert.equal(await page.locator('.article-head button.ocr-again').textContent(), 'Read again…', 'a scan read in the wrong language can be read again');
     const dirs = await page.locator('.reading-text p.para').evaluateAll((ps) => ps.map((p) => p.getAttribute('dir')));
     assert.ok(dirs.length >= 5 && dirs.every((d) => d === 'rtl'), `paragraphs right to left: ${dirs.join(',')}`);
     const doc = await session.harness.workspace.openArticle(SCAN);
