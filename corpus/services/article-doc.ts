@@ -4,29 +4,19 @@ import { resolveFurnitureMarks } from '../../annotations/model/furniture-marks';
 import type { Sidecar } from '../../annotations/model/types';
 import type { ArticleDoc, ArticleSource } from '../api/api';
 import type { ExtractedFormat, ExtractedMeta } from '../extract/types';
-import { nearEdges } from '../metadata/edge-window';
-import { detectFurnitureTails } from '../metadata/furniture-tails';
-import { detectBoilerplate, detectMetadata } from '../metadata/metadata';
-import { withDeclared } from '../metadata/declared-metadata';
-import { languageDirection, paragraphDirection } from '../text/language';
-import { splitParagraphs } from '../text/paragraphs';
 import { articleSegments } from './article-segments';
+import { detectArticle, type ArticleDetection } from './article-detection';
 import type { LoadedArticle } from './article-file';
 
-/** `readOnly` and `notices` are already without the corpus root. */
-export function articleDoc(article: LoadedArticle, data: Sidecar, readOnly: string | null, notices: string[] = []): ArticleDoc {
-  const dir = article.language === 'und' ? paragraphDirection(article.text, 'rtl') : languageDirection(article.language);
-  const paragraphs = splitParagraphs(article.text, dir);
-  // Details and furniture of a book-length text are looked for near its edges only.
-  const edges = nearEdges(paragraphs, article.text.length);
-  const found = detectMetadata(article.text, article.language, edges);
-  // A saved page's head says its headline, site and date: those come before the detectors' guesses.
-  const declared = withDeclared({ headline: found.headline, outlet: found.outlet, date: found.date, untitled: found.headlineParagraph === null }, article.pageMeta, article.language);
-  const detected = { ...found, headline: declared.headline, outlet: declared.outlet, date: declared.date };
-  const boiler = detectBoilerplate(edges, article.language);
+/**
+ * `readOnly` and `notices` are already without the corpus root; `detection` is what the
+ * detectors found in this article's text, when it is kept from an earlier open.
+ */
+export function articleDoc(article: LoadedArticle, data: Sidecar, readOnly: string | null, notices: string[] = [], detection: ArticleDetection = detectArticle(article)): ArticleDoc {
+  const { dir, paragraphs, detected, declared, tails } = detection;
+  const boiler = detection.boilerplate;
   const overrides = data.metadata;
   const marks = resolveFurnitureMarks(paragraphs, overrides.furniture, overrides.boilerplate);
-  const tails = new Map(detectFurnitureTails(edges, article.language).map((t) => [t.paragraph, t.start]));
   const paras = paragraphs.map((p, i) => {
     const boilerplate = marks.get(i) ?? boiler.has(i);
     const tail = tails.get(i);

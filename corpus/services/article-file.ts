@@ -65,9 +65,19 @@ export async function encodingOnDisk(path: string): Promise<string | undefined> 
   try {
     const bytes = await readOrdinaryFile(sidecarPathFor(path), { maxBytes: MAX_SIDECAR_BYTES });
     if (bytes === null) return undefined;
-    const parsed = parseSidecar(JSON.parse(bytes.toString('utf8')));
+    const data: unknown = JSON.parse(bytes.toString('utf8'));
+    // Most sidecars name no encoding: the answer is then the same whatever the schema says of
+    // the rest, and checking thousands of annotations for it would double the cost of opening.
+    if (!namesEncoding(data)) return undefined;
+    const parsed = parseSidecar(data);
     return parsed.ok ? parsed.value.metadata.encoding : undefined;
   } catch {
     return undefined;
   }
+}
+
+function namesEncoding(data: unknown): boolean {
+  if (typeof data !== 'object' || data === null || !('metadata' in data)) return false;
+  const { metadata } = data;
+  return typeof metadata === 'object' && metadata !== null && 'encoding' in metadata && metadata.encoding !== undefined;
 }

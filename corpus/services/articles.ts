@@ -12,6 +12,7 @@ import { ApiError, type ApiErrorCode, type AppEvent, type ArticleDoc, type Artic
 import { resolveArticlePath, sidecarPathFor } from '../folder/corpus-folder';
 import { canonicalEncoding } from '../text/decode';
 import { articleDoc } from './article-doc';
+import { ArticleDetections } from './article-detection';
 import { encodingOnDisk, readArticle, type LoadedArticle } from './article-file';
 import { extractedTextCache } from '../search/extracted-text-cache';
 import type { OpenArticle } from './workspace-context';
@@ -31,6 +32,7 @@ export interface ArticleEvents {
 export class Articles {
   private readonly stores = new Map<string, Promise<SidecarStore>>();
   private readonly loaded = new Map<string, { article: LoadedArticle; mtimeMs: number; size: number }>();
+  private readonly detections = new ArticleDetections();
 
   /** `root` must be a realpath. */
   constructor(
@@ -64,7 +66,7 @@ export class Articles {
 
   doc(article: OpenArticle): ArticleDoc {
     const notices = [...(article.notices ?? []), ...article.store.notices].map((n) => this.withoutRoot(n)!);
-    return articleDoc(article, article.store.data, this.withoutRoot(article.store.readOnly), notices);
+    return articleDoc(article, article.store.data, this.withoutRoot(article.store.readOnly), notices, this.detections.for(article.file, article));
   }
 
   list(): Promise<ArticleSummary[]> {

@@ -1,7 +1,9 @@
 // The two rows measured in the real renderer in Chromium (playwright-core driving Debian's
-// chromium): opening a 100,000-character article with 5,000 highlights, and adding one
-// highlight to it. The article is built from the shared Persian articles, its sidecar
-// written directly, and the app served by the harness as in the browser tests.
+// chromium): opening a 100,000-character article with 5,000 highlights, against ProseMirror
+// drawing the same view alone (what the app adds, the API call first, is what the ratio
+// judges), and adding one highlight to it. The article is built from the shared Persian
+// articles, its sidecar written directly, and the app served by the harness as in the
+// browser tests.
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -11,13 +13,15 @@ import { chromium } from 'playwright-core';
 import { serialiseSidecar } from '../../annotations/store/serialise';
 import { SIDECAR_FORMAT, type Annotation } from '../../annotations/model/types';
 import { bundleRenderer } from '../../build/scripts/bundle.mjs';
+import type { ArticleDoc } from '../../corpus/api/api';
+import type { ReadingParagraph } from '../../renderer/reading/reading-view';
 import { findChromium } from '../browser/browser-env';
 import { startHarness } from '../harness/server';
 import { median, type BenchRow } from './measure';
 import { annotationAt } from '../fixtures/annotations';
 
 export const RENDER_ROWS = {
-  render: { measure: 'render an article of 100,000 characters with 5,000 highlights', target: '< 400 ms' },
+  render: { measure: 'open an article of 100,000 characters with 5,000 highlights: on screen vs ProseMirror alone', target: '≤ 2×' },
   addHighlight: { measure: 'add one highlight in that article', target: '< 16 ms' },
 } as const;
 
@@ -31,6 +35,8 @@ export interface RenderBenchOptions {
 const SAMPLE = fileURLToPath(new URL('../../corpus/sample', import.meta.url));
 const CHARS = 100_000;
 const HIGHLIGHTS = 5_000;
+/** The app's open may take at most this many times ProseMirror's own drawing of the same view. */
+const RENDER_RATIO = 2;
 const TAGS = ['person', 'organisation', 'place', 'date', 'event', 'statement', 'threat', 'stance', 'term'];
 
 /** A long Persian article from the real ones, paragraphs repeated until it is long enough. */
@@ -56,6 +62,11 @@ function annotations(text: string): Annotation[] {
     out.push(annotationAt(text, `bench-${i}`, start, end, { analyst: 'bench', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', tags: [TAGS[i % TAGS.length]!], gloss: `gloss ${i}` }));
   }
   return out;
+}
+
+/** The paragraphs as the reading controller gives them to the view. */
+function readingParagraphs(doc: ArticleDoc): ReadingParagraph[] {
+  return doc.paragraphs.map((p) => ({ ...p, lang: p.dir === 'rtl' ? (doc.language === 'en' ? 'und' : doc.language) : 'en' }));
 }
 
 /** highlight-probe.ts as one script for the bench's page. */
@@ -103,6 +114,12 @@ export async function renderRows(options: RenderBenchOptions): Promise<BenchRow[
     await page.waitForSelector('body[data-ready="true"]');
     const renders: number[] = [];
     const apiOnly: number[] = [];
+    const alone: number[] = [];
+    let first = NaN;
+    const taxonomy = await harness.workspace.getTaxonomy();
+    const spans = list.map((a) => ({ id: a.id, start: a.target.position.start, end: a.target.position.end, tag: a.tags[0] }));
+    let paragraphs: ReadingParagraph[] | null = null;
+    await page.evaluate(await probeScript());
     const open = (file: string) => page.click(`li.article[data-file="${file}"]`).then(() => page.waitForSelector(`li.article.current[data-file="${file}"]`));
     for (let r = 0; r < options.runs + 1; r++) {
       await open('short.txt');
@@ -132,18 +149,20 @@ export async function renderRows(options: RenderBenchOptions): Promise<BenchRow[
         return { ms, n, api: performance.now() - a0 };
       });
       if (t.n < HIGHLIGHTS * 0.9) throw new Error(`only ${t.n} highlight segments on screen`);
-      if (r > 0) {
+      // Taken after the first open, which is timed as the app meets the article: nothing of it kept.
+      paragraphs ??= readingParagraphs(await harness.workspace.openArticle('long.txt'));
+      // ProseMirror alone, right after the app's open so that both meet the same machine.
+      const pm = await page.evaluate(([p, s, tx]) => window.hashiyaBenchProbe.render(p, s, tx), [paragraphs, spans, taxonomy] as const);
+      if (r === 0) first = t.ms;
+      else {
         renders.push(t.ms);
         apiOnly.push(t.api);
+        alone.push(pm);
       }
     }
+    if (!paragraphs) throw new Error('the long article was never opened');
     // One highlight added as the app adds it after a save: a decoration for the new span, in a
     // reading view of the same article built by the probe (the app's own is not reachable).
-    const doc = await harness.workspace.openArticle('long.txt');
-    const taxonomy = await harness.workspace.getTaxonomy();
-    const spans = list.map((a) => ({ id: a.id, start: a.target.position.start, end: a.target.position.end, tag: a.tags[0] }));
-    const paragraphs = doc.paragraphs.map((p) => ({ ...p, lang: doc.language }));
-    await page.evaluate(await probeScript());
     const adds = await page.evaluate(([p, s, t, count]) => window.hashiyaBenchProbe.addHighlights(p, s, t, count), [paragraphs, spans, taxonomy, 30] as const);
     const save = await page.evaluate(async () => {
       const t0 = performance.now();
@@ -152,9 +171,16 @@ export async function renderRows(options: RenderBenchOptions): Promise<BenchRow[
       return performance.now() - t0;
     }).catch(() => NaN);
     const render = median(renders);
+    const pm = median(alone);
+    const ratio = render / pm;
     const add = median(adds);
     return [
-      { ...RENDER_ROWS.render, result: `${render.toFixed(0)} ms (${list.length} highlights, ${text.length} chars)`, baseline: apiOnly.length ? `the API call alone: ${median(apiOnly).toFixed(0)} ms` : '—', met: render < 400 },
+      {
+        ...RENDER_ROWS.render,
+        result: `${ratio.toFixed(2)}× (${render.toFixed(0)} ms vs ${pm.toFixed(0)} ms; ${list.length} highlights, ${text.length} chars)`,
+        baseline: `the API call alone: ${median(apiOnly).toFixed(0)} ms; first open: ${first.toFixed(0)} ms`,
+        met: ratio <= RENDER_RATIO,
+      },
       { ...RENDER_ROWS.addHighlight, result: `${add.toFixed(1)} ms (p95 ${[...adds].sort((a, b) => a - b)[Math.floor(adds.length * 0.95)]!.toFixed(1)} ms)`, baseline: Number.isFinite(save) ? `save round trip ${save.toFixed(0)} ms` : '—', met: add < 16 },
     ];
   } finally {
