@@ -12,8 +12,8 @@ export function wordCount(text: string): number {
   return count;
 }
 
-/** The characters `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
-function isSpace(c: number): boolean {
+/** The characters `\s` matches (ECMAScript WhiteSpace and LineTerminator), by UTF-16 code unit. */
+export function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
