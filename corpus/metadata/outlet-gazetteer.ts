@@ -90,8 +90,25 @@ export function outletByName(name: string): { outlet: KnownOutlet; ambiguous: bo
   return m ? lookup(m[1]) ?? lookup(m[2]) : null;
 }
 
-/** Every known outlet named in `text`, left to right. */
-export function knownOutletsIn(text: string): NamedOutlet[] {
+const MAX_KEPT = 2048;
+const keptNames = new Map<string, readonly NamedOutlet[]>();
+
+/**
+ * Every known outlet named in `text`, left to right. The same line is asked about by the
+ * masthead, headline, site-name and dateline rules, so the answer is kept for the article
+ * being read (bounded, keyed by the text itself).
+ */
+export function knownOutletsIn(text: string): readonly NamedOutlet[] {
+  let names = keptNames.get(text);
+  if (names === undefined) {
+    if (keptNames.size >= MAX_KEPT) keptNames.clear();
+    names = Object.freeze(namesIn(text));
+    keptNames.set(text, names);
+  }
+  return names;
+}
+
+function namesIn(text: string): NamedOutlet[] {
   const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, key: nameKey(m[0]) }));
   // Whether each word joins the one before it into a name, tested once per word rather than
   // once per word per name length tried.
