@@ -102,15 +102,23 @@ function isDigit(c: number): boolean {
  * code, and a scan tried them at every character of every paragraph in its interpreter, most of
  * the date detector's time. Same matches, same order.
  */
-function* matchesAtDigits(re: RegExp, text: string): Generator<RegExpExecArray> {
-  for (let i = 0; i < text.length; i++) {
-    if (!isDigit(text.charCodeAt(i))) continue;
+function* matchesAtDigits(re: RegExp, text: string, digits: readonly number[]): Generator<RegExpExecArray> {
+  let from = 0;
+  for (const i of digits) {
+    if (i < from) continue;
     re.lastIndex = i;
     const m = re.exec(text);
     if (!m) continue;
     yield m;
-    i = re.lastIndex - 1;
+    from = re.lastIndex;
   }
+}
+
+/** Where the digits stand, found once for the three date patterns. */
+function digitPositions(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) if (isDigit(text.charCodeAt(i))) out.push(i);
+  return out;
 }
 
 const HAS_YEAR = new RegExp(`${DIGIT}{4}`, 'u');
@@ -197,12 +205,13 @@ function overlaps(a: FoundDate, taken: FoundDate[]): boolean {
 export function findDates(text: string, options: DateOptions = {}): FoundDate[] {
   const found: FoundDate[] = [];
   if (!HAS_YEAR.test(text)) return found; // every form has a four-digit year
-  for (const m of matchesAtDigits(TEXT_DATE, text)) {
+  const digits = digitPositions(text);
+  for (const m of matchesAtDigits(TEXT_DATE, text, digits)) {
     const d = fromTextMatch(text, m);
     if (d) found.push(d);
   }
   for (const re of [NUMERIC_YMD, NUMERIC_DMY]) {
-    for (const m of matchesAtDigits(re, text)) {
+    for (const m of matchesAtDigits(re, text, digits)) {
       const d = fromNumericMatch(text, m, options);
       if (d && !overlaps(d, found)) found.push(d);
     }
