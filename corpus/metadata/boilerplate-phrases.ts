@@ -3,10 +3,11 @@
 // clocks and temperatures, rights notices, tag labels.
 import { WEEKDAY_NAMES } from './date-names';
 import { DIGIT, flexAlternation, looseKey } from '../text/letter-variants';
+import { lineKey } from './line-keys';
 
 /** Compare lines without spaces or ZWNJ: `لینکهای`, `لینک های` and `لینک‌های` are one word. */
 export function compact(text: string): string {
-  return looseKey(text).replace(/[\s\p{P}\p{S}]+/gu, '');
+  return lineKey(text).replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
 function phraseSet(phrases: readonly string[]): Set<string> {

@@ -7,7 +7,7 @@ import type { DateValue } from './date-value';
 import { calendarDayToIso, weekdayOfIso, type Calendar } from './calendars';
 import { MONTH_PATTERN, WEEKDAY_PATTERN, monthByName, weekdayByName } from './date-names';
 import type { Language } from '../text/language';
-import { DIGIT, WORD_END, WORD_START, asciiDigits, execAll, flexAlternation } from '../text/letter-variants';
+import { DIGIT, WORD_END, WORD_START, asciiDigits, flexAlternation } from '../text/letter-variants';
 
 export type { Calendar } from './calendars';
 
@@ -78,19 +78,48 @@ const TEXT_DATE = new RegExp(
     // Each optional piece owns the spaces after it, so a run of spaces is never split two ways.
     `${SP}*(?:ماه${SP}*)?(?:[،,]${SP}*)?(?:سال${SP}+)?` +
     `(?<year>${DIGIT}{4})(?!${DIGIT})${ERA_SUFFIX}`,
-  'gu',
+  'uy',
 );
 
 const NUM = `(?<![\\p{N}/.:-])`;
 const NUM_END = `(?!${DIGIT}|[/.:-]${DIGIT})`;
 const NUMERIC_YMD = new RegExp(
   `${NUM}(?<year>${DIGIT}{4})(?<sep>[/.-])(?<month>${DIGIT}{1,2})\\k<sep>(?<day>${DIGIT}{1,2})${NUM_END}${ERA_SUFFIX}`,
-  'gu',
+  'uy',
 );
 const NUMERIC_DMY = new RegExp(
   `${NUM}(?<day>${DIGIT}{1,2})(?<sep>[/.-])(?<month>${DIGIT}{1,2})\\k<sep>(?<year>${DIGIT}{4})${NUM_END}${ERA_SUFFIX}`,
-  'gu',
+  'uy',
 );
+
+function isDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x06f0 && c <= 0x06f9) || (c >= 0x0660 && c <= 0x0669);
+}
+
+/**
+ * What a global scan with `re` (sticky) finds, tried only where a digit stands: every date form
+ * opens with one (the day or the year). The patterns are too large for V8 to compile to machine
+ * code, and a scan tried them at every character of every paragraph in its interpreter, most of
+ * the date detector's time. Same matches, same order.
+ */
+function* matchesAtDigits(re: RegExp, text: string, digits: readonly number[]): Generator<RegExpExecArray> {
+  let from = 0;
+  for (const i of digits) {
+    if (i < from) continue;
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (!m) continue;
+    yield m;
+    from = re.lastIndex;
+  }
+}
+
+/** Where the digits stand, found once for the three date patterns. */
+function digitPositions(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) if (isDigit(text.charCodeAt(i))) out.push(i);
+  return out;
+}
 
 const HAS_YEAR = new RegExp(`${DIGIT}{4}`, 'u');
 const TIME_AFTER = new RegExp(`^[^\\n\\r]{0,30}?(?<!${DIGIT})${DIGIT}{1,2}:${DIGIT}{2}(?!${DIGIT})`, 'u');
@@ -176,12 +205,13 @@ function overlaps(a: FoundDate, taken: FoundDate[]): boolean {
 export function findDates(text: string, options: DateOptions = {}): FoundDate[] {
   const found: FoundDate[] = [];
   if (!HAS_YEAR.test(text)) return found; // every form has a four-digit year
-  for (const m of execAll(TEXT_DATE, text)) {
+  const digits = digitPositions(text);
+  for (const m of matchesAtDigits(TEXT_DATE, text, digits)) {
     const d = fromTextMatch(text, m);
     if (d) found.push(d);
   }
   for (const re of [NUMERIC_YMD, NUMERIC_DMY]) {
-    for (const m of execAll(re, text)) {
+    for (const m of matchesAtDigits(re, text, digits)) {
       const d = fromNumericMatch(text, m, options);
       if (d && !overlaps(d, found)) found.push(d);
     }

@@ -11,6 +11,7 @@ import { isCredit, isMastheadTitle, isNameLine } from './furniture-shapes';
 import { isListHeading, isTickerHeading } from './furniture-words';
 import { knownOutletsIn, outletByName } from './outlet-gazetteer';
 import { flexAlternation, looseKey } from '../text/letter-variants';
+import { lineKey } from './line-keys';
 
 type Kinds = Map<number, BoilerplateKind>;
 
@@ -171,7 +172,7 @@ export function markRepeated(lines: readonly Line[], kinds: Kinds): void {
   const seen = new Map<string, number[]>();
   lines.forEach((line, i) => {
     if (!isShortLabel(line)) return;
-    const key = looseKey(line.text);
+    const key = lineKey(line.text);
     const indexes = seen.get(key);
     if (indexes) indexes.push(i);
     else seen.set(key, [i]);

@@ -206,6 +206,8 @@ export function attributionAt(p: Paragraph, paragraph: number): OutletFinding[] 
 // `منبع: ایسنا`, `المصدر : وكالات`, `منبع خبر «فارس» است`, `Source: Reuters`.
 const SOURCE_LINE = /(?:^|[\s.،])(?:منبع(?:\s*خبر)?|المصدر|مصدر\s*الخبر|(?:هذا\s+الخبر\s+)?منقول\s+(?:من|عن)|source)\s*[:：]?\s*([^\n:]{2,60}?)\s*\.?\s*$/iu;
 const SOURCE_IS = /منبع\s*خبر\s*[«"“]?([^»"”\n]{2,40})[»"”]?\s*است/u;
+// A word both source shapes need (same flags as SOURCE_LINE): a line without one is not scanned by them.
+const SOURCE_WORDS = /منبع|مصدر|منقول|source/iu;
 
 // `به نقل از «همشهری آنلاین»` on a line of its own: the page credits where it took the story from.
 const CREDIT_LINE = /^\s*(?:به\s*نقل\s*از|نقلا?ً?\s*عن)\s*[:：]?\s*([^\n]{2,40})$/u;
@@ -213,7 +215,7 @@ const CREDIT_MAX_WORDS = 6;
 
 export function sourceAt(p: Paragraph, paragraph: number): OutletFinding | null {
   const credit = wordCount(p.text) <= CREDIT_MAX_WORDS ? CREDIT_LINE.exec(p.text) : null;
-  const m = credit ?? SOURCE_LINE.exec(p.text) ?? SOURCE_IS.exec(p.text);
+  const m = credit ?? (SOURCE_WORDS.test(p.text) ? (SOURCE_LINE.exec(p.text) ?? SOURCE_IS.exec(p.text)) : null);
   if (!m || m[1] === undefined) return null;
   const name = m[1].trim();
   const known = wholeKnown(name, true) ?? knownOutletsIn(name).find((n) => n.index === 0) ?? null;
@@ -228,9 +230,19 @@ const FOLLOW_US = /(?:تابعنا|تابعونا)\s+(?:على|عبر)\s+([^\n،
 const MORE_AT = /للمزيد\s*[:：]\s*([^\n،,.]{2,40})/u;
 const FOLLOW_FA = /([^\n]{2,40}?)\s+را\s+در\s+[^\n]{2,40}?دنبال\s+کنید/u;
 
+// The word each follow shape cannot do without: a line lacking it is not tried (FOLLOW_FA's lazy
+// groups backtrack over every character of a line that has none).
+const FOLLOW_WORDS: ReadonlyArray<[RegExp, string]> = [
+  [MORE_AT, 'للمزيد'],
+  [FOLLOW_AR, 'تابع'],
+  [FOLLOW_US, 'تابع'],
+  [FOLLOW_FA, 'دنبال'],
+];
+
 export function followAt(p: Paragraph, paragraph: number): OutletFinding | null {
   if (wordCount(p.text) > 25) return null;
-  for (const re of [MORE_AT, FOLLOW_AR, FOLLOW_US, FOLLOW_FA]) {
+  for (const [re, word] of FOLLOW_WORDS) {
+    if (!p.text.includes(word)) continue;
     const m = re.exec(p.text);
     if (!m || m[1] === undefined) continue;
     // `تابعوا آخر أخبار اليوم السابع`: the name follows the words for news or channel. The follow

@@ -90,20 +90,38 @@ export function outletByName(name: string): { outlet: KnownOutlet; ambiguous: bo
   return m ? lookup(m[1]) ?? lookup(m[2]) : null;
 }
 
-/** Every known outlet named in `text`, left to right. */
-export function knownOutletsIn(text: string): NamedOutlet[] {
+const MAX_KEPT = 2048;
+const keptNames = new Map<string, readonly NamedOutlet[]>();
+
+/**
+ * Every known outlet named in `text`, left to right. The same line is asked about by the
+ * masthead, headline, site-name and dateline rules, so the answer is kept for the article
+ * being read (bounded, keyed by the text itself).
+ */
+export function knownOutletsIn(text: string): readonly NamedOutlet[] {
+  let names = keptNames.get(text);
+  if (names === undefined) {
+    if (keptNames.size >= MAX_KEPT) keptNames.clear();
+    names = Object.freeze(namesIn(text));
+    keptNames.set(text, names);
+  }
+  return names;
+}
+
+function namesIn(text: string): NamedOutlet[] {
   const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, key: nameKey(m[0]) }));
+  // Whether each word joins the one before it into a name, tested once per word rather than
+  // once per word per name length tried.
+  const joinsPrevious = words.map((w, k) => k > 0 && GAP.test(text.slice(words[k - 1].end, w.start)));
   const out: NamedOutlet[] = [];
+  const keys: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    for (let n = Math.min(LONGEST_NAME, words.length - i); n >= 1; n--) {
+    // keys[n - 1]: the first n words joined, for every n they do join up to.
+    keys.length = 0;
+    for (let k = i, key = ''; k < Math.min(i + LONGEST_NAME, words.length) && (k === i || joinsPrevious[k]); k++) keys.push((key += words[k].key));
+    for (let n = keys.length; n >= 1; n--) {
       const last = words[i + n - 1];
-      let key = '';
-      let joined = true;
-      for (let k = i; k < i + n && joined; k++) {
-        if (k > i && !GAP.test(text.slice(words[k - 1].end, words[k].start))) joined = false;
-        key += words[k].key;
-      }
-      const hit = joined ? byKey.get(key) : undefined;
+      const hit = byKey.get(keys[n - 1]);
       if (!hit || hit.words < n) continue;
       out.push({ outlet: hit.outlet, written: text.slice(words[i].start, last.end), index: words[i].start, ambiguous: hit.ambiguous });
       i += n - 1;

@@ -23,6 +23,7 @@ import {
 import { labelGluedToHeadline } from './headline';
 import { outletByName } from './outlet-gazetteer';
 import { looseKey } from '../text/letter-variants';
+import { lineKey } from './line-keys';
 import type { Paragraph } from '../text/paragraphs';
 import { wordCount } from '../text/words';
 
@@ -95,7 +96,7 @@ function collect(paragraphs: readonly Paragraph[], ctx: OutletContext): OutletFi
     if (Array.isArray(f)) found.push(...f);
     else if (f) found.push(f);
   };
-  const headlineKey = ctx.headline >= 0 ? looseKey(paragraphs[ctx.headline].text) : null;
+  const headlineKey = ctx.headline >= 0 ? lineKey(paragraphs[ctx.headline].text) : null;
   // The lead: the first sentences of the article, wherever they stand (some pages put the
   // standfirst above the headline), never the headline or a copy of it.
   const seen = new Set(headlineKey === null ? [] : [headlineKey]);
@@ -104,7 +105,7 @@ function collect(paragraphs: readonly Paragraph[], ctx: OutletContext): OutletFi
     .filter(({ p, i }) => {
       if (i === ctx.headline || ctx.boilerplate.has(i) || !isProse(p.text)) return false;
       // A page that prints its standfirst twice has one lead paragraph, not two.
-      const key = looseKey(p.text);
+      const key = lineKey(p.text);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

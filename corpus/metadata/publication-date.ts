@@ -177,7 +177,8 @@ function eraNote(candidate: Candidate, era: Era): string {
 export function detectPublicationDate(text: string, paragraphs: readonly Paragraph[], ctx: DateContext): PublicationDate {
   const notes: string[] = [];
   const candidates = collect(text, paragraphs, ctx, notes);
-  const era = eraOfText(edgeText(text));
+  // The offices named are read only to judge a candidate; with none there is nothing to judge.
+  const era = candidates.length > 0 ? eraOfText(edgeText(text)) : null;
   // Every reason a candidate fails is told: the user may know better than one of them.
   const kept = candidates.filter((candidate) => {
     const { date, todayBar } = candidate;

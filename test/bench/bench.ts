@@ -333,7 +333,7 @@ async function main(): Promise<void> {
       { measure: `${n} articles (${(gen.bytes / 1e6).toFixed(0)} MB): list on screen after opening, cold`, target: '< 1 s', result: `${ms(coldList)} (${median(cold.map((c) => c.pending))} pending)`, baseline: `reopen: ${ms(reopenList)}`, met: coldList < 1000 },
       { measure: 'full index build, cold (worker thread)', target: '< 15 s', result: ms(coldIndex), baseline: `read all files once: ${ms(readOnce)}`, met: coldIndex < 15_000 },
       { measure: 'UI (main thread) stalls during the cold build', target: '< 50 ms each', result: `worst ${ms(worstStall)}`, baseline: `worst of all runs ${ms(maxStall)}, ${cold.reduce((s, c) => s + c.stallsOver50, 0)} over 50 ms; idle thread: ${ms(idleStall)}`, met: worstStall < 50 },
-      { measure: 'headlines and metadata filled in (list worker)', target: '—', result: ms(coldListed), baseline: '', met: null },
+      { measure: 'headlines and metadata filled in (list worker)', target: '≤ 4/3 × full index build', result: ms(coldListed), baseline: `full index build ${ms(coldIndex)}; the issue's 20 s per 20,000 articles, scaled: ${ms(cfg.articles)}`, met: coldListed <= (4 / 3) * coldIndex },
       { measure: 'reopen with the on-disk index: searchable', target: '< 2 s', result: ms(reopen), baseline: `first query ${ms(median(warm.map((w) => w.firstQuery)))}`, met: reopen < 2000 },
       { measure: `query latency, 1–3 words, folded (${latencies.length} queries), p50`, target: '< 20 ms', result: ms(p50), baseline: `grep -F: ${ms(grepMs)}/query`, met: p50 < 20 },
       { measure: 'query latency, p95', target: '< 80 ms', result: ms(p95), baseline: `grep -F finds ${grepHits} of our ${ourHits} hits`, met: p95 < 80 },
