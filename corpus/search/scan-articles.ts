@@ -1,0 +1,45 @@
+// One share of a corpus searched with no index: each article's text folded and put through
+// the very matcher, scoring and hit mapping the indexed search uses, so that a one-off search
+// and the app agree on every hit and count. Runs in the CLI's own thread and in
+// scan-worker.ts; it imports no extractor, so that the worker starts in a fraction of the time.
+import { fold } from '../text/normalise';
+import { scoreSpans } from './index-ranking';
+import type { ScanEntry } from './index-store';
+import type { CompiledQuery } from './search-query';
+import { hitsOfSpans, matcherOf, type TextHit } from './text-hits';
+import { isArabicKey } from './word-forms';
+
+export interface ScannedArticle {
+  file: string;
+  score: number;
+  /** Every hit of the article, as the index counts them. */
+  count: number;
+  /** The first `limit` of them, in the original text. */
+  hits: TextHit[];
+}
+
+/** An article's text as the index has it, or null when it has none (then it never matches). */
+export type ReadText = (e: ScanEntry) => string | null | Promise<string | null>;
+
+/** The articles among `entries` that hold every term, in the order given (not ranked). */
+export async function scanArticles(entries: readonly ScanEntry[], query: CompiledQuery, limit: number, read: ReadText): Promise<ScannedArticle[]> {
+  const matcher = query.terms.length === 0 ? null : matcherOf(query);
+  if (matcher === null) return [];
+  const rank = { matcher, weights: query.terms.map((t) => (t.phrase ? 1.5 : 1)) };
+  const out: ScannedArticle[] = [];
+  for (const e of entries) {
+    let text: string | null;
+    try {
+      text = await read(e);
+    } catch {
+      continue;
+    }
+    if (text === null) continue;
+    const f = fold(text);
+    const spans = matcher.spans(f.key, isArabicKey(f.key));
+    if (spans === null) continue;
+    const scored = scoreSpans(e.file, f.key.length, spans, rank);
+    out.push({ file: e.file, score: scored.score, count: scored.hits, hits: hitsOfSpans(text, f, spans, limit) });
+  }
+  return out;
+}
