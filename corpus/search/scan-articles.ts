@@ -5,6 +5,7 @@
 import { fold } from '../text/normalise';
 import { scoreSpans } from './index-ranking';
 import type { ScanEntry } from './index-store';
+import type { EngineRequest } from './search-engine';
 import type { CompiledQuery } from './search-query';
 import { hitsOfSpans, matcherOf, type TextHit } from './text-hits';
 import { isArabicKey } from './word-forms';
@@ -17,6 +18,14 @@ export interface ScannedArticle {
   /** The first `limit` of them, in the original text. */
   hits: TextHit[];
 }
+
+/** What the worker starts with; its articles (ScanEntry[]) follow in one message. */
+export interface ScanStart {
+  root: string;
+  request: EngineRequest;
+}
+
+export type ScanReply = { ok: true; articles: ScannedArticle[] } | { ok: false; message: string };
 
 /** An article's text as the index has it, or null when it has none (then it never matches). */
 export type ReadText = (e: ScanEntry) => string | null | Promise<string | null>;

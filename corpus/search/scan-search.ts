@@ -12,16 +12,9 @@ import { containedPath, encodingOverride } from './article-read';
 import { extractedTextCache } from './extracted-text-cache';
 import { rankArticles } from './index-ranking';
 import { listNames, scanCorpus, SEARCH_INDEX, usableAppFolder, type ScanEntry } from './index-store';
-import { scanArticles, type ScannedArticle } from './scan-articles';
-import type { ScanReply } from './scan-worker';
+import { scanArticles, type ScannedArticle, type ScanReply, type ScanStart } from './scan-articles';
 import { SearchQueryError, type EngineHit, type EngineRequest, type EngineResult } from './search-engine';
 import { checkFilters, checkQuerySize, compileQuery, type SearchFilters } from './search-query';
-
-/** What the worker starts with; its articles (ScanEntry[]) follow in one message. */
-export interface ScanStart {
-  root: string;
-  request: EngineRequest;
-}
 
 export interface ScanOptions {
   /** Below this many articles a worker costs more to start than it saves. */

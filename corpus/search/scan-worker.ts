@@ -5,12 +5,9 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { decodeArticle } from '../text/decode';
 import { containedPath, encodingOverride } from './article-read';
-import { scanArticles, type ScannedArticle } from './scan-articles';
 import type { ScanEntry } from './index-store';
-import type { ScanStart } from './scan-search';
+import { scanArticles, type ScanReply, type ScanStart } from './scan-articles';
 import { compileQuery } from './search-query';
-
-export type ScanReply = { ok: true; articles: ScannedArticle[] } | { ok: false; message: string };
 
 const start = workerData as ScanStart;
 const r = start.request;
