@@ -2,9 +2,8 @@
 // the very matcher, scoring and hit mapping the indexed search uses, so that a one-off search
 // and the app agree on every hit and count. Runs in the CLI's own thread and in
 // scan-worker.ts; it imports no extractor, so that the worker starts in a fraction of the time.
-import { fold } from '../text/normalise';
+import { fold, foldKey } from '../text/normalise';
 import { scoreSpans } from './index-ranking';
-import type { ScanEntry } from './index-store';
 import type { EngineRequest } from './search-engine';
 import type { CompiledQuery } from './search-query';
 import { hitsOfSpans, matcherOf, type TextHit } from './text-hits';
@@ -19,19 +18,25 @@ export interface ScannedArticle {
   hits: TextHit[];
 }
 
-/** What the worker starts with; its articles (ScanEntry[]) follow in one message. */
+/** What the worker starts with; its articles (WorkerEntry[]) follow in one message. */
 export interface ScanStart {
   root: string;
   request: EngineRequest;
 }
 
+/** A plain-text article of the worker's share, with the encoding its sidecar chooses. */
+export interface WorkerEntry {
+  file: string;
+  encoding: string | null;
+}
+
 export type ScanReply = { ok: true; articles: ScannedArticle[] } | { ok: false; message: string };
 
 /** An article's text as the index has it, or null when it has none (then it never matches). */
-export type ReadText = (e: ScanEntry) => string | null | Promise<string | null>;
+export type ReadText<E> = (e: E) => string | null | Promise<string | null>;
 
 /** The articles among `entries` that hold every term, in the order given (not ranked). */
-export async function scanArticles(entries: readonly ScanEntry[], query: CompiledQuery, limit: number, read: ReadText): Promise<ScannedArticle[]> {
+export async function scanArticles<E extends { file: string }>(entries: readonly E[], query: CompiledQuery, limit: number, read: ReadText<E>): Promise<ScannedArticle[]> {
   const matcher = query.terms.length === 0 ? null : matcherOf(query);
   if (matcher === null) return [];
   const rank = { matcher, weights: query.terms.map((t) => (t.phrase ? 1.5 : 1)) };
@@ -44,11 +49,12 @@ export async function scanArticles(entries: readonly ScanEntry[], query: Compile
       continue;
     }
     if (text === null) continue;
-    const f = fold(text);
-    const spans = matcher.spans(f.key, isArabicKey(f.key));
+    // The key as the index folds it; the offset map, which costs more, only for an article that matches.
+    const key = foldKey(text);
+    const spans = matcher.spans(key, isArabicKey(key));
     if (spans === null) continue;
-    const scored = scoreSpans(e.file, f.key.length, spans, rank);
-    out.push({ file: e.file, score: scored.score, count: scored.hits, hits: hitsOfSpans(text, f, spans, limit) });
+    const scored = scoreSpans(e.file, key.length, spans, rank);
+    out.push({ file: e.file, score: scored.score, count: scored.hits, hits: hitsOfSpans(text, fold(text), spans, limit) });
   }
   return out;
 }

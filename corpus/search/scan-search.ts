@@ -12,7 +12,7 @@ import { containedPath, encodingOverride } from './article-read';
 import { extractedTextCache } from './extracted-text-cache';
 import { rankArticles } from './index-ranking';
 import { listNames, scanCorpus, SEARCH_INDEX, usableAppFolder, type ScanEntry } from './index-store';
-import { scanArticles, type ScannedArticle, type ScanReply, type ScanStart } from './scan-articles';
+import { scanArticles, type ScannedArticle, type ScanReply, type ScanStart, type WorkerEntry } from './scan-articles';
 import { SearchQueryError, type EngineHit, type EngineRequest, type EngineResult } from './search-engine';
 import { checkFilters, checkQuerySize, compileQuery, type SearchFilters } from './search-query';
 
@@ -52,7 +52,7 @@ export async function scanSearch(root: string, request: EngineRequest, options: 
   const theirs: ScanEntry[] = [];
   let plain = 0;
   for (const e of entries) (other && (articleFormatOf(e.file) ?? 'txt') === 'txt' && plain++ % 2 === 1 ? theirs : mine).push(e);
-  const theirsFound = other?.give(theirs) ?? null;
+  const theirsFound = other?.give(theirs.map((e) => ({ file: e.file, encoding: encodingOverride(root, e) }))) ?? null;
   const pages = extractedTextCache(root);
   const read = async (e: ScanEntry): Promise<string | null> => {
     const decoded = await articleText(e.file, readFileSync(containedPath(root, e.file)), encodingOverride(root, e), pages);
@@ -90,7 +90,7 @@ function merge(found: ScannedArticle[], limit: number, lenient: boolean, wholeWo
 }
 
 /** A worker started for a request; given its articles, it answers with its findings, or null when it could not. */
-function startShare(start: ScanStart): { give: (entries: ScanEntry[]) => Promise<ScannedArticle[] | null> } {
+function startShare(start: ScanStart): { give: (entries: WorkerEntry[]) => Promise<ScannedArticle[] | null> } {
   let worker: Worker | null;
   try {
     worker = startScanWorker(start);
