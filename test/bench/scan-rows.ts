@@ -21,7 +21,7 @@ function wholeProcess(command: string, args: string[]): { ms: number; ok: boolea
 }
 
 /** Times `hashiya search --corpus DIR QUERY --json` with no index (median of `runs`) and `rg -F -c`; the corpus's own index is put back after. */
-export function scanRows(dir: string, runs: number, query = 'ایران'): BenchRow[] {
+export function scanRows(dir: string, runs: number, query = 'نخست وزیر'): BenchRow[] {
   process.stderr.write(`[bench] hashiya search with no index vs rg -F -c\n`);
   const app = join(dir, APP_FOLDER);
   const aside = join(dir, `${APP_FOLDER}-bench-aside`);
