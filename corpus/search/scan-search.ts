@@ -45,23 +45,28 @@ export async function scanSearch(root: string, request: EngineRequest, options: 
   // and it overlaps the stat of every file this way.
   const { articles } = await listNames(root);
   const other = articles.length >= (options.workerFrom ?? WORKER_FROM) ? startShare({ root, request }) : null;
-  const entries = (await scanCorpus(root)).filter((e) => !tooLargeToRead(e.file, e.article.size));
-  // The worker takes plain-text articles only, every other one (neighbours in name tend to be
-  // alike in size); this thread the rest, saved pages and documents among them.
-  const mine: ScanEntry[] = [];
-  const theirs: ScanEntry[] = [];
-  let plain = 0;
-  for (const e of entries) (other && (articleFormatOf(e.file) ?? 'txt') === 'txt' && plain++ % 2 === 1 ? theirs : mine).push(e);
-  const theirsFound = other?.give(theirs.map((e) => ({ file: e.file, encoding: encodingOverride(root, e) }))) ?? null;
-  const pages = extractedTextCache(root);
-  const read = async (e: ScanEntry): Promise<string | null> => {
-    const decoded = await articleText(e.file, readFileSync(containedPath(root, e.file)), encodingOverride(root, e), pages);
-    return decoded.ok ? decoded.text : null;
-  };
-  const found = await scanArticles(mine, query, limit, read);
-  // A worker that could not start or failed leaves its share to this thread.
-  const rest = theirsFound ? ((await theirsFound) ?? (await scanArticles(theirs, query, limit, read))) : [];
-  return merge([...found, ...rest], limit, query.lenient, query.wholeWord);
+  try {
+    const entries = (await scanCorpus(root)).filter((e) => !tooLargeToRead(e.file, e.article.size));
+    // The worker takes plain-text articles only, every other one (neighbours in name tend to be
+    // alike in size); this thread the rest, saved pages and documents among them.
+    const mine: ScanEntry[] = [];
+    const theirs: ScanEntry[] = [];
+    let plain = 0;
+    for (const e of entries) (other && (articleFormatOf(e.file) ?? 'txt') === 'txt' && plain++ % 2 === 1 ? theirs : mine).push(e);
+    const theirsFound = other?.give(theirs.map((e) => ({ file: e.file, encoding: encodingOverride(root, e) }))) ?? null;
+    const pages = extractedTextCache(root);
+    const read = async (e: ScanEntry): Promise<string | null> => {
+      const decoded = await articleText(e.file, readFileSync(containedPath(root, e.file)), encodingOverride(root, e), pages);
+      return decoded.ok ? decoded.text : null;
+    };
+    const found = await scanArticles(mine, query, limit, read);
+    // A worker that could not start or failed leaves its share to this thread.
+    const rest = theirsFound ? ((await theirsFound) ?? (await scanArticles(theirs, query, limit, read))) : [];
+    return merge([...found, ...rest], limit, query.lenient, query.wholeWord);
+  } finally {
+    // A worker never given its share would wait, and keep the process alive, for ever.
+    other?.stop();
+  }
 }
 
 function filtersSomething(f: SearchFilters): boolean {
@@ -90,7 +95,7 @@ function merge(found: ScannedArticle[], limit: number, lenient: boolean, wholeWo
 }
 
 /** A worker started for a request; given its articles, it answers with its findings, or null when it could not. */
-function startShare(start: ScanStart): { give: (entries: WorkerEntry[]) => Promise<ScannedArticle[] | null> } {
+function startShare(start: ScanStart): { give: (entries: WorkerEntry[]) => Promise<ScannedArticle[] | null>; stop: () => void } {
   let worker: Worker | null;
   try {
     worker = startScanWorker(start);
@@ -115,6 +120,9 @@ function startShare(start: ScanStart): { give: (entries: WorkerEntry[]) => Promi
     give(entries) {
       worker?.postMessage(entries);
       return answer;
+    },
+    stop() {
+      void worker?.terminate();
     },
   };
 }
