@@ -1,7 +1,7 @@
 // The in-memory query side's last step: counting each candidate's hits, scoring and ranking
 // them, with a cheaper first look when very many articles are candidates.
 import type { Slot } from './index-slot';
-import { MAX_SPANS, type QueryMatcher } from './query-matcher';
+import { MAX_SPANS, type KeySpan, type QueryMatcher } from './query-matcher';
 
 export interface RankedArticle {
   file: string;
@@ -52,7 +52,14 @@ const positionLists: number[][] = [];
  */
 function scoreArticle(s: Slot, q: RankQuery, cap: number): RankedArticle | null {
   const spans = q.matcher.spans(s.key, s.arabic, cap);
-  if (spans === null) return null;
+  return spans === null ? null : scoreSpans(s.file, s.key.length, spans, q, cap);
+}
+
+/**
+ * An article's score from its spans and its key's length. Shared with the scan of a corpus
+ * with no index (scan-articles.ts), so that both rank the same articles the same way.
+ */
+export function scoreSpans(file: string, keyLength: number, spans: readonly KeySpan[], q: RankQuery, cap = MAX_SPANS): RankedArticle {
   const terms = q.matcher.terms;
   const keep = Math.min(cap, PROXIMITY_POSITIONS);
   while (positionLists.length < terms) positionLists.push([]);
@@ -74,11 +81,11 @@ function scoreArticle(s: Slot, q: RankQuery, cap: number): RankedArticle | null 
   const present = positionLists.slice(0, terms).filter((p) => p.length > 0);
   if (present.length > 1) score += 3 / (1 + minimalWindow(present) / 80);
   // Long articles collect hits by length alone.
-  score /= 1 + Math.log10(1 + s.key.length / 20000);
-  return { file: s.file, score, hits: spans.length };
+  score /= 1 + Math.log10(1 + keyLength / 20000);
+  return { file, score, hits: spans.length };
 }
 
-function rank(list: RankedArticle[]): RankedArticle[] {
+export function rankArticles(list: RankedArticle[]): RankedArticle[] {
   return list.sort((x, y) => y.score - x.score || (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
 }
 
@@ -98,7 +105,7 @@ export function rankSlots(slots: readonly Slot[], q: RankQuery, options: IndexSe
         totalHits += r.hits;
       }
     }
-    return { articles: limitTo(rank(ranked), options.maxArticles), totalHits, approximate: false };
+    return { articles: limitTo(rankArticles(ranked), options.maxArticles), totalHits, approximate: false };
   }
 
   // Very many candidates: one look per term decides whether an article matches and how
@@ -128,7 +135,7 @@ export function rankSlots(slots: readonly Slot[], q: RankQuery, options: IndexSe
       totalHits += r.hits;
     }
   }
-  const articles = rank(full);
+  const articles = rankArticles(full);
   for (let i = RANK_IN_FULL; i < first.length; i++) {
     const { s, score } = first[i]!;
     // Not looked into further: at least one hit of each term.

@@ -1,14 +1,10 @@
 // Search over a corpus folder: the index kept current against the folder, queries answered
 // with hits in the articles' original text. Runs in the index worker (the app) and in the
 // process itself (the CLI, small corpora).
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NO_SIDECAR, sidecarFacts } from '../../annotations/store/sidecar-facts';
-import { MAX_SIDECAR_BYTES } from '../../annotations/store/durable-json-adapter';
-import { readOrdinaryFileSync } from '../../annotations/store/safe-read';
-import { isInside, SIDECAR_SUFFIX } from '../folder/corpus-folder';
 import { articleText, tooLargeToRead } from '../extract/article-text';
-import { canonicalEncoding } from '../text/decode';
+import { containedPath, encodingOverride } from './article-read';
 import { contentHash, hashIfRacy, planRefresh, readCacheBytes, runChunked, SEARCH_INDEX, writeCache, type KnownFile, type ScanEntry } from './index-store';
 import { FOLD_VERSION, foldKey } from '../text/normalise';
 import { extractedTextCache, ocrTextSince } from './extracted-text-cache';
@@ -215,32 +211,6 @@ export class SearchEngine {
   }
 }
 
-/**
- * The real path of an article of this corpus (names come from the index's own scan, but a
- * file may have been swapped for a link out since); throws when it leads outside. Synchronous:
- * a query reads up to a hundred articles, and the thread pool would make each wait.
- */
-function containedPath(root: string, file: string): string {
-  const real = realpathSync(join(root, file));
-  if (!isInside(root, real)) throw new Error(`${file} leads outside the corpus`);
-  return real;
-}
-
 function sameMeta(a: DocMeta, b: DocMeta): boolean {
   return a.language === b.language && a.outlet === b.outlet && a.date === b.date && a.tags.length === b.tags.length && a.tags.every((t, i) => t === b.tags[i]);
 }
-
-function encodingOverride(root: string, e: ScanEntry): string | null {
-  if (!e.sidecar) return null;
-  let text: string;
-  try {
-    text = readOrdinaryFileSync(join(root, e.file + SIDECAR_SUFFIX), { maxBytes: MAX_SIDECAR_BYTES })?.toString('utf8') ?? '';
-  } catch {
-    return null;
-  }
-  const facts = text ? sidecarFacts(text, e.file) : NO_SIDECAR;
-  const chosen = facts.overrides.encoding;
-  // A name this build does not know is ignored, as when the article is opened.
-  return chosen && canonicalEncoding(chosen) ? chosen : null;
-}
-

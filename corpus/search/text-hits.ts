@@ -1,9 +1,9 @@
 // The hits of a query in one article's text, with the context a list of results shows.
 // Matching runs on the text's folded key; the fold's offset map gives every hit back in the
 // original characters (UTF-16 offsets into the text as decoded).
-import { fold, originalSpan } from '../text/normalise';
+import { fold, originalSpan, type Folded } from '../text/normalise';
 import { keyAlphabet } from './key-alphabet';
-import { QueryMatcher } from './query-matcher';
+import { QueryMatcher, type KeySpan } from './query-matcher';
 import type { CompiledQuery } from './search-query';
 import { isArabicKey } from './word-forms';
 
@@ -32,7 +32,7 @@ export interface FindOptions {
 const matchers = new WeakMap<CompiledQuery, QueryMatcher | null>();
 
 /** The query's patterns over folded keys as strings, compiled once per query. */
-function matcherOf(query: CompiledQuery): QueryMatcher | null {
+export function matcherOf(query: CompiledQuery): QueryMatcher | null {
   if (!matchers.has(query)) matchers.set(query, QueryMatcher.compile(query.terms, keyAlphabet()));
   return matchers.get(query)!;
 }
@@ -48,13 +48,17 @@ export function findHits(text: string, query: CompiledQuery, options: FindOption
   if (matcher === null || limit <= 0) return [];
   const f = fold(text);
   const spans = matcher.spans(f.key, options.arabic ?? isArabicKey(f.key));
-  if (spans === null) return [];
+  return spans === null ? [] : hitsOfSpans(text, f, spans, limit);
+}
+
+/** Key spans of the text's fold as hits in the original text, at most `limit` of them. */
+export function hitsOfSpans(text: string, f: Folded, spans: readonly KeySpan[], limit = Infinity): TextHit[] {
   const hits: TextHit[] = [];
   for (const s of spans) {
+    if (hits.length >= limit) break;
     const [start, end] = originalSpan(f, s.start, s.end);
     const { context, contextStart } = contextAround(text, start, end);
     hits.push({ start, end, text: text.slice(start, end), context, contextStart, term: s.term });
-    if (hits.length >= limit) break;
   }
   return hits;
 }

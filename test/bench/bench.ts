@@ -345,6 +345,7 @@ async function main(): Promise<void> {
       { measure: `peak memory, ${n} articles opened, indexed, searched (process RSS, workers included)`, target: '< 1 GB', result: mb(memory.peakRss), baseline: `${memoryWorkers}; this bench process after all runs: ${mb(peakRss)}`, met: memory.peakRss < 1024 * 1024 * 1024 },
     );
 
+    rows.push(...(await import('./scan-rows')).scanRows(dir, cfg.runs));
     const cpu = cpus();
     const lines = [
       '',

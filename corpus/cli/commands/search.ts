@@ -7,6 +7,7 @@ import { ArticleCatalog } from '../../catalog/article-catalog';
 import type { Language } from '../../text/language';
 import { SearchQueryError, type EngineResult } from '../../search/search-engine';
 import { checkFilters, type SearchFilters } from '../../search/search-query';
+import { indexOnDisk, scanSearch } from '../../search/scan-search';
 import { CliError, corpusFolder, EXIT, parseFlags, UsageError, type CliCommand } from '../command';
 
 const USAGE = `usage: hashiya search --corpus DIR "QUERY" [--json] [--strict | --lenient] [--whole-word]
@@ -55,7 +56,11 @@ export const command: CliCommand = async (args) => {
     const catalog = new ArticleCatalog(root);
     const lenient = flags.has('strict') ? false : flags.has('lenient') ? true : undefined;
     const wholeWord = flags.has('whole-word');
-    const result = await catalog.searchInline({ query, lenient, wholeWord, filters, limit, exactTotals: true });
+    const request = { query, lenient, wholeWord, filters, limit, exactTotals: true };
+    // With no index yet, building one first would cost many times a single reading of the
+    // articles: they are read once instead, and the index is left for the app to build.
+    const scanned = (await indexOnDisk(root)) ? null : await scanSearch(root, request);
+    const result = scanned ?? (await catalog.searchInline(request));
     // `hashiya search … | head` closes the pipe early: that is not an error.
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') process.exit(0);
