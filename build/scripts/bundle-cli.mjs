@@ -45,7 +45,7 @@ export async function bundleCli({ minify = false } = {}) {
     banner: { js: "import { createRequire as __hashiyaRequire } from 'node:module'; const require = __hashiyaRequire(import.meta.url);" },
   });
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/'));
-  // Paths relative to the repository (absWorkingDir): test/cli/bundle.test.ts reads it.
+  // Paths relative to the repository (absWorkingDir): test/cli/bundle-startup.test.ts reads it.
   await writeFile(join(CLI_OUT, 'meta.json'), JSON.stringify(result.metafile));
   await writeFile(join(CLI_OUT, 'sources.json'), JSON.stringify({ builtAt, inputs }));
 }
