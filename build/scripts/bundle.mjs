@@ -1,9 +1,11 @@
 // Bundles the app with esbuild: main (ESM), preload (CJS: a sandboxed preload cannot be
-// ESM), the renderer, and copies the page, styles and the bundled fonts into out/.
+// ESM), the renderer, the `hashiya` command (bundle-cli.mjs), and copies the page, styles
+// and the bundled fonts into out/.
 import { build } from 'esbuild';
 import { cp, mkdir, readdir, copyFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { bundleCli } from './bundle-cli.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = join(root, 'out');
@@ -61,5 +63,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const t = Date.now();
   if (what === 'all' || what === 'renderer') await bundleRenderer({ minify });
   if (what === 'all' || what === 'shell') await bundleShell({ minify });
+  if (what === 'all' || what === 'cli') await bundleCli({ minify });
   console.log(`bundled ${what} in ${Date.now() - t} ms`);
 }

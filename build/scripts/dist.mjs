@@ -83,6 +83,8 @@ async function main() {
   const args = process.argv.slice(2);
   const require = createRequire(import.meta.url);
   const config = { ...require(join(ROOT, 'build', 'electron-builder.config.cjs')) };
+  // out/cli/ is the repository's `hashiya` command (bundle-cli.mjs); the app never loads it.
+  config.files = [...config.files, '!out/cli/**/*'];
   const local = localElectronDist();
   if (local) {
     config.electronDist = local.dist;

@@ -338,6 +338,7 @@ async function main(): Promise<void> {
       { measure: `query latency, 1–3 words, folded (${latencies.length} queries), p50`, target: '< 20 ms', result: ms(p50), baseline: `grep -F: ${ms(grepMs)}/query`, met: p50 < 20 },
       { measure: 'query latency, p95', target: '< 80 ms', result: ms(p95), baseline: `grep -F finds ${grepHits} of our ${ourHits} hits`, met: p95 < 80 },
       ...render,
+      ...(await import('./cli-rows')).cliRows({ runs: cfg.runs }),
       { measure: 'save a sidecar with 5,000 annotations', target: '< 50 ms', result: ms(saveMs), baseline: '', met: saveMs < 50 },
       { measure: `re-anchor 1,000 annotations after 3 % of the words changed (${trial.changedWords} of ${trial.words})`, target: '< 500 ms', result: ms(reMs), baseline: '', met: reMs < 500 },
       { measure: 're-anchored: placed right', target: '≥ 95 %', result: `${(rightShare * 100).toFixed(1)} %`, baseline: `${score.exact} exact, ${score.moved} moved, ${score.fuzzy} fuzzy, ${score.orphaned} orphaned (${score.lost} of them with most words left; ${score.imprecise} imprecise)`, met: rightShare >= 0.95 },

@@ -5,8 +5,8 @@
 import { alignTexts, type AlignKind } from '../../align/align';
 import { scriptOf } from '../../align/align-anchors';
 import { detectLanguage } from '../../text/language';
-import { parseFlags, UsageError, type CliCommand } from '../command';
-import { CliError, EXIT, readArticleFile, shorten, type ArticleFile } from './segment';
+import { readArticleFile, shorten, type ArticleFile } from '../article-file';
+import { CliError, EXIT, parseFlags, UsageError, type CliCommand } from '../command';
 
 const USAGE = 'usage: hashiya align FILE_A FILE_B [--json] [--kind translation|comparable]';
 

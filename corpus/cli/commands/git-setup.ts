@@ -27,7 +27,9 @@ function shellWord(word: string): string {
 }
 
 export function driverCommand(): string {
-  const bin = fileURLToPath(new URL('../bin.mjs', import.meta.url));
+  // From the sources this module is corpus/cli/commands/; bundled, a chunk in out/cli/.
+  const here = import.meta.url;
+  const bin = fileURLToPath(new URL(here.endsWith('.ts') ? '../bin.mjs' : '../../corpus/cli/bin.mjs', here));
   return [process.execPath, bin].map(shellWord).join(' ') + ' merge-driver %O %A %B %P';
 }
 

@@ -1,49 +1,12 @@
 // `hashiya segment FILE [--json]`: the paragraphs and sentences of an article with their
 // offsets (UTF-16 code units into the decoded text, as everywhere in Hashiya).
-import { readFile } from 'node:fs/promises';
 import { furnitureParagraphs } from '../../metadata/furniture-paragraphs';
-import { articleText } from '../../extract/article-text';
 import { detectLanguage } from '../../text/language';
 import { segmentText } from '../../text/segment';
+import { readArticleFile, shorten, type ArticleFile } from '../article-file';
 import { CliError, EXIT, parseFlags, UsageError, type CliCommand } from '../command';
 
 const USAGE = 'usage: hashiya segment FILE [--json]';
-
-/**
- * The exit codes of the corpus commands (cli/open-corpus.ts), repeated here so that the file
- * commands do not load the whole workspace: 0 done, 1 failed, 2 bad arguments or no such file.
- */
-export { CliError, EXIT };
-
-export interface ArticleFile {
-  path: string;
-  text: string;
-  encoding: string;
-  warning?: string;
-}
-
-/** Reads and decodes one article file, with the message a person needs when it cannot be. */
-export async function readArticleFile(path: string): Promise<ArticleFile> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliError(EXIT.usage, `no such file: ${path}`);
-    if (code === 'EISDIR') throw new CliError(EXIT.usage, `not a file: ${path}`);
-    throw new CliError(EXIT.failed, `cannot read ${path}: ${(error as Error).message}`);
-  }
-  const decoded = await articleText(path, bytes);
-  if (!decoded.ok) throw new CliError(EXIT.failed, `${path}: ${decoded.message}`);
-  return { path, text: decoded.text, encoding: decoded.encoding, ...(decoded.warning ? { warning: decoded.warning } : {}) };
-}
-
-/** One line of a terminal: the text with its line breaks flattened, cut at `max` characters. */
-export function shorten(text: string, max = 72): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const chars = [...flat];
-  return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('')}…`;
-}
 
 // Keeps a right-to-left sentence from reordering the offsets printed around it.
 function isolate(text: string): string {
