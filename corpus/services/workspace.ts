@@ -2,7 +2,7 @@
 // harness run this class; it has no Electron and no DOM in it. It opens the corpus and
 // routes each call to the service that answers it.
 import { realpath, stat } from 'node:fs/promises';
-import { basename, sep } from 'node:path';
+import { basename } from 'node:path';
 import type { AlignmentLink, Annotation, DateValue, MetadataOverrides, Pairing, Rendering, Tag } from '../../annotations/model/types';
 import { ArticleCatalog } from '../catalog/article-catalog';
 import {
@@ -55,6 +55,7 @@ import type { WorkspaceContext } from './workspace-context';
 import { withinTime } from './within-time';
 import { openOriginalFile, type OriginalOpener } from './open-original';
 import { OcrService, type FindOcrTools } from './ocr-service';
+import { withoutPlaces } from './window-message';
 
 /** How long quitting waits for saves under way before it goes on without them. */
 const QUIT_WAIT_MS = 5_000;
@@ -219,13 +220,7 @@ export class Workspace implements HashiyaApi, WindowMessages {
    * (as opened and as real path) and the app's own folder are cut out of it.
    */
   messageForWindow(message: string): string {
-    const places = [this.corpus?.root, this.corpus?.given, this.options.appDataDir]
-      .filter((p): p is string => typeof p === 'string' && p.length > 1)
-      .map((p) => p.replace(/[\\/]+$/, ''))
-      .sort((a, b) => b.length - a.length);
-    let out = message;
-    for (const p of places) out = out.split(p + sep).join('').split(p).join(basename(p));
-    return out;
+    return withoutPlaces(message, [this.corpus?.root, this.corpus?.given, this.options.appDataDir]);
   }
 
   async getAppState(): Promise<AppState> {
