@@ -7,8 +7,8 @@ import { safeQuotation, safeText } from './safe-fields';
 
 export { GROUP_BY, isGroupBy, type ExportOptions, type GroupBy } from './options';
 
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'docx', 'html', 'md', 'json', 'jsonld'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from './export-formats';
+import { EXPORT_FORMATS, type ExportFormat } from './export-formats';
 
 export interface ExportResult {
   data: Uint8Array;

@@ -40,6 +40,15 @@ export async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   const load = COMMANDS[name];
+  if (Object.hasOwn(COMMANDS, name) && rest.length === 1 && rest[0] === '--help') {
+    // The help text without the command's modules (megabytes for search and export).
+    const { usageOf } = await import('./usage');
+    const usage = usageOf(name);
+    if (usage !== undefined) {
+      process.stdout.write(`${usage}\n`);
+      return 0;
+    }
+  }
   if (!load) {
     process.stderr.write(`hashiya: unknown command '${name}'\n\n${USAGE}`);
     return 2;

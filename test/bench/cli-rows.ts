@@ -51,6 +51,7 @@ export function cliRows({ runs }: { runs: number }): BenchRow[] {
       baseline: `node -e 0: ${ms(m.node!)}; from the sources (tsx): ${ms(m.tsx!)} (${ratio(m.tsx!)})`,
       met: help <= TARGET_RATIO,
     },
-    { measure: '`hashiya info --help`, whole process (loads the info chunk)', target: '—', result: `${ms(m.info!)} (${ratio(m.info!)})`, baseline: `node -e 0: ${ms(m.node!)}`, met: null },
+    // A command's help is printed from corpus/cli/usage.ts, without loading the command.
+    { measure: '`hashiya info --help`, whole process (the help text only, not the info command)', target: `≤ ${TARGET_RATIO}× node -e 0`, result: `${ms(m.info!)} (${ratio(m.info!)})`, baseline: `node -e 0: ${ms(m.node!)}`, met: m.info! <= TARGET_RATIO * m.node! },
   ];
 }

@@ -36,12 +36,27 @@ test('hashiya --help loads the entry chunk and no command, search, extract or an
   const meta = await readMeta();
   assert.deepEqual([...staticInputs(meta, ENTRY)], ['corpus/cli/main.ts']);
   const dynamic = meta.outputs[ENTRY]!.imports.filter((i) => i.kind === 'dynamic-import');
-  assert.equal(dynamic.length, 8, 'one chunk per command, loaded when that command runs');
+  assert.equal(dynamic.length, 9, 'one chunk per command, loaded when that command runs, and the help texts');
+});
+
+/** The chunk `main.ts` loads for `COMMAND --help`. */
+function usageChunk(meta: Metafile): string {
+  const chunks = meta.outputs[ENTRY]!.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path);
+  // Every command's chunk holds the help texts too (each prints its own); this one holds no command.
+  return chunks.find((c) => {
+    const inputs = [...staticInputs(meta, c)];
+    return inputs.includes('corpus/cli/usage.ts') && !inputs.some((f) => f.startsWith('corpus/cli/commands/'));
+  })!;
+}
+
+test("hashiya COMMAND --help loads the help texts and no command's module", async () => {
+  const meta = await readMeta();
+  assert.deepEqual([...staticInputs(meta, usageChunk(meta))].sort(), ['annotations/export/export-formats.ts', 'corpus/cli/usage.ts']);
 });
 
 test("each command's chunk loads no other command's module", async () => {
   const meta = await readMeta();
-  const chunks = meta.outputs[ENTRY]!.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path);
+  const chunks = meta.outputs[ENTRY]!.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path).filter((c) => c !== usageChunk(meta));
   for (const chunk of chunks) {
     const own = Object.keys(meta.outputs[chunk]!.inputs).find((f) => f.startsWith('corpus/cli/commands/'));
     assert.ok(own, `${chunk} holds a command`);

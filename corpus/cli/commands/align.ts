@@ -7,8 +7,9 @@ import { scriptOf } from '../../align/align-anchors';
 import { detectLanguage } from '../../text/language';
 import { readArticleFile, shorten, type ArticleFile } from '../article-file';
 import { CliError, EXIT, parseFlags, UsageError, type CliCommand } from '../command';
+import { USAGES } from '../usage';
 
-const USAGE = 'usage: hashiya align FILE_A FILE_B [--json] [--kind translation|comparable]';
+const USAGE = USAGES.align;
 
 export interface AlignJson {
   links: Array<{ a: [number, number]; b: [number, number]; score: number }>;

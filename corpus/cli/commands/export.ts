@@ -7,18 +7,10 @@ import { QuotationIndex } from '../../../annotations/quotations/quotation-filter
 import { loadQuotations } from '../../services/quotation-loader';
 import type { Tag } from '../../../annotations/model/types';
 import { parseFlags, UsageError, type CliCommand } from '../command';
+import { USAGES } from '../usage';
 import { CliError, EXIT, openCorpusForCli } from '../open-corpus';
 
-const USAGE = `usage: hashiya export --corpus DIR --format ${EXPORT_FORMATS.join('|')} [--tag T]… [--out FILE]
-  --tag T            only quotations with this tag (id or name); repeat for several
-  --all-tags         with several --tag, only quotations that have every one of them
-  --group-by G       article (default), tag or none: sections of the docx, html and md reports
-  --no-sentence      leave out the sentence around each quote
-  --title TEXT       the report's title
-  --out FILE         write here; without it text formats go to stdout, binary ones (xlsx,
-                     docx) only to a pipe or a redirect, never to a terminal
-exit codes: 0 done; 1 failed; 2 bad arguments or no such folder; 3 exported, but some
-sidecars could not be read (named on stderr; their annotations are missing)`;
+const USAGE = USAGES.export;
 
 const SHORT_USAGE = `${USAGE.split('\n')[0]}\n(hashiya export --help for the options and exit codes)`;
 

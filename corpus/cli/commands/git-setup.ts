@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { writeFileDurable } from '../../../annotations/store/durable-write';
 import { readOrdinaryFile, RefusedFileError } from '../../../annotations/store/safe-read';
 import { EXIT, UsageError, parseFlags, type CliCommand } from '../command';
+import { USAGES } from '../usage';
 
 const run = promisify(execFile);
 
@@ -83,7 +84,7 @@ function problemWith(path: string, error: unknown): string {
 export const command: CliCommand = async (args) => {
   const { values, flags, positional } = parseFlags(args, { values: ['corpus'], flags: ['help'] });
   if (flags.has('help')) {
-    process.stdout.write('usage: hashiya git-setup [--corpus DIR]\n  --corpus DIR       the corpus folder inside a git repository (default: the current folder)\n');
+    process.stdout.write(`${USAGES['git-setup']}\n`);
     return 0;
   }
   if (positional.length > 0) throw new UsageError(`unexpected argument ${positional[0]}; usage: hashiya git-setup [--corpus DIR]`);

@@ -4,11 +4,10 @@
 import type { ArticleSummary, UnreadDocument } from '../../api/api';
 import { unreadCountLine } from '../../folder/unread-documents';
 import { parseFlags, UsageError, type CliCommand } from '../command';
+import { USAGES } from '../usage';
 import { CliError, EXIT, openCorpusForCli } from '../open-corpus';
 
-const USAGE = `usage: hashiya info --corpus DIR [--json]
-  Each article's file, language, annotation count, date, outlet and headline; with --json also
-  its format (txt, html, mhtml, docx for a .docx or .docm, pdf), author and web address (null where the article gives none).`;
+const USAGE = USAGES.info;
 
 export interface InfoArticle {
   file: string;

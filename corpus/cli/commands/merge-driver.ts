@@ -11,6 +11,7 @@ import { serialiseSidecar } from '../../../annotations/store/serialise';
 import { parseSidecarText } from '../../../annotations/store/sidecar-store';
 import type { Sidecar } from '../../../annotations/model/types';
 import { UsageError, type CliCommand } from '../command';
+import { USAGES } from '../usage';
 
 async function readVersion(path: string, label: string, mayBeEmpty: boolean): Promise<Sidecar | null> {
   const text = await readFile(path, 'utf8');
@@ -29,7 +30,7 @@ async function readVersion(path: string, label: string, mayBeEmpty: boolean): Pr
 
 export const command: CliCommand = async (args) => {
   if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
-    process.stdout.write('usage: hashiya merge-driver %O %A %B [%P]\n  git runs it with the common ancestor, ours and theirs (and the path shown); no options\n');
+    process.stdout.write(`${USAGES['merge-driver']}\n`);
     return 0;
   }
   if (args.length < 3 || args.length > 4) throw new UsageError('usage: hashiya merge-driver %O %A %B [%P]');

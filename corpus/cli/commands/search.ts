@@ -9,17 +9,9 @@ import { SearchQueryError, type EngineResult } from '../../search/search-engine'
 import { checkFilters, type SearchFilters } from '../../search/search-query';
 import { indexOnDisk, scanSearch } from '../../search/scan-search';
 import { CliError, corpusFolder, EXIT, parseFlags, UsageError, type CliCommand } from '../command';
+import { USAGES } from '../usage';
 
-const USAGE = `usage: hashiya search --corpus DIR "QUERY" [--json] [--strict | --lenient] [--whole-word]
-                      [--limit N] [--lang fa,ar] [--outlet NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tag ID]
-  Words side by side match in that order, as whole words of the text; Arabic proclitics
-  (و ف ب ل ك ال) and common Persian and Arabic suffixes are matched with them. A comma between
-  words makes separate terms, each found anywhere in an article; "a phrase" matches its
-  characters exactly as written, inside words too.
-  --lenient (the default for Persian and Arabic queries) lets a space be missing, added or a
-  ZWNJ (گفت و گو = گفتوگو = گفت‌وگو); --strict does not.
-  --whole-word matches the words only as typed: no proclitics, no suffixes.
-  The app's search box gives the same hits and count for the same query and options.`;
+const USAGE = USAGES.search;
 
 export interface JsonHit {
   file: string;

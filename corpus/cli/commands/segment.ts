@@ -5,8 +5,9 @@ import { detectLanguage } from '../../text/language';
 import { segmentText } from '../../text/segment';
 import { readArticleFile, shorten, type ArticleFile } from '../article-file';
 import { CliError, EXIT, parseFlags, UsageError, type CliCommand } from '../command';
+import { USAGES } from '../usage';
 
-const USAGE = 'usage: hashiya segment FILE [--json]';
+const USAGE = USAGES.segment;
 
 // Keeps a right-to-left sentence from reordering the offsets printed around it.
 function isolate(text: string): string {

@@ -10,16 +10,9 @@ import { extractedTextCache } from '../../search/extracted-text-cache';
 import { encodingOnDisk, readArticle, type LoadedArticle } from '../../services/article-file';
 import { canonicalEncoding } from '../../text/decode';
 import { CliError, corpusFolder, EXIT, parseFlags, UsageError, type CliCommand } from '../command';
+import { USAGES } from '../usage';
 
-const USAGE = `usage: hashiya text --corpus DIR FILE
-  Prints the article's text, exactly the text its annotations' offsets index: a saved page's or
-  a Word file's extracted text, a plain text file decoded with the encoding chosen for it in the app. Written
-  as UTF-8 with no newline added. FILE is named as \`hashiya info\` lists it (relative to the
-  corpus), or by a path from here to a file inside the corpus.
-  Offsets in the JSON export (start, end) count UTF-16 code units of this text; the JSON-LD
-  export's TextPositionSelector counts code points (what \`wc -m\` counts).
-  exit codes: 0 done; 1 the article could not be read (the reason is given); 2 bad arguments,
-  no such folder, or FILE is not an article of the corpus (outside it, a link out of it, not a file).`;
+const USAGE = USAGES.text;
 
 /**
  * The corpus-relative name of FILE. A path that leads from here into the corpus (a shell's
