@@ -1,11 +1,23 @@
 // How a person works the app, for the journey tests: the mouse moves in small steps with
 // pauses, keys come a frame apart, words are found where they are drawn on screen, and what
 // happened is judged by the screen and by the files on disk. Nothing here reaches into the app.
+import { copyFileSync } from 'node:fs';
 import { cp, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { OUTPUT_DIR } from '../browser/browser-env';
 import { waitShown } from '../browser/test-hooks';
+
+/** A line in the test's output under its test: what was seen, for the record. */
+export function report(line: string): void {
+  console.log(`  ${line}`);
+}
+
+/** Names the screenshots in the output and copies them to /tmp, to be opened and looked at. */
+export async function keepScreenshots(shots: string[]): Promise<void> {
+  for (const path of shots) copyFileSync(path, join('/tmp', basename(path)));
+  report(`screenshots: ${shots.join(', ')}`);
+}
 
 /** The reading view's text, where the words are read and selected. */
 export const TEXT = '.reading-text';

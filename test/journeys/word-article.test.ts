@@ -12,7 +12,7 @@ import { basename, join } from 'node:path';
 import { findChromium, NO_CHROMIUM, useSession, type Session } from '../browser/browser-env';
 import { waitSaved } from '../browser/test-hooks';
 import { convertToDocx, NO_SOFFICE, rtlDocument } from '../fixtures/word-files';
-import { clickOn, drag, endsOf, openArticle, screenshotsAtBothSizes, selectedText, type } from './person';
+import { clickOn, drag, endsOf, openArticle, report, screenshotsAtBothSizes, selectedText, type } from './person';
 
 const skip = findChromium() ? (NO_SOFFICE || false) : NO_CHROMIUM;
 const POPOVER = '.popover:not([hidden])';
@@ -36,10 +36,6 @@ function folder(): string {
   writeFileSync(join(base, 'statement.fodt'), rtlDocument(TITLE));
   copyFileSync(convertToDocx(base, 'statement.fodt'), join(corpus, FILE));
   return corpus;
-}
-
-function report(line: string): void {
-  console.log(`  ${line}`);
 }
 
 describe('a Word file read, glossed and quoted', { skip }, () => {
