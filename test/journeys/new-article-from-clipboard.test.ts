@@ -13,7 +13,7 @@ import { copyFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { findChromium, NO_CHROMIUM, useSession, type Session } from '../browser/browser-env';
-import { drag, edgeOf, pause, press, screenshotsAtBothSizes, type, wordsOnScreen } from './person';
+import { drag, edgeOf, pause, press, report, screenshotsAtBothSizes, type, wordsOnScreen } from './person';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 
@@ -29,10 +29,6 @@ const PAGE = `<!doctype html><html lang="fa" dir="rtl"><head><meta charset="utf-
 <body><nav>صفحه اصلی | سیاسی | اقتصادی</nav><article><h1>${HEADLINE}</h1>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
 
 const NAME = 'تماس اردوغان';
-
-function report(line: string): void {
-  console.log(`  ${line}`);
-}
 
 /** The dialog as the person sees it: its preview lines with their direction, the name, the message. */
 async function dialogShown(page: Page): Promise<{ lines: Array<{ text: string; dir: string; rightAligned: boolean }>; name: string; nameDir: string; message: string }> {

@@ -9,13 +9,13 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { findChromium, NO_CHROMIUM, useSession, type Session } from '../browser/browser-env';
 import { waitSaved } from '../browser/test-hooks';
 import { NO_SOFFICE_PDF, samplePdf } from '../fixtures/pdf/persian-pdf';
 import { NO_OCR, scanOf } from '../fixtures/pdf/scan-pdf';
 import { makePdf } from '../fixtures/pdf/make-pdf';
-import { clickOn, drag, endsOf, openArticle, pause, screenshotsAtBothSizes, selectedText, type } from './person';
+import { clickOn, drag, endsOf, keepScreenshots, openArticle, pause, report, screenshotsAtBothSizes, selectedText, type } from './person';
 
 const skip = findChromium() ? NO_SOFFICE_PDF || NO_OCR || false : NO_CHROMIUM;
 const POPOVER = '.popover:not([hidden])';
@@ -39,15 +39,6 @@ function folder(withScan: boolean): string {
   return corpus;
 }
 
-function report(line: string): void {
-  console.log(`  ${line}`);
-}
-
-async function keep(shots: string[]): Promise<void> {
-  for (const path of shots) copyFileSync(path, join('/tmp', basename(path)));
-  report(`screenshots: ${shots.join(', ')}`);
-}
-
 describe('a scanned PDF read by OCR, then glossed and quoted with its page', { skip }, () => {
   let session: Session;
   const source = folder(true);
@@ -67,7 +58,7 @@ describe('a scanned PDF read by OCR, then glossed and quoted with its page', { s
     const note = (await page.locator(`${ROW} .note`).textContent()) ?? '';
     report(`row note: «${note}»`);
     assert.match(note, /no text layer/);
-    await keep(await screenshotsAtBothSizes(page, 'ocr-scan-listed'));
+    await keepScreenshots(await screenshotsAtBothSizes(page, 'ocr-scan-listed'));
   });
 
   test('"Read with OCR…" offers Persian first; reading shows each page in the row, then the scan is an article', async () => {
@@ -76,7 +67,7 @@ describe('a scanned PDF read by OCR, then glossed and quoted with its page', { s
     await page.waitForSelector('dialog.modal .ocr-dialog');
     const ticked = await page.locator('dialog.modal input[name="ocr-language"]:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     assert.deepEqual(ticked, ['fas'], 'the corpus is Persian: Persian is ticked');
-    await keep(await screenshotsAtBothSizes(page, 'ocr-scan-dialog'));
+    await keepScreenshots(await screenshotsAtBothSizes(page, 'ocr-scan-dialog'));
     await clickOn(page, 'dialog.modal button.primary');
     await page.waitForSelector(`${ROW} .ocr.running`, { timeout: 10_000 });
     const statuses = new Set<string>();
@@ -90,7 +81,7 @@ describe('a scanned PDF read by OCR, then glossed and quoted with its page', { s
       if (now.status) statuses.add(now.status);
       if (!shot && now.status && /Reading page 2 of/.test(now.status)) {
         shot = true;
-        await keep(await screenshotsAtBothSizes(page, 'ocr-scan-reading'));
+        await keepScreenshots(await screenshotsAtBothSizes(page, 'ocr-scan-reading'));
       }
       if (now.done) break;
       await pause(100);
@@ -128,7 +119,7 @@ describe('a scanned PDF read by OCR, then glossed and quoted with its page', { s
     assert.equal(doc.text.slice(a.target.position.start, a.target.position.end), span, 'the offsets index the OCR text');
     report(`sidecar: «${a.target.quote.exact}» at ${a.target.position.start}–${a.target.position.end}`);
     await clickOn(page, `${POPOVER} button.close`);
-    await keep(await screenshotsAtBothSizes(page, 'ocr-scan-article'));
+    await keepScreenshots(await screenshotsAtBothSizes(page, 'ocr-scan-article'));
 
     await clickOn(page, '.tab-quotations');
     const row = `.q-row:has(.q-quote:text-is("${span}"))`;
@@ -138,7 +129,7 @@ describe('a scanned PDF read by OCR, then glossed and quoted with its page', { s
     const citation = ((await page.locator('.q-detail-citation').textContent()) ?? '').replace(/[\u2066-\u2069]/g, '');
     report(`citation: «${citation}»`);
     assert.match(citation, /, p\. 1, scan read by OCR/);
-    await keep(await screenshotsAtBothSizes(page, 'ocr-scan-quotation'));
+    await keepScreenshots(await screenshotsAtBothSizes(page, 'ocr-scan-quotation'));
   });
 });
 
@@ -155,7 +146,7 @@ describe('on a machine without Tesseract, "Read with OCR…" says what to instal
     const text = (await page.locator('dialog.modal .ocr-dialog').textContent()) ?? '';
     assert.equal(text, missing);
     assert.deepEqual(await page.locator('dialog.modal button').allTextContents(), ['Close']);
-    await keep(await screenshotsAtBothSizes(page, 'ocr-missing'));
+    await keepScreenshots(await screenshotsAtBothSizes(page, 'ocr-missing'));
     await clickOn(page, 'dialog.modal button.primary');
     assert.equal(existsSync(join(session.corpus, '.hashiya')) && readdirSync(join(session.corpus, '.hashiya')).some((f) => f.startsWith('ocr-')), false);
   });

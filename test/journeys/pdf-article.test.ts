@@ -8,11 +8,11 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { findChromium, NO_CHROMIUM, useSession, type Session } from '../browser/browser-env';
 import { waitSaved } from '../browser/test-hooks';
 import { NO_SOFFICE_PDF, samplePdf } from '../fixtures/pdf/persian-pdf';
-import { bringIntoView, clickOn, drag, endsOf, openArticle, screenshotsAtBothSizes, selectedText, type } from './person';
+import { bringIntoView, clickOn, drag, endsOf, keepScreenshots, openArticle, report, screenshotsAtBothSizes, selectedText, type } from './person';
 
 const skip = findChromium() ? (NO_SOFFICE_PDF || false) : NO_CHROMIUM;
 const POPOVER = '.popover:not([hidden])';
@@ -36,15 +36,6 @@ function folder(): string {
   if (skip) return corpus;
   copyFileSync(samplePdf(base, '000_4b15f26e11b27dea.txt', 22), join(corpus, FILE));
   return corpus;
-}
-
-function report(line: string): void {
-  console.log(`  ${line}`);
-}
-
-async function keep(shots: string[]): Promise<void> {
-  for (const path of shots) copyFileSync(path, join('/tmp', basename(path)));
-  report(`screenshots: ${shots.join(', ')}`);
 }
 
 describe('a PDF read, glossed on its second page and quoted with the page', { skip }, () => {
@@ -89,7 +80,7 @@ describe('a PDF read, glossed on its second page and quoted with the page', { sk
     await endsOf(page, SPAN, true);
     const marked = await page.locator('.reading-text .hl').evaluateAll((els) => els.map((e) => e.textContent ?? '').join(''));
     assert.equal(marked, SPAN, 'the highlight is on the glossed words');
-    await keep(await screenshotsAtBothSizes(page, 'pdf-article-reading', () => bringIntoView(page, SPAN)));
+    await keepScreenshots(await screenshotsAtBothSizes(page, 'pdf-article-reading', () => bringIntoView(page, SPAN)));
 
     await clickOn(page, '.tab-quotations');
     const row = `.q-row:has(.q-quote:text-is("${SPAN}"))`;
@@ -101,7 +92,7 @@ describe('a PDF read, glossed on its second page and quoted with the page', { sk
     report(`citation: «${plain}»`);
     assert.ok(plain.includes(`"${TITLE}"`), plain);
     assert.match(plain, /", p\. 2 ·/, 'the page, then the file');
-    await keep(await screenshotsAtBothSizes(page, 'pdf-article-quotation'));
+    await keepScreenshots(await screenshotsAtBothSizes(page, 'pdf-article-quotation'));
   });
 
   test('"Open PDF at p. 2" from the quotation\'s article hands the PDF\'s real path and page 2 to the shell', async () => {

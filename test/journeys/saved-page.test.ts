@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { findChromium, NO_CHROMIUM, OUTPUT_DIR, useSession, type Session } from '../browser/browser-env';
 import { waitSaved } from '../browser/test-hooks';
 import { makeMhtml, PAGES, pageBytes } from '../fixtures/mhtml/make-mhtml';
-import { clickOn, drag, endsOf, openArticle, press, screenshotsAtBothSizes, selectedText, type } from './person';
+import { clickOn, drag, endsOf, openArticle, press, report, screenshotsAtBothSizes, selectedText, type } from './person';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 const POPOVER = '.popover:not([hidden])';
@@ -83,10 +83,6 @@ function folder(): string {
   copyFileSync(fileURLToPath(new URL(`../fixtures/pages/${HTML.file}`, import.meta.url)), join(dir, HTML.file));
   writeFileSync(join(dir, MHTML.file), makeMhtml({ html: pageBytes(YOUM7.file), url: YOUM7.url, title: YOUM7.title, date: YOUM7.date }));
   return dir;
-}
-
-function report(line: string): void {
-  console.log(`  ${line}`);
 }
 
 async function shots(page: Page, name: string): Promise<void> {

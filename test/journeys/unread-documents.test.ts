@@ -11,7 +11,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { findChromium, NO_CHROMIUM, useSession, type Session } from '../browser/browser-env';
-import { clickOn, pause, screenshotsAtBothSizes } from './person';
+import { clickOn, pause, report, screenshotsAtBothSizes } from './person';
 
 const skip = findChromium() ? false : NO_CHROMIUM;
 const ARABIC = fileURLToPath(new URL('./fixtures/arabic-news.txt', import.meta.url));
@@ -37,10 +37,6 @@ const made: string[] = [];
 after(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
-
-function report(line: string): void {
-  console.log(`  ${line}`);
-}
 
 async function shownUnread(page: Page): Promise<Array<{ file: string; reason: string; extensionAtRight: boolean; visible: boolean }>> {
   return page.locator('.unread-documents li.unread').evaluateAll((items) =>
