@@ -66,7 +66,26 @@ describe('a scanned PDF read by OCR from the app', { skip }, () => {
     assert.match(txt.ok ? '' : txt.error.message, /Only a scanned PDF/);
   });
 
+  test('stopping OCR ends it at once: nothing is kept and the scan is still listed as needing OCR', async () => {
+    const started = new Promise<void>((resolve) => {
+      const off = ws.onEvent((e) => {
+        if (e.type === 'ocr-progress' && e.file === SCAN && e.total > 0) {
+          off();
+          resolve();
+        }
+      });
+    });
+    const run = dispatch(ws, 'readWithOcr', [SCAN, ['fas']]);
+    await started;
+    assert.deepEqual(await dispatch(ws, 'stopOcr', [SCAN]), { ok: true, value: null });
+    const result = await run;
+    assert.deepEqual(result, { ok: false, error: { code: 'bad-request', message: 'OCR was stopped.' } });
+    assert.ok(!readdirSync(join(corpus, '.hashiya')).some((f) => f.startsWith('ocr-')), 'nothing of the stopped run is kept');
+    assert.equal((await ws.listArticles()).find((a) => a.file === SCAN)?.needsOcr, true);
+  });
+
   test('read by OCR page by page: progress for each page, one run at a time, then the scan is an article', async () => {
+    const from = events.length;
     const run = dispatch(ws, 'readWithOcr', [SCAN, ['fas']]);
     // A second request while the first reads is told to wait, not queued behind it.
     await new Promise((r) => setTimeout(r, 50));
@@ -76,7 +95,7 @@ describe('a scanned PDF read by OCR from the app', { skip }, () => {
     const result = await run;
     assert.ok(result.ok, result.ok ? '' : result.error.message);
     const done = { value: result.value as OcrDone };
-    const progress = events.filter((e): e is Extract<AppEvent, { type: 'ocr-progress' }> => e.type === 'ocr-progress' && e.file === SCAN);
+    const progress = events.slice(from).filter((e): e is Extract<AppEvent, { type: 'ocr-progress' }> => e.type === 'ocr-progress' && e.file === SCAN);
     console.log(`  ${done.value.pages} pages, ${done.value.characters} characters; progress events: ${progress.map((e) => `${e.done}/${e.total}`).join(' ')}`);
     assert.ok(done.value.pages >= 2, 'the scan has more than one page');
     assert.deepEqual(
