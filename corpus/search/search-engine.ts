@@ -157,11 +157,10 @@ export class SearchEngine {
         this.files.set(e.file, { ...old, article: { ...e.article, hash: hashIfRacy(bytes, e.article, started) }, sidecar: e.sidecar });
         return;
       }
-      this.files.set(e.file, { article: { ...e.article, hash: hashIfRacy(bytes, e.article, started) }, sidecar: e.sidecar, encoding });
       const decoded = await articleText(e.file, bytes, encoding, pages);
       // A scan, or a scan's OCR text: the key under which a (new) reading of it will be kept.
       const ocrKey = decoded.ok ? (decoded.format === 'pdf' && decoded.meta.ocr ? decoded.key : undefined) : decoded.needsOcr;
-      if (ocrKey) this.files.set(e.file, { ...this.files.get(e.file)!, ocrKey });
+      this.files.set(e.file, { article: { ...e.article, hash: hashIfRacy(bytes, e.article, started) }, sidecar: e.sidecar, encoding, ...(ocrKey ? { ocrKey } : {}) });
       const meta = this.pendingMeta.get(e.file) ?? this.index.meta(e.file) ?? NO_META;
       this.pendingMeta.delete(e.file);
       this.index.put(e.file, decoded.ok ? foldKey(decoded.text) : '', meta);

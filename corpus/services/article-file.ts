@@ -26,6 +26,22 @@ export interface LoadedArticle {
   notices?: string[];
 }
 
+/**
+ * The bytes of the article at `path` (already resolved and checked: a link to it was followed
+ * then), within its format's size limit; a refusal or a read error as an ApiError.
+ */
+export async function readArticleBytes(file: string, path: string): Promise<Buffer> {
+  let bytes: Buffer | null;
+  try {
+    bytes = await readOrdinaryFile(path, { maxBytes: maxArticleFileBytes(file), name: file });
+  } catch (error) {
+    if (error instanceof RefusedFileError) throw new ApiError('bad-request', `${error.message}`);
+    throw new ApiError('not-found', `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (bytes === null) throw new ApiError('not-found', `no such article: ${file}`);
+  return bytes;
+}
+
 /** Decodes the article at `path` (already resolved and checked); `size` is its size on disk. */
 export async function readArticle(
   file: string,
@@ -37,15 +53,7 @@ export async function readArticle(
 ): Promise<LoadedArticle> {
   const maxBytes = maxArticleFileBytes(file);
   if (size > maxBytes) throw new ApiError('bad-request', `${file} cannot be opened: larger than ${maxBytes / 1024 / 1024} MB, not an article`);
-  let bytes: Buffer | null;
-  try {
-    // `path` is the article's real path: a link to it was followed (and checked) when resolved.
-    bytes = await readOrdinaryFile(path, { maxBytes, name: file });
-  } catch (error) {
-    if (error instanceof RefusedFileError) throw new ApiError('bad-request', `${error.message}`);
-    throw new ApiError('not-found', `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  if (bytes === null) throw new ApiError('not-found', `no such article: ${file}`);
+  const bytes = await readArticleBytes(file, path);
   const decoded = await articleText(file, bytes, encoding, cache, background);
   if (!decoded.ok) throw new ApiError('bad-request', `${file} cannot be opened: ${decoded.message}`);
   return {

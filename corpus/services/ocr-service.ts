@@ -3,13 +3,13 @@
 // search read the PDF again when they see it kept). The programs run as child processes, so
 // the thread answering the window is never held; one scan at a time, as OCR takes both cores.
 import type { AppEvent, OcrAvailability, OcrDone, OcrLanguage } from '../api/api';
-import { extractorLabel, maxArticleFileBytes, ocrKey } from '../extract/article-text';
-import { findOcrTools, type OcrMissing, type OcrTools } from '../extract/ocr/ocr-tools';
+import { extractorLabel, ocrKey } from '../extract/article-text';
+import { readArticleBytes } from './article-file';
+import { findOcrTools } from '../extract/ocr/ocr-tools';
 import { ocrPdf } from '../extract/ocr/ocr-pdf';
 import { ExtractionError } from '../extract/types';
 import { ApiError } from '../folder/errors';
 import { saveOcrText } from '../search/extracted-text-cache';
-import { readOrdinaryFile, RefusedFileError } from '../../annotations/store/safe-read';
 import type { WorkspaceContext } from './workspace-context';
 
 interface Job {
@@ -18,7 +18,7 @@ interface Job {
   controller: AbortController;
 }
 
-export type FindOcrTools = (options?: { fresh?: boolean }) => Promise<OcrTools | OcrMissing>;
+export type FindOcrTools = typeof findOcrTools;
 
 export class OcrService {
   private job: Job | null = null;
@@ -48,7 +48,7 @@ export class OcrService {
       if (absent.length > 0) throw new ApiError('bad-request', `Tesseract has no data for ${absent.join(', ')} here: install tesseract-ocr-${absent[0]}.`);
       const root = job.root;
       const path = await this.ctx.resolve(file);
-      const bytes = await readScan(file, path);
+      const bytes = await readArticleBytes(file, path);
       // Only a scan: a PDF with a text layer is read from it, exactly, and OCR would only blur it.
       const now = await this.ctx.extract(file, bytes);
       // A scan read before may be read again (in another language, say); a text layer never is.
@@ -90,17 +90,5 @@ export class OcrService {
   /** The corpus closes: a run under way is stopped (its text would belong to no open corpus). */
   stopAll(): void {
     this.job?.controller.abort();
-  }
-}
-
-async function readScan(file: string, path: string): Promise<Uint8Array> {
-  try {
-    const bytes = await readOrdinaryFile(path, { maxBytes: maxArticleFileBytes(file), name: file });
-    if (bytes === null) throw new ApiError('not-found', `no such article: ${file}`);
-    return bytes;
-  } catch (error) {
-    if (error instanceof ApiError) throw error;
-    if (error instanceof RefusedFileError) throw new ApiError('bad-request', error.message);
-    throw new ApiError('not-found', `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
 }
