@@ -21,6 +21,7 @@ import { APP_FOLDER } from '../../corpus/folder/corpus-folder';
 import { formatTable, mb, median, ms, percentile, RssSampler, StallProbe, timed, type BenchRow } from './measure';
 import { makeReanchorCase, scoreReanchor } from './reanchor-case';
 import { renderRows } from './render-rows';
+import { makeQueries } from './bench-queries';
 import { buildVocabulary, makeArticle, makeRng, type Rng } from './synthetic-corpus';
 import { annotationAt } from '../fixtures/annotations';
 
@@ -105,28 +106,6 @@ function readAllOnce(dir: string, files: string[]): number {
   return performance.now() - t;
 }
 
-/**
- * 1–3 words taken from the corpus itself: in order (a sequence), or out of order as separate
- * terms (`a، b`: words in any order), some as phrases, some respelled.
- */
-function makeQueries(dir: string, files: string[], count: number, rng: Rng): string[] {
-  const out: string[] = [];
-  while (out.length < count) {
-    const text = readFileSync(join(dir, files[Math.floor(rng() * files.length)]!), 'utf8');
-    const words = text.split(/\s+/).map((w) => w.replace(/[.،؛:«»()]/g, '')).filter((w) => w.length >= 3 && !/\d/.test(w));
-    if (words.length < 5) continue;
-    const n = rng() < 0.4 ? 1 : rng() < 0.6 ? 2 : 3;
-    const at = Math.floor(rng() * (words.length - n));
-    let picked = words.slice(at, at + n);
-    const anyOrder = n > 1 && rng() < 0.5;
-    if (anyOrder) picked = picked.reverse();
-    let q = picked.join(anyOrder ? '، ' : ' ');
-    if (rng() < 0.15) q = q.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
-    if (n > 1 && rng() < 0.25) q = `"${words.slice(at, at + n).join(' ')}"`;
-    out.push(q);
-  }
-  return out;
-}
 
 /** grep -F over the raw files: what a plain scan finds (no folding), and how long it takes. */
 function grepCount(dir: string, word: string): { hits: number; ms: number } {
