@@ -75,7 +75,9 @@ function isLinkRefusal(error: unknown): boolean {
  * a colleague saves), never past the limit.
  */
 class BoundedRead {
-  readonly chunk: Buffer;
+  /** The next read goes into `chunk` from `at`: a file of the size fstat gave is read in place, not copied. */
+  chunk: Buffer;
+  at = 0;
   total = 0;
   private readonly chunks: Buffer[] = [];
 
@@ -96,12 +98,19 @@ class BoundedRead {
     if (n === 0) return true;
     this.total += n;
     if (this.total > this.maxBytes) throw refusal(this.path, this.name, 'too-large', this.total, this.maxBytes);
-    this.chunks.push(Buffer.from(this.chunk.subarray(0, n)));
+    this.at += n;
+    if (this.at === this.chunk.length) {
+      // The file grew while it was read: on into another chunk.
+      this.chunks.push(this.chunk);
+      this.chunk = Buffer.allocUnsafe(this.chunk.length);
+      this.at = 0;
+    }
     return false;
   }
 
   all(): Buffer {
-    return this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.total);
+    const last = this.chunk.subarray(0, this.at);
+    return this.chunks.length === 0 ? last : Buffer.concat([...this.chunks, last], this.total);
   }
 }
 
@@ -127,7 +136,7 @@ export async function readOrdinaryFile(path: string, options: SafeReadOptions): 
   try {
     const bytes = new BoundedRead(await handle.stat(), path, name, options.maxBytes);
     for (;;) {
-      const { bytesRead } = await handle.read(bytes.chunk, 0, bytes.chunk.length, bytes.total);
+      const { bytesRead } = await handle.read(bytes.chunk, bytes.at, bytes.chunk.length - bytes.at, bytes.total);
       if (bytes.took(bytesRead)) return bytes.all();
     }
   } finally {
@@ -154,7 +163,7 @@ export function readOrdinaryFileSync(path: string, options: SafeReadOptions): Bu
   try {
     const bytes = new BoundedRead(fstatSync(fd), path, name, options.maxBytes);
     for (;;) {
-      if (bytes.took(readSync(fd, bytes.chunk, 0, bytes.chunk.length, bytes.total))) return bytes.all();
+      if (bytes.took(readSync(fd, bytes.chunk, bytes.at, bytes.chunk.length - bytes.at, bytes.total))) return bytes.all();
     }
   } finally {
     closeSync(fd);

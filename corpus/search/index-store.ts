@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { writeFileDurable } from '../../annotations/store/durable-write';
 import { readOrdinaryFile, readOrdinaryFileSync } from '../../annotations/store/safe-read';
 import { APP_FOLDER, SIDECAR_SUFFIX, isArticleName, isPageFilesFolder } from '../folder/corpus-folder';
@@ -90,12 +90,14 @@ const SCAN_SLICE_MS = 8;
 export async function scanCorpus(root: string): Promise<ScanEntry[]> {
   const { articles, sidecars } = await listNames(root);
   const out: ScanEntry[] = [];
+  // Names are plain and '/'-separated (listNames): a concatenation, where 20,000 path.joins show.
+  const prefix = root.endsWith(sep) ? root : root + sep;
   let slice = performance.now();
   for (const file of articles) {
-    const a = fingerprintSync(join(root, file));
+    const a = fingerprintSync(prefix + file);
     if (!a) continue; // removed while we looked
     const sidecarName = file + SIDECAR_SUFFIX;
-    const s = sidecars.has(sidecarName) ? fingerprintSync(join(root, sidecarName)) : null;
+    const s = sidecars.has(sidecarName) ? fingerprintSync(prefix + sidecarName) : null;
     out.push({ file, article: a, sidecar: s });
     if (performance.now() - slice > SCAN_SLICE_MS) {
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -114,11 +116,13 @@ export async function listNames(root: string): Promise<{ articles: string[]; sid
   const sidecars = new Set<string>();
   const walk = async (dir: string, prefix: string, depth: number) => {
     const entries = await readdir(dir, { withFileTypes: true });
-    const files = new Set(entries.filter((e) => e.isFile()).map((e) => e.name.toLowerCase()));
+    // Only a subfolder needs its siblings' names (is it a saved page's files?): made once, when one is met.
+    let files: Set<string> | null = null;
     for (const e of entries) {
       const name = e.name;
       if (name.startsWith('.') || name === 'node_modules') continue;
       if (e.isDirectory()) {
+        files ??= new Set(entries.filter((f) => f.isFile()).map((f) => f.name.toLowerCase()));
         if (depth < 1 && !isPageFilesFolder(name, files)) await walk(join(dir, name), `${prefix}${name}/`, depth + 1);
         continue;
       }

@@ -18,6 +18,7 @@ import { SidecarStore } from '../../annotations/store/sidecar-store';
 import type { Annotation } from '../../annotations/model/types';
 import { ArticleCatalog } from '../../corpus/catalog/article-catalog';
 import { APP_FOLDER } from '../../corpus/folder/corpus-folder';
+import { indexRows, reopenRow } from './index-rows';
 import { formatTable, mb, median, ms, percentile, RssSampler, StallProbe, timed, type BenchRow } from './measure';
 import { makeReanchorCase, scoreReanchor } from './reanchor-case';
 import { renderRows } from './render-rows';
@@ -253,10 +254,12 @@ async function main(): Promise<void> {
     const queries = makeQueries(dir, files, cfg.queries, makeRng(SEED + 2));
     const latencies: number[] = [];
     const warm: WarmRun[] = [];
+    const readBeforeReopen: number[] = [];
     for (let r = 0; r < cfg.runs; r++) {
+      readBeforeReopen.push(readAllOnce(dir, files));
       log(`reopen ${r + 1}/${cfg.runs}${r === cfg.runs - 1 ? ` with ${queries.length} queries × 2` : ''}`);
       warm.push(await warmRun(dir, workerUrl, r === cfg.runs - 1 ? queries : null, latencies));
-      log(`  list ${ms(warm[r]!.list)} (${warm[r]!.pending} pending), searchable ${ms(warm[r]!.searchable)}, first query ${ms(warm[r]!.firstQuery)}`);
+      log(`  read all files once ${ms(readBeforeReopen[r]!)}; list ${ms(warm[r]!.list)} (${warm[r]!.pending} pending), searchable ${ms(warm[r]!.searchable)}, first query ${ms(warm[r]!.firstQuery)}`);
     }
     const peakRss = sampler.stop();
 
@@ -296,7 +299,6 @@ async function main(): Promise<void> {
     const coldListed = median(cold.map((c) => c.listed));
     const worstStall = median(cold.map((c) => c.stallWorst));
     const maxStall = Math.max(...cold.map((c) => c.stallWorst));
-    const reopen = median(warm.map((w) => w.searchable));
     const reopenList = median(warm.map((w) => w.list));
     const p50 = percentile(latencies, 50);
     const p95 = percentile(latencies, 95);
@@ -313,7 +315,7 @@ async function main(): Promise<void> {
       { measure: 'full index build, cold (worker thread)', target: '< 15 s', result: ms(coldIndex), baseline: `read all files once: ${ms(readOnce)}`, met: coldIndex < 15_000 },
       { measure: 'UI (main thread) stalls during the cold build', target: '< 50 ms each', result: `worst ${ms(worstStall)}`, baseline: `worst of all runs ${ms(maxStall)}, ${cold.reduce((s, c) => s + c.stallsOver50, 0)} over 50 ms; idle thread: ${ms(idleStall)}`, met: worstStall < 50 },
       { measure: 'headlines and metadata filled in (list worker)', target: '≤ 4/3 × full index build', result: ms(coldListed), baseline: `full index build ${ms(coldIndex)}; the issue's 20 s per 20,000 articles, scaled: ${ms(cfg.articles)}`, met: coldListed <= (4 / 3) * coldIndex },
-      { measure: 'reopen with the on-disk index: searchable', target: '< 2 s', result: ms(reopen), baseline: `first query ${ms(median(warm.map((w) => w.firstQuery)))}`, met: reopen < 2000 },
+      reopenRow(warm.map((w) => w.searchable), readBeforeReopen, median(warm.map((w) => w.firstQuery))),
       { measure: `query latency, 1–3 words, folded (${latencies.length} queries), p50`, target: '< 20 ms', result: ms(p50), baseline: `grep -F: ${ms(grepMs)}/query`, met: p50 < 20 },
       { measure: 'query latency, p95', target: '< 80 ms', result: ms(p95), baseline: `grep -F finds ${grepHits} of our ${ourHits} hits`, met: p95 < 80 },
       ...render,
@@ -325,6 +327,7 @@ async function main(): Promise<void> {
       { measure: `peak memory, ${n} articles opened, indexed, searched (process RSS, workers included)`, target: '< 1 GB', result: mb(memory.peakRss), baseline: `${memoryWorkers}; this bench process after all runs: ${mb(peakRss)}`, met: memory.peakRss < 1024 * 1024 * 1024 },
     );
 
+    rows.push(...indexRows(dir, cfg.runs, gen.bytes));
     rows.push(...(await import('./scan-rows')).scanRows(dir, cfg.runs));
     const cpu = cpus();
     const lines = [
