@@ -108,17 +108,38 @@ export function knownOutletsIn(text: string): readonly NamedOutlet[] {
   return names;
 }
 
+/** Every start of a name's key (and the empty one): a run of words whose joined key is none of these cannot grow into a name. */
+const KEY_STARTS = new Set<string>(['']);
+for (const key of byKey.keys()) for (let j = 1; j <= key.length; j++) KEY_STARTS.add(key.slice(0, j));
+
+/** Words' keys, kept across articles: news prose repeats its words, and folding each is most of the work. */
+const wordKeys = new Map<string, string>();
+const MAX_WORD_KEYS = 100_000;
+function wordKey(word: string): string {
+  let key = wordKeys.get(word);
+  if (key === undefined) {
+    if (wordKeys.size >= MAX_WORD_KEYS) wordKeys.clear();
+    key = nameKey(word);
+    wordKeys.set(word, key);
+  }
+  return key;
+}
+
 function namesIn(text: string): NamedOutlet[] {
-  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, key: nameKey(m[0]) }));
-  // Whether each word joins the one before it into a name, tested once per word rather than
-  // once per word per name length tried.
-  const joinsPrevious = words.map((w, k) => k > 0 && GAP.test(text.slice(words[k - 1].end, w.start)));
+  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, key: wordKey(m[0]) }));
+  // Whether a word joins the one before it into a name, tested only where a run of words
+  // could still grow into a name.
+  const joinsPrevious = (k: number) => GAP.test(text.slice(words[k - 1].end, words[k].start));
   const out: NamedOutlet[] = [];
   const keys: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    // keys[n - 1]: the first n words joined, for every n they do join up to.
+    // keys[n - 1]: the first n words joined, for every n they do join up to while they may
+    // still be the start of a name (no longer run can be a name once one is not).
     keys.length = 0;
-    for (let k = i, key = ''; k < Math.min(i + LONGEST_NAME, words.length) && (k === i || joinsPrevious[k]); k++) keys.push((key += words[k].key));
+    for (let k = i, key = ''; k < Math.min(i + LONGEST_NAME, words.length) && (k === i || joinsPrevious(k)); k++) {
+      keys.push((key += words[k].key));
+      if (!KEY_STARTS.has(key)) break;
+    }
     for (let n = keys.length; n >= 1; n--) {
       const last = words[i + n - 1];
       const hit = byKey.get(keys[n - 1]);

@@ -2,13 +2,21 @@
 // of articleFacts timed over the bench's synthetic corpus, so that a slowdown is traced to a
 // detector before anything is changed. With `--refresh DIR` the corpus is written there and
 // the list worker's refresh (CatalogState.refresh, in this thread) is run over it instead, for
-// `node --cpu-prof` to see the same work the worker does.
+// `node --cpu-prof` to see the same work the worker does. With `--cold DIR` the folder is
+// opened as the bench's cold run opens it (both workers, bundled as the app bundles them), and
+// each thread's CPU time is printed beside the wall times: on a loaded machine the wall times
+// say how much CPU the process was given, the CPU times what the work costs (Linux only).
 //
 //   node --import tsx test/bench/metadata-profile.ts [--articles 2000]
 //   node --cpu-prof --cpu-prof-dir /tmp/prof --import tsx test/bench/metadata-profile.ts --refresh /tmp/corpus
-import { mkdirSync, writeFileSync } from 'node:fs';
+//   node --import tsx test/bench/metadata-profile.ts --cold /tmp/corpus [--runs 3]
+import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { ArticleCatalog } from '../../corpus/catalog/article-catalog';
+import { APP_FOLDER } from '../../corpus/folder/corpus-folder';
 import { articleText } from '../../corpus/extract/article-text';
 import { detectLanguage, languageDirection } from '../../corpus/text/language';
 import { splitParagraphs } from '../../corpus/text/paragraphs';
@@ -35,9 +43,62 @@ function option(name: string): string | undefined {
 
 const count = Number(option('articles') ?? 2000);
 const refreshIn = option('refresh');
+const coldIn = option('cold');
 const rng = makeRng(SEED);
 const vocab = { fa: buildVocabulary(rng, ROOT, 'fa', 30_000), ar: buildVocabulary(rng, ROOT, 'ar', 30_000) };
 const articles = Array.from({ length: count }, (_, i) => makeArticle(rng, i, vocab, { paragraphs: [4, 10], words: [35, 100] }));
+/** CPU ms of each thread of this process, by thread id (from /proc: user + system ticks of 10 ms). */
+function threadCpu(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * 10);
+  }
+  return out;
+}
+
+if (coldIn) {
+  mkdirSync(coldIn, { recursive: true });
+  // Dated a day back, as the bench's corpus is (a file written seconds ago is hashed to rule out a hidden edit).
+  const yesterday = new Date(Date.now() - 86_400_000);
+  for (const a of articles) {
+    writeFileSync(join(coldIn, a.name), a.text);
+    utimesSync(join(coldIn, a.name), yesterday, yesterday);
+  }
+  const outfile = join(tmpdir(), `hashiya-profile-worker-${process.pid}.mjs`);
+  await build({
+    entryPoints: [join(ROOT, 'corpus', 'catalog', 'index-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    outfile,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __hashiyaRequire } from 'node:module'; const require = __hashiyaRequire(import.meta.url);" },
+  });
+  for (let r = 0; r < Number(option('runs') ?? 1); r++) {
+    rmSync(join(coldIn, APP_FOLDER), { recursive: true, force: true });
+    const before = threadCpu();
+    const t0 = performance.now();
+    const catalog = new ArticleCatalog(coldIn, { background: { workerUrl: pathToFileURL(outfile) } });
+    await catalog.list();
+    await catalog.whenSearchable();
+    const searchable = performance.now() - t0;
+    await catalog.whenListed();
+    const listed = performance.now() - t0;
+    const after = threadCpu();
+    await catalog.close();
+    // The two newest threads are the workers, the search worker started first.
+    const workers = [...after.keys()].filter((t) => !before.has(t)).sort((a, b) => a - b).slice(-2);
+    const others = [...after].filter(([t]) => !workers.includes(t)).reduce((s, [t, v]) => s + v - (before.get(t) ?? 0), 0);
+    process.stdout.write(
+      `${count} articles: searchable ${searchable.toFixed(0)} ms, listed ${listed.toFixed(0)} ms (wall); CPU: search worker ${after.get(workers[0]!)} ms, list worker ${after.get(workers[1]!)} ms, other threads ${others} ms\n`,
+    );
+  }
+  rmSync(outfile, { force: true });
+  process.exit(0);
+}
 if (refreshIn) {
   mkdirSync(refreshIn, { recursive: true });
   for (const a of articles) writeFileSync(join(refreshIn, a.name), a.text);
