@@ -20,48 +20,40 @@ function isSurrogate(c: number): boolean {
 }
 
 /**
- * Folds every BMP code unit once, each after a plain letter (so that a mark has a letter to
- * belong to and a space is never merged with the one before it), and notes what it became.
- * Folding is one code unit at a time (only runs of spaces are merged), so this is all of it.
+ * Folds every BMP code unit once, in order, and notes what each became (fold's offset map says
+ * which raw unit each key unit came from). Folding is one code unit at a time, but for runs of
+ * spaces, which become one: a unit merged into the space before it is a space itself, and one
+ * that becomes nothing or a space is a gap either way, so folding them side by side tells all.
  * Surrogates are left out: fold keeps them as they are.
  */
 export function foldInverse(): FoldInverse {
   if (inverse) return inverse;
-  const SEPARATOR = 0x61; // 'a' folds to itself
-  const raw = new Uint16Array(2 * (0x10000 - 0x800));
-  let n = 0;
-  for (let c = 0; c < 0x10000; c++) {
-    if (isSurrogate(c)) continue;
-    raw[n++] = SEPARATOR;
-    raw[n++] = c;
-  }
+  const raw = new Uint16Array(0x10000 - 0x800);
+  for (let i = 0; i < raw.length; i++) raw[i] = i < 0xd800 ? i : i + 0x800;
   // No surrogates in it, so the UTF-16 decoder gives back exactly these units.
   const f = fold(new TextDecoder('utf-16le').decode(raw));
-  /** Key units each raw unit became, and the one it became when there was one. */
+  /** How many key units each raw unit became, and (for one) which. */
   const count = new Uint8Array(0x10000);
   const single = new Uint16Array(0x10000);
+  const expanding: number[] = [];
   for (let k = 0; k < f.key.length; k++) {
-    const at = f.start[k]!;
-    if (at % 2 === 0) continue; // a separator's own key unit
-    const c = raw[at]!;
-    count[c] = Math.min(255, count[c]! + 1);
+    const c = raw[f.start[k]!]!;
+    if (count[c] === 1) expanding.push(c);
+    count[c] = Math.min(2, count[c]! + 1);
     single[c] = f.key.charCodeAt(k);
   }
   const gaps: number[] = [];
-  const expanding: number[] = [];
-  for (let c = 0; c < 0x10000; c++) {
-    if (isSurrogate(c)) continue;
-    if (count[c] === 0 || (count[c] === 1 && single[c] === 0x20)) gaps.push(c);
-    else if (count[c]! > 1) expanding.push(c);
-  }
-  // The raw units of each key unit, bucketed by key unit (a counting sort): one pass, not one per letter asked for.
-  const first = new Uint32Array(0x10001);
-  for (let c = 0; c < 0x10000; c++) if (count[c] === 1 && single[c] !== 0x20) first[single[c]! + 1]!++;
-  for (let u = 0; u < 0x10000; u++) first[u + 1]! += first[u]!;
-  const bucket = new Uint16Array(first[0x10000]!);
-  const fill = first.slice(0, 0x10000);
-  for (let c = 0; c < 0x10000; c++) if (count[c] === 1 && single[c] !== 0x20) bucket[fill[single[c]!]!++] = c;
-  const sources = (u: number): number[] => (isSurrogate(u) ? [u] : Array.from(bucket.subarray(first[u]!, first[u + 1]!)));
+  for (let c = count.indexOf(0); c >= 0; c = count.indexOf(0, c + 1)) if (!isSurrogate(c)) gaps.push(c);
+  for (let c = single.indexOf(0x20); c >= 0; c = single.indexOf(0x20, c + 1)) if (count[c] === 1) gaps.push(c);
+  gaps.sort((a, b) => a - b);
+  const sources = (u: number): number[] => {
+    if (isSurrogate(u)) return [u];
+    const out: number[] = [];
+    if (u === 0x20) return out; // what becomes a space is a gap
+    // Native searches of the table, rather than a loop over every unit per letter asked for.
+    for (let c = single.indexOf(u); c >= 0; c = single.indexOf(u, c + 1)) if (count[c] === 1) out.push(c);
+    return out;
+  };
   inverse = { sources, gaps, expanding };
   return inverse;
 }

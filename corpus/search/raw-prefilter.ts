@@ -97,6 +97,15 @@ function stemsOf(query: CompiledQuery): string[] {
   return [...new Set(stems.filter((s) => s !== ''))].sort((a, b) => b.length - a.length);
 }
 
+const prefilters = new WeakMap<CompiledQuery, RawPrefilter>();
+
+/** The query's prefilter, built once per query (a worker builds it before its articles arrive). */
+export function prefilterOf(query: CompiledQuery): RawPrefilter {
+  let p = prefilters.get(query);
+  if (!p) prefilters.set(query, (p = rawPrefilter(query)));
+  return p;
+}
+
 /** The prefilter of a query: every stem, spelled in raw characters with gaps allowed between its letters. */
 export function rawPrefilter(query: CompiledQuery): RawPrefilter {
   const inv = foldInverse();

@@ -5,7 +5,7 @@
 import { decodeArticle } from '../text/decode';
 import { fold } from '../text/normalise';
 import { scoreSpans } from './index-ranking';
-import { rawPrefilter, type RawPrefilter } from './raw-prefilter';
+import { prefilterOf, type RawPrefilter } from './raw-prefilter';
 import type { EngineRequest } from './search-engine';
 import type { CompiledQuery } from './search-query';
 import { hitsOfSpans, matcherOf, type TextHit } from './text-hits';
@@ -59,10 +59,10 @@ export function decodeIfMayHold(bytes: Uint8Array, encoding: string | null, pref
 
 /** The articles among `entries` that hold every term, in the order given (not ranked). */
 export async function scanArticles<E extends { file: string }>(entries: readonly E[], query: CompiledQuery, limit: number, read: ReadText<E>): Promise<ScannedArticle[]> {
-  const matcher = query.terms.length === 0 ? null : matcherOf(query);
+  const matcher = query.terms.length === 0 || entries.length === 0 ? null : matcherOf(query);
   if (matcher === null) return [];
   const rank = { matcher, weights: query.terms.map((t) => (t.phrase ? 1.5 : 1)) };
-  const prefilter = rawPrefilter(query);
+  const prefilter = prefilterOf(query);
   const out: ScannedArticle[] = [];
   for (const e of entries) {
     let got: ScanText | null;

@@ -4,13 +4,19 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RawPrefilter } from './raw-prefilter';
+import { prefilterOf, type RawPrefilter } from './raw-prefilter';
 import { decodeIfMayHold, scanArticles, type ScanReply, type ScanStart, type ScanText, type WorkerEntry } from './scan-articles';
 import { compileQuery } from './search-query';
+import { matcherOf } from './text-hits';
 
 const start = workerData as ScanStart;
 const r = start.request;
 const query = compileQuery(r.query, { lenient: r.lenient, wholeWord: r.wholeWord, filters: r.filters });
+// The query's matcher and prefilter are built while the calling thread lists the folder.
+if (query.terms.length > 0) {
+  matcherOf(query);
+  prefilterOf(query);
+}
 // article-read.ts's containedPath, written again: importing it brings in the extractors and
 // the sidecar schema, a second of the worker's start; the sidecar's encoding comes with the entry.
 const read = (e: WorkerEntry, prefilter: RawPrefilter): ScanText | null => {
