@@ -1,8 +1,9 @@
 // A check on an article's raw text, before it is folded, that rules out most articles a query
 // cannot hit: the scan with no index (scan-articles.ts) folds and matches only those that
 // pass. It must never rule out an article with a hit, so it is built from what folding does
-// (fold-inverse.ts) and from what every hit holds (term-pattern.ts's termStems, the stems the
-// index's trigrams narrow by): each stem's letters in order, once spaces are left out. In the
+// (fold-inverse.ts) and from what every hit holds, once spaces are left out: each stem
+// (term-pattern.ts's termStems, what the index's trigrams narrow by) and one of its term's
+// anchors (what the matcher looks for first; a typed article's ل before the stem). In the
 // raw text, each of those letters is any character that folds to it, and between two of them
 // may stand only characters that fold to nothing or to a space (diacritics, tatweel, ZWNJ,
 // bidi marks, whitespace). A ligature that folds to several letters could hold part of a stem:
@@ -15,7 +16,8 @@
 import { isUtf8 } from 'node:buffer';
 import { foldInverse } from './fold-inverse';
 import type { CompiledQuery } from './search-query';
-import { termStems } from './term-pattern';
+import { keyAlphabet } from './key-alphabet';
+import { termPattern, termStems } from './term-pattern';
 
 export interface RawPrefilter {
   /** False only when the text, folded, cannot hold a hit of every term. */
@@ -91,10 +93,22 @@ function hasSurrogate(s: string): boolean {
 }
 
 /** What every hit of the query holds, each stem without its spaces (empty ones hold nothing to check). */
-function stemsOf(query: CompiledQuery): string[] {
-  const stems = query.terms.flatMap((t) => termStems(t).map((s) => s.replace(/ /g, '')));
-  // Longer stems first: they rule out more, and the first that fails ends the check.
-  return [...new Set(stems.filter((s) => s !== ''))].sort((a, b) => b.length - a.length);
+function stemsOf(query: CompiledQuery): string[][] {
+  const unspaced = (list: readonly string[]) => [...new Set(list.map((s) => s.replace(/ /g, '')))];
+  const needs: string[][] = [];
+  for (const t of query.terms) {
+    for (const stem of unspaced(termStems(t))) needs.push([stem]);
+    // And one of the anchors the matcher looks for (a typed article's ل before the stem, say),
+    // in an Arabic article or any other.
+    const patterns = [termPattern(t, keyAlphabet(), true), termPattern(t, keyAlphabet(), false)];
+    if (patterns.every((p) => p !== null)) needs.push(unspaced(patterns.flatMap((p) => p!.anchors)));
+  }
+  const shortest = (alternatives: string[]) => Math.min(...alternatives.map((a) => a.length));
+  // Longer ones first: they rule out more, and the first that fails ends the check.
+  const seen = new Set<string>();
+  return needs
+    .filter((alternatives) => !alternatives.includes('') && !seen.has(alternatives.join('|')) && seen.add(alternatives.join('|')))
+    .sort((a, b) => shortest(b) - shortest(a));
 }
 
 const prefilters = new WeakMap<CompiledQuery, RawPrefilter>();
@@ -111,14 +125,14 @@ export function rawPrefilter(query: CompiledQuery): RawPrefilter {
   const inv = foldInverse();
   const stems = stemsOf(query);
   const textGap = `${unitClass(inv.gaps)}*`;
-  const textStems = stems.map((s) => new RegExp(unitsOf(s).map((u) => unitClass(inv.sources(u))).join(textGap)));
+  const textStems = stems.map((alternatives) => new RegExp(alternatives.map((s) => unitsOf(s).map((u) => unitClass(inv.sources(u))).join(textGap)).join('|')));
   const textExpanding = new RegExp(unitClass(inv.expanding));
   const textMayHold = (text: string) => textStems.every((re) => re.test(text)) || textExpanding.test(text);
   // A stem with a surrogate has no UTF-8 spelling one code unit at a time: such a query's
   // files are all decoded (and checked as text).
-  if (stems.some(hasSurrogate)) return { textMayHold, bytesMayHold: () => null };
+  if (stems.some((alternatives) => alternatives.some(hasSurrogate))) return { textMayHold, bytesMayHold: () => null };
   const byteGap = `${byteAlternation(inv.gaps)}*`;
-  const byteStems = stems.map((s) => new RegExp(unitsOf(s).map((u) => byteAlternation(inv.sources(u))).join(byteGap)));
+  const byteStems = stems.map((alternatives) => new RegExp(alternatives.map((s) => unitsOf(s).map((u) => byteAlternation(inv.sources(u))).join(byteGap)).join('|')));
   const byteExpanding = new RegExp(byteAlternation(inv.expanding));
   // Every expanding character's UTF-8 begins with one byte (0xEF, presentation forms), which
   // a plain search finds far faster than the pattern: the pattern only runs where it occurs.
