@@ -2,8 +2,10 @@
 // the very matcher, scoring and hit mapping the indexed search uses, so that a one-off search
 // and the app agree on every hit and count. Runs in the CLI's own thread and in
 // scan-worker.ts; it imports no extractor, so that the worker starts in a fraction of the time.
-import { fold, foldKey } from '../text/normalise';
+import { decodeArticle } from '../text/decode';
+import { fold } from '../text/normalise';
 import { scoreSpans } from './index-ranking';
+import { prefilterOf, type RawPrefilter } from './raw-prefilter';
 import type { EngineRequest } from './search-engine';
 import type { CompiledQuery } from './search-query';
 import { hitsOfSpans, matcherOf, type TextHit } from './text-hits';
@@ -32,29 +34,52 @@ export interface WorkerEntry {
 
 export type ScanReply = { ok: true; articles: ScannedArticle[] } | { ok: false; message: string };
 
-/** An article's text as the index has it, or null when it has none (then it never matches). */
-export type ReadText<E> = (e: E) => string | null | Promise<string | null>;
+/**
+ * An article's text as the index has it, or null when it has none or when the prefilter rules
+ * it out from its bytes (then it never matches); `checked` when the prefilter has passed it.
+ */
+export type ReadText<E> = (e: E, prefilter: RawPrefilter) => ScanText | null | Promise<ScanText | null>;
+
+export interface ScanText {
+  text: string;
+  checked: boolean;
+}
+
+/**
+ * A plain-text file's text as articleText decodes it (the sidecar's encoding, or the one
+ * detected), null when it has none, or when the prefilter rules it out from its bytes: then
+ * it is not decoded at all.
+ */
+export function decodeIfMayHold(bytes: Uint8Array, encoding: string | null, prefilter: RawPrefilter): ScanText | null {
+  const passed = encoding === null ? prefilter.bytesMayHold(bytes) : null;
+  if (passed === false) return null;
+  const decoded = decodeArticle(bytes, encoding);
+  return decoded.ok ? { text: decoded.text, checked: passed === true } : null;
+}
 
 /** The articles among `entries` that hold every term, in the order given (not ranked). */
 export async function scanArticles<E extends { file: string }>(entries: readonly E[], query: CompiledQuery, limit: number, read: ReadText<E>): Promise<ScannedArticle[]> {
-  const matcher = query.terms.length === 0 ? null : matcherOf(query);
+  const matcher = query.terms.length === 0 || entries.length === 0 ? null : matcherOf(query);
   if (matcher === null) return [];
   const rank = { matcher, weights: query.terms.map((t) => (t.phrase ? 1.5 : 1)) };
+  const prefilter = prefilterOf(query);
   const out: ScannedArticle[] = [];
   for (const e of entries) {
-    let text: string | null;
+    let got: ScanText | null;
     try {
-      text = await read(e);
+      got = await read(e, prefilter);
     } catch {
       continue;
     }
-    if (text === null) continue;
-    // The key as the index folds it; the offset map, which costs more, only for an article that matches.
-    const key = foldKey(text);
-    const spans = matcher.spans(key, isArabicKey(key));
+    if (got === null || (!got.checked && !prefilter.textMayHold(got.text))) continue;
+    const text = got.text;
+    // The key as the index folds it, with the offset map at once: most articles the prefilter
+    // passes have a hit, and one pass costs less than a key and then the map.
+    const folded = fold(text);
+    const spans = matcher.spans(folded.key, isArabicKey(folded.key));
     if (spans === null) continue;
-    const scored = scoreSpans(e.file, key.length, spans, rank);
-    out.push({ file: e.file, score: scored.score, count: scored.hits, hits: hitsOfSpans(text, fold(text), spans, limit) });
+    const scored = scoreSpans(e.file, folded.key.length, spans, rank);
+    out.push({ file: e.file, score: scored.score, count: scored.hits, hits: hitsOfSpans(text, folded, spans, limit) });
   }
   return out;
 }

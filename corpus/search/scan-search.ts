@@ -12,7 +12,8 @@ import { containedPath, encodingOverride } from './article-read';
 import { extractedTextCache } from './extracted-text-cache';
 import { rankArticles } from './index-ranking';
 import { listNames, scanCorpus, SEARCH_INDEX, usableAppFolder, type ScanEntry } from './index-store';
-import { scanArticles, type ScannedArticle, type ScanReply, type ScanStart, type WorkerEntry } from './scan-articles';
+import type { RawPrefilter } from './raw-prefilter';
+import { decodeIfMayHold, scanArticles, type ScannedArticle, type ScanReply, type ScanStart, type ScanText, type WorkerEntry } from './scan-articles';
 import { SearchQueryError, type EngineHit, type EngineRequest, type EngineResult } from './search-engine';
 import { checkFilters, checkQuerySize, compileQuery, type SearchFilters } from './search-query';
 
@@ -55,9 +56,12 @@ export async function scanSearch(root: string, request: EngineRequest, options: 
     for (const e of entries) (other && (articleFormatOf(e.file) ?? 'txt') === 'txt' && plain++ % 2 === 1 ? theirs : mine).push(e);
     const theirsFound = other?.give(theirs.map((e) => ({ file: e.file, encoding: encodingOverride(root, e) }))) ?? null;
     const pages = extractedTextCache(root);
-    const read = async (e: ScanEntry): Promise<string | null> => {
-      const decoded = await articleText(e.file, readFileSync(containedPath(root, e.file)), encodingOverride(root, e), pages);
-      return decoded.ok ? decoded.text : null;
+    const read = async (e: ScanEntry, prefilter: RawPrefilter): Promise<ScanText | null> => {
+      const bytes = readFileSync(containedPath(root, e.file));
+      const encoding = encodingOverride(root, e);
+      if ((articleFormatOf(e.file) ?? 'txt') === 'txt') return decodeIfMayHold(bytes, encoding, prefilter);
+      const extracted = await articleText(e.file, bytes, encoding, pages);
+      return extracted.ok ? { text: extracted.text, checked: false } : null;
     };
     const found = await scanArticles(mine, query, limit, read);
     // A worker that could not start or failed leaves its share to this thread.

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
 import { ArticleCatalog } from '../../corpus/catalog/article-catalog';
 import { SEARCH_INDEX } from '../../corpus/search/index-store';
 import { indexOnDisk, scanSearch } from '../../corpus/search/scan-search';
@@ -28,6 +29,16 @@ const FIXED = [
   'دولت', 'دولتهای', 'دولت‌ها', 'کشور', 'كشور', 'نخست وزیر', '۱۴۰۳', '1403', '۱۲', '12',
   'الإيرانية', 'الايرانية', 'الرئيس', 'للرئيس', 'وزير الخارجية', 'مبارزه با تروریسم', '"با تروریسم"',
   'داعش، عراق', 'عراق، داعش', 'مي', 'می‌شود', 'میشود', 'التي', 'في', 'و',
+  'السلام', 'الله', 'لا',
+];
+
+/** Spellings and encodings the scan's raw-text prefilter (raw-prefilter.ts) must see through. */
+const VARIANT_TEXT = 'قال ﺍﻟﺴﻼﻡ عليكم و \ufefb يريد. بسم \ufdf2 الرحمن.\nنَـخُـسْـتْ\u200cوَزِیـــر گفت که نخست\u00a0\u200f وزير ایران با رئیس\u200cجمهور دیدار کرد.\n';
+const VARIANT_FILES: Array<[string, Buffer]> = [
+  ['variants_utf8.txt', Buffer.from(VARIANT_TEXT, 'utf8')],
+  ['variants_bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(VARIANT_TEXT, 'utf8')])],
+  ['variants_utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(VARIANT_TEXT, 'utf-16le')])],
+  ['variants_1256.txt', iconv.encode('نخست وزير ايران گفت که رئيس جمهور و وزير الخارجية لا يريد السلام.\n', 'windows-1256')],
 ];
 
 /** 1–3 words from the articles, as the bench makes its queries, some with Arabic letters for Persian ones. */
@@ -58,6 +69,7 @@ before(() => {
     const a = makeArticle(rng, i, vocab, { paragraphs: [2, 6], words: [20, 80] });
     writeFileSync(join(corpus, a.name), a.text);
   }
+  for (const [name, bytes] of VARIANT_FILES) writeFileSync(join(corpus, name), bytes);
   // Saved pages: their text is the extractor's, read through the same cache as the index's.
   for (const page of readdirSync(PAGES).filter((f) => f.endsWith('.html')).slice(0, 4)) copyFileSync(join(PAGES, page), join(corpus, page));
 });
@@ -78,7 +90,7 @@ function comparable(r: EngineResult) {
 
 test('with no index, the scan gives the indexed search\'s hits, order and totals for every query', async () => {
   assert.equal(await indexOnDisk(corpus), false);
-  const files = readdirSync(corpus).filter((f) => f.endsWith('.txt'));
+  const files = readdirSync(corpus).filter((f) => f.endsWith('.txt') && !f.startsWith('variants_'));
   const requests: EngineRequest[] = [
     ...FIXED.flatMap((query) => [
       { query, exactTotals: true },
@@ -100,6 +112,10 @@ test('with no index, the scan gives the indexed search\'s hits, order and totals
     if (indexed.totalHits > 0) withHits++;
   }
   assert.ok(withHits > requests.length / 2, `most queries find something (${withHits} of ${requests.length})`);
+  // The respelled and re-encoded articles are found, not ruled out before folding.
+  const foundIn = (query: string) => new Set(scanned[requests.findIndex((r) => r.query === query)]!.hits.map((h) => h.file));
+  for (const name of VARIANT_FILES.map(([n]) => n)) assert.ok(foundIn('نخست وزیر').has(name), `نخست وزیر in ${name}`);
+  for (const name of ['variants_utf8.txt', 'variants_bom.txt', 'variants_utf16.txt']) assert.ok(foundIn('الله').has(name) && foundIn('السلام').has(name), `الله and السلام in ${name}`);
 });
 
 test('a query with a metadata filter is left to the index (the scan answers null)', async () => {
