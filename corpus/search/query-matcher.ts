@@ -59,6 +59,37 @@ function runnable(p: TermPattern, a: Alphabet): RunnableTerm | null {
   };
 }
 
+interface RunnablePair {
+  arabic: RunnableTerm;
+  other: RunnableTerm;
+}
+
+/**
+ * Terms made runnable, per alphabet: a query is asked again and again (as it is typed, page
+ * after page, by the index and then for the text's hits), and building a term's patterns
+ * cost more than running them on every candidate. A term's sticky regex is shared; every
+ * use sets its lastIndex first, and nothing runs between that and its exec.
+ */
+const runnables = new WeakMap<Alphabet, Map<string, RunnablePair | null>>();
+/** Terms kept per alphabet; the oldest go first. */
+const MAX_RUNNABLES = 500;
+
+function runnableTerm(t: PatternTerm, a: Alphabet): RunnablePair | null {
+  let made = runnables.get(a);
+  if (made === undefined) runnables.set(a, (made = new Map()));
+  const id = JSON.stringify([t.phrase, t.words, t.lenient, t.wholeWord]);
+  const known = made.get(id);
+  if (known !== undefined) return known;
+  const ar = termPattern(t, a, true);
+  const fa = termPattern(t, a, false);
+  const arRun = ar && runnable(ar, a);
+  const faRun = fa && (fa.source === ar?.source ? arRun : runnable(fa, a));
+  const run = arRun && faRun ? { arabic: arRun, other: faRun } : null;
+  if (made.size >= MAX_RUNNABLES) made.delete(made.keys().next().value!);
+  made.set(id, run);
+  return run;
+}
+
 export class QueryMatcher {
   private constructor(
     private readonly alphabet: Alphabet,
@@ -72,13 +103,10 @@ export class QueryMatcher {
     const arabic: RunnableTerm[] = [];
     const other: RunnableTerm[] = [];
     for (const t of terms) {
-      const ar = termPattern(t, a, true);
-      const fa = termPattern(t, a, false);
-      const arRun = ar && runnable(ar, a);
-      const faRun = fa && (fa.source === ar?.source ? arRun : runnable(fa, a));
-      if (!arRun || !faRun) return null;
-      arabic.push(arRun);
-      other.push(faRun);
+      const run = runnableTerm(t, a);
+      if (run === null) return null;
+      arabic.push(run.arabic);
+      other.push(run.other);
     }
     return new QueryMatcher(a, arabic, other);
   }
@@ -122,10 +150,11 @@ export class QueryMatcher {
       if (start < reached || start === last) continue;
       last = start;
       t.re.lastIndex = start;
-      const m = t.re.exec(key);
-      if (m === null) continue;
-      found(start, start + m[0].length);
-      reached = start + m[0].length;
+      // test, not exec: a sticky match's end is its lastIndex, and no match array is made.
+      if (!t.re.test(key)) continue;
+      const end = t.re.lastIndex;
+      found(start, end);
+      reached = end;
       if (++n >= cap) break;
     }
     return n;
