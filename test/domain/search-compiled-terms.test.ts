@@ -26,7 +26,7 @@ describe('terms compiled once and kept', () => {
       ['"رئیس"', {}, ['رئیس', 'رئیس', 'رئیس', 'رئیس']],
     ];
     for (const order of [asks, [...asks].reverse(), asks]) {
-      for (const [query, options, expected] of order) assert.deepEqual(hits(query, options), expected.map(foldKey), `${query} ${JSON.stringify(options)}`);
+      for (const [query, options, expected] of order) assert.deepEqual(hits(query, options), expected.map((x) => foldKey(x)), `${query} ${JSON.stringify(options)}`);
     }
   });
 
