@@ -19,10 +19,25 @@ export function literal(text: string, a: Alphabet): string | null {
  * and the group is optional, `(?!)` (never) when one was required.
  */
 export function choice(options: readonly string[], a: Alphabet, optional: boolean): string {
-  const body = trie(options.filter((o) => o !== '' && literal(o, a) !== null), a);
-  if (body === null) return optional ? '' : NEVER;
-  return optional ? `(?:${body})?` : `(?:${body})`;
+  // The same few lists (a word length's suffixes) come back with every query: a trie of a few
+  // hundred suffixes took milliseconds each time.
+  let made = choices.get(a);
+  if (made === undefined) choices.set(a, (made = new Map()));
+  const id = `${optional ? 1 : 0}\u0000${options.join('\u0000')}`;
+  let source = made.get(id);
+  if (source === undefined) {
+    const body = trie(options.filter((o) => o !== '' && literal(o, a) !== null), a);
+    source = body === null ? (optional ? '' : NEVER) : optional ? `(?:${body})?` : `(?:${body})`;
+    if (made.size >= MAX_CHOICES) made.clear();
+    made.set(id, source);
+  }
+  return source;
 }
+
+/** Choices made per alphabet (an alphabet that is dropped takes its own with it). */
+const choices = new WeakMap<Alphabet, Map<string, string>>();
+/** Far more than the distinct lists queries use (one per word length, proclitics, endings). */
+const MAX_CHOICES = 256;
 
 /** A source that matches nothing. */
 export const NEVER = '(?!)';

@@ -20,14 +20,66 @@ interface RunnableTerm {
   re: RegExp;
   /** The anchors in the alphabet's spelling. */
   anchors: string[];
-  /** What all anchors begin with: one indexOf stream finds their places. */
-  prefix: string;
+  /** How the anchors' places are found (see Seek). */
+  seeks: Seek[];
   /** What may stand between a hit's start and its anchor, and the longest of it. */
   before: Set<string>;
   lead: number;
   /** The key units that may follow the first anchor inside a hit (besides non-word ones), or null for any. */
   follow: Set<number> | null;
   wordStart: boolean;
+}
+
+/**
+ * Where places are looked for with indexOf. indexOf stops wherever its first letter occurs,
+ * and an anchor's first letter is often ا (a tenth of all letters): «است» is looked for as
+ * «ست», then checked for its ا. Either each anchor is looked for on its own (`anchor` its
+ * index), or all at once by what they begin with (`anchor` -1: a place may hold any of them).
+ */
+interface Seek {
+  anchor: number;
+  /** What starts at a place found. */
+  text: string;
+  /** What indexOf looks for: `text` from `offset` on. */
+  piece: string;
+  offset: number;
+}
+
+/**
+ * About how many of a thousand folded letters of Persian and Arabic news are each of these
+ * (the space too); others are rarer. Only speed depends on it.
+ */
+const PER_MILLE: Record<string, number> = {
+  ' ': 170, ا: 110, ی: 80, ن: 50, ل: 50, ر: 45, ه: 45, و: 45, م: 45, د: 30, ت: 30, ب: 30, س: 20, ع: 15, ک: 15, ف: 10, ق: 10, ش: 10, ز: 10,
+};
+
+function frequency(ch: string): number {
+  return PER_MILLE[ch] ?? 5;
+}
+
+/** Where in `folded` its rarest character is (the first of equals). */
+function rarestOffset(folded: string): number {
+  let best = 0;
+  for (let i = 1; i < folded.length; i++) if (frequency(folded[i]!) < frequency(folded[best]!)) best = i;
+  return best;
+}
+
+function seek(anchor: number, text: string, folded: string): Seek {
+  const offset = rarestOffset(folded);
+  return { anchor, text, piece: text.slice(offset), offset };
+}
+
+/** One stream for all anchors (their shared start), or one for each, whichever stops less often. */
+function seeksOf(pairs: ReadonlyArray<{ folded: string; text: string }>): Seek[] {
+  const prefix = commonPrefix(pairs.map((x) => x.text));
+  // Anchors share their first letters; with none shared, only the first's places were ever looked at.
+  if (prefix === '') return [seek(0, pairs[0]!.text, pairs[0]!.folded)];
+  const each = pairs.map((x, i) => seek(i, x.text, x.folded));
+  if (pairs.length === 1) return each;
+  const shared = seek(-1, prefix, pairs[0]!.folded.slice(0, prefix.length));
+  const stops = (s: Seek, folded: string) => frequency(folded[s.offset]!);
+  const eachStops = each.reduce((n, s, i) => n + stops(s, pairs[i]!.folded), 0);
+  return eachStops < stops(shared, pairs[0]!.folded) ? each : [shared];
 }
 
 function commonPrefix(list: readonly string[]): string {
@@ -43,20 +95,61 @@ function spellAll(list: readonly string[], a: Alphabet): string[] {
 function runnable(p: TermPattern, a: Alphabet): RunnableTerm | null {
   // An anchor the alphabet cannot spell cannot occur; the others still may.
   const first = a.spell(p.anchors[0]!);
-  const anchors = spellAll(first === null ? p.anchors.slice(1) : p.anchors, a).filter((x) => x !== '');
-  if (anchors.length === 0) return null;
+  // Each spelled anchor with its folded form (an alphabet spells one character as one unit).
+  const pairs = (first === null ? p.anchors.slice(1) : p.anchors).map((f) => ({ folded: f, text: a.spell(f) })).filter((x): x is { folded: string; text: string } => x.text !== null && x.text !== '');
+  if (pairs.length === 0) return null;
   const before = spellAll(p.before, a);
-  const prefix = commonPrefix(anchors);
   return {
     re: new RegExp(p.source, 'y'),
-    anchors,
-    prefix: prefix === '' ? anchors[0]! : prefix,
+    anchors: pairs.map((x) => x.text),
+    seeks: seeksOf(pairs),
     before: new Set(before),
     lead: Math.max(0, ...before.map((x) => x.length)),
     // `follow` is about the first anchor, the word written whole.
     follow: p.follow === null || first === null ? null : new Set(spellAll([...p.follow], a).map((x) => x.charCodeAt(0))),
     wordStart: p.wordStart,
   };
+}
+
+/** The next place at or after `from` where the seek's anchor starts, or -1. */
+function nextPlace(key: string, s: Seek, from: number): number {
+  const whole = s.offset === 0;
+  for (let q = key.indexOf(s.piece, from + s.offset); q >= 0; q = key.indexOf(s.piece, q + 1)) {
+    const p = q - s.offset;
+    if (whole || key.startsWith(s.text, p)) return p;
+  }
+  return -1;
+}
+
+interface RunnablePair {
+  arabic: RunnableTerm;
+  other: RunnableTerm;
+}
+
+/**
+ * Terms made runnable, per alphabet: a query is asked again and again (as it is typed, page
+ * after page, by the index and then for the text's hits), and building a term's patterns
+ * cost more than running them on every candidate. A term's sticky regex is shared; every
+ * use sets its lastIndex first, and nothing runs between that and its exec.
+ */
+const runnables = new WeakMap<Alphabet, Map<string, RunnablePair | null>>();
+/** Terms kept per alphabet; the oldest go first. */
+const MAX_RUNNABLES = 500;
+
+function runnableTerm(t: PatternTerm, a: Alphabet): RunnablePair | null {
+  let made = runnables.get(a);
+  if (made === undefined) runnables.set(a, (made = new Map()));
+  const id = JSON.stringify([t.phrase, t.words, t.lenient, t.wholeWord]);
+  const known = made.get(id);
+  if (known !== undefined) return known;
+  const ar = termPattern(t, a, true);
+  const fa = termPattern(t, a, false);
+  const arRun = ar && runnable(ar, a);
+  const faRun = fa && (fa.source === ar?.source ? arRun : runnable(fa, a));
+  const run = arRun && faRun ? { arabic: arRun, other: faRun } : null;
+  if (made.size >= MAX_RUNNABLES) made.delete(made.keys().next().value!);
+  made.set(id, run);
+  return run;
 }
 
 export class QueryMatcher {
@@ -72,13 +165,10 @@ export class QueryMatcher {
     const arabic: RunnableTerm[] = [];
     const other: RunnableTerm[] = [];
     for (const t of terms) {
-      const ar = termPattern(t, a, true);
-      const fa = termPattern(t, a, false);
-      const arRun = ar && runnable(ar, a);
-      const faRun = fa && (fa.source === ar?.source ? arRun : runnable(fa, a));
-      if (!arRun || !faRun) return null;
-      arabic.push(arRun);
-      other.push(faRun);
+      const run = runnableTerm(t, a);
+      if (run === null) return null;
+      arabic.push(run.arabic);
+      other.push(run.other);
     }
     return new QueryMatcher(a, arabic, other);
   }
@@ -96,36 +186,55 @@ export class QueryMatcher {
    */
   private each(key: string, t: RunnableTerm, cap: number, found: (start: number, end: number) => void): number {
     const isWord = this.alphabet.isWord;
-    const { anchors, prefix, follow } = t;
-    const one = anchors.length === 1 && anchors[0] === prefix;
+    const { anchors, seeks, follow } = t;
     const firstLength = anchors[0]!.length;
-    // Whether a place holds an anchor, and then the cheap checks the pattern would make
-    // first: most places fail them (است inside استقرار), and a try of the pattern costs more.
-    const holds = (p: number): boolean => {
-      if (!one && !key.startsWith(anchors[0]!, p)) return anchors.some((x, i) => i > 0 && key.startsWith(x, p));
-      // anchors[0] is here: when it is the word written whole, what follows it is known.
-      if (follow === null) return true;
-      const after = p + firstLength;
-      return after >= key.length || !isWord(key.charCodeAt(after)) || follow.has(key.charCodeAt(after));
-    };
+    const k = seeks.length;
+    // The next place of each anchor; the places are taken in key order, lazily.
+    const at = k === 1 ? null : seeks.map((s) => nextPlace(key, s, 0));
+    let which = 0;
+    let p = at === null ? nextPlace(key, seeks[0]!, 0) : -1;
     let n = 0;
     let reached = 0;
     let last = -1;
-    for (let p = key.indexOf(prefix); p >= 0; p = key.indexOf(prefix, p + 1)) {
-      if (!holds(p)) continue;
-      let start = p;
+    for (;;) {
+      if (at !== null) {
+        p = -1;
+        for (let i = 0; i < k; i++) {
+          const x = at[i]!;
+          if (x >= 0 && (p < 0 || x < p)) {
+            p = x;
+            which = i;
+          }
+        }
+      }
+      if (p < 0) break;
+      const here = p;
+      if (at === null) p = nextPlace(key, seeks[0]!, here + 1);
+      else at[which] = nextPlace(key, seeks[which]!, here + 1);
+      // Whether an anchor is here (a shared start may hold none). When it is the first, the
+      // word written whole, what follows it is known, and most places fail that cheap check
+      // (است inside استقرار): a try of the pattern costs more.
+      const s = seeks[which]!;
+      const isFirst = s.anchor === 0 || key.startsWith(anchors[0]!, here);
+      if (!isFirst && s.anchor < 0 && !anchors.some((x, i) => i > 0 && key.startsWith(x, here))) continue;
+      if (isFirst && follow !== null) {
+        const after = here + firstLength;
+        if (after < key.length && isWord(key.charCodeAt(after)) && !follow.has(key.charCodeAt(after))) continue;
+      }
+      let start = here;
       if (t.wordStart) {
-        while (start > 0 && p - start < t.lead && isWord(key.charCodeAt(start - 1))) start--;
+        while (start > 0 && here - start < t.lead && isWord(key.charCodeAt(start - 1))) start--;
         if (start > 0 && isWord(key.charCodeAt(start - 1))) continue;
-        if (!t.before.has(key.slice(start, p))) continue;
+        if (!t.before.has(start === here ? '' : key.slice(start, here))) continue;
       }
       if (start < reached || start === last) continue;
       last = start;
       t.re.lastIndex = start;
-      const m = t.re.exec(key);
-      if (m === null) continue;
-      found(start, start + m[0].length);
-      reached = start + m[0].length;
+      // test, not exec: a sticky match's end is its lastIndex, and no match array is made.
+      if (!t.re.test(key)) continue;
+      const end = t.re.lastIndex;
+      found(start, end);
+      reached = end;
       if (++n >= cap) break;
     }
     return n;
@@ -141,7 +250,9 @@ export class QueryMatcher {
     for (let t = 0; t < terms.length; t++) {
       if (this.each(key, terms[t]!, capPerTerm, (start, end) => all.push({ start, end, term: t })) === 0) return null;
     }
-    if (terms.length > 1) all.sort((x, y) => x.start - y.start || y.end - x.end || x.term - y.term);
+    // One term's hits are in key order and never overlap already.
+    if (terms.length === 1) return all;
+    all.sort((x, y) => x.start - y.start || y.end - x.end || x.term - y.term);
     const out: KeySpan[] = [];
     let reached = 0;
     for (const s of all) {

@@ -136,6 +136,17 @@ function longestFirst(set: Set<string>): string[] {
  * the short گو is pinned down by its neighbours, so گفت و گوی is a hit).
  */
 export function suffixesAfter(length: number): string[] {
+  // The rules below only ask whether a length reaches LONG_STEM or less, so longer ones share a list.
+  const key = Math.min(length, LONG_STEM);
+  let list = suffixLists.get(key);
+  if (list === undefined) suffixLists.set(key, (list = makeSuffixes(key)));
+  return [...list];
+}
+
+/** Per length: a word's suffixes are asked for with every query (a few hundred, sorted). */
+const suffixLists = new Map<number, readonly string[]>();
+
+function makeSuffixes(length: number): string[] {
   const out = new Set<string>();
   for (const e of EXTENSIONS) {
     if (e.length === 1 && length < MIN_AFFIXED) continue;

@@ -166,12 +166,14 @@ async function warmRun(dir: string, workerUrl: URL, queries: string[] | null, la
   const tSearchable = performance.now() - t0;
   const first = await timed(() => catalog.search({ query: 'ایران' }));
   if (queries) {
-    for (let pass = 0; pass < 2; pass++) {
-      for (const query of queries) {
-        // As the search box asks: the first page of hits (the catalog's default limit).
-        const r = await timed(() => catalog.search({ query }));
-        if (pass === 1) latencies.push(r.ms);
-      }
+    // The first half warms the engine up (the JIT, the suffix lists every query shares); the
+    // second half is timed, each query asked for the first time, as a person types a new one:
+    // a query asked again finds its patterns built and would flatter the figure.
+    const half = Math.floor(queries.length / 2);
+    for (let i = 0; i < queries.length; i++) {
+      // As the search box asks: the first page of hits (the catalog's default limit).
+      const r = await timed(() => catalog.search({ query: queries[i]! }));
+      if (i >= half) latencies.push(r.ms);
     }
   }
   await catalog.close();
@@ -251,13 +253,14 @@ async function main(): Promise<void> {
       cold.push(await coldRun(dir, workerUrl));
       log(`  list ${ms(cold[r]!.list)} (${cold[r]!.pending} pending), searchable ${ms(cold[r]!.searchable)}, list filled ${ms(cold[r]!.listed)}, worst stall ${ms(cold[r]!.stallWorst)}`);
     }
-    const queries = makeQueries(dir, files, cfg.queries, makeRng(SEED + 2));
+    // Twice as many as are timed, each once: the first half warms up (warmRun).
+    const queries = [...new Set(makeQueries(dir, files, cfg.queries * 3, makeRng(SEED + 2)))].slice(0, cfg.queries * 2);
     const latencies: number[] = [];
     const warm: WarmRun[] = [];
     const readBeforeReopen: number[] = [];
     for (let r = 0; r < cfg.runs; r++) {
       readBeforeReopen.push(readAllOnce(dir, files));
-      log(`reopen ${r + 1}/${cfg.runs}${r === cfg.runs - 1 ? ` with ${queries.length} queries × 2` : ''}`);
+      log(`reopen ${r + 1}/${cfg.runs}${r === cfg.runs - 1 ? ` with ${queries.length / 2} queries to warm up and ${queries.length / 2} new ones timed` : ''}`);
       warm.push(await warmRun(dir, workerUrl, r === cfg.runs - 1 ? queries : null, latencies));
       log(`  read all files once ${ms(readBeforeReopen[r]!)}; list ${ms(warm[r]!.list)} (${warm[r]!.pending} pending), searchable ${ms(warm[r]!.searchable)}, first query ${ms(warm[r]!.firstQuery)}`);
     }
@@ -316,8 +319,8 @@ async function main(): Promise<void> {
       { measure: 'UI (main thread) stalls during the cold build', target: '< 50 ms each', result: `worst ${ms(worstStall)}`, baseline: `worst of all runs ${ms(maxStall)}, ${cold.reduce((s, c) => s + c.stallsOver50, 0)} over 50 ms; idle thread: ${ms(idleStall)}`, met: worstStall < 50 },
       { measure: 'headlines and metadata filled in (list worker)', target: '≤ 4/3 × full index build', result: ms(coldListed), baseline: `full index build ${ms(coldIndex)}; the issue's 20 s per 20,000 articles, scaled: ${ms(cfg.articles)}`, met: coldListed <= (4 / 3) * coldIndex },
       reopenRow(warm.map((w) => w.searchable), readBeforeReopen, median(warm.map((w) => w.firstQuery))),
-      { measure: `query latency, 1–3 words, folded (${latencies.length} queries), p50`, target: '< 20 ms', result: ms(p50), baseline: `grep -F: ${ms(grepMs)}/query`, met: p50 < 20 },
-      { measure: 'query latency, p95', target: '< 80 ms', result: ms(p95), baseline: `grep -F finds ${grepHits} of our ${ourHits} hits`, met: p95 < 80 },
+      { measure: `query latency, 1–3 words, folded (${latencies.length} queries), p50`, target: '≤ 10 ms', result: `${ms(p50)} (${(p50 / grepMs).toFixed(2)} × grep -F)`, baseline: `grep -F: ${ms(grepMs)}/query`, met: p50 <= 10 },
+      { measure: 'query latency, p95', target: '≤ 30 ms', result: `${ms(p95)} (${(p95 / grepMs).toFixed(2)} × grep -F)`, baseline: `grep -F finds ${grepHits} of our ${ourHits} hits`, met: p95 <= 30 },
       ...render,
       ...(await import('./cli-rows')).cliRows({ runs: cfg.runs }),
       { measure: 'save a sidecar with 5,000 annotations', target: '< 50 ms', result: ms(saveMs), baseline: '', met: saveMs < 50 },
