@@ -26,3 +26,23 @@ export function makeQueries(dir: string, files: string[], count: number, rng: Rn
   }
   return out;
 }
+
+/**
+ * 1–3 neighbouring words of a text (words of at least `minLength` characters, punctuation and
+ * quotes taken off): in order, or as separate terms, some respelled with Arabic letters, some
+ * quoted as a phrase. The tests that check two ways of searching agree ask these.
+ */
+export function neighbourQueries(nextText: () => string, count: number, rng: Rng, minLength: number): string[] {
+  const out: string[] = [];
+  while (out.length < count) {
+    const words = nextText().split(/\s+/).map((w) => w.replace(/[.،؛:«»()"]/g, '')).filter((w) => w.length >= minLength);
+    if (words.length < 5) continue;
+    const n = 1 + Math.floor(rng() * 3);
+    const at = Math.floor(rng() * (words.length - n));
+    let q = words.slice(at, at + n).join(rng() < 0.3 ? '، ' : ' ');
+    if (rng() < 0.3) q = q.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
+    if (n > 1 && rng() < 0.2) q = `"${q}"`;
+    out.push(q);
+  }
+  return out;
+}

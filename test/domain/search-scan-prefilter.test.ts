@@ -13,6 +13,7 @@ import { rawPrefilter } from '../../corpus/search/raw-prefilter';
 import { compileQuery } from '../../corpus/search/search-query';
 import { findHits } from '../../corpus/search/text-hits';
 import { foldKey } from '../../corpus/text/normalise';
+import { neighbourQueries } from '../bench/bench-queries';
 import { makeRng, type Rng } from '../fixtures/seeded-random';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -67,22 +68,6 @@ function respelled(text: string, rng: Rng): string {
   return out;
 }
 
-/** Queries made of the texts' own words: sequences, phrases, separate terms, respelled. */
-function queriesFrom(texts: string[], count: number, rng: Rng): string[] {
-  const out: string[] = [];
-  while (out.length < count) {
-    const words = texts[Math.floor(rng() * texts.length)]!.split(/\s+/).map((w) => w.replace(/[.،؛:«»()"]/g, '')).filter((w) => w.length >= 2);
-    if (words.length < 5) continue;
-    const n = 1 + Math.floor(rng() * 3);
-    const at = Math.floor(rng() * (words.length - n));
-    let q = words.slice(at, at + n).join(rng() < 0.3 ? '، ' : ' ');
-    if (rng() < 0.3) q = q.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
-    if (n > 1 && rng() < 0.2) q = `"${q}"`;
-    out.push(q);
-  }
-  return out;
-}
-
 test('what the prefilter is built from is what folding does to each character', () => {
   const inv = foldInverse();
   const gaps = new Set(inv.gaps);
@@ -100,7 +85,7 @@ test('the prefilter never rules out an article the search hits, however it is sp
   const rng = makeRng(2511);
   const texts = ARTICLES.flatMap((t) => [t, respelled(t, rng)]);
   const queries = [
-    ...queriesFrom(ARTICLES, 120, rng),
+    ...neighbourQueries(() => ARTICLES[Math.floor(rng() * ARTICLES.length)]!, 120, rng, 2),
     'نخست وزیر', 'نخست‌وزیر', 'رئیس جمهور', 'رئیسجمهور', 'ایران', 'الرئيس', 'للرئيس', 'وزير الخارجية', 'لا', 'الله', 'و', 'في', '۱۴۰۳', '2019',
   ];
   let withHits = 0;

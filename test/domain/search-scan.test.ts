@@ -14,6 +14,7 @@ import { SEARCH_INDEX } from '../../corpus/search/index-store';
 import { indexOnDisk, scanSearch } from '../../corpus/search/scan-search';
 import type { EngineRequest, EngineResult } from '../../corpus/search/search-engine';
 import { APP_FOLDER } from '../../corpus/folder/corpus-folder';
+import { neighbourQueries } from '../bench/bench-queries';
 import { buildVocabulary, makeArticle, makeRng } from '../bench/synthetic-corpus';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,24 +41,6 @@ const VARIANT_FILES: Array<[string, Buffer]> = [
   ['variants_utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(VARIANT_TEXT, 'utf-16le')])],
   ['variants_1256.txt', iconv.encode('نخست وزير ايران گفت که رئيس جمهور و وزير الخارجية لا يريد السلام.\n', 'windows-1256')],
 ];
-
-/** 1–3 words from the articles, as the bench makes its queries, some with Arabic letters for Persian ones. */
-function corpusQueries(files: string[], count: number): string[] {
-  const rng = makeRng(91);
-  const out: string[] = [];
-  while (out.length < count) {
-    const text = readFileSync(join(corpus, files[Math.floor(rng() * files.length)]!), 'utf8');
-    const words = text.split(/\s+/).map((w) => w.replace(/[.،؛:«»()]/g, '')).filter((w) => w.length >= 3);
-    if (words.length < 5) continue;
-    const n = 1 + Math.floor(rng() * 3);
-    const at = Math.floor(rng() * (words.length - n));
-    let q = words.slice(at, at + n).join(rng() < 0.3 ? '، ' : ' ');
-    if (rng() < 0.3) q = q.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
-    if (n > 1 && rng() < 0.2) q = `"${q}"`;
-    out.push(q);
-  }
-  return out;
-}
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'hashiya-scan-'));
@@ -91,13 +74,14 @@ function comparable(r: EngineResult) {
 test('with no index, the scan gives the indexed search\'s hits, order and totals for every query', async () => {
   assert.equal(await indexOnDisk(corpus), false);
   const files = readdirSync(corpus).filter((f) => f.endsWith('.txt') && !f.startsWith('variants_'));
+  const queryRng = makeRng(91);
   const requests: EngineRequest[] = [
     ...FIXED.flatMap((query) => [
       { query, exactTotals: true },
       { query, exactTotals: true, limit: 7 },
       { query, exactTotals: true, lenient: false, wholeWord: true },
     ]),
-    ...corpusQueries(files, 20).map((query) => ({ query, exactTotals: true })),
+    ...neighbourQueries(() => readFileSync(join(corpus, files[Math.floor(queryRng() * files.length)]!), 'utf8'), 20, queryRng, 3).map((query) => ({ query, exactTotals: true })),
   ];
   // The scan first, while there is no index; a few with the worker's share, the rest in this
   // thread only (a worker takes a second to start through tsx).
