@@ -120,7 +120,17 @@ type Rule = [BoilerplateKind, (line: Line) => boolean];
 
 /** The rules for a line on its own, in the order their kinds are given. */
 function lineRules(pageInArabicScript: boolean): { short: Rule[]; long: Rule[] } {
-  const metadataBar = (kind: BoilerplateKind) => (l: Line) => metadataBarKind(l) === kind;
+  // Both bar rules ask about a short line: the bar is read once.
+  const bars = new WeakMap<Line, ReturnType<typeof metadataBarKind>>();
+  const barOf = (l: Line) => {
+    let kind = bars.get(l);
+    if (kind === undefined) {
+      kind = metadataBarKind(l);
+      bars.set(l, kind);
+    }
+    return kind;
+  };
+  const metadataBar = (kind: BoilerplateKind) => (l: Line) => barOf(l) === kind;
   const short: Rule[] = [
     ['weather', isWeather],
     ['skip-link', (l) => SKIP_LINKS.has(l.key)],

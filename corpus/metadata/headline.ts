@@ -7,7 +7,7 @@
 import { findDates } from './dates';
 import { isSectionLine } from './furniture-words';
 import { datelineAt } from './outlet-evidence';
-import { knownOutletsIn, outletByName } from './outlet-gazetteer';
+import { fewWordsForOneName, knownOutletsIn, outletByName } from './outlet-gazetteer';
 import type { BoilerplateKind } from './boilerplate';
 import { looseKey } from '../text/letter-variants';
 import { lineKey } from './line-keys';
@@ -56,7 +56,8 @@ function isDateBar(text: string): boolean {
 
 function isOutletName(text: string): boolean {
   const t = text.trim();
-  const hit = knownOutletsIn(t)[0];
+  // A name and one more character at most: a longer line's names are not read.
+  const hit = fewWordsForOneName(t, 1) ? knownOutletsIn(t)[0] : undefined;
   return (hit !== undefined && hit.index === 0 && hit.written.length >= t.length - 1) || outletByName(t) !== null;
 }
 

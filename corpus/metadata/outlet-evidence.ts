@@ -13,7 +13,7 @@
 // Each rule returns what it read; outlets.ts weighs them. A name the gazetteer lacks is still
 // taken where the shape is unmistakable (a label or dateline with an outlet word, a source or
 // rights line), never from prose.
-import { knownOutletsIn, outletByDomain, type KnownOutlet, type NamedOutlet } from './outlet-gazetteer';
+import { fewWordsForOneName, knownOutletsIn, outletByDomain, type KnownOutlet, type NamedOutlet } from './outlet-gazetteer';
 import { looseKey } from '../text/letter-variants';
 import type { Paragraph } from '../text/paragraphs';
 import { wordCount } from '../text/words';
@@ -72,6 +72,8 @@ function isCity(text: string): boolean {
 function wholeKnown(text: string, allowAmbiguous: boolean): NamedOutlet | null {
   // `صاحب‌خبر -`, `«الوطن»`: a name with the page's quotes or a dangling dash.
   const t = text.trim().replace(/^[«"“']+|[»"”'\s\-–—_|:]+$/gu, '').trim();
+  // A paragraph has too many words to be one name: its names are not read.
+  if (!fewWordsForOneName(t)) return null;
   const hit = knownOutletsIn(t).find((n) => n.index === 0 && n.written.length === t.length);
   return hit && (allowAmbiguous || !hit.ambiguous) ? hit : null;
 }

@@ -73,6 +73,20 @@ const punctuatedName = new RegExp(
   'giu',
 );
 
+/** The most words any name has, as the text's words are counted in namesIn. */
+const MOST_NAME_WORDS = Math.max(...allNames.map((n) => n.match(WORD)?.length ?? 0));
+const COUNTED_WORD = new RegExp(WORD.source, 'gu');
+
+/**
+ * False when `text` has more than `extra` words beyond the longest name's: no single name can
+ * then be all of it. Counts no further than that, so a long paragraph costs a few words.
+ */
+export function fewWordsForOneName(text: string, extra = 0): boolean {
+  COUNTED_WORD.lastIndex = 0;
+  for (let n = 0; COUNTED_WORD.exec(text); n++) if (n >= MOST_NAME_WORDS + extra) return false;
+  return true;
+}
+
 function lookup(name: string): { outlet: KnownOutlet; ambiguous: boolean } | null {
   const key = nameKey(name.replace(/^[«"“'(]+|[»"”')]+$/gu, ''));
   if (key === '') return null;
