@@ -67,16 +67,28 @@ interface Evidence {
   arabicYehKaf: number;
 }
 
+/** The longest function word: a longer word is not looked up, so it is never made a string. */
+const LONGEST_WORD = Math.max(...[...FA_WORDS, ...AR_WORDS].map((w) => w.length));
+
 function gather(text: string): Evidence {
   const e: Evidence = { arabicLetters: 0, latinLetters: 0, fa: 0, ar: 0, persianYehKaf: 0, arabicYehKaf: 0 };
-  let word = '';
+  // The word being read, folded: its length, and its first characters (no more are ever looked up).
+  const kept = new Array<number>(LONGEST_WORD).fill(0);
+  let length = 0;
   const endWord = () => {
-    if (word.length === 0) return;
-    if (FA_WORDS.has(word)) e.fa += 2;
-    else if (AR_WORDS.has(word)) e.ar += 2;
-    else if (word === 'و') e.fa += 0.5; // Arabic joins و to the next word; Persian writes it apart
-    if (word.length >= 4 && word.charCodeAt(0) === 0x0627 && word.charCodeAt(1) === 0x0644) e.ar += 1.5;
-    word = '';
+    if (length === 0) return;
+    if (length <= LONGEST_WORD) {
+      const word = String.fromCharCode(...kept.slice(0, length));
+      if (FA_WORDS.has(word)) e.fa += 2;
+      else if (AR_WORDS.has(word)) e.ar += 2;
+      else if (word === 'و') e.fa += 0.5; // Arabic joins و to the next word; Persian writes it apart
+    }
+    if (length >= 4 && kept[0] === 0x0627 && kept[1] === 0x0644) e.ar += 1.5;
+    length = 0;
+  };
+  const add = (c: number) => {
+    if (length < LONGEST_WORD) kept[length] = c;
+    length++;
   };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -99,13 +111,13 @@ function gather(text: string): Evidence {
           e.arabicYehKaf++;
           break;
       }
-      word += String.fromCharCode(foldYehKaf(c));
+      add(foldYehKaf(c));
       continue;
     }
     if (isMark(c)) continue;
     if (c === 0x200c) {
       e.fa += 1; // ZWNJ is a Persian writing habit
-      word += '\u200c';
+      add(0x200c);
       continue;
     }
     endWord();
@@ -144,6 +156,19 @@ function strongClass(c: number): Cls {
   return OTHER;
 }
 
+// Each UTF-16 code's class plus one (0: not worked out yet), filled in as the characters are met:
+// every character of every line is classed, and most lines use a few dozen characters.
+const classPlusOne = new Uint8Array(0x10000);
+
+function strongClassOf(c: number): Cls {
+  let known = classPlusOne[c]!;
+  if (known === 0) {
+    known = strongClass(c) + 1;
+    classPlusOne[c] = known;
+  }
+  return (known - 1) as Cls;
+}
+
 /**
  * Direction of one paragraph: the script with more strong letters wins, the first strong
  * letter breaks a tie, and a line with no letters (numbers, punctuation) takes `fallback`.
@@ -155,7 +180,7 @@ export function paragraphDirection(text: string, fallback: Direction = 'ltr'): D
   let ltr = 0;
   let first: Direction | null = null;
   for (let i = 0; i < text.length; i++) {
-    const cls = strongClass(text.charCodeAt(i));
+    const cls = strongClassOf(text.charCodeAt(i));
     if (cls === RTL_LETTER) {
       rtl++;
       first ??= 'rtl';
