@@ -7,7 +7,7 @@
 import { flexPattern } from '../text/letter-variants';
 
 /** Letters of a name checked before its pattern is tried: enough to tell most words of a text from every name. */
-const CHECKED_LETTERS = 3;
+const CHECKED_LETTERS = 5;
 
 /** A trie of the names' first letters, each with its variants (`[یيىئ]`); `true` where a name's checked letters end. */
 type Trie = Map<number, Trie | true>;
@@ -79,13 +79,14 @@ const UNKNOWN = 0;
 const YES = 1;
 const NO = 2;
 
-/** True when the character before `i` is surely a letter or a mark (a surrogate is never ruled on: not skipped). */
-function letterOrMarkBefore(text: string, i: number): boolean {
-  if (i === 0) return false;
-  const c = text.charCodeAt(i - 1);
-  if (c >= 0xd800 && c <= 0xdfff) return false;
-  if (letterOrMark[c] === UNKNOWN) letterOrMark[c] = LETTER_OR_MARK.test(text[i - 1]!) ? YES : NO;
-  return letterOrMark[c] === YES;
+/** True when the character is surely a letter or a mark (half a surrogate pair is never ruled on: not skipped). */
+function isLetterOrMark(c: number): boolean {
+  let known = letterOrMark[c]!;
+  if (known === UNKNOWN) {
+    known = c >= 0xd800 && c <= 0xdfff ? NO : LETTER_OR_MARK.test(String.fromCharCode(c)) ? YES : NO;
+    letterOrMark[c] = known;
+  }
+  return known === YES;
 }
 
 /**
@@ -94,13 +95,18 @@ function letterOrMarkBefore(text: string, i: number): boolean {
  */
 export function* matchesAtWordStarts(re: RegExp, text: string, opening: Opening): Generator<RegExpExecArray> {
   const { first, trie } = opening;
+  let afterLetter = false;
   for (let i = 0; i < text.length; i++) {
-    if (first[text.charCodeAt(i)] !== 1 || letterOrMarkBefore(text, i) || !opensName(text, i, trie)) continue;
+    const c = text.charCodeAt(i);
+    const opens = !afterLetter && first[c] === 1;
+    afterLetter = letterOrMark[c] === YES || (letterOrMark[c] === UNKNOWN && isLetterOrMark(c));
+    if (!opens || !opensName(text, i, trie)) continue;
     re.lastIndex = i;
     const m = re.exec(text);
     if (!m) continue;
     yield m;
     // The global scan goes on after the match (the names are never empty).
-    i = Math.max(i, re.lastIndex - 1);
+    i = re.lastIndex - 1;
+    afterLetter = isLetterOrMark(text.charCodeAt(i));
   }
 }
