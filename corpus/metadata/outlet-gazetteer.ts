@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import gazetteerData from './outlets.json';
 import { flexAlternation, looseKey, WORD_END, WORD_START } from '../text/letter-variants';
+import { isSpace } from '../text/words';
 
 const entrySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -64,7 +65,6 @@ for (const outlet of KNOWN_OUTLETS) for (const name of outlet.short) addName(nam
 // few names with punctuation in them (`أ.ف.ب`, `RFE/RL`) keep a small alternation of their own.
 const allNames = KNOWN_OUTLETS.flatMap((o) => [...o.native, ...o.short, ...o.latin]);
 const PLAIN_NAME = /^[\p{L}\p{M}\p{N}\s\u200C\u200D]+$/u;
-const GAP = /^[\s\u200C\u200D-]*$/u;
 const LONGEST_NAME = Math.max(...allNames.filter((n) => PLAIN_NAME.test(n)).map((n) => n.match(WORD)?.length ?? 1));
 const escapeLatin = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+');
 const punctuated = allNames.filter((n) => !PLAIN_NAME.test(n));
@@ -139,11 +139,61 @@ function wordKey(word: string): string {
   return key;
 }
 
+// Each BMP character's answer to WORD's class, found the first time it is met: the text's words
+// are read by hand, not by a Unicode-property regex (most of the lookup's time).
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+const wordChar = new Uint8Array(0x10000);
+const YES = 1;
+const NO = 2;
+
+/** Length of the word character at `i` (2 for a surrogate pair), or 0 when it is none. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdfff) {
+    const cp = text.codePointAt(i)!;
+    return cp > 0xffff && WORD_CHAR.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  let known = wordChar[c]!;
+  if (known === 0) {
+    known = WORD_CHAR.test(text[i]!) ? YES : NO;
+    wordChar[c] = known;
+  }
+  return known === YES ? 1 : 0;
+}
+
+/** WORD's matches: each run of letters, marks and digits. */
+function wordsOf(text: string): Array<{ start: number; end: number; key: string }> {
+  const out: Array<{ start: number; end: number; key: string }> = [];
+  for (let i = 0; i < text.length; ) {
+    let n = wordCharAt(text, i);
+    if (n === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (n > 0) {
+      i += n;
+      n = i < text.length ? wordCharAt(text, i) : 0;
+    }
+    out.push({ start, end: i, key: wordKey(text.slice(start, i)) });
+  }
+  return out;
+}
+
+/** Only spaces, ZWNJ, ZWJ and hyphens between two words (`/^[\s\u200C\u200D-]*$/u`): they join into one name. */
+function isGap(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c) && c !== 0x200c && c !== 0x200d && c !== 0x2d) return false;
+  }
+  return true;
+}
+
 function namesIn(text: string): NamedOutlet[] {
-  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, key: wordKey(m[0]) }));
+  const words = wordsOf(text);
   // Whether a word joins the one before it into a name, tested only where a run of words
   // could still grow into a name.
-  const joinsPrevious = (k: number) => GAP.test(text.slice(words[k - 1].end, words[k].start));
+  const joinsPrevious = (k: number) => isGap(text, words[k - 1].end, words[k].start);
   const out: NamedOutlet[] = [];
   const keys: string[] = [];
   for (let i = 0; i < words.length; i++) {

@@ -101,16 +101,18 @@ function collect(paragraphs: readonly Paragraph[], ctx: OutletContext): OutletFi
   // The lead: the first sentences of the article, wherever they stand (some pages put the
   // standfirst above the headline), never the headline or a copy of it.
   const seen = new Set(headlineKey === null ? [] : [headlineKey]);
-  const body = paragraphs
-    .map((p, i) => ({ p, i }))
-    .filter(({ p, i }) => {
-      if (i === ctx.headline || ctx.boilerplate.has(i) || !isProse(p.text)) return false;
-      // A page that prints its standfirst twice has one lead paragraph, not two.
-      const key = lineKey(p.text);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+  // Only the first few are read (the lead, the attribution's reach): the rest of the article is
+  // not looked at here, nor its lines folded.
+  const body: Array<{ p: Paragraph; i: number }> = [];
+  for (let i = 0; i < paragraphs.length && body.length < Math.max(LEAD_PARAGRAPHS, ATTRIBUTION_PARAGRAPHS); i++) {
+    const p = paragraphs[i];
+    if (i === ctx.headline || ctx.boilerplate.has(i) || !isProse(p.text)) continue;
+    // A page that prints its standfirst twice has one lead paragraph, not two.
+    const key = lineKey(p.text);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    body.push({ p, i });
+  }
   const lead = body.slice(0, LEAD_PARAGRAPHS);
   const leadIndexes = new Set(lead.map(({ i }) => i));
 
