@@ -35,6 +35,7 @@ import {
 import { isSectionLine } from './furniture-words';
 import type { Language } from '../text/language';
 import { asciiDigits } from '../text/letter-variants';
+import { skeleton } from './phrase-skeleton';
 import type { Paragraph } from '../text/paragraphs';
 import {
   CLOCK,
@@ -104,7 +105,12 @@ function isNavigation(line: Line): boolean {
 
 function isLegal(line: Line): boolean {
   if (line.words > LEGAL_MAX_WORDS) return false;
-  return LEGAL_RULES.some(({ phrase, cue, shortEnough }) => {
+  let bare: string | undefined;
+  return LEGAL_RULES.some(({ phrase, needs, cue, shortEnough }) => {
+    if (needs) {
+      bare ??= skeleton(line.text);
+      if (!needs.some((s) => bare!.includes(s))) return false;
+    }
     const m = phrase.exec(line.text);
     if (!m) return false;
     if (!cue || (shortEnough !== undefined && line.words <= shortEnough)) return true;
