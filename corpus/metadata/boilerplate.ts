@@ -199,8 +199,13 @@ function inArabicScript(lines: readonly Line[]): boolean {
   let arabic = 0;
   let other = 0;
   for (const line of lines) {
-    for (const ch of line.text) {
-      const cls = letterClass(ch);
+    const text = line.text;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      // The table's answer when it has one; a surrogate pair is one character (`for…of`'s).
+      const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      const cls = !pair && bmpClass[code] !== 0 ? bmpClass[code]! : letterClass(pair ? text.slice(i, i + 2) : text[i]!);
+      if (pair) i++;
       if (cls === ARABIC_LETTER) arabic++;
       else if (cls === OTHER_LETTER) other++;
     }
