@@ -111,72 +111,73 @@ for (let c = 0; c < 0x10000; c++) {
 }
 
 function gather(text: string): Evidence {
-  const e: Evidence = { arabicLetters: 0, latinLetters: 0, fa: 0, ar: 0, persianYehKaf: 0, arabicYehKaf: 0 };
+  // Counted in locals and one loop (no closures): every character of the sample passes here.
+  let arabicLetters = 0;
+  let latinLetters = 0;
+  let fa = 0;
+  let ar = 0;
+  let persianYehKaf = 0;
+  let arabicYehKaf = 0;
   // The word being read, folded: its length, its first two characters and its number.
   let length = 0;
   let first = 0;
   let second = 0;
   let number = 0;
-  const endWord = () => {
-    if (length === 0) return;
-    if (number !== NO_WORD) {
-      const weight = WORD_WEIGHT.get(number);
-      if (weight !== undefined) {
-        e.fa += weight.fa;
-        e.ar += weight.ar;
-      }
-    }
-    if (length >= 4 && first === 0x0627 && second === 0x0644) e.ar += 1.5;
-    length = 0;
-    number = 0;
-  };
-  const add = (c: number) => {
-    if (length === 0) first = c;
-    else if (length === 1) second = c;
-    length++;
-    if (number !== NO_WORD) {
-      const digit = letterDigit(c);
-      number = length > LONGEST_WORD || digit === NO_WORD ? NO_WORD : number * DIGIT_BASE + digit;
-    }
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i <= text.length; i++) {
+    // One step past the end closes the last word.
+    const c = i < text.length ? text.charCodeAt(i) : 0x20;
     const kind = KIND[c]!;
-    if (kind === ARABIC_LETTER) {
-      e.arabicLetters++;
-      switch (c) {
-        case 0x067e: case 0x0686: case 0x0698: case 0x06af: // پ چ ژ گ
-          e.fa += 3;
-          break;
-        case 0x0629: // ة
-          e.ar += 3;
-          break;
-        case 0x0625: // إ
-          e.ar += 0.5;
-          break;
-        case 0x06cc: case 0x06a9:
-          e.persianYehKaf++;
-          break;
-        case 0x064a: case 0x0649: case 0x0643:
-          e.arabicYehKaf++;
-          break;
+    if (kind === ARABIC_LETTER || kind === ZWNJ) {
+      let folded = c;
+      if (kind === ZWNJ) fa += 1; // ZWNJ is a Persian writing habit
+      else {
+        arabicLetters++;
+        switch (c) {
+          case 0x067e: case 0x0686: case 0x0698: case 0x06af: // پ چ ژ گ
+            fa += 3;
+            break;
+          case 0x0629: // ة
+            ar += 3;
+            break;
+          case 0x0625: // إ
+            ar += 0.5;
+            break;
+          case 0x06cc: case 0x06a9:
+            persianYehKaf++;
+            break;
+          case 0x064a: case 0x0649: case 0x0643:
+            arabicYehKaf++;
+            break;
+        }
+        folded = foldYehKaf(c);
       }
-      add(foldYehKaf(c));
+      if (length === 0) first = folded;
+      else if (length === 1) second = folded;
+      length++;
+      if (number !== NO_WORD) {
+        const digit = letterDigit(folded);
+        number = length > LONGEST_WORD || digit === NO_WORD ? NO_WORD : number * DIGIT_BASE + digit;
+      }
       continue;
     }
     if (kind === MARK) continue;
-    if (kind === ZWNJ) {
-      e.fa += 1; // ZWNJ is a Persian writing habit
-      add(0x200c);
-      continue;
+    if (length > 0) {
+      if (number !== NO_WORD) {
+        const weight = WORD_WEIGHT.get(number);
+        if (weight !== undefined) {
+          fa += weight.fa;
+          ar += weight.ar;
+        }
+      }
+      if (length >= 4 && first === 0x0627 && second === 0x0644) ar += 1.5;
+      length = 0;
+      number = 0;
     }
-    endWord();
-    if (kind === LATIN_LETTER) e.latinLetters++;
-    else if (kind === PERSIAN_DIGIT) e.fa += 0.5;
-    else if (kind === ARABIC_DIGIT) e.ar += 0.5;
+    if (kind === LATIN_LETTER) latinLetters++;
+    else if (kind === PERSIAN_DIGIT) fa += 0.5;
+    else if (kind === ARABIC_DIGIT) ar += 0.5;
   }
-  endWord();
-  return e;
+  return { arabicLetters, latinLetters, fa, ar, persianYehKaf, arabicYehKaf };
 }
 
 /**
