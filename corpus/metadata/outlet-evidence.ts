@@ -13,7 +13,7 @@
 // Each rule returns what it read; outlets.ts weighs them. A name the gazetteer lacks is still
 // taken where the shape is unmistakable (a label or dateline with an outlet word, a source or
 // rights line), never from prose.
-import { fewWordsForOneName, knownOutletsIn, outletByDomain, type KnownOutlet, type NamedOutlet } from './outlet-gazetteer';
+import { fewWordsForOneName, knownOutletsIn, knownOutletsNear, outletByDomain, type KnownOutlet, type NamedOutlet } from './outlet-gazetteer';
 import { looseKey } from '../text/letter-variants';
 import type { Paragraph } from '../text/paragraphs';
 import { wordCount } from '../text/words';
@@ -164,7 +164,7 @@ export function datedDatelineAt(p: Paragraph, paragraph: number): OutletFinding 
   const m = DATED_DATELINE.exec(p.text.slice(skip, skip + 120));
   if (!m) return null;
   const from = skip + m[0].length;
-  const known = knownOutletsIn(p.text.slice(from, from + 40)).find((n) => n.index === 0);
+  const known = knownOutletsNear(p.text.slice(from, from + 40), 0).find((n) => n.index === 0);
   return known ? make(p, paragraph, from, known.written, known.outlet, 'dateline') : null;
 }
 
@@ -329,7 +329,7 @@ export function toldIn(p: Paragraph, paragraph: number): OutletFinding[] {
   for (let m = TOLD.exec(p.text); m; m = TOLD.exec(p.text)) {
     const lam = withoutLam(p.text.slice(m.index + m[0].length, m.index + m[0].length + 50));
     const from = m.index + m[0].length + lam.cut;
-    const known = knownOutletsIn(lam.text.replace(/^["«“]/u, ' ')).find((n) => n.index <= 1);
+    const known = knownOutletsNear(lam.text.replace(/^["«“]/u, ' '), 1).find((n) => n.index <= 1);
     if (known) out.push(make(p, paragraph, from + known.index, p.text.slice(from + known.index, from + known.index + known.written.length), known.outlet, 'interview'));
   }
   return out;
@@ -345,7 +345,7 @@ export function citedIn(p: Paragraph, paragraph: number): OutletFinding[] {
   CITED.lastIndex = 0;
   for (let m = CITED.exec(p.text); m; m = CITED.exec(p.text)) {
     const from = m.index + m[0].length;
-    const known = knownOutletsIn(p.text.slice(from, from + 60)).find((n) => n.index <= CITED_REACH && !n.ambiguous);
+    const known = knownOutletsNear(p.text.slice(from, from + 60), CITED_REACH).find((n) => n.index <= CITED_REACH && !n.ambiguous);
     if (known) out.push(make(p, paragraph, from + known.index, known.written, known.outlet, 'cited'));
   }
   return out;

@@ -189,14 +189,29 @@ function isGap(text: string, from: number, to: number): boolean {
   return true;
 }
 
-function namesIn(text: string): NamedOutlet[] {
+/**
+ * knownOutletsIn(text) of the names starting at most `reach` characters in, for the rules that
+ * look for a name just after a verb (`نقلاً عن`, `في حديث مع`): the rest of the text is not
+ * read for names. Not kept: each such text is a slice of its own.
+ */
+export function knownOutletsNear(text: string, reach: number): readonly NamedOutlet[] {
+  const kept = keptNames.get(text);
+  if (kept !== undefined) return kept.filter((n) => n.index <= reach);
+  // A punctuated name (`أ.ف.ب`) near the start is kept or dropped by the word names after it: read them all.
+  punctuatedName.lastIndex = 0;
+  const punctuatedNear = punctuated.length > 0 && (punctuatedName.exec(text)?.index ?? Infinity) <= reach;
+  return namesIn(text, punctuatedNear ? Infinity : reach).filter((n) => n.index <= reach);
+}
+
+/** The names in `text`; with a `reach`, only the word names starting by it and none of the punctuated ones. */
+function namesIn(text: string, reach = Infinity): NamedOutlet[] {
   const words = wordsOf(text);
   // Whether a word joins the one before it into a name, tested only where a run of words
   // could still grow into a name.
   const joinsPrevious = (k: number) => isGap(text, words[k - 1].end, words[k].start);
   const out: NamedOutlet[] = [];
   const keys: string[] = [];
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < words.length && words[i].start <= reach; i++) {
     // keys[n - 1]: the first n words joined, for every n they do join up to while they may
     // still be the start of a name (no longer run can be a name once one is not).
     keys.length = 0;
@@ -213,7 +228,7 @@ function namesIn(text: string): NamedOutlet[] {
       break;
     }
   }
-  if (punctuated.length > 0) {
+  if (punctuated.length > 0 && reach === Infinity) {
     punctuatedName.lastIndex = 0;
     for (let m = punctuatedName.exec(text); m; m = punctuatedName.exec(text)) {
       const hit = outletByName(m[0]);
