@@ -4,6 +4,7 @@
 import { WEEKDAY_NAMES } from './date-names';
 import { DIGIT, flexAlternation, looseKey } from '../text/letter-variants';
 import { lineKey } from './line-keys';
+import { phraseSkeletons } from './phrase-skeleton';
 
 /** Compare lines without spaces or ZWNJ: `لینکهای`, `لینک های` and `لینک‌های` are one word. */
 export function compact(text: string): string {
@@ -216,19 +217,21 @@ export const WEEKDAY = new RegExp(`(?:${flexAlternation(WEEKDAY_NAMES.flat())})`
 // words may "not necessarily reflect" the government's view).
 const SITE_WORDS = ['سایت', 'خبرگزاری', 'پایگاه', 'روزنامه', 'رسانه', 'تحریریه', 'الموقع', 'لموقع', 'الصحيفة', 'لصحيفة', 'القناة', 'لقناة', 'الوكالة', 'لوكالة', 'الشبكة', 'لشبكة', 'التحرير'];
 const anyOf = (phrases: readonly string[]) => new RegExp(flexAlternation(phrases), 'iu');
-export const LEGAL_RULES: Array<{ phrase: RegExp; cue: RegExp | null; shortEnough?: number }> = [
+/** The phrase rule and the skeletons a line needs for it to match (phrase-skeleton.ts), so that most lines are not scanned. */
+const phraseOf = (phrases: readonly string[]) => ({ phrase: anyOf(phrases), needs: phraseSkeletons(phrases) });
+export const LEGAL_RULES: Array<{ phrase: RegExp; needs?: readonly string[] | null; cue: RegExp | null; shortEnough?: number }> = [
   { phrase: /©|\(c\)\s*\d{4}|all rights reserved/iu, cue: null },
   { phrase: /copyright/iu, cue: /©|\d{4}|reserved/iu },
-  { phrase: anyOf(['جميع الحقوق محفوظة', 'كافة الحقوق محفوظة', 'حقوق النشر محفوظة']), cue: anyOf(SITE_WORDS), shortEnough: 10 },
-  { phrase: anyOf(['تعبر عن رأي كاتبها', 'تعبر عن آراء كتابها', 'تعبر عن رأي أصحابها']), cue: null },
-  { phrase: anyOf(['لا تعبر بالضرورة عن']), cue: anyOf(SITE_WORDS) },
-  { phrase: anyOf(['کلیه حقوق', 'تمامی حقوق', 'همه حقوق', 'حقوق مادی و معنوی']), cue: anyOf(['محفوظ', 'متعلق به']) },
-  { phrase: anyOf(['استفاده از مطالب', 'نقل مطالب', 'بازنشر مطالب', 'کپی برداری از مطالب']), cue: anyOf(['منبع', 'ممنوع', 'آزاد', 'مجاز', 'بلامانع']) },
-  { phrase: anyOf(['منعکس کننده دیدگاه', 'لزوما بیانگر', 'الزاما بیانگر']), cue: anyOf(SITE_WORDS) },
+  { ...phraseOf(['جميع الحقوق محفوظة', 'كافة الحقوق محفوظة', 'حقوق النشر محفوظة']), cue: anyOf(SITE_WORDS), shortEnough: 10 },
+  { ...phraseOf(['تعبر عن رأي كاتبها', 'تعبر عن آراء كتابها', 'تعبر عن رأي أصحابها']), cue: null },
+  { ...phraseOf(['لا تعبر بالضرورة عن']), cue: anyOf(SITE_WORDS) },
+  { ...phraseOf(['کلیه حقوق', 'تمامی حقوق', 'همه حقوق', 'حقوق مادی و معنوی']), cue: anyOf(['محفوظ', 'متعلق به']) },
+  { ...phraseOf(['استفاده از مطالب', 'نقل مطالب', 'بازنشر مطالب', 'کپی برداری از مطالب']), cue: anyOf(['منبع', 'ممنوع', 'آزاد', 'مجاز', 'بلامانع']) },
+  { ...phraseOf(['منعکس کننده دیدگاه', 'لزوما بیانگر', 'الزاما بیانگر']), cue: anyOf(SITE_WORDS) },
   // Comment policies: `نظرات حاوی توهین منتشر نمی‌شود`, `التعليقات المنشورة لا تعبر عن رأي الموقع`.
-  { phrase: anyOf(['حاوی توهین', 'حاوی الفاظ']), cue: anyOf(['نظر', 'نظرات', 'دیدگاه']) },
-  { phrase: anyOf(['منتشر نخواهد شد', 'منتشر نمی شود', 'منتشر نمیشود']), cue: anyOf(['حاوی', 'توهین', 'پس از تایید', 'پس از بررسی']) },
-  { phrase: anyOf(['التعليقات المنشورة', 'التعليقات الواردة', 'تعليقات القراء']), cue: anyOf(['لا تعبر', 'تعبر عن', 'مسؤولية', 'تتحمل']) },
+  { ...phraseOf(['حاوی توهین', 'حاوی الفاظ']), cue: anyOf(['نظر', 'نظرات', 'دیدگاه']) },
+  { ...phraseOf(['منتشر نخواهد شد', 'منتشر نمی شود', 'منتشر نمیشود']), cue: anyOf(['حاوی', 'توهین', 'پس از تایید', 'پس از بررسی']) },
+  { ...phraseOf(['التعليقات المنشورة', 'التعليقات الواردة', 'تعليقات القراء']), cue: anyOf(['لا تعبر', 'تعبر عن', 'مسؤولية', 'تتحمل']) },
 ];
 
 const TAG_WORDS = ['برچسب ها', 'برچسبها', 'برچسب', 'تگ ها', 'کلیدواژه ها', 'کلید واژه', 'موضوعات', 'وسوم', 'الوسوم', 'الكلمات المفتاحية', 'كلمات مفتاحية', 'كلمات دلالية', 'الكلمات الدلالية', 'tags', 'topics'];

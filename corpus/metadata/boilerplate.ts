@@ -35,6 +35,7 @@ import {
 import { isSectionLine } from './furniture-words';
 import type { Language } from '../text/language';
 import { asciiDigits } from '../text/letter-variants';
+import { skeleton } from './phrase-skeleton';
 import type { Paragraph } from '../text/paragraphs';
 import {
   CLOCK,
@@ -104,7 +105,12 @@ function isNavigation(line: Line): boolean {
 
 function isLegal(line: Line): boolean {
   if (line.words > LEGAL_MAX_WORDS) return false;
-  return LEGAL_RULES.some(({ phrase, cue, shortEnough }) => {
+  let bare: string | undefined;
+  return LEGAL_RULES.some(({ phrase, needs, cue, shortEnough }) => {
+    if (needs) {
+      bare ??= skeleton(line.text);
+      if (!needs.some((s) => bare!.includes(s))) return false;
+    }
     const m = phrase.exec(line.text);
     if (!m) return false;
     if (!cue || (shortEnough !== undefined && line.words <= shortEnough)) return true;
@@ -120,7 +126,17 @@ type Rule = [BoilerplateKind, (line: Line) => boolean];
 
 /** The rules for a line on its own, in the order their kinds are given. */
 function lineRules(pageInArabicScript: boolean): { short: Rule[]; long: Rule[] } {
-  const metadataBar = (kind: BoilerplateKind) => (l: Line) => metadataBarKind(l) === kind;
+  // Both bar rules ask about a short line: the bar is read once.
+  const bars = new WeakMap<Line, ReturnType<typeof metadataBarKind>>();
+  const barOf = (l: Line) => {
+    let kind = bars.get(l);
+    if (kind === undefined) {
+      kind = metadataBarKind(l);
+      bars.set(l, kind);
+    }
+    return kind;
+  };
+  const metadataBar = (kind: BoilerplateKind) => (l: Line) => barOf(l) === kind;
   const short: Rule[] = [
     ['weather', isWeather],
     ['skip-link', (l) => SKIP_LINKS.has(l.key)],
@@ -183,8 +199,13 @@ function inArabicScript(lines: readonly Line[]): boolean {
   let arabic = 0;
   let other = 0;
   for (const line of lines) {
-    for (const ch of line.text) {
-      const cls = letterClass(ch);
+    const text = line.text;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      // The table's answer when it has one; a surrogate pair is one character (`for…of`'s).
+      const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      const cls = !pair && bmpClass[code] !== 0 ? bmpClass[code]! : letterClass(pair ? text.slice(i, i + 2) : text[i]!);
+      if (pair) i++;
       if (cls === ARABIC_LETTER) arabic++;
       else if (cls === OTHER_LETTER) other++;
     }

@@ -114,11 +114,31 @@ function* matchesAtDigits(re: RegExp, text: string, digits: readonly number[]): 
   }
 }
 
-/** Where the digits stand, found once for the three date patterns. */
-function digitPositions(text: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) if (isDigit(text.charCodeAt(i))) out.push(i);
-  return out;
+/**
+ * Where each pattern can start, found once for the three: every form opens a run of digits (its
+ * guard forbids a digit before it), with one or two digits before a month name or a separator,
+ * or four before a separator. A run of another length cannot open that form.
+ */
+function openings(text: string): { named: number[]; ymd: number[]; dmy: number[] } {
+  const named: number[] = [];
+  const ymd: number[] = [];
+  const dmy: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (!isDigit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+    const next = text.charCodeAt(end);
+    const separated = next === 0x2f || next === 0x2e || next === 0x2d; // / . -
+    if (end - i <= 2) {
+      named.push(i);
+      if (separated) dmy.push(i);
+    } else if (end - i === 4 && separated) ymd.push(i);
+    i = end;
+  }
+  return { named, ymd, dmy };
 }
 
 const HAS_YEAR = new RegExp(`${DIGIT}{4}`, 'u');
@@ -205,12 +225,12 @@ function overlaps(a: FoundDate, taken: FoundDate[]): boolean {
 export function findDates(text: string, options: DateOptions = {}): FoundDate[] {
   const found: FoundDate[] = [];
   if (!HAS_YEAR.test(text)) return found; // every form has a four-digit year
-  const digits = digitPositions(text);
-  for (const m of matchesAtDigits(TEXT_DATE, text, digits)) {
+  const at = openings(text);
+  for (const m of matchesAtDigits(TEXT_DATE, text, at.named)) {
     const d = fromTextMatch(text, m);
     if (d) found.push(d);
   }
-  for (const re of [NUMERIC_YMD, NUMERIC_DMY]) {
+  for (const [re, digits] of [[NUMERIC_YMD, at.ymd], [NUMERIC_DMY, at.dmy]] as const) {
     for (const m of matchesAtDigits(re, text, digits)) {
       const d = fromNumericMatch(text, m, options);
       if (d && !overlaps(d, found)) found.push(d);

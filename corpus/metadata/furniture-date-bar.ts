@@ -5,7 +5,8 @@
 // a clause. A bar with a date is a 'date-line', so that the publication-date finder still reads
 // it; one with only codes and fields is a 'field' line.
 import { findDates } from './dates';
-import { MONTH_PATTERN, WEEKDAY_PATTERN } from './date-names';
+import { MONTH_NAMES, MONTH_PATTERN, WEEKDAY_NAMES, WEEKDAY_PATTERN } from './date-names';
+import { phraseSkeletons, skeleton } from './phrase-skeleton';
 import { withoutBullet } from './furniture-shapes';
 import { type Line, words } from './furniture-line';
 import { DIGIT, flexAlternation, WORD_END, WORD_START } from '../text/letter-variants';
@@ -44,7 +45,36 @@ const BAR_MAX_WORDS = 20;
 const LEFTOVER_MAX_WORDS = 4;
 const PIECE_MAX_WORDS = 2;
 
+// What a line must hold for each name pattern to match it (phrase-skeleton.ts): most lines of a
+// page hold none of them, and are not scanned by the long alternations.
+const CODE_WORDS = ['کد خبر', 'کد مطلب', 'شناسه خبر', 'شماره خبر', 'کد', 'رقم الخبر', 'رمز الخبر', 'رقم'];
+const NEEDS = new Map<RegExp, (text: string, bare: () => string) => boolean>([
+  [CODE, needing(CODE_WORDS, /news/iu)],
+  [REPORTER_CODE, colonAnd(needing(['خبرنگار', 'گزارشگر', 'کد خبرنگار', 'کد نویسنده', 'رقم المحرر']))],
+  [FIELD, colonAnd(needing(['سرویس', 'دسته بندی', 'دسته‌بندی', 'دسته', 'بخش', 'گروه', 'القسم', 'التصنيف', 'الفئة']))],
+  [SECTION_FIELD, needing(['سرویس'])],
+  [WEEKDAYS, needing(WEEKDAY_NAMES.flat())],
+  [MONTHS, needing(MONTH_NAMES.flatMap((m) => m.names))],
+]);
+
+/** A test that the line holds one of `phrases` as flexPattern matches it, or an `other` match; always true when the phrases cannot be checked so. */
+function needing(phrases: readonly string[], other?: RegExp): (text: string, bare: () => string) => boolean {
+  const needs = phraseSkeletons(phrases);
+  if (needs === null) return () => true;
+  return (text, bare) => (other !== undefined && other.test(text)) || needs.some((n) => bare().includes(n));
+}
+
+/** The field patterns need a colon after their word. */
+function colonAnd(test: (text: string, bare: () => string) => boolean): (text: string, bare: () => string) => boolean {
+  return (text, bare) => (text.includes(':') || text.includes('：')) && test(text, bare);
+}
+
 function take(text: string, re: RegExp): { rest: string; found: boolean } {
+  const needs = NEEDS.get(re);
+  if (needs !== undefined) {
+    let bare: string | undefined;
+    if (!needs(text, () => (bare ??= skeleton(text)))) return { rest: text, found: false };
+  }
   let found = false;
   const rest = text.replace(re, () => {
     found = true;

@@ -7,12 +7,13 @@
 import { findDates } from './dates';
 import { isSectionLine } from './furniture-words';
 import { datelineAt } from './outlet-evidence';
-import { knownOutletsIn, outletByName } from './outlet-gazetteer';
+import { fewWordsForOneName, knownOutletsIn, outletByName } from './outlet-gazetteer';
 import type { BoilerplateKind } from './boilerplate';
 import { looseKey } from '../text/letter-variants';
 import { lineKey } from './line-keys';
 import type { Paragraph } from '../text/paragraphs';
 import { wordCount } from '../text/words';
+import { wordsUpTo } from './word-limit';
 
 export interface HeadlineReading {
   /** Paragraph index of the headline, or null when the text has none. */
@@ -56,13 +57,14 @@ function isDateBar(text: string): boolean {
 
 function isOutletName(text: string): boolean {
   const t = text.trim();
-  const hit = knownOutletsIn(t)[0];
+  // A name and one more character at most: a longer line's names are not read.
+  const hit = fewWordsForOneName(t, 1) ? knownOutletsIn(t)[0] : undefined;
   return (hit !== undefined && hit.index === 0 && hit.written.length >= t.length - 1) || outletByName(t) !== null;
 }
 
 function couldBeHeadline(text: string): boolean {
   const t = text.trim();
-  const n = wordCount(t);
+  const n = wordsUpTo(t, HEADLINE_MAX_WORDS);
   if (n < 2 || n > HEADLINE_MAX_WORDS) return false;
   if (/[:：]$/u.test(t)) return false; // a label introducing what follows
   if (/^به\s*گزارش/u.test(t)) return false; // the body's attribution sentence
@@ -90,7 +92,7 @@ function isKicker(text: string): boolean {
 /** A line that cannot be the headline under a kicker: a sentence (the subtitle or lead), or a dated line (a byline). */
 function isSubtitleOrByline(text: string): boolean {
   const t = text.trim();
-  return wordCount(t) >= LEAD_MIN_WORDS || /(?<!\.)\.["»”)]*$/u.test(t) || TWO_SENTENCES.test(t) || findDates(t).length > 0 || /\d{1,2}:\d{2}/u.test(t);
+  return wordsUpTo(t, LEAD_MIN_WORDS) >= LEAD_MIN_WORDS || /(?<!\.)\.["»”)]*$/u.test(t) || TWO_SENTENCES.test(t) || findDates(t).length > 0 || /\d{1,2}:\d{2}/u.test(t);
 }
 
 /**
@@ -130,7 +132,7 @@ export function labelGluedToHeadline(headline: string, lead: string): string | n
 
 function isLeadSentence(text: string): boolean {
   const t = text.trim();
-  const n = wordCount(t);
+  const n = wordsUpTo(t, HEADLINE_MAX_WORDS);
   return n > HEADLINE_MAX_WORDS || (n >= 12 && /(?<!\.)[.]["»”)]*$/u.test(t)) || TWO_SENTENCES.test(t) || datelineAt(asLine(t), 0) !== null || /^(?:[\p{Script=Latin}\d\s:.-]*)به\s*گزارش/u.test(t);
 }
 

@@ -6,6 +6,7 @@
 // are listed; an office named with `سابق`, `وقت`, `السابق`, `آنذاك`... is history, not the
 // present, and is ignored.
 import { execAll, flexAlternation } from '../text/letter-variants';
+import { matchesAtWordStarts, namesOpening } from './word-start-scan';
 
 interface Term {
   roles: readonly string[];
@@ -124,7 +125,10 @@ interface TermMatcher {
 }
 
 // One scan for every name; the titles are then looked for only around the names found.
-const ANY_NAME = new RegExp(`${WB}(?:${flexAlternation(OFFICE_HOLDERS.flatMap((h) => h.names))})${WE}`, 'gu');
+const ALL_NAMES = OFFICE_HOLDERS.flatMap((h) => h.names);
+// Tried only where a name can start (word-start-scan.ts): a scan at every character was most of the date detector's time.
+const ANY_NAME = new RegExp(`${WB}(?:${flexAlternation(ALL_NAMES)})${WE}`, 'uy');
+const NAME_OPENINGS = namesOpening(ALL_NAMES);
 const holders = OFFICE_HOLDERS.map((holder) => ({
   holder,
   name: new RegExp(`^(?:${flexAlternation(holder.names)})$`, 'u'),
@@ -157,7 +161,7 @@ function qualifierAfter(text: string, at: number): string {
 
 export function officeMentions(text: string): OfficeMention[] {
   const out: OfficeMention[] = [];
-  for (const nameMatch of execAll(ANY_NAME, text)) {
+  for (const nameMatch of matchesAtWordStarts(ANY_NAME, text, NAME_OPENINGS)) {
     const nameStart = nameMatch.index;
     const nameEnd = nameStart + nameMatch[0].length;
     for (const { holder, name, terms } of holders) {

@@ -13,10 +13,11 @@
 // Each rule returns what it read; outlets.ts weighs them. A name the gazetteer lacks is still
 // taken where the shape is unmistakable (a label or dateline with an outlet word, a source or
 // rights line), never from prose.
-import { knownOutletsIn, outletByDomain, type KnownOutlet, type NamedOutlet } from './outlet-gazetteer';
+import { fewWordsForOneName, knownOutletsIn, knownOutletsNear, outletByDomain, type KnownOutlet, type NamedOutlet } from './outlet-gazetteer';
 import { looseKey } from '../text/letter-variants';
 import type { Paragraph } from '../text/paragraphs';
 import { wordCount } from '../text/words';
+import { wordsUpTo } from './word-limit';
 
 export type OutletEvidence = 'label' | 'dateline' | 'attribution' | 'source' | 'follow' | 'rights' | 'domain' | 'masthead' | 'byline' | 'interview' | 'cited';
 
@@ -72,6 +73,8 @@ function isCity(text: string): boolean {
 function wholeKnown(text: string, allowAmbiguous: boolean): NamedOutlet | null {
   // `صاحب‌خبر -`, `«الوطن»`: a name with the page's quotes or a dangling dash.
   const t = text.trim().replace(/^[«"“']+|[»"”'\s\-–—_|:]+$/gu, '').trim();
+  // A paragraph has too many words to be one name: its names are not read.
+  if (!fewWordsForOneName(t)) return null;
   const hit = knownOutletsIn(t).find((n) => n.index === 0 && n.written.length === t.length);
   return hit && (allowAmbiguous || !hit.ambiguous) ? hit : null;
 }
@@ -79,7 +82,7 @@ function wholeKnown(text: string, allowAmbiguous: boolean): NamedOutlet | null {
 /** A name that is plainly an outlet's: known, or a short name with an outlet word in it. */
 function outletName(text: string, allowAmbiguous: boolean): { written: string; known: NamedOutlet | null } | null {
   const t = text.trim().replace(/^[«"“']+|[»"”'.]+$/gu, '').trim();
-  if (t === '' || wordCount(t) > 5 || isCity(t)) return null;
+  if (t === '' || wordsUpTo(t, 5) > 5 || isCity(t)) return null;
   const known = wholeKnown(t, allowAmbiguous);
   if (known) return { written: known.written, known };
   const hasMarker = t.split(/[\s\u200C]+/).some((w) => markerKeys.has(looseKey(w).toLowerCase()));
@@ -161,7 +164,7 @@ export function datedDatelineAt(p: Paragraph, paragraph: number): OutletFinding 
   const m = DATED_DATELINE.exec(p.text.slice(skip, skip + 120));
   if (!m) return null;
   const from = skip + m[0].length;
-  const known = knownOutletsIn(p.text.slice(from, from + 40)).find((n) => n.index === 0);
+  const known = knownOutletsNear(p.text.slice(from, from + 40), 0).find((n) => n.index === 0);
   return known ? make(p, paragraph, from, known.written, known.outlet, 'dateline') : null;
 }
 
@@ -214,7 +217,7 @@ const CREDIT_LINE = /^\s*(?:به\s*نقل\s*از|نقلا?ً?\s*عن)\s*[:：]?\
 const CREDIT_MAX_WORDS = 6;
 
 export function sourceAt(p: Paragraph, paragraph: number): OutletFinding | null {
-  const credit = wordCount(p.text) <= CREDIT_MAX_WORDS ? CREDIT_LINE.exec(p.text) : null;
+  const credit = wordsUpTo(p.text, CREDIT_MAX_WORDS) <= CREDIT_MAX_WORDS ? CREDIT_LINE.exec(p.text) : null;
   const m = credit ?? (SOURCE_WORDS.test(p.text) ? (SOURCE_LINE.exec(p.text) ?? SOURCE_IS.exec(p.text)) : null);
   if (!m || m[1] === undefined) return null;
   const name = m[1].trim();
@@ -240,7 +243,7 @@ const FOLLOW_WORDS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 export function followAt(p: Paragraph, paragraph: number): OutletFinding | null {
-  if (wordCount(p.text) > 25) return null;
+  if (wordsUpTo(p.text, 25) > 25) return null;
   for (const [re, word] of FOLLOW_WORDS) {
     if (!p.text.includes(word)) continue;
     const m = re.exec(p.text);
@@ -264,7 +267,7 @@ const PHOTO = /(?:photo|getty|images|عکس|تصویر|صورة|الصورة|ت�
 const RIGHTS_NAME = /(?:©|\(c\)|copyright)\s*(?:[\d\u0660-\u0669\u06F0-\u06F9]{4}(?:\s*[-–]\s*[\d\u0660-\u0669\u06F0-\u06F9]{4})?)?\s*([^\n.,،|©]{2,40})/iu;
 
 export function rightsAt(p: Paragraph, paragraph: number): OutletFinding | null {
-  if (wordCount(p.text) > 45 || !RIGHTS.test(p.text)) return null;
+  if (wordsUpTo(p.text, 45) > 45 || !RIGHTS.test(p.text)) return null;
   const known = knownOutletsIn(p.text).find((n) => !n.ambiguous);
   // `© AP Photo / Vahid Salemi`: a photo credit names the agency that took the picture.
   const photoCredit = !RIGHTS_WORDS.test(p.text) || PHOTO.test(p.text);
@@ -284,7 +287,7 @@ const DOMAIN = /(?<![\p{L}\p{N}@.-])(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,})
 /** A site's address: on a line of its own it is the page's own link; inside a sentence, a source. */
 export function domainsIn(p: Paragraph, paragraph: number): OutletFinding[] {
   const out: OutletFinding[] = [];
-  const how: OutletEvidence = wordCount(p.text) <= 6 ? 'domain' : 'cited';
+  const how: OutletEvidence = wordsUpTo(p.text, 6) <= 6 ? 'domain' : 'cited';
   DOMAIN.lastIndex = 0;
   for (let m = DOMAIN.exec(p.text); m; m = DOMAIN.exec(p.text)) {
     const outlet = outletByDomain(m[1]!);
@@ -298,7 +301,7 @@ export function domainsIn(p: Paragraph, paragraph: number): OutletFinding[] {
 const MASTHEAD_PARTS = /\s*[|/_–—]\s*|\s-\s|\s-(?=\S)|(?<=\S)-\s/u;
 
 export function mastheadAt(p: Paragraph, paragraph: number): OutletFinding | null {
-  if (wordCount(p.text) > 40) return null;
+  if (wordsUpTo(p.text, 40) > 40) return null;
   const whole = wholeKnown(p.text, true);
   if (whole) return make(p, paragraph, p.text.indexOf(whole.written), whole.written, whole.outlet, 'masthead');
   const parts = p.text.split(new RegExp(MASTHEAD_PARTS.source, 'gu'));
@@ -326,7 +329,7 @@ export function toldIn(p: Paragraph, paragraph: number): OutletFinding[] {
   for (let m = TOLD.exec(p.text); m; m = TOLD.exec(p.text)) {
     const lam = withoutLam(p.text.slice(m.index + m[0].length, m.index + m[0].length + 50));
     const from = m.index + m[0].length + lam.cut;
-    const known = knownOutletsIn(lam.text.replace(/^["«“]/u, ' ')).find((n) => n.index <= 1);
+    const known = knownOutletsNear(lam.text.replace(/^["«“]/u, ' '), 1).find((n) => n.index <= 1);
     if (known) out.push(make(p, paragraph, from + known.index, p.text.slice(from + known.index, from + known.index + known.written.length), known.outlet, 'interview'));
   }
   return out;
@@ -342,7 +345,7 @@ export function citedIn(p: Paragraph, paragraph: number): OutletFinding[] {
   CITED.lastIndex = 0;
   for (let m = CITED.exec(p.text); m; m = CITED.exec(p.text)) {
     const from = m.index + m[0].length;
-    const known = knownOutletsIn(p.text.slice(from, from + 60)).find((n) => n.index <= CITED_REACH && !n.ambiguous);
+    const known = knownOutletsNear(p.text.slice(from, from + 60), CITED_REACH).find((n) => n.index <= CITED_REACH && !n.ambiguous);
     if (known) out.push(make(p, paragraph, from + known.index, known.written, known.outlet, 'cited'));
   }
   return out;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import gazetteerData from './outlets.json';
 import { flexAlternation, looseKey, WORD_END, WORD_START } from '../text/letter-variants';
+import { isSpace } from '../text/words';
 
 const entrySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -64,7 +65,6 @@ for (const outlet of KNOWN_OUTLETS) for (const name of outlet.short) addName(nam
 // few names with punctuation in them (`أ.ف.ب`, `RFE/RL`) keep a small alternation of their own.
 const allNames = KNOWN_OUTLETS.flatMap((o) => [...o.native, ...o.short, ...o.latin]);
 const PLAIN_NAME = /^[\p{L}\p{M}\p{N}\s\u200C\u200D]+$/u;
-const GAP = /^[\s\u200C\u200D-]*$/u;
 const LONGEST_NAME = Math.max(...allNames.filter((n) => PLAIN_NAME.test(n)).map((n) => n.match(WORD)?.length ?? 1));
 const escapeLatin = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+');
 const punctuated = allNames.filter((n) => !PLAIN_NAME.test(n));
@@ -72,6 +72,20 @@ const punctuatedName = new RegExp(
   `${WORD_START}(?:${flexAlternation(punctuated.filter((n) => !/[a-z]/i.test(n)))}|${punctuated.filter((n) => /[a-z]/i.test(n)).sort((a, b) => b.length - a.length).map(escapeLatin).join('|') || '(?!)'})${WORD_END}`,
   'giu',
 );
+
+/** The most words any name has, as the text's words are counted in namesIn. */
+const MOST_NAME_WORDS = Math.max(...allNames.map((n) => n.match(WORD)?.length ?? 0));
+const COUNTED_WORD = new RegExp(WORD.source, 'gu');
+
+/**
+ * False when `text` has more than `extra` words beyond the longest name's: no single name can
+ * then be all of it. Counts no further than that, so a long paragraph costs a few words.
+ */
+export function fewWordsForOneName(text: string, extra = 0): boolean {
+  COUNTED_WORD.lastIndex = 0;
+  for (let n = 0; COUNTED_WORD.exec(text); n++) if (n >= MOST_NAME_WORDS + extra) return false;
+  return true;
+}
 
 function lookup(name: string): { outlet: KnownOutlet; ambiguous: boolean } | null {
   const key = nameKey(name.replace(/^[«"“'(]+|[»"”')]+$/gu, ''));
@@ -125,14 +139,79 @@ function wordKey(word: string): string {
   return key;
 }
 
-function namesIn(text: string): NamedOutlet[] {
-  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, key: wordKey(m[0]) }));
+// Each BMP character's answer to WORD's class, found the first time it is met: the text's words
+// are read by hand, not by a Unicode-property regex (most of the lookup's time).
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+const wordChar = new Uint8Array(0x10000);
+const YES = 1;
+const NO = 2;
+
+/** Length of the word character at `i` (2 for a surrogate pair), or 0 when it is none. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdfff) {
+    const cp = text.codePointAt(i)!;
+    return cp > 0xffff && WORD_CHAR.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  let known = wordChar[c]!;
+  if (known === 0) {
+    known = WORD_CHAR.test(text[i]!) ? YES : NO;
+    wordChar[c] = known;
+  }
+  return known === YES ? 1 : 0;
+}
+
+/** WORD's matches: each run of letters, marks and digits. */
+function wordsOf(text: string): Array<{ start: number; end: number; key: string }> {
+  const out: Array<{ start: number; end: number; key: string }> = [];
+  for (let i = 0; i < text.length; ) {
+    let n = wordCharAt(text, i);
+    if (n === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (n > 0) {
+      i += n;
+      n = i < text.length ? wordCharAt(text, i) : 0;
+    }
+    out.push({ start, end: i, key: wordKey(text.slice(start, i)) });
+  }
+  return out;
+}
+
+/** Only spaces, ZWNJ, ZWJ and hyphens between two words (`/^[\s\u200C\u200D-]*$/u`): they join into one name. */
+function isGap(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c) && c !== 0x200c && c !== 0x200d && c !== 0x2d) return false;
+  }
+  return true;
+}
+
+/**
+ * knownOutletsIn(text) of the names starting at most `reach` characters in, for the rules that
+ * look for a name just after a verb (`نقلاً عن`, `في حديث مع`): the rest of the text is not
+ * read for names. Not kept: each such text is a slice of its own.
+ */
+export function knownOutletsNear(text: string, reach: number): readonly NamedOutlet[] {
+  const kept = keptNames.get(text);
+  if (kept !== undefined) return kept.filter((n) => n.index <= reach);
+  // A punctuated name (`أ.ف.ب`) near the start is kept or dropped by the word names after it: read them all.
+  punctuatedName.lastIndex = 0;
+  const punctuatedNear = punctuated.length > 0 && (punctuatedName.exec(text)?.index ?? Infinity) <= reach;
+  return namesIn(text, punctuatedNear ? Infinity : reach).filter((n) => n.index <= reach);
+}
+
+/** The names in `text`; with a `reach`, only the word names starting by it and none of the punctuated ones. */
+function namesIn(text: string, reach = Infinity): NamedOutlet[] {
+  const words = wordsOf(text);
   // Whether a word joins the one before it into a name, tested only where a run of words
   // could still grow into a name.
-  const joinsPrevious = (k: number) => GAP.test(text.slice(words[k - 1].end, words[k].start));
+  const joinsPrevious = (k: number) => isGap(text, words[k - 1].end, words[k].start);
   const out: NamedOutlet[] = [];
   const keys: string[] = [];
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < words.length && words[i].start <= reach; i++) {
     // keys[n - 1]: the first n words joined, for every n they do join up to while they may
     // still be the start of a name (no longer run can be a name once one is not).
     keys.length = 0;
@@ -149,7 +228,7 @@ function namesIn(text: string): NamedOutlet[] {
       break;
     }
   }
-  if (punctuated.length > 0) {
+  if (punctuated.length > 0 && reach === Infinity) {
     punctuatedName.lastIndex = 0;
     for (let m = punctuatedName.exec(text); m; m = punctuatedName.exec(text)) {
       const hit = outletByName(m[0]);

@@ -26,6 +26,7 @@ import { looseKey } from '../text/letter-variants';
 import { lineKey } from './line-keys';
 import type { Paragraph } from '../text/paragraphs';
 import { wordCount } from '../text/words';
+import { wordsUpTo } from './word-limit';
 
 export type { OutletEvidence, OutletFinding } from './outlet-evidence';
 
@@ -82,7 +83,7 @@ const PROSE_MIN_WORDS = 15;
 
 /** A paragraph of the article's prose: long, or a sentence (a headline-like line of eight words is not). */
 function isProse(text: string): boolean {
-  const n = wordCount(text);
+  const n = wordsUpTo(text, PROSE_MIN_WORDS);
   return n >= PROSE_MIN_WORDS || (n >= BODY_MIN_WORDS && /[.!؟?:»"”]\s*$/u.test(text.trim()));
 }
 
@@ -100,16 +101,18 @@ function collect(paragraphs: readonly Paragraph[], ctx: OutletContext): OutletFi
   // The lead: the first sentences of the article, wherever they stand (some pages put the
   // standfirst above the headline), never the headline or a copy of it.
   const seen = new Set(headlineKey === null ? [] : [headlineKey]);
-  const body = paragraphs
-    .map((p, i) => ({ p, i }))
-    .filter(({ p, i }) => {
-      if (i === ctx.headline || ctx.boilerplate.has(i) || !isProse(p.text)) return false;
-      // A page that prints its standfirst twice has one lead paragraph, not two.
-      const key = lineKey(p.text);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+  // Only the first few are read (the lead, the attribution's reach): the rest of the article is
+  // not looked at here, nor its lines folded.
+  const body: Array<{ p: Paragraph; i: number }> = [];
+  for (let i = 0; i < paragraphs.length && body.length < Math.max(LEAD_PARAGRAPHS, ATTRIBUTION_PARAGRAPHS); i++) {
+    const p = paragraphs[i];
+    if (i === ctx.headline || ctx.boilerplate.has(i) || !isProse(p.text)) continue;
+    // A page that prints its standfirst twice has one lead paragraph, not two.
+    const key = lineKey(p.text);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    body.push({ p, i });
+  }
   const lead = body.slice(0, LEAD_PARAGRAPHS);
   const leadIndexes = new Set(lead.map(({ i }) => i));
 
@@ -123,13 +126,13 @@ function collect(paragraphs: readonly Paragraph[], ctx: OutletContext): OutletFi
   }
   const afterHeadline = paragraphs.map((p, i) => ({ p, i })).filter(({ i }) => i > ctx.headline && !ctx.boilerplate.has(i));
   for (const { p, i } of afterHeadline.slice(0, DATELINE_WINDOW)) {
-    if (wordCount(p.text) >= BODY_MIN_WORDS) break;
+    if (wordsUpTo(p.text, BODY_MIN_WORDS) >= BODY_MIN_WORDS) break;
     push(datelineAt(p, i) ?? labelAt(p, i));
   }
   // A short line just above the lead (`به گزارش گروه رسانه‌ای شرق،`, `المعلومة/ بغداد...`) opens it.
   for (const { i } of lead) {
     const above = i - 1;
-    if (above > ctx.headline && above >= 0 && !ctx.boilerplate.has(above) && wordCount(paragraphs[above].text) < BODY_MIN_WORDS) {
+    if (above > ctx.headline && above >= 0 && !ctx.boilerplate.has(above) && wordsUpTo(paragraphs[above].text, BODY_MIN_WORDS) < BODY_MIN_WORDS) {
       const p = paragraphs[above];
       push(datelineAt(p, above) ?? labelAt(p, above));
       push(attributionAt(p, above));

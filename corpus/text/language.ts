@@ -67,54 +67,117 @@ interface Evidence {
   arabicYehKaf: number;
 }
 
+// A word is looked up by a number made of its letters (each Arabic-block letter one digit in
+// base 512), so that no string is built for the text's words: the function words are all of
+// the Arabic block and at most LONGEST_WORD letters long.
+const LONGEST_WORD = Math.max(...[...FA_WORDS, ...AR_WORDS].map((w) => w.length));
+const DIGIT_BASE = 512;
+/** Not a word that can be looked up: too long, or with a letter outside the Arabic block. */
+const NO_WORD = -1;
+
+function letterDigit(c: number): number {
+  return c >= 0x0600 && c <= 0x06ff ? c - 0x05ff : NO_WORD;
+}
+
+function wordNumber(word: string): number {
+  let n = 0;
+  for (let i = 0; i < word.length; i++) n = n * DIGIT_BASE + letterDigit(word.charCodeAt(i));
+  return n;
+}
+
+/** What a function word adds: `fa` for a Persian one, `ar` for an Arabic one (as endWord weighs them). */
+const WORD_WEIGHT = new Map<number, { fa: number; ar: number }>();
+WORD_WEIGHT.set(wordNumber('و'), { fa: 0.5, ar: 0 }); // Arabic joins و to the next word; Persian writes it apart
+for (const w of AR_WORDS) WORD_WEIGHT.set(wordNumber(w), { fa: 0, ar: 2 });
+for (const w of FA_WORDS) WORD_WEIGHT.set(wordNumber(w), { fa: 2, ar: 0 });
+
+// What each UTF-16 code is to gather(), worked out once: the text is read character by character.
+const OTHER_CHAR = 0;
+const ARABIC_LETTER = 1;
+const MARK = 2;
+const ZWNJ = 3;
+const LATIN_LETTER = 4;
+const PERSIAN_DIGIT = 5;
+const ARABIC_DIGIT = 6;
+const KIND = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (isArabicScriptLetter(c)) KIND[c] = ARABIC_LETTER;
+  else if (isMark(c)) KIND[c] = MARK;
+  else if (c === 0x200c) KIND[c] = ZWNJ;
+  else if (isBasicLatinLetter(c)) KIND[c] = LATIN_LETTER;
+  else if (c >= 0x06f0 && c <= 0x06f9) KIND[c] = PERSIAN_DIGIT;
+  else if (c >= 0x0660 && c <= 0x0669) KIND[c] = ARABIC_DIGIT;
+  else KIND[c] = OTHER_CHAR;
+}
+
 function gather(text: string): Evidence {
-  const e: Evidence = { arabicLetters: 0, latinLetters: 0, fa: 0, ar: 0, persianYehKaf: 0, arabicYehKaf: 0 };
-  let word = '';
-  const endWord = () => {
-    if (word.length === 0) return;
-    if (FA_WORDS.has(word)) e.fa += 2;
-    else if (AR_WORDS.has(word)) e.ar += 2;
-    else if (word === 'و') e.fa += 0.5; // Arabic joins و to the next word; Persian writes it apart
-    if (word.length >= 4 && word.charCodeAt(0) === 0x0627 && word.charCodeAt(1) === 0x0644) e.ar += 1.5;
-    word = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isArabicScriptLetter(c)) {
-      e.arabicLetters++;
-      switch (c) {
-        case 0x067e: case 0x0686: case 0x0698: case 0x06af: // پ چ ژ گ
-          e.fa += 3;
-          break;
-        case 0x0629: // ة
-          e.ar += 3;
-          break;
-        case 0x0625: // إ
-          e.ar += 0.5;
-          break;
-        case 0x06cc: case 0x06a9:
-          e.persianYehKaf++;
-          break;
-        case 0x064a: case 0x0649: case 0x0643:
-          e.arabicYehKaf++;
-          break;
+  // Counted in locals and one loop (no closures): every character of the sample passes here.
+  let arabicLetters = 0;
+  let latinLetters = 0;
+  let fa = 0;
+  let ar = 0;
+  let persianYehKaf = 0;
+  let arabicYehKaf = 0;
+  // The word being read, folded: its length, its first two characters and its number.
+  let length = 0;
+  let first = 0;
+  let second = 0;
+  let number = 0;
+  for (let i = 0; i <= text.length; i++) {
+    // One step past the end closes the last word.
+    const c = i < text.length ? text.charCodeAt(i) : 0x20;
+    const kind = KIND[c]!;
+    if (kind === ARABIC_LETTER || kind === ZWNJ) {
+      let folded = c;
+      if (kind === ZWNJ) fa += 1; // ZWNJ is a Persian writing habit
+      else {
+        arabicLetters++;
+        switch (c) {
+          case 0x067e: case 0x0686: case 0x0698: case 0x06af: // پ چ ژ گ
+            fa += 3;
+            break;
+          case 0x0629: // ة
+            ar += 3;
+            break;
+          case 0x0625: // إ
+            ar += 0.5;
+            break;
+          case 0x06cc: case 0x06a9:
+            persianYehKaf++;
+            break;
+          case 0x064a: case 0x0649: case 0x0643:
+            arabicYehKaf++;
+            break;
+        }
+        folded = foldYehKaf(c);
       }
-      word += String.fromCharCode(foldYehKaf(c));
+      if (length === 0) first = folded;
+      else if (length === 1) second = folded;
+      length++;
+      if (number !== NO_WORD) {
+        const digit = letterDigit(folded);
+        number = length > LONGEST_WORD || digit === NO_WORD ? NO_WORD : number * DIGIT_BASE + digit;
+      }
       continue;
     }
-    if (isMark(c)) continue;
-    if (c === 0x200c) {
-      e.fa += 1; // ZWNJ is a Persian writing habit
-      word += '\u200c';
-      continue;
+    if (kind === MARK) continue;
+    if (length > 0) {
+      if (number !== NO_WORD) {
+        const weight = WORD_WEIGHT.get(number);
+        if (weight !== undefined) {
+          fa += weight.fa;
+          ar += weight.ar;
+        }
+      }
+      if (length >= 4 && first === 0x0627 && second === 0x0644) ar += 1.5;
+      length = 0;
+      number = 0;
     }
-    endWord();
-    if (isBasicLatinLetter(c)) e.latinLetters++;
-    else if (c >= 0x06f0 && c <= 0x06f9) e.fa += 0.5; // Persian digits
-    else if (c >= 0x0660 && c <= 0x0669) e.ar += 0.5; // Arabic-Indic digits
+    if (kind === LATIN_LETTER) latinLetters++;
+    else if (kind === PERSIAN_DIGIT) fa += 0.5;
+    else if (kind === ARABIC_DIGIT) ar += 0.5;
   }
-  endWord();
-  return e;
+  return { arabicLetters, latinLetters, fa, ar, persianYehKaf, arabicYehKaf };
 }
 
 /**
@@ -144,6 +207,19 @@ function strongClass(c: number): Cls {
   return OTHER;
 }
 
+// Each UTF-16 code's class plus one (0: not worked out yet), filled in as the characters are met:
+// every character of every line is classed, and most lines use a few dozen characters.
+const classPlusOne = new Uint8Array(0x10000);
+
+function strongClassOf(c: number): Cls {
+  let known = classPlusOne[c]!;
+  if (known === 0) {
+    known = strongClass(c) + 1;
+    classPlusOne[c] = known;
+  }
+  return (known - 1) as Cls;
+}
+
 /**
  * Direction of one paragraph: the script with more strong letters wins, the first strong
  * letter breaks a tie, and a line with no letters (numbers, punctuation) takes `fallback`.
@@ -155,7 +231,7 @@ export function paragraphDirection(text: string, fallback: Direction = 'ltr'): D
   let ltr = 0;
   let first: Direction | null = null;
   for (let i = 0; i < text.length; i++) {
-    const cls = strongClass(text.charCodeAt(i));
+    const cls = strongClassOf(text.charCodeAt(i));
     if (cls === RTL_LETTER) {
       rtl++;
       first ??= 'rtl';

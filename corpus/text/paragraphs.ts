@@ -1,5 +1,6 @@
 // Paragraphs are the article's lines; offsets stay into the original text.
 import { paragraphDirection, type Direction } from './language';
+import { isSpace } from './words';
 
 export interface Paragraph {
   /** Offset of the first character of the line in the article text. */
@@ -38,12 +39,18 @@ export function forEachLine(text: string, visit: (start: number, end: number) =>
   visit(lineStart, to);
 }
 
+/** `text.slice(start, end).trim() === ''` without making either string (trim takes exactly what `\s` matches). */
+function onlySpaces(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Non-empty lines, each with its own direction (`fallback` for a line with no letters). */
 export function splitParagraphs(text: string, fallback: Direction = 'rtl'): Paragraph[] {
   const out: Paragraph[] = [];
   forEachLine(text, (start, end) => {
+    if (onlySpaces(text, start, end)) return;
     const line = text.slice(start, end);
-    if (line.trim() === '') return;
     out.push({ start, end, text: line, dir: paragraphDirection(line, fallback) });
   });
   return out;
