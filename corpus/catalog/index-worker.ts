@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CatalogRecord } from './catalog-state';
 import type { FromWorker, MetaMessage, ToWorker, WorkerStart } from './index-protocol';
 import { scanCorpus } from '../search/index-store';
-import { SearchEngine, SearchQueryError } from '../search/search-engine';
+import { prepareArticleReading, SearchEngine, SearchQueryError } from '../search/search-engine';
 import { prunePageCache } from '../search/page-cache-prune';
 
 // The list's state (with the metadata readers) and the extractors are loaded by dynamic
@@ -75,6 +75,7 @@ async function run(start: WorkerStart): Promise<void> {
     metaPort.unref();
   }
   let refreshing: Promise<void> | null = null;
+  let readingPrepared = false;
   let again = false;
   let stopping = false;
   let lastProgress = 0;
@@ -107,6 +108,11 @@ async function run(start: WorkerStart): Promise<void> {
     } else if (search) {
       const out = await search.refresh(root, scan, progress);
       post({ type: 'ready', role, changed: out.changed, removed: out.removed, articles: search.files.size });
+      if (!readingPrepared) {
+        readingPrepared = true;
+        // After 'ready' has gone out. A failure to load shows when an article is read.
+        setImmediate(() => void prepareArticleReading().catch(() => undefined));
+      }
       if (search.dirty) await search.persist(root);
     }
   };

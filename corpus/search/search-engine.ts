@@ -51,6 +51,15 @@ export class SearchQueryError extends Error {}
 /** Loaded when an article is read again or a page's hits are shown (article-reading.ts says why). */
 const articleReading = () => import('./article-reading');
 
+/**
+ * Loads ahead what reading an article needs. The index worker calls it once it is searchable,
+ * so that the first article added or changed afterwards is indexed as promptly as the list
+ * shows it, rather than after the extractors have loaded.
+ */
+export async function prepareArticleReading(): Promise<void> {
+  await articleReading();
+}
+
 const NO_META: DocMeta = { language: null, outlet: null, date: null, tags: [] };
 
 interface StoredExtra {
