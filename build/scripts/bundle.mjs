@@ -2,7 +2,7 @@
 // ESM), the renderer, the `hashiya` command (bundle-cli.mjs), and copies the page, styles
 // and the bundled fonts into out/.
 import { build } from 'esbuild';
-import { cp, mkdir, readdir, copyFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, copyFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { bundleCli } from './bundle-cli.mjs';
@@ -36,6 +36,33 @@ export async function bundleRenderer({ minify = false } = {}) {
   }
 }
 
+/**
+ * The search and list workers' script, index-worker.mjs, into `dir` (the app's: out/main, beside
+ * main.mjs, where corpus/catalog/indexer.ts finds it). Split: what the worker loads by dynamic
+ * import (the list's state, the extractors, zod) is in chunks of their own under
+ * index-worker-chunks/, so that a search worker reopening a current index does not even parse them.
+ */
+export async function bundleIndexWorker(dir, { minify = false } = {}) {
+  await rm(join(dir, 'index-worker-chunks'), { recursive: true, force: true });
+  await build({
+    entryPoints: { 'index-worker': join(root, 'corpus', 'catalog', 'index-worker.ts') },
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'index-worker-chunks/[name]-[hash]',
+    external: ['electron'],
+    sourcemap: 'linked',
+    minify,
+    logLevel: 'warning',
+    // Bundled CommonJS dependencies (iconv-lite) call require(); give ESM one.
+    banner: { js: "import { createRequire as __hashiyaRequire } from 'node:module'; const require = __hashiyaRequire(import.meta.url);" },
+  });
+}
+
 export async function bundleShell({ minify = false } = {}) {
   const common = { bundle: true, platform: 'node', target: 'node20', external: ['electron'], sourcemap: 'linked', minify, logLevel: 'warning' };
   await build({
@@ -46,14 +73,7 @@ export async function bundleShell({ minify = false } = {}) {
     // Bundled CommonJS dependencies (iconv-lite) call require(); give ESM one.
     banner: { js: "import { createRequire as __hashiyaRequire } from 'node:module'; const require = __hashiyaRequire(import.meta.url);" },
   });
-  // The search and list workers run beside main.mjs (corpus/indexer.ts finds them there).
-  await build({
-    ...common,
-    entryPoints: [join(root, 'corpus', 'catalog', 'index-worker.ts')],
-    format: 'esm',
-    outfile: join(out, 'main', 'index-worker.mjs'),
-    banner: { js: "import { createRequire as __hashiyaRequire } from 'node:module'; const require = __hashiyaRequire(import.meta.url);" },
-  });
+  await bundleIndexWorker(join(out, 'main'), { minify });
   await build({ ...common, entryPoints: [join(root, 'electron', 'preload.ts')], format: 'cjs', outfile: join(out, 'preload', 'preload.cjs') });
 }
 

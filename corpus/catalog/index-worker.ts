@@ -7,14 +7,17 @@
 import { setPriority } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { CatalogState } from './catalog-state';
-import { docMetaOf, type CatalogRecord } from './catalog-state';
+import type { CatalogRecord } from './catalog-state';
 import type { FromWorker, MetaMessage, ToWorker, WorkerStart } from './index-protocol';
 import { scanCorpus } from '../search/index-store';
-import { SearchEngine, SearchQueryError } from '../search/search-engine';
-import { articleText } from '../extract/article-text';
-import { extractedTextCache } from '../search/extracted-text-cache';
+import { prepareArticleReading, SearchEngine, SearchQueryError } from '../search/search-engine';
 import { prunePageCache } from '../search/page-cache-prune';
+
+// The list's state (with the metadata readers) and the extractors are loaded by dynamic
+// import where they are needed: the search worker, reopening an index that is current, never
+// loads them (nor zod), and is searchable sooner.
+const listState = () => import('./catalog-state');
+const pageReading = () => Promise.all([import('../extract/article-text'), import('../search/extracted-text-cache')]);
 
 const PROGRESS_EVERY_MS = 100;
 /** At most this long a filtered search waits for metadata that is on its way. */
@@ -41,10 +44,13 @@ function lowerPriority(role: WorkerStart['role']): void {
 async function run(start: WorkerStart): Promise<void> {
   const { root, role, metaPort } = start;
   lowerPriority(role);
-  const catalog = role === 'catalog' ? await CatalogState.load(root) : null;
+  const list = role === 'catalog' ? await listState() : null;
+  const catalog = list ? await list.CatalogState.load(root) : null;
   const search = role === 'search' ? await SearchEngine.load(root) : null;
   let metaSeq = 0;
   const sendMeta = (records: Iterable<CatalogRecord>) => {
+    if (!list) return;
+    const { docMetaOf } = list;
     const entries = [...records].map((r) => [r.file, docMetaOf(r)] as MetaMessage['entries'][number]);
     if (entries.length > 0 && metaPort) metaPort.postMessage({ entries, seq: ++metaSeq } satisfies MetaMessage);
   };
@@ -69,6 +75,7 @@ async function run(start: WorkerStart): Promise<void> {
     metaPort.unref();
   }
   let refreshing: Promise<void> | null = null;
+  let readingPrepared = false;
   let again = false;
   let stopping = false;
   let lastProgress = 0;
@@ -101,6 +108,11 @@ async function run(start: WorkerStart): Promise<void> {
     } else if (search) {
       const out = await search.refresh(root, scan, progress);
       post({ type: 'ready', role, changed: out.changed, removed: out.removed, articles: search.files.size });
+      if (!readingPrepared) {
+        readingPrepared = true;
+        // After 'ready' has gone out. A failure to load shows when an article is read.
+        setImmediate(() => void prepareArticleReading().catch(() => undefined));
+      }
       if (search.dirty) await search.persist(root);
     }
   };
@@ -146,9 +158,11 @@ async function run(start: WorkerStart): Promise<void> {
           post({ type: 'persisted', id: message.id, ok });
           break;
         }
-        case 'extract':
+        case 'extract': {
+          const [{ articleText }, { extractedTextCache }] = await pageReading();
           post({ type: 'extracted', id: message.id, text: await articleText(message.name, message.bytes, undefined, extractedTextCache(root)) });
           break;
+        }
         case 'memory': {
           const h = getHeapStatistics();
           post({ type: 'memory', id: message.id, heap: h.used_heap_size, external: h.external_memory });

@@ -18,7 +18,11 @@ export interface IndexerOptions {
 function startWorker(start: WorkerStart, options: IndexerOptions): Worker {
   const here = import.meta.url;
   const base = { workerData: start, transferList: start.metaPort ? [start.metaPort] : [] };
-  if (options.workerUrl) return new Worker(options.workerUrl, base);
+  // A bundled script needs no loader: without `execArgv: []` the worker would run this
+  // process's own flags again (`--import tsx` under the bench or the harness: ~60 ms of CPU and
+  // a loader thread round trip for each of its modules before it is searchable).
+  const bundled = { ...base, execArgv: [] };
+  if (options.workerUrl) return new Worker(options.workerUrl, bundled);
   if (here.endsWith('.ts')) {
     // Node cannot start a .ts worker by itself, even with tsx loaded in this thread: load
     // tsx in the worker first, then the worker module.
@@ -27,7 +31,7 @@ function startWorker(start: WorkerStart, options: IndexerOptions): Worker {
     const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
     return new Worker(code, { ...base, eval: true });
   }
-  return new Worker(new URL('./index-worker.mjs', here), base);
+  return new Worker(new URL('./index-worker.mjs', here), bundled);
 }
 
 export class IndexWorkerHandle {

@@ -3,33 +3,15 @@
 // reader (the list, search, opening, the command line) goes through here, so that offsets
 // index the same text wherever they are used.
 import { createHash } from 'node:crypto';
-import { decodeArticle, MAX_ARTICLE_BYTES, type DecodeResult } from '../text/decode';
+import { MAX_ARTICLE_BYTES } from '../text/decode';
+import { articleFormatOf, plainArticleText, type ArticleFormat, type PageFormat, type PlainArticleText } from './article-format';
 import { DOCX_EXTRACTOR, extractDocx, MAX_DOCX_BYTES } from './docx/extract-docx';
 import { extractHtml, HTML_EXTRACTOR } from './html/extract-html';
 import { extractMhtml, MHTML_EXTRACTOR, type ExtractedMhtml } from './mhtml/extract-mhtml';
 import { extractPdf, PDF_EXTRACTOR } from './pdf/extract-pdf';
 import { ExtractionError, type ExtractedMeta } from './types';
 
-/** The formats read as articles; `txt` is decoded, the others extracted. */
-export type ArticleFormat = 'txt' | PageFormat;
-/** The extracted formats (a saved page, a Word file, a PDF): cached, read off the main thread, their extractor recorded. */
-export type PageFormat = 'html' | 'mhtml' | 'docx' | 'pdf';
-
-/** Extensions (lower case) read as articles, and how. */
-const FORMATS: ReadonlyMap<string, ArticleFormat> = new Map([
-  ['.txt', 'txt'],
-  ['.html', 'html'],
-  ['.htm', 'html'],
-  ['.xhtml', 'html'],
-  ['.mhtml', 'mhtml'],
-  ['.mht', 'mhtml'],
-  ['.docx', 'docx'],
-  // A macro-enabled Word file is a .docx with one more part (the macros, a binary never even
-  // unpacked: only XML parts are) and another content type, which mammoth does not look at.
-  // Its text is read; nothing in it runs, as mammoth only converts.
-  ['.docm', 'docx'],
-  ['.pdf', 'pdf'],
-]);
+export { articleFormatOf, type ArticleFormat, type PageFormat } from './article-format';
 
 const EXTRACTORS: Record<PageFormat, { name: string; version: string }> = { html: HTML_EXTRACTOR, mhtml: MHTML_EXTRACTOR, docx: DOCX_EXTRACTOR, pdf: PDF_EXTRACTOR };
 
@@ -42,7 +24,7 @@ const EXTRACT: Record<PageFormat, (bytes: Uint8Array) => ExtractedMhtml | Promis
 };
 
 export type ArticleText =
-  | (Extract<DecodeResult, { ok: true }> & { format: 'txt' })
+  | Extract<PlainArticleText, { ok: true }>
   | {
       ok: true;
       format: PageFormat;
@@ -104,12 +86,6 @@ export function ocrKey(bytes: Uint8Array): string {
   return createHash('sha256').update('ocr\0').update(bytes).digest('hex');
 }
 
-/** How a file of this name is read as an article, or null when it is not one. */
-export function articleFormatOf(name: string): ArticleFormat | null {
-  const dot = name.lastIndexOf('.');
-  return dot <= 0 ? null : (FORMATS.get(name.slice(dot).toLowerCase()) ?? null);
-}
-
 /**
  * The largest file of each format read as an article. A Word file's, an MHTML's and a PDF's
  * pictures and fonts make them large without adding text (a report with photos is 30 MB, a
@@ -151,10 +127,7 @@ export async function articleText(
   elsewhere?: ExtractElsewhere,
 ): Promise<ArticleText> {
   const format = articleFormatOf(name) ?? 'txt';
-  if (format === 'txt') {
-    const decoded = decodeArticle(bytes, encoding);
-    return decoded.ok ? { ...decoded, format } : { ok: false, message: decoded.message };
-  }
+  if (format === 'txt') return plainArticleText(bytes, encoding);
   if (format === 'pdf' && cache?.getOcr) {
     // A scan the person had read by OCR: that text is the article's from then on.
     const key = ocrKey(bytes);

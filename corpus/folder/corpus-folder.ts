@@ -2,7 +2,7 @@
 // checked for containment again, so `..`, absolute paths and symlinks out are refused.
 import { realpath, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { articleFormatOf } from '../extract/article-text';
+import { articleFormatOf } from '../extract/article-format';
 import { ApiError } from './errors';
 
 export const SIDECAR_SUFFIX = '.annotations.json';

@@ -1,24 +1,14 @@
 // Where a search reads an article from, and with which encoding: the same for the index,
 // its hits, and the scan of a corpus with no index, so that all decode it alike.
-import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { NO_SIDECAR, sidecarFacts } from '../../annotations/store/sidecar-facts';
 import { MAX_SIDECAR_BYTES } from '../../annotations/store/durable-json-adapter';
 import { readOrdinaryFileSync } from '../../annotations/store/safe-read';
-import { isInside, SIDECAR_SUFFIX } from '../folder/corpus-folder';
+import { SIDECAR_SUFFIX } from '../folder/corpus-folder';
 import { canonicalEncoding } from '../text/decode';
 import type { ScanEntry } from './index-store';
 
-/**
- * The real path of an article of this corpus (names come from the index's own scan, but a
- * file may have been swapped for a link out since); throws when it leads outside. Synchronous:
- * a query reads up to a hundred articles, and the thread pool would make each wait.
- */
-export function containedPath(root: string, file: string): string {
-  const real = realpathSync(join(root, file));
-  if (!isInside(root, real)) throw new Error(`${file} leads outside the corpus`);
-  return real;
-}
+export { containedPath } from './contained-path';
 
 /** The encoding the article's sidecar chooses for it, or null. */
 export function encodingOverride(root: string, e: ScanEntry): string | null {

@@ -3,11 +3,10 @@
 // process itself (the CLI, small corpora).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { articleText, tooLargeToRead } from '../extract/article-text';
-import { containedPath, encodingOverride } from './article-read';
+import { articleFormatOf, plainArticleText } from '../extract/article-format';
+import { containedPath } from './contained-path';
 import { contentHash, hashIfRacy, planRefresh, readCacheBytes, runChunked, SEARCH_INDEX, writeCache, type KnownFile, type ScanEntry } from './index-store';
 import { FOLD_VERSION, foldKey } from '../text/normalise';
-import { extractedTextCache, ocrTextSince } from './extracted-text-cache';
 import { IndexFormatError, SearchIndex, type DocMeta } from './search-index';
 import { checkFilters, checkQuerySize, compileQuery, type SearchFilters } from './search-query';
 import { findHits, type TextHit } from './text-hits';
@@ -48,6 +47,18 @@ export interface EngineResult {
 }
 
 export class SearchQueryError extends Error {}
+
+/** Loaded when an article is read again or a page's hits are shown (article-reading.ts says why). */
+const articleReading = () => import('./article-reading');
+
+/**
+ * Loads ahead what reading an article needs. The index worker calls it once it is searchable,
+ * so that the first article added or changed afterwards is indexed as promptly as the list
+ * shows it, rather than after the extractors have loaded.
+ */
+export async function prepareArticleReading(): Promise<void> {
+  await articleReading();
+}
 
 const NO_META: DocMeta = { language: null, outlet: null, date: null, tags: [] };
 
@@ -122,15 +133,27 @@ export class SearchEngine {
   async refresh(root: string, scan: ScanEntry[], onProgress?: (done: number, total: number) => void): Promise<{ changed: string[]; removed: string[] }> {
     const started = Date.now();
     // A scan read by OCR since (first or again) is read again, though the PDF is the same.
-    for (const [file, r] of this.files) if (r.ocrKey && ocrTextSince(root, r.ocrKey, this.writtenAt)) this.files.delete(file);
+    const scans = [...this.files].filter(([, r]) => r.ocrKey);
+    if (scans.length > 0) {
+      const { ocrTextSince } = await articleReading();
+      for (const [file, r] of scans) if (ocrTextSince(root, r.ocrKey!, this.writtenAt)) this.files.delete(file);
+    }
     const plan = planRefresh(scan, this.files, this.writtenAt);
-    const pages = extractedTextCache(root);
     for (const f of plan.removed) {
       this.files.delete(f);
       this.index.remove(f);
     }
+    const items = [
+      ...plan.articles.map((e) => ({ e, sidecarOnly: false, verify: e.verify })),
+      ...plan.sidecars.map((e) => ({ e, sidecarOnly: true, verify: false })),
+    ];
+    // Nothing to read (the index is current): the extractors are not even loaded.
+    const reading = items.length > 0 ? await articleReading() : null;
+    const pages = reading?.extractedTextCache(root);
     const changed: string[] = [];
     const work = async ({ e, sidecarOnly, verify }: { e: ScanEntry; sidecarOnly: boolean; verify: boolean }) => {
+      // Runs only for an item, so the reading is loaded.
+      const { articleText, encodingOverride, tooLargeToRead } = reading!;
       const old = this.files.get(e.file);
       const encoding = encodingOverride(root, e);
       if (sidecarOnly && old && old.encoding === encoding) {
@@ -166,10 +189,6 @@ export class SearchEngine {
       this.index.put(e.file, decoded.ok ? foldKey(decoded.text) : '', meta);
       changed.push(e.file);
     };
-    const items = [
-      ...plan.articles.map((e) => ({ e, sidecarOnly: false, verify: e.verify })),
-      ...plan.sidecars.map((e) => ({ e, sidecarOnly: true, verify: false })),
-    ];
     await runChunked(items, work, (done) => onProgress?.(done, items.length));
     if (this.index.needsCompaction()) this.index.compact();
     this.writtenAt = started;
@@ -202,7 +221,15 @@ export class SearchEngine {
 
   private async readText(root: string, file: string): Promise<string | null> {
     try {
-      const decoded = await articleText(file, readFileSync(containedPath(root, file)), this.files.get(file)?.encoding, extractedTextCache(root));
+      const bytes = readFileSync(containedPath(root, file));
+      const encoding = this.files.get(file)?.encoding;
+      // Plain text is decoded here, as articleText would: no extractor needs loading for it.
+      if ((articleFormatOf(file) ?? 'txt') === 'txt') {
+        const decoded = plainArticleText(bytes, encoding);
+        return decoded.ok ? decoded.text : null;
+      }
+      const { articleText, extractedTextCache } = await articleReading();
+      const decoded = await articleText(file, bytes, encoding, extractedTextCache(root));
       return decoded.ok ? decoded.text : null;
     } catch {
       return null;
