@@ -3,6 +3,7 @@
 // English name for citations in English reports, and its web domains. Names that are also
 // ordinary words (فارس is a province, مهر a month, الوطن a noun) are kept apart as `short`:
 // the detectors trust them only where the text's shape says an outlet stands there.
+import { boundedMemo } from './bounded-memo';
 import { z } from 'zod';
 import gazetteerData from './outlets.json';
 import { flexAlternation, looseKey, WORD_END, WORD_START } from '../text/letter-variants';
@@ -127,17 +128,7 @@ const KEY_STARTS = new Set<string>(['']);
 for (const key of byKey.keys()) for (let j = 1; j <= key.length; j++) KEY_STARTS.add(key.slice(0, j));
 
 /** Words' keys, kept across articles: news prose repeats its words, and folding each is most of the work. */
-const wordKeys = new Map<string, string>();
-const MAX_WORD_KEYS = 100_000;
-function wordKey(word: string): string {
-  let key = wordKeys.get(word);
-  if (key === undefined) {
-    if (wordKeys.size >= MAX_WORD_KEYS) wordKeys.clear();
-    key = nameKey(word);
-    wordKeys.set(word, key);
-  }
-  return key;
-}
+const wordKey = boundedMemo(nameKey, 100_000);
 
 // Each BMP character's answer to WORD's class, found the first time it is met: the text's words
 // are read by hand, not by a Unicode-property regex (most of the lookup's time).
