@@ -69,6 +69,12 @@ function isLinkRefusal(error: unknown): boolean {
   return code === 'ELOOP' || code === 'EMLINK';
 }
 
+function checkOpened(s: Stats, path: string, name: string, maxBytes: number): void {
+  const kind = kindOf(s);
+  if (kind) throw refusal(path, name, kind);
+  if (s.size > maxBytes) throw refusal(path, name, 'too-large', s.size, maxBytes);
+}
+
 /**
  * The reading of one opened file, for the async and the sync path alike: refused unless the
  * handle is an ordinary file within the limit, and read to its end (its size may change while
@@ -87,9 +93,7 @@ class BoundedRead {
     private readonly name: string,
     private readonly maxBytes: number,
   ) {
-    const kind = kindOf(s);
-    if (kind) throw refusal(path, name, kind);
-    if (s.size > maxBytes) throw refusal(path, name, 'too-large', s.size, maxBytes);
+    checkOpened(s, path, name, maxBytes);
     this.chunk = Buffer.allocUnsafe(Math.min(Math.max(s.size, 1), maxBytes) + 1);
   }
 
@@ -147,19 +151,8 @@ export async function readOrdinaryFile(path: string, options: SafeReadOptions): 
 /** readOrdinaryFile for the worker threads' synchronous scans. */
 export function readOrdinaryFileSync(path: string, options: SafeReadOptions): Buffer | null {
   const name = options.name ?? path;
-  if (!HAS_NOFOLLOW) {
-    const s = lstatSync(path, { throwIfNoEntry: false });
-    if (!s) return null;
-    if (s.isSymbolicLink()) throw refusal(path, name, 'symlink');
-  }
-  let fd: number;
-  try {
-    fd = openSync(path, FLAGS);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    if (isLinkRefusal(error)) throw refusal(path, name, 'symlink');
-    throw error;
-  }
+  const fd = openNoFollowSync(path, name);
+  if (fd === null) return null;
   try {
     const bytes = new BoundedRead(fstatSync(fd), path, name, options.maxBytes);
     for (;;) {
@@ -167,5 +160,40 @@ export function readOrdinaryFileSync(path: string, options: SafeReadOptions): Bu
     }
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * An ordinary file opened to be read at offsets (a large cache read in place, a part at a
+ * time), with its size; null when there is no such file. Refuses as readOrdinaryFile does;
+ * the caller closes the descriptor.
+ */
+export function openOrdinaryFileSync(path: string, options: SafeReadOptions): { fd: number; size: number } | null {
+  const name = options.name ?? path;
+  const fd = openNoFollowSync(path, name);
+  if (fd === null) return null;
+  try {
+    const s = fstatSync(fd);
+    checkOpened(s, path, name, options.maxBytes);
+    return { fd, size: s.size };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/** The opened file's descriptor (no link followed), or null when there is none. */
+function openNoFollowSync(path: string, name: string): number | null {
+  if (!HAS_NOFOLLOW) {
+    const s = lstatSync(path, { throwIfNoEntry: false });
+    if (!s) return null;
+    if (s.isSymbolicLink()) throw refusal(path, name, 'symlink');
+  }
+  try {
+    return openSync(path, FLAGS);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (isLinkRefusal(error)) throw refusal(path, name, 'symlink');
+    throw error;
   }
 }

@@ -15,6 +15,7 @@ import type { ArticleText } from '../extract/article-text';
 import { listNames, scanCorpus, type ScanEntry } from '../search/index-store';
 import { IndexWorkerHandle, type IndexerOptions } from './indexer';
 import { SearchEngine, SearchQueryError, type EngineRequest, type EngineResult } from '../search/search-engine';
+import { searchInPlace } from '../search/search-in-place';
 import { checkQuerySize, compileQuery } from '../search/search-query';
 import { CorpusWatcher, type ChangeBatch } from '../folder/watcher';
 
@@ -195,9 +196,14 @@ export class ArticleCatalog {
 
   /** The CLI's and the tests' path: the index in this thread, brought up to date first. */
   async searchInline(request: EngineRequest): Promise<EngineResult> {
+    const scan = await scanCorpus(this.root);
+    // A current index answers one search from its file, read in place (search-in-place.ts).
+    if (!this.inlineSearch) {
+      const inPlace = await searchInPlace(this.root, request, scan);
+      if (inPlace) return inPlace;
+    }
     this.inlineSearch ??= SearchEngine.load(this.root);
     const engine = await this.inlineSearch;
-    const scan = await scanCorpus(this.root);
     await engine.refresh(this.root, scan);
     const f = request.filters;
     if (f && (f.language?.length || f.outlet || f.from || f.to || f.tag)) {

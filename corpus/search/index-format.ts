@@ -8,8 +8,11 @@ import { Postings } from './postings';
 /**
  * 4: the keys without spaces are gone (hits are found by patterns on the keys themselves),
  * and each article says whether its key reads as Arabic (which word forms apply).
+ * 5: the header's articles are columns (names, key lengths, Arabic flags, metadata by number
+ * in a table of the distinct ones): parsing 20,000 objects cost reopening and every command
+ * line search about five times as much.
  */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 const MAGIC = [0x48, 0x53, 0x49, 0x58]; // "HSIX"
 /** Size of the pieces the index is saved in. */
 const PIECE = 4 << 20;
@@ -17,8 +20,21 @@ const PIECE = 4 << 20;
 interface StoredHeader {
   format: number;
   chars: number[];
-  docs: Array<{ file: string; meta: DocMeta; length: number; arabic: boolean }>;
+  /** Per article, in slot order: its name, its key's length, '1' where the key reads as Arabic, its metadata's number in `metas`. */
+  files: string[];
+  lengths: number[];
+  arabic: string;
+  meta: number[];
+  metas: DocMeta[];
   extra: unknown;
+}
+
+/** An article as the header lists it; its key is at `keyAt` among the keys. */
+export interface StoredDoc {
+  file: string;
+  length: number;
+  arabic: boolean;
+  meta: DocMeta;
 }
 
 export class IndexFormatError extends Error {
@@ -35,10 +51,22 @@ export class IndexFormatError extends Error {
  * index in memory. The slots must be compact (no gaps).
  */
 export function* indexChunks(slots: readonly Slot[], chars: number[], postings: Postings, extra: unknown): Generator<Uint8Array> {
+  const metas: DocMeta[] = [];
+  const metaNumber = new Map<string, number>();
+  const meta = slots.map((s) => {
+    const k = JSON.stringify(s.meta);
+    let n = metaNumber.get(k);
+    if (n === undefined) metaNumber.set(k, (n = metas.push(s.meta) - 1));
+    return n;
+  });
   const header: StoredHeader = {
     format: INDEX_FORMAT,
     chars,
-    docs: slots.map((s) => ({ file: s.file, meta: s.meta, length: s.key.length, arabic: s.arabic })),
+    files: slots.map((s) => s.file),
+    lengths: slots.map((s) => s.key.length),
+    arabic: slots.map((s) => (s.arabic ? '1' : '0')).join(''),
+    meta,
+    metas,
     extra,
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
@@ -93,33 +121,67 @@ export function* indexChunks(slots: readonly Slot[], chars: number[], postings: 
   if (used > 0) yield piece.subarray(0, used);
 }
 
-/** The parts of an index that indexChunks wrote; throws IndexFormatError on anything unexpected. */
-export function readIndex(bytes: Uint8Array): { page: CodePage; slots: Slot[]; postings: Postings; extra: unknown } {
-  const fail = (why: string): never => {
-    throw new IndexFormatError(why);
-  };
-  if (bytes.length < 12) fail('too short');
-  for (let i = 0; i < 4; i++) if (bytes[i] !== MAGIC[i]) fail('not a Hashiya index');
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headerLen = dv.getUint32(4, true);
-  let p = 8;
-  if (p + headerLen > bytes.length) fail('header cut short');
+/** The header as read: the articles' columns checked, where the keys and the lists begin. */
+export interface IndexHeader {
+  chars: number[];
+  files: string[];
+  lengths: number[];
+  arabic: string;
+  meta: number[];
+  metas: DocMeta[];
+  extra: unknown;
+  /** Byte offset of the first key, and of the posting table's row count after the keys. */
+  keysAt: number;
+  tableAt: number;
+}
+
+function fail(why: string): never {
+  throw new IndexFormatError(why);
+}
+
+/** The header's length from the file's first 8 bytes. */
+export function headerLength(top: Uint8Array): number {
+  if (top.length < 8) fail('too short');
+  for (let i = 0; i < 4; i++) if (top[i] !== MAGIC[i]) fail('not a Hashiya index');
+  return new DataView(top.buffer, top.byteOffset, top.byteLength).getUint32(4, true);
+}
+
+/** The header from the file's first 8 + headerLength bytes; throws IndexFormatError on anything unexpected. */
+export function readHeader(bytes: Uint8Array): IndexHeader {
+  const headerLen = headerLength(bytes);
+  if (8 + headerLen > bytes.length) fail('header cut short');
   let header: StoredHeader;
   try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(p, p + headerLen))) as StoredHeader;
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLen))) as StoredHeader;
   } catch {
     return fail('header is not JSON');
   }
+  if (header === null || typeof header !== 'object') fail('bad header');
   if (header.format !== INDEX_FORMAT) fail(`format ${header.format}, expected ${INDEX_FORMAT}`);
-  if (!Array.isArray(header.docs) || !Array.isArray(header.chars)) fail('bad header');
-  p += headerLen;
+  const { chars, files, lengths, arabic, meta, metas } = header;
+  if (!Array.isArray(chars) || !Array.isArray(files) || !Array.isArray(lengths) || !Array.isArray(meta) || !Array.isArray(metas) || typeof arabic !== 'string') fail('bad header');
+  const n = files.length;
+  if (lengths.length !== n || meta.length !== n || arabic.length !== n) fail('bad header');
+  let keysLength = 0;
+  for (let i = 0; i < n; i++) {
+    const length = lengths[i]!;
+    const m = meta[i]!;
+    if (typeof files[i] !== 'string' || !Number.isInteger(length) || length < 0 || !Number.isInteger(m) || m < 0 || m >= metas.length) fail('bad header');
+    keysLength += length;
+  }
+  for (const m of metas) if (m === null || typeof m !== 'object' || !Array.isArray(m.tags)) fail('bad header');
+  const keysAt = 8 + headerLen;
+  return { chars, files, lengths, arabic, meta, metas, extra: header.extra, keysAt, tableAt: keysAt + keysLength };
+}
+
+/** The parts of an index that indexChunks wrote; throws IndexFormatError on anything unexpected. */
+export function readIndex(bytes: Uint8Array): { page: CodePage; slots: Slot[]; postings: Postings; extra: unknown } {
+  const header = readHeader(bytes);
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const page = new CodePage();
   page.restore(header.chars);
-  let keysLength = 0;
-  for (const d of header.docs) {
-    if (!Number.isInteger(d.length) || d.length < 0 || typeof d.arabic !== 'boolean') fail('bad header');
-    keysLength += d.length;
-  }
+  let p = header.keysAt;
+  const keysLength = header.tableAt - header.keysAt;
   if (p + keysLength > bytes.length) fail('keys cut short');
   // All keys decoded at once, each article's key a slice of them: 20,000 separate decodes
   // cost ten times as much, most of it in the collector moving the new strings. The slices
@@ -127,41 +189,57 @@ export function readIndex(bytes: Uint8Array): { page: CodePage; slots: Slot[]; p
   // keys, once most articles have been indexed again since opening).
   const keys = bytesToString(bytes, p, p + keysLength);
   const slots: Slot[] = [];
-  const outlets = new Map<string | null, string | null>();
+  const outletKeys = header.metas.map(outletKey);
   let at = 0;
-  for (const d of header.docs) {
-    let folded = outlets.get(d.meta.outlet);
-    if (folded === undefined) outlets.set(d.meta.outlet, (folded = outletKey(d.meta)));
-    slots.push({ file: d.file, key: keys.slice(at, at + d.length), arabic: d.arabic, meta: d.meta, outletKey: folded });
-    at += d.length;
+  for (let i = 0; i < header.files.length; i++) {
+    const length = header.lengths[i]!;
+    const m = header.meta[i]!;
+    slots.push({ file: header.files[i]!, key: keys.slice(at, at + length), arabic: header.arabic.charCodeAt(i) === 49, meta: header.metas[m]!, outletKey: outletKeys[m]! });
+    at += length;
   }
   p += keysLength;
   if (p + 4 > bytes.length) fail('postings cut short');
   const rows = dv.getUint32(p, true);
-  const tableAt = p + 4;
-  p = tableAt + rows * 16;
-  if (p > bytes.length) fail('posting table cut short');
+  const bodyAt = p + 4 + tableBytes(rows);
+  if (bodyAt > bytes.length) fail('posting table cut short');
   const post = new Postings();
   // The lists' own copy: holding on to the whole file would keep the keys twice.
-  const bodyAt = p;
   post.baseBytes = bytes.slice(bodyAt);
-  for (let r = 0; r < rows; r++) {
-    const at = tableAt + r * 16;
-    const g = dv.getUint32(at, true);
-    const count = dv.getUint32(at + 4, true);
-    const last = dv.getInt32(at + 8, true);
-    const len = dv.getUint32(at + 12, true);
-    if (g >= GRAMS || p + len > bytes.length || last >= header.docs.length || post.list(g) !== 0) fail('posting list out of range');
+  readTable(bytes.subarray(p + 4, bodyAt), rows, header.files.length, bytes.length - bodyAt, (g, count, last, off, len) => {
+    if (post.list(g) !== 0) fail('posting list out of range');
     const id = post.open(g);
     post.count[id] = count;
     post.baseCount[id] = count;
     post.last[id] = last;
-    post.baseOff[id] = p - bodyAt;
+    post.baseOff[id] = off;
     post.baseLen[id] = len;
-    p += len;
-  }
-  if (p !== bytes.length) fail('trailing bytes');
+  });
   return { page, slots, postings: post, extra: header.extra };
+}
+
+/** Bytes of the posting table for `rows` rows, after its 4-byte row count. */
+export const tableBytes = (rows: number): number => rows * 16;
+
+/**
+ * The posting table's rows (trigram, entries, last slot, the list's offset and length in the
+ * lists' bytes), checked against the number of articles and the lists' total length, which
+ * the lists fill exactly.
+ */
+export function readTable(table: Uint8Array, rows: number, docs: number, bodyLength: number, row: (gram: number, count: number, last: number, off: number, len: number) => void): void {
+  if (table.length !== tableBytes(rows)) fail('posting table cut short');
+  const dv = new DataView(table.buffer, table.byteOffset, table.byteLength);
+  let off = 0;
+  for (let r = 0; r < rows; r++) {
+    const at = r * 16;
+    const g = dv.getUint32(at, true);
+    const count = dv.getUint32(at + 4, true);
+    const last = dv.getInt32(at + 8, true);
+    const len = dv.getUint32(at + 12, true);
+    if (g >= GRAMS || off + len > bodyLength || last >= docs) fail('posting list out of range');
+    row(g, count, last, off, len);
+    off += len;
+  }
+  if (off !== bodyLength) fail('trailing bytes');
 }
 
 /** One-byte characters (all below 256) to bytes. */

@@ -8,7 +8,7 @@ import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import { writeFileDurable } from '../../annotations/store/durable-write';
-import { readOrdinaryFile, readOrdinaryFileSync } from '../../annotations/store/safe-read';
+import { openOrdinaryFileSync, readOrdinaryFile, readOrdinaryFileSync } from '../../annotations/store/safe-read';
 import { APP_FOLDER, SIDECAR_SUFFIX, isArticleName, isPageFilesFolder } from '../folder/corpus-folder';
 
 export const CATALOG_CACHE = 'catalog.json';
@@ -166,14 +166,28 @@ export async function readCacheBytes(root: string, name: string): Promise<Buffer
   }
 }
 
+/** The hidden folder when it is a real folder of the corpus (never through a link, see appFolderProblem). */
+function usableAppFolderSync(root: string): string | null {
+  const dir = appFolder(root);
+  const info = lstatSync(dir, { throwIfNoEntry: false });
+  return info && info.isDirectory() && realpathSync(dir) === dir ? dir : null;
+}
+
 /** readCacheBytes for the synchronous readers (the workers' scans, a search's hits). */
 export function readCacheBytesSync(root: string, name: string, maxBytes = MAX_CACHE_BYTES): Buffer | null {
   try {
-    const dir = appFolder(root);
-    const info = lstatSync(dir, { throwIfNoEntry: false });
-    // Only a real folder of the corpus: never through a link (see appFolderProblem).
-    if (!info || !info.isDirectory() || realpathSync(dir) !== dir) return null;
-    return readOrdinaryFileSync(join(dir, name), { maxBytes });
+    const dir = usableAppFolderSync(root);
+    return dir ? readOrdinaryFileSync(join(dir, name), { maxBytes }) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A cache file opened to be read in place, a part at a time (the caller closes it); null as readCacheBytes. */
+export function openCacheSync(root: string, name: string): { fd: number; size: number } | null {
+  try {
+    const dir = usableAppFolderSync(root);
+    return dir ? openOrdinaryFileSync(join(dir, name), { maxBytes: MAX_CACHE_BYTES }) : null;
   } catch {
     return null;
   }

@@ -128,20 +128,9 @@ export class Postings {
     let slot = -1;
     const bc = this.baseCount[id]!;
     if (bc > 0) {
-      const bytes = this.baseBytes;
-      let p = this.baseOff[id]!;
-      for (let i = 0; i < bc; i++) {
-        let gap = 0;
-        let shift = 0;
-        let byte: number;
-        do {
-          byte = bytes[p++]!;
-          gap += (byte & 0x7f) * 2 ** shift;
-          shift += 7;
-        } while (byte & 0x80);
-        slot += gap;
-        out[k++] = slot;
-      }
+      decodeGaps(this.baseBytes, this.baseOff[id]!, bc, out);
+      k = bc;
+      slot = out[bc - 1]!;
     }
     let b = this.head[id]!;
     if (b === 0) return out;
@@ -194,21 +183,20 @@ export class Postings {
   }
 }
 
-/** The slots in both sorted lists. */
-export function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
-  const out = new Uint32Array(Math.min(a.length, b.length));
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      out[k++] = x;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
+/** `count` varint gaps from bytes[at] as slots into out[0..count) (the first gap counts from -1). */
+export function decodeGaps(bytes: Uint8Array, at: number, count: number, out: Uint32Array): void {
+  let p = at;
+  let slot = -1;
+  for (let i = 0; i < count; i++) {
+    let gap = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = bytes[p++]!;
+      gap += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    slot += gap;
+    out[i] = slot;
   }
-  return out.subarray(0, k);
 }

@@ -3,53 +3,15 @@
 // process itself (the CLI, small corpora).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { articleFormatOf, plainArticleText } from '../extract/article-format';
-import { containedPath } from './contained-path';
-import { contentHash, hashIfRacy, planRefresh, readCacheBytes, runChunked, SEARCH_INDEX, writeCache, type KnownFile, type ScanEntry } from './index-store';
-import { FOLD_VERSION, foldKey } from '../text/normalise';
+import { fromStoredExtra, toStoredExtra, type SearchFileRecord } from './file-records';
+import { contentHash, hashIfRacy, planRefresh, readCacheBytes, runChunked, SEARCH_INDEX, writeCache, type ScanEntry } from './index-store';
+import { foldKey } from '../text/normalise';
 import { IndexFormatError, SearchIndex, type DocMeta } from './search-index';
-import { checkFilters, checkQuerySize, compileQuery, type SearchFilters } from './search-query';
-import { findHits, type TextHit } from './text-hits';
+import { answer, articleReading, compileRequest, type EngineRequest, type EngineResult } from './engine-answer';
 
-export interface SearchFileRecord extends KnownFile {
-  /** The sidecar's encoding override the article was decoded with. */
-  encoding: string | null;
-  /** A scanned PDF: the key its OCR text is (or will be) kept under; a newer reading is read again. */
-  ocrKey?: string;
-}
+export type { SearchFileRecord } from './file-records';
 
-export interface EngineRequest {
-  query: string;
-  lenient?: boolean;
-  /** Words only as typed: no proclitics or suffixes (search-query.ts). */
-  wholeWord?: boolean;
-  filters?: SearchFilters;
-  /** Hits returned with text and context; the totals count all. Default: all. */
-  limit?: number;
-  /** Count every hit even when very many articles match (slower; the CLI wants it). */
-  exactTotals?: boolean;
-}
-
-export interface EngineHit extends TextHit {
-  file: string;
-}
-
-export interface EngineResult {
-  hits: EngineHit[];
-  totalHits: number;
-  /** totalHits is a lower bound: hits were counted up to a cap in some articles. */
-  approximate: boolean;
-  totalArticles: number;
-  lenient: boolean;
-  wholeWord: boolean;
-  /** The limit cut the hits short. */
-  truncated: boolean;
-}
-
-export class SearchQueryError extends Error {}
-
-/** Loaded when an article is read again or a page's hits are shown (article-reading.ts says why). */
-const articleReading = () => import('./article-reading');
+export { SearchQueryError, type EngineHit, type EngineRequest, type EngineResult } from './engine-answer';
 
 /**
  * Loads ahead what reading an article needs. The index worker calls it once it is searchable,
@@ -61,12 +23,6 @@ export async function prepareArticleReading(): Promise<void> {
 }
 
 const NO_META: DocMeta = { language: null, outlet: null, date: null, tags: [] };
-
-interface StoredExtra {
-  foldVersion: number;
-  writtenAt: number;
-  files: Record<string, SearchFileRecord>;
-}
 
 export class SearchEngine {
   index = new SearchIndex();
@@ -82,15 +38,15 @@ export class SearchEngine {
     if (!bytes) return engine;
     try {
       const { index, extra } = SearchIndex.fromBytes(bytes);
-      const x = extra as StoredExtra;
-      if (!x || x.foldVersion !== FOLD_VERSION || typeof x.writtenAt !== 'number' || typeof x.files !== 'object') return engine;
+      const stored = fromStoredExtra(extra);
+      if (!stored) return engine;
       for (const file of index.files()) {
-        const r = x.files[file];
-        if (r && typeof r.article?.hash === 'string') engine.files.set(file, r);
+        const r = stored.records.get(file);
+        if (r) engine.files.set(file, r);
         else index.remove(file);
       }
       engine.index = index;
-      engine.writtenAt = x.writtenAt;
+      engine.writtenAt = stored.writtenAt;
     } catch (error) {
       if (!(error instanceof IndexFormatError)) throw error;
     }
@@ -103,8 +59,7 @@ export class SearchEngine {
   persist(root: string): Promise<boolean> {
     this.saving = this.saving.then(async () => {
       this.dirty = false;
-      const extra: StoredExtra = { foldVersion: FOLD_VERSION, writtenAt: this.writtenAt, files: Object.fromEntries(this.files) };
-      const ok = await writeCache(root, SEARCH_INDEX, this.index.chunks(extra));
+      const ok = await writeCache(root, SEARCH_INDEX, this.index.chunks(toStoredExtra(this.files, this.writtenAt)));
       if (!ok) this.dirty = true;
       return ok;
     });
@@ -198,42 +153,10 @@ export class SearchEngine {
 
   /** Ranks the articles, then reads the best ones to give each hit its original text and context. */
   async search(root: string, request: EngineRequest): Promise<EngineResult> {
-    const query = compileQuery(request.query, { lenient: request.lenient, wholeWord: request.wholeWord, filters: request.filters });
-    const problem = checkQuerySize(query) ?? checkFilters(query.filters);
-    if (problem) throw new SearchQueryError(problem);
+    const query = compileRequest(request);
     const ranked = this.index.search(query, { exactTotals: request.exactTotals });
-    const limit = request.limit ?? Infinity;
-    const hits: EngineHit[] = [];
-    let truncated = false;
-    for (const a of ranked.articles) {
-      if (hits.length >= limit) {
-        truncated = true;
-        break;
-      }
-      const text = await this.readText(root, a.file);
-      if (text === null) continue;
-      // Which proclitics apply is the index's finding for the article, so the hits are the ones it counted.
-      const arabic = this.index.arabic(a.file);
-      for (const h of findHits(text, query, { limit: limit - hits.length, arabic })) hits.push({ file: a.file, ...h });
-    }
-    return { hits, totalHits: ranked.totalHits, approximate: ranked.approximate, totalArticles: ranked.articles.length, lenient: query.lenient, wholeWord: query.wholeWord, truncated };
-  }
-
-  private async readText(root: string, file: string): Promise<string | null> {
-    try {
-      const bytes = readFileSync(containedPath(root, file));
-      const encoding = this.files.get(file)?.encoding;
-      // Plain text is decoded here, as articleText would: no extractor needs loading for it.
-      if ((articleFormatOf(file) ?? 'txt') === 'txt') {
-        const decoded = plainArticleText(bytes, encoding);
-        return decoded.ok ? decoded.text : null;
-      }
-      const { articleText, extractedTextCache } = await articleReading();
-      const decoded = await articleText(file, bytes, encoding, extractedTextCache(root));
-      return decoded.ok ? decoded.text : null;
-    } catch {
-      return null;
-    }
+    // Which proclitics apply is the index's finding for the article, so the hits are the ones it counted.
+    return answer(root, query, ranked, request.limit, (file) => ({ encoding: this.files.get(file)?.encoding, arabic: this.index.arabic(file) }));
   }
 }
 

@@ -16,10 +16,10 @@ import { CodePage, GRAMS, SPACE, SYM_BITS, trigram } from './code-page';
 import { indexChunks, readIndex } from './index-format';
 import { rankSlots, type IndexSearchOptions, type IndexSearchResult } from './index-ranking';
 import { filterFn, outletKey, type DocMeta, type Slot } from './index-slot';
-import { intersect, Postings } from './postings';
+import { candidateSlots } from './candidate-slots';
+import { Postings } from './postings';
 import { QueryMatcher } from './query-matcher';
-import type { CompiledQuery, CompiledTerm } from './search-query';
-import { termStems } from './term-pattern';
+import type { CompiledQuery } from './search-query';
 import { ArabicEvidence } from './word-forms';
 
 export type { DocMeta } from './index-slot';
@@ -154,42 +154,6 @@ export class SearchIndex {
     for (const s of live) this.insert(s.file, s.key, s.arabic, s.meta);
   }
 
-  /** Trigram numbers of a stem (spaces left out); null when it cannot occur in any article. */
-  private gramsOf(stem: string): number[] | null {
-    const enc = this.page.encode(stem.replace(/ /g, ''), false);
-    if (enc === null) return null;
-    const sym = this.page.sym;
-    const out = new Set<number>();
-    for (let i = 2; i < enc.length; i++) {
-      out.add(trigram(sym[enc.charCodeAt(i - 2)]!, sym[enc.charCodeAt(i - 1)]!, sym[enc.charCodeAt(i)]!));
-    }
-    return [...out];
-  }
-
-  /** Candidate slots for all terms, or null for "every article" (no stem long enough to narrow). */
-  private candidates(terms: readonly CompiledTerm[]): Uint32Array | null {
-    const grams: number[] = [];
-    for (const t of terms) {
-      for (const stem of termStems(t)) {
-        const g = this.gramsOf(stem);
-        if (g === null) return new Uint32Array(0);
-        grams.push(...g);
-      }
-    }
-    if (grams.length === 0) return null;
-    const post = this.postings;
-    const lists = [...new Set(grams)].map((g) => post.list(g));
-    if (lists.some((id) => id === 0)) return new Uint32Array(0);
-    lists.sort((x, y) => post.count[x]! - post.count[y]!);
-    let current = post.decode(lists[0]!);
-    for (let i = 1; i < lists.length && current.length > 0; i++) {
-      // A list far longer than the candidates narrows them little; checking keys is cheaper.
-      if (i >= 3 && post.count[lists[i]!]! > current.length * 16) break;
-      current = intersect(current, post.decode(lists[i]!));
-    }
-    return current;
-  }
-
   /**
    * The articles that hold every term, ranked, with their hits counted. The trigram lists
    * narrow the articles; the query's patterns, spelled in the code page's bytes, then decide on
@@ -200,7 +164,8 @@ export class SearchIndex {
     if (query.terms.length === 0) return none;
     const matcher = QueryMatcher.compile(query.terms, this.page.alphabet());
     if (matcher === null) return none;
-    const cands = this.candidates(query.terms);
+    const post = this.postings;
+    const cands = candidateSlots(query.terms, this.page, { count: (g) => post.count[post.list(g)]!, slots: (g) => post.decode(post.list(g)) });
     const accept = filterFn(query);
     const slots: Slot[] = [];
     const push = (s: Slot | null) => {

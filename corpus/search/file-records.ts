@@ -1,0 +1,88 @@
+// What the search index recorded of each article file (size, time, hash, sidecar, encoding,
+// OCR key), kept in the index's header as columns: parsing 20,000 small objects cost more than
+// everything else in reopening the index.
+import { FOLD_VERSION } from '../text/normalise';
+import type { Fingerprint, KnownFile } from './index-store';
+
+export interface SearchFileRecord extends KnownFile {
+  /** The sidecar's encoding override the article was decoded with. */
+  encoding: string | null;
+  /** A scanned PDF: the key its OCR text is (or will be) kept under; a newer reading is read again. */
+  ocrKey?: string;
+}
+
+export interface FileColumns {
+  names: string[];
+  size: number[];
+  mtime: number[];
+  hash: string[];
+  /** 0 for no sidecar. */
+  sidecar: Array<0 | [number, number]>;
+  encoding: Array<string | null>;
+  /** 0 for none. */
+  ocrKey: Array<string | 0>;
+}
+
+function toColumns(records: ReadonlyMap<string, SearchFileRecord>): FileColumns {
+  const c: FileColumns = { names: [], size: [], mtime: [], hash: [], sidecar: [], encoding: [], ocrKey: [] };
+  for (const [name, r] of records) {
+    c.names.push(name);
+    c.size.push(r.article.size);
+    c.mtime.push(r.article.mtimeMs);
+    c.hash.push(r.article.hash);
+    c.sidecar.push(r.sidecar ? [r.sidecar.size, r.sidecar.mtimeMs] : 0);
+    c.encoding.push(r.encoding);
+    c.ocrKey.push(r.ocrKey ?? 0);
+  }
+  return c;
+}
+
+const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** The records the columns hold, or null when they are not what toColumns writes. */
+function fromColumns(x: unknown): Map<string, SearchFileRecord> | null {
+  if (x === null || typeof x !== 'object') return null;
+  const c = x as Partial<FileColumns>;
+  const { names, size, mtime, hash, sidecar, encoding, ocrKey } = c;
+  if (!Array.isArray(names) || ![size, mtime, hash, sidecar, encoding, ocrKey].every((a) => Array.isArray(a) && a.length === names.length)) return null;
+  const out = new Map<string, SearchFileRecord>();
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    const s = size![i];
+    const t = mtime![i];
+    const h = hash![i];
+    const side = sidecar![i];
+    const enc = encoding![i];
+    const ocr = ocrKey![i];
+    if (typeof name !== 'string' || !isNumber(s) || !isNumber(t) || typeof h !== 'string') return null;
+    if (enc !== null && typeof enc !== 'string') return null;
+    if (ocr !== 0 && typeof ocr !== 'string') return null;
+    let sidecarPrint: Fingerprint | null = null;
+    if (side !== 0) {
+      if (!Array.isArray(side) || !isNumber(side[0]) || !isNumber(side[1])) return null;
+      sidecarPrint = { size: side[0], mtimeMs: side[1] };
+    }
+    out.set(name, { article: { size: s, mtimeMs: t, hash: h }, sidecar: sidecarPrint, encoding: enc, ...(ocr ? { ocrKey: ocr } : {}) });
+  }
+  return out;
+}
+
+/** What the search engine keeps in the index's header besides the index itself. */
+export interface StoredExtra {
+  foldVersion: number;
+  writtenAt: number;
+  files: FileColumns;
+}
+
+export function toStoredExtra(records: ReadonlyMap<string, SearchFileRecord>, writtenAt: number): StoredExtra {
+  return { foldVersion: FOLD_VERSION, writtenAt, files: toColumns(records) };
+}
+
+/** The records and when they were written, or null when they were folded otherwise or are not what toStoredExtra writes. */
+export function fromStoredExtra(extra: unknown): { records: Map<string, SearchFileRecord>; writtenAt: number } | null {
+  if (extra === null || typeof extra !== 'object') return null;
+  const x = extra as Partial<StoredExtra>;
+  if (x.foldVersion !== FOLD_VERSION || typeof x.writtenAt !== 'number') return null;
+  const records = fromColumns(x.files);
+  return records ? { records, writtenAt: x.writtenAt } : null;
+}

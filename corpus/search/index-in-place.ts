@@ -1,0 +1,155 @@
+// The search index read in place from its file, for a one-off search (the command line): the
+// header, the trigram table, then only the lists of the query's trigrams and the keys of the
+// articles they leave, each read at its offset. Loading the whole index (about the size of the
+// articles' text) would cost the one query far more than answering it.
+import { Buffer } from 'node:buffer';
+import { closeSync, readSync } from 'node:fs';
+import { CodePage } from './code-page';
+import { candidateSlots, termGrams } from './candidate-slots';
+import { headerLength, IndexFormatError, readHeader, readTable, tableBytes, type IndexHeader } from './index-format';
+import { outletKey, type Slot } from './index-slot';
+import { openCacheSync, SEARCH_INDEX } from './index-store';
+import { decodeGaps } from './postings';
+import type { CompiledTerm } from './search-query';
+
+/** Keys of candidates this close together in the file are read in one piece. */
+const KEY_GAP = 4096;
+
+/** Bytes read from the file, by part: what a query costs in reading (tests count them). */
+export interface BytesRead {
+  header: number;
+  table: number;
+  lists: number;
+  keys: number;
+}
+
+interface ListAt {
+  count: number;
+  off: number;
+  len: number;
+}
+
+export class IndexInPlace {
+  readonly bytesRead: BytesRead = { header: 0, table: 0, lists: 0, keys: 0 };
+  readonly page = new CodePage();
+  private readonly lists = new Map<number, ListAt>();
+  private keyStarts: Float64Array | null = null;
+  private bodyAt = 0;
+  private closed = false;
+
+  private constructor(
+    private readonly fd: number,
+    readonly size: number,
+    readonly header: IndexHeader,
+  ) {
+    this.page.restore(header.chars);
+  }
+
+  /**
+   * The corpus's index with its header read, or null when there is none. Throws
+   * IndexFormatError when the file is not an index of this format.
+   */
+  static open(root: string): IndexInPlace | null {
+    const file = openCacheSync(root, SEARCH_INDEX);
+    if (!file) return null;
+    try {
+      const length = 8 + headerLength(readAt(file.fd, 0, 8));
+      const header = readHeader(readAt(file.fd, 0, length));
+      if (header.tableAt + 4 > file.size) throw new IndexFormatError('keys cut short');
+      const index = new IndexInPlace(file.fd, file.size, header);
+      index.bytesRead.header = length;
+      return index;
+    } catch (error) {
+      closeSync(file.fd);
+      throw error;
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
+  }
+
+  /** Reads the trigram table (once): which lists there are, and where. */
+  private readTable(): void {
+    if (this.keyStarts) return;
+    const { tableAt, files, lengths } = this.header;
+    const rows = readAt(this.fd, tableAt, 4).readUInt32LE(0);
+    const table = readAt(this.fd, tableAt + 4, tableBytes(rows));
+    this.bytesRead.table = 4 + table.length;
+    this.bodyAt = tableAt + 4 + table.length;
+    readTable(table, rows, files.length, this.size - this.bodyAt, (gram, count, _last, off, len) => this.lists.set(gram, { count, off, len }));
+    const starts = new Float64Array(files.length + 1);
+    for (let i = 0; i < files.length; i++) starts[i + 1] = starts[i]! + lengths[i]!;
+    this.keyStarts = starts;
+  }
+
+  /** Slots that can hold every term, or null for every article (as SearchIndex narrows them). */
+  candidates(terms: readonly CompiledTerm[]): Uint32Array | null {
+    this.readTable();
+    return candidateSlots(terms, this.page, {
+      count: (gram) => this.lists.get(gram)?.count ?? 0,
+      slots: (gram) => this.list(gram),
+    });
+  }
+
+  /** Bytes of the lists of the terms' trigrams: what `candidates` reads at most. */
+  listBytes(terms: readonly CompiledTerm[]): number {
+    this.readTable();
+    let total = 0;
+    for (const g of termGrams(terms, this.page) ?? []) total += this.lists.get(g)?.len ?? 0;
+    return total;
+  }
+
+  private list(gram: number): Uint32Array {
+    const at = this.lists.get(gram);
+    if (!at) return new Uint32Array(0);
+    const bytes = readAt(this.fd, this.bodyAt + at.off, at.len);
+    this.bytesRead.lists += bytes.length;
+    const out = new Uint32Array(at.count);
+    decodeGaps(bytes, 0, at.count, out);
+    return out;
+  }
+
+  /** The articles at these slots (ascending; null: all), keys read from the file, nearby ones in one read. */
+  slots(which: Uint32Array | null): Slot[] {
+    this.readTable();
+    const starts = this.keyStarts!;
+    const { files, arabic, meta, metas, keysAt } = this.header;
+    const n = which ? which.length : files.length;
+    const slotAt = (i: number) => (which ? which[i]! : i);
+    const outlets = metas.map(outletKey);
+    const out: Slot[] = [];
+    let i = 0;
+    while (i < n) {
+      // A run of slots whose keys lie close together: one read, a slice per key.
+      let j = i + 1;
+      while (j < n && starts[slotAt(j)]! - starts[slotAt(j - 1) + 1]! <= KEY_GAP) j++;
+      const from = starts[slotAt(i)]!;
+      const to = starts[slotAt(j - 1) + 1]!;
+      const keys = readAt(this.fd, keysAt + from, to - from).toString('latin1');
+      this.bytesRead.keys += to - from;
+      for (let k = i; k < j; k++) {
+        const s = slotAt(k);
+        const m = meta[s]!;
+        out.push({ file: files[s]!, key: keys.slice(starts[s]! - from, starts[s + 1]! - from), arabic: arabic.charCodeAt(s) === 49, meta: metas[m]!, outletKey: outlets[m]! });
+      }
+      i = j;
+    }
+    return out;
+  }
+}
+
+/** `length` bytes at `position`, all of them (a short read is read on). */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const out = Buffer.allocUnsafe(length);
+  let got = 0;
+  while (got < length) {
+    const n = readSync(fd, out, got, length - got, position + got);
+    if (n === 0) break;
+    got += n;
+  }
+  if (got < length) throw new IndexFormatError('cut short');
+  return out;
+}
