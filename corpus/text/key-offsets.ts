@@ -19,6 +19,26 @@ export interface KeySpelling {
   other: number;
 }
 
+// The fold's two tables as one, read once per character: the key unit a code unit emits on its
+// own (KEEP and SURROGATE), or what else it does as a negative number. About a tenth fewer
+// instructions than reading both tables (callgrind, a whole-text walk).
+const U_MARK = -1;
+const U_DROP = -2;
+const U_SPACE = -3;
+const U_EXPAND = -4;
+let UNITS: Int32Array | null = null;
+
+function unitTable(): Int32Array {
+  if (UNITS) return UNITS;
+  const { cls, map } = foldTables();
+  const t = new Int32Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const kind = cls[c];
+    t[c] = kind === KEEP ? map[c]! : kind === SURROGATE ? c : kind === MARK ? U_MARK : kind === SPACE ? U_SPACE : kind === EXPAND ? U_EXPAND : U_DROP;
+  }
+  return (UNITS = t);
+}
+
 /**
  * For each key span, what `originalSpan(fold(text), s.start, s.end)` gives, when `key` is
  * `foldKey(text)` (strict), spelled through `spelling` if given. The spans must be in key
@@ -29,7 +49,8 @@ export function originalSpansOfKey(text: string, key: string, spans: readonly Ke
   const cursor = SpanCursor.of(spans, key.length);
   if (cursor === null) return null;
   if (spans.length === 0) return cursor.out;
-  const { cls, map, expansions } = foldTables();
+  const { expansions } = foldTables();
+  const units = unitTable();
   const byteOf = spelling?.byteOf;
   const other = spelling?.other ?? 0;
   const n = text.length;
@@ -40,34 +61,34 @@ export function originalSpansOfKey(text: string, key: string, spans: readonly Ke
   let lastSpace = false; // key character k - 1 is a space
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    const kind = cls[c];
-    let u: number;
-    if (kind === KEEP) u = map[c]!;
-    else if (kind === SURROGATE) u = c;
-    else if (kind === MARK) {
-      if (k > 0 && lastEnd === i) lastEnd = i + 1;
-      continue;
-    } else if (kind === SPACE) {
-      if (lastSpace) {
-        lastEnd = i + 1;
+    let u = units[c]!;
+    if (u < 0) {
+      if (u === U_MARK) {
+        if (k > 0 && lastEnd === i) lastEnd = i + 1;
         continue;
       }
-      u = 0x20;
-    } else if (kind === EXPAND) {
-      const s = expansions.get(c)!;
-      for (let j = 0; j < s.length; j++) {
-        const e = s.charCodeAt(j);
-        if (key.charCodeAt(k) !== (byteOf === undefined ? e : byteOf[e] || other)) return null;
-        if (k === due) {
-          due = cursor.at(k, i, lastEnd);
-          if (due < 0) return cursor.out;
+      if (u === U_SPACE) {
+        if (lastSpace) {
+          lastEnd = i + 1;
+          continue;
         }
-        k++;
-        lastEnd = i + 1;
-        lastSpace = e === 0x20;
-      }
-      continue;
-    } else continue; // DROP
+        u = 0x20;
+      } else if (u === U_EXPAND) {
+        const s = expansions.get(c)!;
+        for (let j = 0; j < s.length; j++) {
+          const e = s.charCodeAt(j);
+          if (key.charCodeAt(k) !== (byteOf === undefined ? e : byteOf[e] || other)) return null;
+          if (k === due) {
+            due = cursor.at(k, i, lastEnd);
+            if (due < 0) return cursor.out;
+          }
+          k++;
+          lastEnd = i + 1;
+          lastSpace = e === 0x20;
+        }
+        continue;
+      } else continue; // DROP
+    }
     if (key.charCodeAt(k) !== (byteOf === undefined ? u : byteOf[u] || other)) return null;
     if (k === due) {
       due = cursor.at(k, i, lastEnd);
