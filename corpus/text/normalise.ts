@@ -25,13 +25,13 @@ export interface FoldOptions {
   lenient?: boolean;
 }
 
-// What a code unit does in the key.
-const KEEP = 0; // emits MAP[c]
-const MARK = 1; // deleted; belongs to the character before it (harakat, tatweel)
-const DROP = 2; // deleted on its own (ZWNJ, ZWJ, bidi controls, soft hyphen)
-const SPACE = 3; // any whitespace; a run becomes one space
-const EXPAND = 4; // a presentation-form ligature that stands for several letters
-const SURROGATE = 5; // kept as is, but the key may then hold a lone surrogate
+// What a code unit does in the key. Exported for key-offsets.ts, which walks the same tables.
+export const KEEP = 0; // emits MAP[c]
+export const MARK = 1; // deleted; belongs to the character before it (harakat, tatweel)
+export const DROP = 2; // deleted on its own (ZWNJ, ZWJ, bidi controls, soft hyphen)
+export const SPACE = 3; // any whitespace; a run becomes one space
+export const EXPAND = 4; // a presentation-form ligature that stands for several letters
+export const SURROGATE = 5; // kept as is, but the key may then hold a lone surrogate
 
 let CLASS: Uint8Array | null = null;
 let MAP: Uint16Array | null = null;
@@ -123,6 +123,15 @@ function buildTables(): void {
 function tables(): { cls: Uint8Array; map: Uint16Array } {
   if (!CLASS || !MAP) buildTables();
   return { cls: CLASS!, map: MAP! };
+}
+
+/**
+ * The fold's tables: each code unit's class (KEEP, MARK, ...), what a KEEP unit becomes, and
+ * what an EXPAND unit becomes. For code that must fold exactly as `fold` does without its arrays.
+ */
+export function foldTables(): { cls: Uint8Array; map: Uint16Array; expansions: ReadonlyMap<number, string> } {
+  const { cls, map } = tables();
+  return { cls, map, expansions: EXPANSIONS };
 }
 
 const CHUNK = 8192;
