@@ -45,6 +45,11 @@ export class CodePage {
     return b;
   }
 
+  /** How a key in this page spells folded characters (key-offsets.ts reads a text against it). */
+  spelling(): { byteOf: Uint8Array; other: number } {
+    return { byteOf: this.byteOf, other: OTHER };
+  }
+
   /** The key in one byte per character; null when `assign` is false and a character is unknown. */
   encode(key: string, assign: boolean): string | null {
     const bytes = this.encodeBytes(key, assign);

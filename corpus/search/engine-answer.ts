@@ -7,7 +7,7 @@ import { articleFormatOf, plainArticleText } from '../extract/article-format';
 import { containedPath } from './contained-path';
 import type { IndexSearchResult } from './index-ranking';
 import { checkFilters, checkQuerySize, compileQuery, type CompiledQuery, type SearchFilters } from './search-query';
-import { findHits, type TextHit } from './text-hits';
+import { findHits, findHitsInKey, type KeyPage, type TextHit } from './text-hits';
 
 export interface EngineRequest {
   query: string;
@@ -50,11 +50,11 @@ export function compileRequest(request: EngineRequest): CompiledQuery {
   return query;
 }
 
-/** How an article was indexed: the encoding it was decoded with, and whether its key reads as Arabic. */
-export type IndexedAs = (file: string) => { encoding: string | null | undefined; arabic: boolean };
+/** How an article was indexed: the encoding it was decoded with, whether its key reads as Arabic, and the key itself. */
+export type IndexedAs = (file: string) => { encoding: string | null | undefined; arabic: boolean; key?: string };
 
 /** The hits of the ranked articles, best first, up to the request's limit; the totals are the ranking's. */
-export async function answer(root: string, query: CompiledQuery, ranked: IndexSearchResult, limit = Infinity, indexedAs: IndexedAs): Promise<EngineResult> {
+export async function answer(root: string, query: CompiledQuery, ranked: IndexSearchResult, limit = Infinity, indexedAs: IndexedAs, page?: KeyPage): Promise<EngineResult> {
   const hits: EngineHit[] = [];
   let truncated = false;
   for (const a of ranked.articles) {
@@ -62,10 +62,13 @@ export async function answer(root: string, query: CompiledQuery, ranked: IndexSe
       truncated = true;
       break;
     }
-    const { encoding, arabic } = indexedAs(a.file);
+    const { encoding, arabic, key } = indexedAs(a.file);
     const text = await readText(root, a.file, encoding);
     if (text === null) continue;
-    for (const h of findHits(text, query, { limit: limit - hits.length, arabic })) hits.push({ file: a.file, ...h });
+    const options = { limit: limit - hits.length, arabic };
+    // With the index's key at hand the text need not be folded again to place the hits.
+    const found = key !== undefined && page ? findHitsInKey(text, key, query, options, page) : findHits(text, query, options);
+    for (const h of found) hits.push({ file: a.file, ...h });
   }
   return { hits, totalHits: ranked.totalHits, approximate: ranked.approximate, totalArticles: ranked.articles.length, lenient: query.lenient, wholeWord: query.wholeWord, truncated };
 }

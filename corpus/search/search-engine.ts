@@ -156,7 +156,7 @@ export class SearchEngine {
     const query = compileRequest(request);
     const ranked = this.index.search(query, { exactTotals: request.exactTotals });
     // Which proclitics apply is the index's finding for the article, so the hits are the ones it counted.
-    return answer(root, query, ranked, request.limit, (file) => ({ encoding: this.files.get(file)?.encoding, arabic: this.index.arabic(file) }));
+    return answer(root, query, ranked, request.limit, (file) => ({ encoding: this.files.get(file)?.encoding, arabic: this.index.arabic(file), key: this.index.key(file) }), this.index.keyPage(query));
   }
 }
 

@@ -32,7 +32,8 @@ export async function searchInPlace(root: string, request: EngineRequest, scan: 
     const slots = matcher === null ? [] : index.slots(index.candidates(query.terms));
     const ranked = matcher === null ? { articles: [], totalHits: 0, approximate: false } : rankSlots(slots, { matcher, weights: query.terms.map((t) => (t.phrase ? 1.5 : 1)) }, { exactTotals: request.exactTotals });
     const bySlot = new Map(slots.map((s) => [s.file, s]));
-    return await answer(root, query, ranked, request.limit, (file) => ({ encoding: stored.records.get(file)?.encoding, arabic: bySlot.get(file)?.arabic ?? false }));
+    const page = matcher === null ? undefined : { matcher, spelling: index.page.spelling() };
+    return await answer(root, query, ranked, request.limit, (file) => ({ encoding: stored.records.get(file)?.encoding, arabic: bySlot.get(file)?.arabic ?? false, key: bySlot.get(file)?.key }), page);
   } catch (error) {
     if (error instanceof IndexFormatError) return null;
     throw error;

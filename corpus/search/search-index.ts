@@ -20,6 +20,7 @@ import { candidateSlots } from './candidate-slots';
 import { Postings } from './postings';
 import { QueryMatcher } from './query-matcher';
 import type { CompiledQuery } from './search-query';
+import type { KeyPage } from './text-hits';
 import { ArabicEvidence } from './word-forms';
 
 export type { DocMeta } from './index-slot';
@@ -54,6 +55,18 @@ export class SearchIndex {
   arabic(file: string): boolean {
     const s = this.byFile.get(file);
     return s !== undefined && this.slots[s]!.arabic;
+  }
+
+  /** The article's key as held (one byte per character through the code page), if indexed. */
+  key(file: string): string | undefined {
+    const s = this.byFile.get(file);
+    return s === undefined ? undefined : this.slots[s]!.key;
+  }
+
+  /** How the keys are spelled, with the query's matcher for them: what placing hits from a key needs. */
+  keyPage(query: CompiledQuery): KeyPage | undefined {
+    const matcher = query.terms.length === 0 ? null : QueryMatcher.compile(query.terms, this.page.alphabet());
+    return matcher === null ? undefined : { matcher, spelling: this.page.spelling() };
   }
 
   /** Adds an article by its folded (strict) key, or replaces it. */

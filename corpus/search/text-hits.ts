@@ -1,7 +1,7 @@
 // The hits of a query in one article's text, with the context a list of results shows.
 // Matching runs on the text's folded key; the fold's offset map gives every hit back in the
 // original characters (UTF-16 offsets into the text as decoded).
-import { originalSpansOfKey } from '../text/key-offsets';
+import { originalSpansOfKey, type KeySpelling } from '../text/key-offsets';
 import { fold, originalSpan, type Folded } from '../text/normalise';
 import { keyAlphabet } from './key-alphabet';
 import { QueryMatcher, type KeySpan } from './query-matcher';
@@ -52,21 +52,30 @@ export function findHits(text: string, query: CompiledQuery, options: FindOption
   return spans === null ? [] : hitsOfSpans(text, f, spans, limit);
 }
 
+/** The index's spelling of a key: one byte per folded character through its code page. */
+export interface KeyPage {
+  /** The query's matcher compiled for the page's alphabet (as the index ranks with it). */
+  matcher: QueryMatcher;
+  spelling: KeySpelling;
+}
+
 /**
  * `findHits` for a text whose folded (strict) key is at hand, as the index keeps it: the matcher
  * runs on that key, and the spans are mapped back by one pass over the text up to the last hit
  * (key-offsets.ts) instead of folding the whole text. The same hits as `findHits` when `key` is
- * `foldKey(text)`; when the text turns out not to fold to `key` (changed since it was indexed),
- * `findHits` on the text itself.
+ * `foldKey(text)` (spelled through `page` when given); when the text turns out not to fold to
+ * `key` (changed since it was indexed), `findHits` on the text itself.
  */
-export function findHitsInKey(text: string, key: string, query: CompiledQuery, options: FindOptions = {}): TextHit[] {
+export function findHitsInKey(text: string, key: string, query: CompiledQuery, options: FindOptions = {}, page?: KeyPage): TextHit[] {
   const limit = options.limit ?? Infinity;
-  const matcher = query.terms.length === 0 ? null : matcherOf(query);
+  // A byte that stands for every character the full page had no byte left for may match where the text does not.
+  if (page && key.includes(String.fromCharCode(page.spelling.other))) return findHits(text, query, options);
+  const matcher = query.terms.length === 0 ? null : (page?.matcher ?? matcherOf(query));
   if (matcher === null || limit <= 0) return [];
   const spans = matcher.spans(key, options.arabic ?? isArabicKey(key));
   if (spans === null) return [];
   const shown = spans.length > limit ? spans.slice(0, limit) : spans;
-  const places = originalSpansOfKey(text, key, shown);
+  const places = originalSpansOfKey(text, key, shown, page?.spelling);
   if (places === null) return findHits(text, query, options);
   return shown.map((s, i) => hitAt(text, places[i]![0], places[i]![1], s.term));
 }

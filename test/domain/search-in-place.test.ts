@@ -13,6 +13,7 @@ import { appFolder, scanCorpus, SEARCH_INDEX } from '../../corpus/search/index-s
 import { SearchEngine, type EngineResult } from '../../corpus/search/search-engine';
 import { searchInPlace } from '../../corpus/search/search-in-place';
 import { compileQuery } from '../../corpus/search/search-query';
+import { findHits } from '../../corpus/search/text-hits';
 import { makeQueries, neighbourQueries } from '../bench/bench-queries';
 import { buildVocabulary, makeArticle, makeRng } from '../bench/synthetic-corpus';
 
@@ -70,6 +71,26 @@ test('a search from the index file read in place finds the same hits, order and 
     }
   }
   assert.ok(withHits > queries.length, `${withHits} searches with hits`);
+});
+
+test('hits placed from the index\'s key are those found by folding each article again', async () => {
+  const scan = await scanCorpus(corpus);
+  let compared = 0;
+  for (const query of [...makeQueries(corpus, names, 30, makeRng(9)), 'ایران', 'رئیس جمهور', 'الإيرانية', 'و']) {
+    const request = { query, exactTotals: true };
+    const compiled = compileQuery(query);
+    for (const r of [await searchInPlace(corpus, request, scan), await engine.search(corpus, request)]) {
+      assert.ok(r);
+      const byFile = new Map<string, typeof r.hits>();
+      for (const h of r.hits) byFile.set(h.file, [...(byFile.get(h.file) ?? []), h]);
+      for (const [file, hits] of byFile) {
+        const again = findHits(readFileSync(join(corpus, file), 'utf8'), compiled, { arabic: engine.index.arabic(file) });
+        assert.deepEqual(hits.map(({ file: _, ...h }) => h), again, `«${query}» in ${file}`);
+        compared += hits.length;
+      }
+    }
+  }
+  assert.ok(compared > 100, `${compared} hits compared`);
 });
 
 test('a query reads the header, the trigram table, the lists of its own trigrams and its candidates\' keys, not the whole index', () => {
