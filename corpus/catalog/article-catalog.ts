@@ -15,7 +15,6 @@ import type { ArticleText } from '../extract/article-text';
 import { listNames, scanCorpus, type ScanEntry } from '../search/index-store';
 import { IndexWorkerHandle, type IndexerOptions } from './indexer';
 import { SearchEngine, SearchQueryError, type EngineRequest, type EngineResult } from '../search/search-engine';
-import { searchInPlace } from '../search/search-in-place';
 import { checkQuerySize, compileQuery } from '../search/search-query';
 import { CorpusWatcher, type ChangeBatch } from '../folder/watcher';
 
@@ -194,14 +193,9 @@ export class ArticleCatalog {
     return { hits, totalHits: result.totalHits, approximate: result.approximate, totalArticles: result.totalArticles, indexing: this.indexing() };
   }
 
-  /** The CLI's and the tests' path: the index in this thread, brought up to date first. */
-  async searchInline(request: EngineRequest): Promise<EngineResult> {
-    const scan = await scanCorpus(this.root);
-    // A current index answers one search from its file, read in place (search-in-place.ts).
-    if (!this.inlineSearch) {
-      const inPlace = await searchInPlace(this.root, request, scan);
-      if (inPlace) return inPlace;
-    }
+  /** The CLI's and the tests' path: the index in this thread, brought up to date first (with the folder as scanned, when given). */
+  async searchInline(request: EngineRequest, folderScan?: ScanEntry[]): Promise<EngineResult> {
+    const scan = folderScan ?? (await scanCorpus(this.root));
     this.inlineSearch ??= SearchEngine.load(this.root);
     const engine = await this.inlineSearch;
     await engine.refresh(this.root, scan);

@@ -156,6 +156,14 @@ async function ensureAppFolder(root: string): Promise<string | null> {
   return dir;
 }
 
+/** Whether the corpus has an index file to search with (one the engine cannot read is rebuilt, as before). */
+export async function indexOnDisk(root: string): Promise<boolean> {
+  const dir = await usableAppFolder(root);
+  if (!dir) return false;
+  const info = await stat(join(dir, SEARCH_INDEX)).catch(() => null);
+  return info !== null && info.isFile() && info.size > 0;
+}
+
 /** Reads a cache file; null when it is absent, unreadable or not an ordinary file (the caller rebuilds). */
 export async function readCacheBytes(root: string, name: string): Promise<Buffer | null> {
   try {

@@ -4,14 +4,13 @@
 // written: the app builds the index in the background. The hits, their order and the
 // totals are the indexed search's (scan-articles.ts shares its matcher and ranking).
 import { readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { articleFormatOf, articleText, tooLargeToRead } from '../extract/article-text';
 import { containedPath, encodingOverride } from './article-read';
 import { extractedTextCache } from './extracted-text-cache';
 import { rankArticles } from './index-ranking';
-import { listNames, scanCorpus, SEARCH_INDEX, usableAppFolder, type ScanEntry } from './index-store';
+import { listNames, scanCorpus, type ScanEntry } from './index-store';
+export { indexOnDisk } from './index-store';
 import type { RawPrefilter } from './raw-prefilter';
 import { decodeIfMayHold, scanArticles, type ScannedArticle, type ScanReply, type ScanStart, type ScanText, type WorkerEntry } from './scan-articles';
 import { SearchQueryError, type EngineHit, type EngineRequest, type EngineResult } from './search-engine';
@@ -24,13 +23,6 @@ export interface ScanOptions {
 
 const WORKER_FROM = 1000;
 
-/** Whether the corpus has an index file to search with (one the engine cannot read is rebuilt, as before). */
-export async function indexOnDisk(root: string): Promise<boolean> {
-  const dir = await usableAppFolder(root);
-  if (!dir) return false;
-  const info = await stat(join(dir, SEARCH_INDEX)).catch(() => null);
-  return info !== null && info.isFile() && info.size > 0;
-}
 
 /**
  * The engine's answer to the request, found by reading every article; null when the query

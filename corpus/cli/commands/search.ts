@@ -3,11 +3,11 @@
 // (SearchEngine.search) as the app's search box. With --json, exactly one object
 // {"hits": [{file, start, end, text, context}]}: start/end are UTF-16 offsets into the
 // article's decoded text and text is the original characters there.
-import { ArticleCatalog } from '../../catalog/article-catalog';
 import type { Language } from '../../text/language';
-import { SearchQueryError, type EngineResult } from '../../search/search-engine';
+import { SearchQueryError, type EngineRequest, type EngineResult } from '../../search/engine-answer';
+import { indexOnDisk, scanCorpus } from '../../search/index-store';
+import { searchInPlace } from '../../search/search-in-place';
 import { checkFilters, type SearchFilters } from '../../search/search-query';
-import { indexOnDisk, scanSearch } from '../../search/scan-search';
 import { CliError, corpusFolder, EXIT, parseFlags, UsageError, type CliCommand } from '../command';
 import { USAGES } from '../usage';
 
@@ -45,14 +45,9 @@ export const command: CliCommand = async (args) => {
     const problem = checkFilters(filters);
     if (problem) throw new UsageError(problem);
     const root = await corpusFolder(values.corpus);
-    const catalog = new ArticleCatalog(root);
     const lenient = flags.has('strict') ? false : flags.has('lenient') ? true : undefined;
     const wholeWord = flags.has('whole-word');
-    const request = { query, lenient, wholeWord, filters, limit, exactTotals: true };
-    // With no index yet, building one first would cost many times a single reading of the
-    // articles: they are read once instead, and the index is left for the app to build.
-    const scanned = (await indexOnDisk(root)) ? null : await scanSearch(root, request);
-    const result = scanned ?? (await catalog.searchInline(request));
+    const result = await answer(root, { query, lenient, wholeWord, filters, limit, exactTotals: true });
     // `hashiya search … | head` closes the pipe early: that is not an error.
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') process.exit(0);
@@ -61,7 +56,10 @@ export const command: CliCommand = async (args) => {
     if (flags.has('json')) {
       const hits: JsonHit[] = result.hits.map((h) => ({ file: h.file, start: h.start, end: h.end, text: h.text, context: h.context }));
       process.stdout.write(JSON.stringify({ hits }) + '\n');
-    } else process.stdout.write(humanReadable(result, await catalog.headlines()));
+    } else {
+      const { ArticleCatalog } = await import('../../catalog/article-catalog');
+      process.stdout.write(humanReadable(result, await new ArticleCatalog(root).headlines()));
+    }
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError || error instanceof SearchQueryError) {
@@ -76,6 +74,25 @@ export const command: CliCommand = async (args) => {
   }
 };
 
+
+/**
+ * With no index yet, building one first would cost many times a single reading of the
+ * articles: they are read once instead, and the index is left for the app to build. A current
+ * index answers from its file, read in place; otherwise it is loaded and brought up to date.
+ * Each way's modules are loaded only when it is taken.
+ */
+async function answer(root: string, request: EngineRequest): Promise<EngineResult> {
+  if (!(await indexOnDisk(root))) {
+    const { scanSearch } = await import('../../search/scan-search');
+    const scanned = await scanSearch(root, request);
+    if (scanned) return scanned;
+  }
+  const scan = await scanCorpus(root);
+  const inPlace = await searchInPlace(root, request, scan);
+  if (inPlace) return inPlace;
+  const { ArticleCatalog } = await import('../../catalog/article-catalog');
+  return new ArticleCatalog(root).searchInline(request, scan);
+}
 
 /** One block per hit: where it is and the article's headline, then its line of context with the hit between ⟦ ⟧. */
 function humanReadable(r: EngineResult, headlines: ReadonlyMap<string, string>): string {
