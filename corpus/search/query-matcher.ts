@@ -58,39 +58,27 @@ function frequency(ch: string): number {
   return PER_MILLE[ch] ?? 5;
 }
 
-/** Where in `folded` its rarest character is (the first of equals): indexOf stops at each of those. */
-function rarestOffset(folded: string): number {
-  let best = 0;
-  for (let i = 1; i < folded.length; i++) if (frequency(folded[i]!) < frequency(folded[best]!)) best = i;
-  return best;
-}
-
-function seek(anchor: number, text: string, folded: string, offset = rarestOffset(folded)): Seek {
-  return { anchor, text, piece: text.slice(offset), offset };
-}
-
 /**
- * Where in `folded` the rest of it is found at least cost: an anchor with a space in it is
- * better looked for from the letter before the space (ن س) than from its rarest letter alone
- * (س, a place at every س).
+ * About what looking for `folded` from `offset` on costs per key character, in units of one
+ * stream's scan: indexOf scans for the piece's first letter (cheap, but each one it finds is a
+ * compare), and every whole piece it finds is a place the matcher looks at (dear).
  */
-function cheapestOffset(folded: string): number {
-  const cost = (i: number) => seekCost(seek(0, folded, folded, i), folded, 1);
-  let best = rarestOffset(folded);
-  for (let i = 0; i < folded.length; i++) if (cost(i) < cost(best)) best = i;
-  return best;
-}
-
-/**
- * About what a seek costs per key character, in units of one stream's scan: indexOf stops at
- * each of the piece's first letter to compare the rest, and every whole piece it finds is a
- * place the matcher looks at, for each anchor that may start there (some hundreds of
- * characters scanned).
- */
-function seekCost(s: Seek, folded: string, anchors: number): number {
+function seekCost(folded: string, offset: number): number {
   let whole = 1;
-  for (let i = s.offset; i < folded.length; i++) whole *= frequency(folded[i]!) / 1000;
-  return 1 + 60 * (frequency(folded[s.offset]!) / 1000) + 1000 * anchors * whole;
+  for (let i = offset; i < folded.length; i++) whole *= frequency(folded[i]!) / 1000;
+  return 1 + 20 * (frequency(folded[offset]!) / 1000) + 300 * whole;
+}
+
+/** Where in `folded` looking for the rest of it costs least (the first of equals). */
+function cheapestOffset(folded: string): number {
+  let best = 0;
+  for (let i = 1; i < folded.length; i++) if (seekCost(folded, i) < seekCost(folded, best)) best = i;
+  return best;
+}
+
+function seek(anchor: number, text: string, folded: string): Seek & { cost: number } {
+  const offset = cheapestOffset(folded);
+  return { anchor, text, piece: text.slice(offset), offset, cost: seekCost(folded, offset) };
 }
 
 /** One stream for all anchors (their shared start), or one for each, whichever costs less. */
@@ -98,12 +86,10 @@ function seeksOf(pairs: ReadonlyArray<{ folded: string; text: string }>): Seek[]
   const prefix = commonPrefix(pairs.map((x) => x.text));
   // Anchors share their first letters; with none shared, only the first's places were ever looked at.
   if (prefix === '') return [seek(0, pairs[0]!.text, pairs[0]!.folded)];
-  if (pairs.length === 1) return [seek(0, pairs[0]!.text, pairs[0]!.folded)];
-  const each = pairs.map((x, i) => seek(i, x.text, x.folded, cheapestOffset(x.folded)));
-  const sharedFolded = pairs[0]!.folded.slice(0, prefix.length);
-  const shared = seek(-1, prefix, sharedFolded);
-  const eachCost = each.reduce((n, s, i) => n + seekCost(s, pairs[i]!.folded, 1), 0);
-  return eachCost < seekCost(shared, sharedFolded, pairs.length) ? each : [shared];
+  const each = pairs.map((x, i) => seek(i, x.text, x.folded));
+  if (pairs.length === 1) return each;
+  const shared = seek(-1, prefix, pairs[0]!.folded.slice(0, prefix.length));
+  return each.reduce((n, s) => n + s.cost, 0) < shared.cost ? each : [shared];
 }
 
 function commonPrefix(list: readonly string[]): string {
