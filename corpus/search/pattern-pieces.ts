@@ -1,5 +1,6 @@
 // Pieces of regex source spelled in an Alphabet: literals and choices among many strings.
 import type { Alphabet } from './key-alphabet';
+import { trieOf, type Piece } from './pattern-program';
 
 /** The source of a literal, or null when the alphabet cannot spell one of its characters. */
 export function literal(text: string, a: Alphabet): string | null {
@@ -33,6 +34,29 @@ export function choice(options: readonly string[], a: Alphabet, optional: boolea
   }
   return source;
 }
+
+/** `choice` as a piece of a pattern program (pattern-program.ts): the same options, tried in the same order. */
+export function choicePiece(options: readonly string[], a: Alphabet, optional: boolean): Piece {
+  let made = choicePieces.get(a);
+  if (made === undefined) choicePieces.set(a, (made = new Map()));
+  const id = `${optional ? 1 : 0}\u0000${options.join('\u0000')}`;
+  let piece = made.get(id);
+  if (piece === undefined) {
+    const t = trieOf(options.filter((o) => o !== '' && literal(o, a) !== null), a);
+    piece = t === null && !optional ? { kind: 'never' } : { kind: 'choice', trie: t, optional };
+    if (made.size >= MAX_CHOICES) made.clear();
+    made.set(id, piece);
+  }
+  return piece;
+}
+
+/** A literal as a piece: never when the alphabet cannot spell it. */
+export function literalPiece(text: string, a: Alphabet): Piece {
+  const spelled = literal(text, a) === null ? null : a.spell(text);
+  return spelled === null ? { kind: 'never' } : { kind: 'lit', text: spelled };
+}
+
+const choicePieces = new WeakMap<Alphabet, Map<string, Piece>>();
 
 /** Choices made per alphabet (an alphabet that is dropped takes its own with it). */
 const choices = new WeakMap<Alphabet, Map<string, string>>();

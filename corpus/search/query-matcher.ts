@@ -3,6 +3,7 @@
 // the hits in an article's text with it on the text's own key: one function decides what a
 // hit is, so a count and the list of hits it counts agree.
 import type { Alphabet } from './key-alphabet';
+import { runProgram, type Program } from './pattern-program';
 import { termPattern, type PatternTerm, type TermPattern } from './term-pattern';
 
 export interface KeySpan {
@@ -16,8 +17,8 @@ export interface KeySpan {
 export const MAX_SPANS = 100_000;
 
 interface RunnableTerm {
-  /** Sticky: tried only where a hit may start. */
-  re: RegExp;
+  /** Tried only where a hit may start (pattern-program.ts). */
+  program: Program;
   /** The anchors in the alphabet's spelling. */
   anchors: string[];
   /** How the anchors' places are found (see Seek). */
@@ -57,19 +58,30 @@ function frequency(ch: string): number {
   return PER_MILLE[ch] ?? 5;
 }
 
-/** Where in `folded` its rarest character is (the first of equals). */
-function rarestOffset(folded: string): number {
+/**
+ * About what looking for `folded` from `offset` on costs per key character, in units of one
+ * stream's scan: indexOf scans for the piece's first letter (cheap, but each one it finds is a
+ * compare), and every whole piece it finds is a place the matcher looks at (dear).
+ */
+function seekCost(folded: string, offset: number): number {
+  let whole = 1;
+  for (let i = offset; i < folded.length; i++) whole *= frequency(folded[i]!) / 1000;
+  return 1 + 20 * (frequency(folded[offset]!) / 1000) + 300 * whole;
+}
+
+/** Where in `folded` looking for the rest of it costs least (the first of equals). */
+function cheapestOffset(folded: string): number {
   let best = 0;
-  for (let i = 1; i < folded.length; i++) if (frequency(folded[i]!) < frequency(folded[best]!)) best = i;
+  for (let i = 1; i < folded.length; i++) if (seekCost(folded, i) < seekCost(folded, best)) best = i;
   return best;
 }
 
-function seek(anchor: number, text: string, folded: string): Seek {
-  const offset = rarestOffset(folded);
-  return { anchor, text, piece: text.slice(offset), offset };
+function seek(anchor: number, text: string, folded: string): Seek & { cost: number } {
+  const offset = cheapestOffset(folded);
+  return { anchor, text, piece: text.slice(offset), offset, cost: seekCost(folded, offset) };
 }
 
-/** One stream for all anchors (their shared start), or one for each, whichever stops less often. */
+/** One stream for all anchors (their shared start), or one for each, whichever costs less. */
 function seeksOf(pairs: ReadonlyArray<{ folded: string; text: string }>): Seek[] {
   const prefix = commonPrefix(pairs.map((x) => x.text));
   // Anchors share their first letters; with none shared, only the first's places were ever looked at.
@@ -77,9 +89,7 @@ function seeksOf(pairs: ReadonlyArray<{ folded: string; text: string }>): Seek[]
   const each = pairs.map((x, i) => seek(i, x.text, x.folded));
   if (pairs.length === 1) return each;
   const shared = seek(-1, prefix, pairs[0]!.folded.slice(0, prefix.length));
-  const stops = (s: Seek, folded: string) => frequency(folded[s.offset]!);
-  const eachStops = each.reduce((n, s, i) => n + stops(s, pairs[i]!.folded), 0);
-  return eachStops < stops(shared, pairs[0]!.folded) ? each : [shared];
+  return each.reduce((n, s) => n + s.cost, 0) < shared.cost ? each : [shared];
 }
 
 function commonPrefix(list: readonly string[]): string {
@@ -100,7 +110,7 @@ function runnable(p: TermPattern, a: Alphabet): RunnableTerm | null {
   if (pairs.length === 0) return null;
   const before = spellAll(p.before, a);
   return {
-    re: new RegExp(p.source, 'y'),
+    program: p.program,
     anchors: pairs.map((x) => x.text),
     seeks: seeksOf(pairs),
     before: new Set(before),
@@ -121,6 +131,25 @@ function nextPlace(key: string, s: Seek, from: number): number {
   return -1;
 }
 
+const UNKNOWN = -2;
+const NONE = -1;
+
+/** The first place in [from, limit) where the seek's anchor starts, or -1; with a negative limit, nextPlace. */
+function placeBefore(key: string, s: Seek, from: number, limit: number): number {
+  if (limit < 0) return nextPlace(key, s, from);
+  const lo = from + s.offset;
+  const hi = Math.min(key.length, limit + s.offset + s.piece.length - 1);
+  if (hi - lo < s.piece.length) return -1;
+  // A slice shares the key's characters: indexOf then stops at the limit.
+  const part = key.slice(lo, hi);
+  const whole = s.offset === 0;
+  for (let q = part.indexOf(s.piece); q >= 0; q = part.indexOf(s.piece, q + 1)) {
+    const p = lo + q - s.offset;
+    if (whole || key.startsWith(s.text, p)) return p;
+  }
+  return -1;
+}
+
 interface RunnablePair {
   arabic: RunnableTerm;
   other: RunnableTerm;
@@ -129,8 +158,7 @@ interface RunnablePair {
 /**
  * Terms made runnable, per alphabet: a query is asked again and again (as it is typed, page
  * after page, by the index and then for the text's hits), and building a term's patterns
- * cost more than running them on every candidate. A term's sticky regex is shared; every
- * use sets its lastIndex first, and nothing runs between that and its exec.
+ * cost more than running them on every candidate.
  */
 const runnables = new WeakMap<Alphabet, Map<string, RunnablePair | null>>();
 /** Terms kept per alphabet; the oldest go first. */
@@ -189,8 +217,11 @@ export class QueryMatcher {
     const { anchors, seeks, follow } = t;
     const firstLength = anchors[0]!.length;
     const k = seeks.length;
-    // The next place of each anchor; the places are taken in key order, lazily.
-    const at = k === 1 ? null : seeks.map((s) => nextPlace(key, s, 0));
+    // The next place of each anchor, taken in key order, lazily: a place is looked for only
+    // before the nearest one known (UNKNOWN: none before upTo[i]), so that a first look that
+    // hits early does not search the whole key for an anchor that seldom occurs (رو حانی).
+    const at = k === 1 ? null : new Array<number>(k).fill(UNKNOWN);
+    const upTo = k === 1 ? null : new Array<number>(k).fill(0);
     let which = 0;
     let p = at === null ? nextPlace(key, seeks[0]!, 0) : -1;
     let n = 0;
@@ -206,11 +237,26 @@ export class QueryMatcher {
             which = i;
           }
         }
+        for (let i = 0; i < k; i++) {
+          if (at[i] !== UNKNOWN) continue;
+          const x = placeBefore(key, seeks[i]!, upTo![i]!, p);
+          if (x >= 0) {
+            at[i] = x;
+            if (p < 0 || x < p || (x === p && i < which)) {
+              p = x;
+              which = i;
+            }
+          } else if (p < 0) at[i] = NONE;
+          else upTo![i] = p;
+        }
       }
       if (p < 0) break;
       const here = p;
       if (at === null) p = nextPlace(key, seeks[0]!, here + 1);
-      else at[which] = nextPlace(key, seeks[which]!, here + 1);
+      else {
+        at[which] = UNKNOWN;
+        upTo![which] = here + 1;
+      }
       // Whether an anchor is here (a shared start may hold none). When it is the first, the
       // word written whole, what follows it is known, and most places fail that cheap check
       // (است inside استقرار): a try of the pattern costs more.
@@ -229,10 +275,8 @@ export class QueryMatcher {
       }
       if (start < reached || start === last) continue;
       last = start;
-      t.re.lastIndex = start;
-      // test, not exec: a sticky match's end is its lastIndex, and no match array is made.
-      if (!t.re.test(key)) continue;
-      const end = t.re.lastIndex;
+      const end = runProgram(t.program, key, start, isWord);
+      if (end < 0) continue;
       found(start, end);
       reached = end;
       if (++n >= cap) break;

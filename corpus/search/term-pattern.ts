@@ -22,7 +22,8 @@
 // - A quoted phrase is the exact folded sequence, found anywhere (inside words too), with
 //   no leniency and no word forms: quoting says "these characters, as typed".
 import type { Alphabet } from './key-alphabet';
-import { choice, literal, NEVER } from './pattern-pieces';
+import { choice, choicePiece, literal, literalPiece, NEVER } from './pattern-pieces';
+import type { Piece, Program } from './pattern-program';
 import { ARTICLE_PROCLITICS, isArabicLetter, LETTER_PROCLITICS, letterCount, marbutaEndings, shapeOf, spacedPlurals, suffixesAfter, takesAffixes, type WordShape } from './word-forms';
 
 /** What the pattern builder needs of a term (search-query.ts compiles them). */
@@ -41,6 +42,8 @@ export interface PatternTerm {
  */
 export interface TermPattern {
   source: string;
+  /** The same pattern as pieces the matcher runs without compiling a regex (pattern-program.ts). */
+  program: Program;
   /** Folded strings; every hit holds one of them, after one of `before` from its start. */
   anchors: string[];
   /** What may stand between a hit's start and its anchor (proclitics, or the article's forms without their ل). */
@@ -63,16 +66,28 @@ function canBridge(stem: string, i: number): boolean {
   return i >= 2 && stem.length - i >= 2 && isArabicLetter(stem[i - 1]) && isArabicLetter(stem[i]);
 }
 
+/** A part of a pattern: its regex source and the same as program pieces. */
+interface Part {
+  source: string;
+  pieces: Piece[];
+}
+
+const EMPTY: Part = { source: '', pieces: [] };
+
+function join(...parts: Part[]): Part {
+  return { source: parts.map((x) => x.source).join(''), pieces: parts.flatMap((x) => x.pieces) };
+}
+
 interface WordPattern {
   /** Proclitics (optional, or the article's forms when it was typed), or ''. */
-  head: string;
+  head: Part;
   /** The same word's start where it is joined to the word before it (no proclitics there, but a typed article). */
-  headJoined: string;
+  headJoined: Part;
   /** The stem's letters, with the spaces lenient matching may find between them. */
-  core: string;
+  core: Part;
   /** Suffixes (optional), or the endings of a marbuta stem (one required), or ''. */
-  tail: string;
-  tailJoined: string;
+  tail: Part;
+  tailJoined: Part;
   /** Anchors of a hit that starts with this word, what may stand before them, and after the first. */
   anchors: string[];
   before: string[];
@@ -80,9 +95,11 @@ interface WordPattern {
 }
 
 /** The stem's letters up to `end` with their optional spaces, and its anchors; null when a letter cannot occur. */
-function core(stem: string, end: number, bridges: boolean, a: Alphabet): { source: string; anchors: string[] } | null {
+function core(stem: string, end: number, bridges: boolean, a: Alphabet): { part: Part; anchors: string[] } | null {
   const space = a.char(SPACE)!;
   let source = '';
+  let units = '';
+  const gaps = new Uint8Array(end);
   // A hit writes the stem whole, or with a first space before some stem[i]: then it holds
   // stem[0..i) + ' ' + stem[i]. Those are the anchors (each a few letters and rare), rather
   // than the two letters every hit shares, which occur in a great many words.
@@ -91,13 +108,17 @@ function core(stem: string, end: number, bridges: boolean, a: Alphabet): { sourc
     if (i > 0 && bridges && canBridge(stem, i)) {
       anchors.push(`${stem.slice(0, i)} ${stem[i]}`);
       // A space right after a lone letter (a space also before it) is refused, unless it is و.
-      source += canBridge(stem, i - 1) && stem[i - 1] !== WAW ? `(?:(?<!${space}.)${space})?` : `${space}?`;
+      const lone = canBridge(stem, i - 1) && stem[i - 1] !== WAW;
+      source += lone ? `(?:(?<!${space}.)${space})?` : `${space}?`;
+      gaps[i] = lone ? 2 : 1;
     }
     const s = a.char(stem.charCodeAt(i));
     if (s === null) return null;
     source += s;
+    units += a.spell(stem[i]!)!;
   }
-  return { source, anchors };
+  const spaceUnit = bridges ? a.spell(' ')!.charCodeAt(0) : -1;
+  return { part: { source, pieces: [{ kind: 'core', units, gaps, space: spaceUnit }] }, anchors };
 }
 
 function wordPattern(word: string, term: PatternTerm, sequenceLetters: number, arabicArticle: boolean, a: Alphabet): WordPattern | null {
@@ -108,19 +129,20 @@ function wordPattern(word: string, term: PatternTerm, sequenceLetters: number, a
   const end = shape.marbuta ? shape.stem.length - 1 : shape.stem.length;
   const c = core(shape.stem, end, term.lenient && a.char(SPACE) !== null, a);
   if (c === null) return null;
-  if (!affixed) return { head: '', headJoined: '', core: c.source, tail: '', tailJoined: '', anchors: c.anchors, before: [''], follow: '' };
+  if (!affixed) return { head: EMPTY, headJoined: EMPTY, core: c.part, tail: EMPTY, tailJoined: EMPTY, anchors: c.anchors, before: [''], follow: '' };
   const proclitics = shape.article ? ARTICLE_PROCLITICS : arabicArticle ? [...ARTICLE_PROCLITICS, ...LETTER_PROCLITICS] : ARTICLE_PROCLITICS;
-  const head = choice(proclitics, a, !shape.article);
-  const headJoined = shape.article ? literal('ال', a) ?? NEVER : '';
+  const head = choicePart(proclitics, a, !shape.article);
+  const headJoined = shape.article ? literalPart('ال', a) : EMPTY;
   const spaced = term.lenient && a.char(SPACE) !== null ? spacedPlurals().map((p) => ' ' + p) : [];
   const suffixList = [...suffixesAfter(length), ...spaced];
-  const suffixes = choice(suffixList, a, true);
+  const suffixes = choicePart(suffixList, a, true);
   let tail = suffixes;
-  let tailJoined = '';
+  let tailJoined = EMPTY;
   let endings = suffixList;
   if (shape.marbuta) {
-    const heh = literal('ه', a) ?? NEVER;
-    tail = `(?:${heh}${suffixes}|${choice(marbutaEndings(length), a, false)})`;
+    const heh = literalPart('ه', a);
+    const ends = choicePart(marbutaEndings(length), a, false);
+    tail = { source: `(?:${heh.source}${suffixes.source}|${ends.source})`, pieces: [{ kind: 'alt', branches: [[...heh.pieces, ...suffixes.pieces], ends.pieces] }] };
     tailJoined = heh;
     endings = ['ه', ...marbutaEndings(length)];
   }
@@ -129,7 +151,16 @@ function wordPattern(word: string, term: PatternTerm, sequenceLetters: number, a
   const anchors = shape.article ? c.anchors.map((x) => 'ل' + x) : c.anchors;
   const before = shape.article ? proclitics.map((p) => p.slice(0, -1)) : ['', ...proclitics];
   const follow = [...new Set(endings.map((e) => e[0]!))].join('');
-  return { head, headJoined, core: c.source, tail, tailJoined, anchors, before, follow };
+  return { head, headJoined, core: c.part, tail, tailJoined, anchors, before, follow };
+}
+
+function choicePart(options: readonly string[], a: Alphabet, optional: boolean): Part {
+  const source = choice(options, a, optional);
+  return { source, pieces: source === '' ? [] : [choicePiece(options, a, optional)] };
+}
+
+function literalPart(text: string, a: Alphabet): Part {
+  return { source: literal(text, a) ?? NEVER, pieces: [literalPiece(text, a)] };
 }
 
 /**
@@ -140,7 +171,7 @@ export function termPattern(term: PatternTerm, a: Alphabet, arabicArticle: boole
   if (term.phrase) {
     const text = term.words[0] ?? '';
     const source = literal(text, a);
-    return source === null || text === '' ? null : { source, anchors: [text], before: [''], follow: null, wordStart: false };
+    return source === null || text === '' ? null : { source, program: [literalPiece(text, a)], anchors: [text], before: [''], follow: null, wordStart: false };
   }
   const space = a.char(SPACE);
   if (term.words.length > 1 && space === null && !term.lenient) return null;
@@ -153,18 +184,19 @@ export function termPattern(term: PatternTerm, a: Alphabet, arabicArticle: boole
   }
   const first = words[0]!;
   // No start guard: the matcher tries the pattern only at the start of a written word.
-  let source = first.head + first.core;
+  const parts = [first.head, first.core];
   for (let i = 1; i < words.length; i++) {
     const prev = words[i - 1]!;
     const next = words[i]!;
-    const spaced = space === null ? null : `${prev.tail}${space}${next.head}`;
-    const joined = `${prev.tailJoined}${next.headJoined}`;
+    const spaced = space === null ? null : join(prev.tail, { source: space, pieces: [{ kind: 'space', unit: a.spell(' ')!.charCodeAt(0) }] }, next.head);
+    const joined = join(prev.tailJoined, next.headJoined);
     // Strict: the query's space is a space in the text; lenient: a space, or none.
-    const seam = !term.lenient ? spaced! : spaced === null ? joined : `(?:${spaced}|${joined})`;
-    source += seam + next.core;
+    const seam: Part = !term.lenient ? spaced! : spaced === null ? joined : { source: `(?:${spaced.source}|${joined.source})`, pieces: [{ kind: 'alt', branches: [spaced.pieces, joined.pieces] }] };
+    parts.push(seam, next.core);
   }
-  source += words[words.length - 1]!.tail + `(?![^${a.nonWord}])`;
-  return { source, anchors: first.anchors, before: first.before, follow: words.length === 1 ? first.follow : null, wordStart: true };
+  parts.push(words[words.length - 1]!.tail, { source: `(?![^${a.nonWord}])`, pieces: [{ kind: 'end' }] });
+  const whole = join(...parts);
+  return { source: whole.source, program: whole.pieces, anchors: first.anchors, before: first.before, follow: words.length === 1 ? first.follow : null, wordStart: true };
 }
 
 /**
