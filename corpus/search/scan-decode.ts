@@ -60,11 +60,12 @@ function decodeValidUtf8(b: Uint8Array, controlsMatter: boolean): string | null 
 }
 
 /**
- * decodeArticle's text of a file it would read as UTF-8 (what the check found tells), null
+ * decodeArticle's text of a file that passed the check on its bytes (no other byte order
+ * mark, no NUL), when decodeArticle would read it as UTF-8, null
  * when it would find no text in it; undefined when the check cannot tell (decodeArticle decides).
  */
 function utf8Text(bytes: Uint8Array, check: BytesCheck): string | null | undefined {
-  if (!LITTLE_ENDIAN || check.latin1 === null || bytes.length === 0 || bytes.length > MAX_ARTICLE_BYTES) return undefined;
+  if (!LITTLE_ENDIAN || check.verdict !== true || bytes.length === 0 || bytes.length > MAX_ARTICLE_BYTES) return undefined;
   // With a BOM, decodeArticle takes the file for UTF-8 at once; without, after ruling out binary signatures and controls.
   if (!check.bom && SIGNATURE_LEADS.has(bytes[0]!)) return undefined;
   if (!isUtf8(check.body)) return undefined;
