@@ -8,11 +8,6 @@ import { keyAlphabet } from './key-alphabet';
 const PERSIAN_ONLY = ['\u067e', '\u0686', '\u0698', '\u06af'];
 const ARTICLE = '\u0627\u0644';
 
-function occurrences(key: string, what: string): number {
-  let n = 0;
-  for (let i = key.indexOf(what); i >= 0; i = key.indexOf(what, i + 1)) n++;
-  return n;
-}
 
 /** Whether a whole folded key reads as Arabic: the answer of word-forms.ts's isArabicKey. */
 export function isArabicKeyFast(key: string): boolean {
@@ -20,7 +15,10 @@ export function isArabicKeyFast(key: string): boolean {
   let article = 0;
   for (let i = key.indexOf(ARTICLE); i >= 0; i = key.indexOf(ARTICLE, i + 1)) if (i === 0 || !isWord(key.charCodeAt(i - 1))) article++;
   if (article < 3) return false;
+  // Counted only as far as they can change the answer: a Persian article stops at once.
   let persian = 0;
-  for (const letter of PERSIAN_ONLY) persian += occurrences(key, letter);
-  return article > 2 * persian;
+  for (const letter of PERSIAN_ONLY) {
+    for (let i = key.indexOf(letter); i >= 0; i = key.indexOf(letter, i + 1)) if (2 * ++persian >= article) return false;
+  }
+  return true;
 }

@@ -15,7 +15,12 @@ export class ArticleReader {
   /** Folders (corpus-relative, '' for the corpus itself) that are their own real path. */
   private readonly realFolders = new Map<string, boolean>();
 
-  constructor(private readonly root: string) {}
+  /** The corpus folder with a separator after it: names are plain and '/'-separated (listNames), so a concatenation is their path. */
+  private readonly prefix: string;
+
+  constructor(private readonly root: string) {
+    this.prefix = root.endsWith(sep) ? root : root + sep;
+  }
 
   /**
    * The article's bytes, null when it is larger than `maxBytes` (it is not read then) or not a
@@ -46,7 +51,7 @@ export class ArticleReader {
     const folder = slash < 0 ? '' : file.slice(0, slash);
     if (NO_FOLLOW !== undefined && this.isRealFolder(folder)) {
       try {
-        return openSync(join(this.root, file), constants.O_RDONLY | NO_FOLLOW);
+        return openSync(this.prefix + file, constants.O_RDONLY | NO_FOLLOW);
       } catch (error) {
         // ELOOP: the article is a link, which may still lead inside the corpus.
         if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw error;

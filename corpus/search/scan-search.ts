@@ -1,6 +1,6 @@
 // A one-off search of a corpus that has no index yet (the CLI's first `hashiya search`):
 // rather than building the whole index first and then asking it, the articles are read,
-// folded and matched once, half of them in a worker thread so both cores work. Nothing is
+// folded and matched once, shared with a worker thread (scan-queue.ts) so both cores work. Nothing is
 // written: the app builds the index in the background. The hits, their order and the
 // totals are the indexed search's (scan-articles.ts shares its matcher and ranking).
 import { stat } from 'node:fs/promises';
