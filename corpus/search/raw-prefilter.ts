@@ -28,6 +28,15 @@ export interface RawPrefilter {
    * its text would, null when its bytes cannot tell (the decoded text is to be checked).
    */
   bytesMayHold(bytes: Uint8Array): boolean | null;
+  /** bytesMayHold's answer with what it read on the way, for decoding without reading the bytes again. */
+  checkBytes(bytes: Uint8Array): BytesCheck;
+}
+
+export interface BytesCheck {
+  verdict: boolean | null;
+  /** The bytes after a UTF-8 byte order mark (all of them when there is none). */
+  body: Buffer;
+  bom: boolean;
 }
 
 const NEVER = '(?!)';
@@ -130,7 +139,10 @@ export function rawPrefilter(query: CompiledQuery): RawPrefilter {
   const textMayHold = (text: string) => textStems.every((re) => re.test(text)) || textExpanding.test(text);
   // A stem with a surrogate has no UTF-8 spelling one code unit at a time: such a query's
   // files are all decoded (and checked as text).
-  if (stems.some((alternatives) => alternatives.some(hasSurrogate))) return { textMayHold, bytesMayHold: () => null };
+  if (stems.some((alternatives) => alternatives.some(hasSurrogate))) {
+    const unknown = (b: Uint8Array): BytesCheck => ({ verdict: null, body: Buffer.from(b.buffer, b.byteOffset, b.byteLength), bom: false });
+    return { textMayHold, bytesMayHold: () => null, checkBytes: unknown };
+  }
   const byteGap = `${byteAlternation(inv.gaps)}*`;
   const byteStems = stems.map((alternatives) => new RegExp(alternatives.map((s) => unitsOf(s).map((u) => byteAlternation(inv.sources(u))).join(byteGap)).join('|')));
   const byteExpanding = new RegExp(byteAlternation(inv.expanding));
@@ -139,19 +151,26 @@ export function rawPrefilter(query: CompiledQuery): RawPrefilter {
   const leads = new Set(inv.expanding.map((u) => String.fromCharCode(utf8(u)[0]!)));
   const lead = leads.size === 1 ? [...leads][0]! : null;
   const mayExpand = (latin1: string) => (lead === null || latin1.includes(lead)) && byteExpanding.test(latin1);
-  const bytesMayHold = (b: Uint8Array) => {
+  // Each need's alternatives written as they are, where every letter is one of its own
+  // sources: found as such, they pass without the pattern (a native search, no latin1 copy).
+  const literal = (stem: string) => (unitsOf(stem).every((u) => inv.sources(u).includes(u)) ? Buffer.from(stem, 'utf8') : null);
+  const literals = stems.map((alternatives) => alternatives.map(literal));
+  const literally = (body: Buffer) => literals.every((alternatives) => alternatives.some((l) => l !== null && body.indexOf(l) >= 0));
+  const checkBytes = (b: Uint8Array): BytesCheck => {
+    const bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+    const body = Buffer.from(b.buffer, b.byteOffset + (bom ? 3 : 0), b.byteLength - (bom ? 3 : 0));
     // UTF-16 and UTF-32 byte order marks: other encodings.
-    if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return null;
-    const bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
-    const body = Buffer.from(b.buffer, b.byteOffset + bom, b.byteLength - bom);
-    const latin1 = body.toString('latin1');
+    if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return { verdict: null, body, bom };
     // NULs: the decoder may take the file for UTF-16 without a BOM.
-    if (latin1.includes('\0')) return null;
-    if (byteStems.every((re) => re.test(latin1)) || mayExpand(latin1)) return true;
+    if (body.indexOf(0) >= 0) return { verdict: null, body, bom };
+    if (literally(body)) return { verdict: true, body, bom };
+    const latin1 = body.toString('latin1');
+    if (byteStems.every((re) => re.test(latin1)) || mayExpand(latin1)) return { verdict: true, body, bom };
     // Ruled out, if the decoder reads the file as UTF-8: it does a valid UTF-8 file without
     // NULs; a file it rejects as binary has no text to hit either. An invalid one may be read
     // in a single-byte code page: its text tells.
-    return isUtf8(body) ? false : null;
+    return { verdict: isUtf8(body) ? false : null, body, bom };
   };
-  return { textMayHold, bytesMayHold };
+  const bytesMayHold = (b: Uint8Array) => checkBytes(b).verdict;
+  return { textMayHold, bytesMayHold, checkBytes };
 }

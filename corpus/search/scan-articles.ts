@@ -2,14 +2,15 @@
 // the very matcher, scoring and hit mapping the indexed search uses, so that a one-off search
 // and the app agree on every hit and count. Runs in the CLI's own thread and in
 // scan-worker.ts; it imports no extractor, so that the worker starts in a fraction of the time.
-import { decodeArticle } from '../text/decode';
 import { fold } from '../text/normalise';
+import { isArabicKeyFast } from './arabic-key';
 import { scoreSpans } from './index-ranking';
 import { prefilterOf, type RawPrefilter } from './raw-prefilter';
+import type { ScanText } from './scan-decode';
+import type { ScanQueue } from './scan-queue';
 import type { EngineRequest } from './search-engine';
 import type { CompiledQuery } from './search-query';
 import { hitsOfSpans, matcherOf, type TextHit } from './text-hits';
-import { isArabicKey } from './word-forms';
 
 export interface ScannedArticle {
   file: string;
@@ -20,7 +21,7 @@ export interface ScannedArticle {
   hits: TextHit[];
 }
 
-/** What the worker starts with; its articles (WorkerEntry[]) follow in one message. */
+/** What the worker starts with; its articles (WorkerShare) follow in one message. */
 export interface ScanStart {
   root: string;
   request: EngineRequest;
@@ -32,6 +33,13 @@ export interface WorkerEntry {
   encoding: string | null;
 }
 
+/** The plain-text articles, shared out through `queue` (scan-queue.ts); larger ones are not read. */
+export interface WorkerShare {
+  entries: WorkerEntry[];
+  queue: ScanQueue;
+  maxBytes: number;
+}
+
 export type ScanReply = { ok: true; articles: ScannedArticle[] } | { ok: false; message: string };
 
 /**
@@ -40,31 +48,15 @@ export type ScanReply = { ok: true; articles: ScannedArticle[] } | { ok: false; 
  */
 export type ReadText<E> = (e: E, prefilter: RawPrefilter) => ScanText | null | Promise<ScanText | null>;
 
-export interface ScanText {
-  text: string;
-  checked: boolean;
-}
-
-/**
- * A plain-text file's text as articleText decodes it (the sidecar's encoding, or the one
- * detected), null when it has none, or when the prefilter rules it out from its bytes: then
- * it is not decoded at all.
- */
-export function decodeIfMayHold(bytes: Uint8Array, encoding: string | null, prefilter: RawPrefilter): ScanText | null {
-  const passed = encoding === null ? prefilter.bytesMayHold(bytes) : null;
-  if (passed === false) return null;
-  const decoded = decodeArticle(bytes, encoding);
-  return decoded.ok ? { text: decoded.text, checked: passed === true } : null;
-}
-
-/** The articles among `entries` that hold every term, in the order given (not ranked). */
-export async function scanArticles<E extends { file: string }>(entries: readonly E[], query: CompiledQuery, limit: number, read: ReadText<E>): Promise<ScannedArticle[]> {
+/** The articles among `entries` (those at `order`, when given) that hold every term, in the order read (not ranked). */
+export async function scanArticles<E extends { file: string }>(entries: readonly E[], query: CompiledQuery, limit: number, read: ReadText<E>, order?: Iterable<number>): Promise<ScannedArticle[]> {
   const matcher = query.terms.length === 0 || entries.length === 0 ? null : matcherOf(query);
   if (matcher === null) return [];
   const rank = { matcher, weights: query.terms.map((t) => (t.phrase ? 1.5 : 1)) };
   const prefilter = prefilterOf(query);
   const out: ScannedArticle[] = [];
-  for (const e of entries) {
+  for (const i of order ?? entries.keys()) {
+    const e = entries[i]!;
     let got: ScanText | null;
     try {
       got = await read(e, prefilter);
@@ -76,7 +68,7 @@ export async function scanArticles<E extends { file: string }>(entries: readonly
     // The key as the index folds it, with the offset map at once: most articles the prefilter
     // passes have a hit, and one pass costs less than a key and then the map.
     const folded = fold(text);
-    const spans = matcher.spans(folded.key, isArabicKey(folded.key));
+    const spans = matcher.spans(folded.key, isArabicKeyFast(folded.key));
     if (spans === null) continue;
     const scored = scoreSpans(e.file, folded.key.length, spans, rank);
     out.push({ file: e.file, score: scored.score, count: scored.hits, hits: hitsOfSpans(text, folded, spans, limit) });

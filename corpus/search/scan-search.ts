@@ -1,18 +1,20 @@
 // A one-off search of a corpus that has no index yet (the CLI's first `hashiya search`):
 // rather than building the whole index first and then asking it, the articles are read,
-// folded and matched once, half of them in a worker thread so both cores work. Nothing is
+// folded and matched once, shared with a worker thread (scan-queue.ts) so both cores work. Nothing is
 // written: the app builds the index in the background. The hits, their order and the
 // totals are the indexed search's (scan-articles.ts shares its matcher and ranking).
-import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { articleFormatOf, articleText, tooLargeToRead } from '../extract/article-text';
-import { containedPath, encodingOverride } from './article-read';
+import { articleFormatOf, articleText, maxArticleFileBytes } from '../extract/article-text';
+import { SIDECAR_SUFFIX } from '../folder/corpus-folder';
+import { encodingOverride } from './article-read';
 import { extractedTextCache } from './extracted-text-cache';
 import { rankArticles } from './index-ranking';
-import { listNames, scanCorpus, type ScanEntry } from './index-store';
-export { indexOnDisk } from './index-store';
+import { listNames, type ScanEntry } from './index-store';
 import type { RawPrefilter } from './raw-prefilter';
-import { decodeIfMayHold, scanArticles, type ScannedArticle, type ScanReply, type ScanStart, type ScanText, type WorkerEntry } from './scan-articles';
+import { scanArticles, type ScannedArticle, type ScanReply, type ScanStart, type WorkerEntry, type WorkerShare } from './scan-articles';
+import { decodeIfMayHold, type ScanText } from './scan-decode';
+import { CALLER, newQueue, notTakenByCaller, take } from './scan-queue';
+import { ArticleReader } from './scan-read';
 import { SearchQueryError, type EngineHit, type EngineRequest, type EngineResult } from './search-engine';
 import { checkFilters, checkQuerySize, compileQuery, type SearchFilters } from './search-query';
 
@@ -22,7 +24,6 @@ export interface ScanOptions {
 }
 
 const WORKER_FROM = 1000;
-
 
 /**
  * The engine's answer to the request, found by reading every article; null when the query
@@ -34,36 +35,50 @@ export async function scanSearch(root: string, request: EngineRequest, options: 
   if (problem) throw new SearchQueryError(problem);
   if (filtersSomething(query.filters)) return null;
   const limit = request.limit ?? Infinity;
-  // The worker is started before the folder is scanned: loading its modules takes a while,
-  // and it overlaps the stat of every file this way.
-  const { articles } = await listNames(root);
+  // The worker is started as soon as the names are known: loading its modules takes a while.
+  const { articles, sidecars } = await listNames(root);
   const other = articles.length >= (options.workerFrom ?? WORKER_FROM) ? startShare({ root, request }) : null;
   try {
-    const entries = (await scanCorpus(root)).filter((e) => !tooLargeToRead(e.file, e.article.size));
-    // The worker takes plain-text articles only, every other one (neighbours in name tend to be
-    // alike in size); this thread the rest, saved pages and documents among them.
-    const mine: ScanEntry[] = [];
-    const theirs: ScanEntry[] = [];
-    let plain = 0;
-    for (const e of entries) (other && (articleFormatOf(e.file) ?? 'txt') === 'txt' && plain++ % 2 === 1 ? theirs : mine).push(e);
-    const theirsFound = other?.give(theirs.map((e) => ({ file: e.file, encoding: encodingOverride(root, e) }))) ?? null;
+    // Plain-text articles are shared with the worker; saved pages and documents stay here
+    // (the worker has no extractor). Sizes are looked at as each file is opened.
+    const plain: WorkerEntry[] = [];
+    const documents: ScanEntry[] = [];
+    for (const file of articles) {
+      // encodingOverride reads the sidecar only when there is one; it needs no fingerprint.
+      const e: ScanEntry = { file, article: NO_FINGERPRINT, sidecar: sidecars.has(file + SIDECAR_SUFFIX) ? NO_FINGERPRINT : null };
+      if ((articleFormatOf(file) ?? 'txt') === 'txt') plain.push({ file, encoding: encodingOverride(root, e) });
+      else documents.push(e);
+    }
+    const queue = newQueue(plain.length);
+    const maxBytes = maxArticleFileBytes('a.txt');
+    const theirsFound = other?.give({ entries: plain, queue, maxBytes }) ?? null;
+    const reader = new ArticleReader(root);
     const pages = extractedTextCache(root);
-    const read = async (e: ScanEntry, prefilter: RawPrefilter): Promise<ScanText | null> => {
-      const bytes = readFileSync(containedPath(root, e.file));
-      const encoding = encodingOverride(root, e);
-      if ((articleFormatOf(e.file) ?? 'txt') === 'txt') return decodeIfMayHold(bytes, encoding, prefilter);
-      const extracted = await articleText(e.file, bytes, encoding, pages);
+    const readDocument = async (e: ScanEntry): Promise<ScanText | null> => {
+      const view = reader.read(e.file, maxArticleFileBytes(e.file));
+      if (view === null) return null;
+      // The extractors get a copy: the reader's buffer is the next file's.
+      const extracted = await articleText(e.file, Buffer.from(view), encodingOverride(root, e), pages);
       return extracted.ok ? { text: extracted.text, checked: false } : null;
     };
-    const found = await scanArticles(mine, query, limit, read);
-    // A worker that could not start or failed leaves its share to this thread.
-    const rest = theirsFound ? ((await theirsFound) ?? (await scanArticles(theirs, query, limit, read))) : [];
+    const readPlain = (e: WorkerEntry, prefilter: RawPrefilter): ScanText | null => {
+      const bytes = reader.read(e.file, maxBytes);
+      return bytes === null ? null : decodeIfMayHold(bytes, e.encoding, prefilter);
+    };
+    const found = [...(await scanArticles(documents, query, limit, readDocument)), ...(await scanArticles(plain, query, limit, readPlain, take(queue, CALLER)))];
+    // What the worker took: its findings, or, when it could not start or failed, read here.
+    const theirs = other ? notTakenByCaller(queue) : [];
+    let rest: ScannedArticle[] = [];
+    if (theirs.length === 0) other?.stop();
+    else rest = (await theirsFound) ?? (await scanArticles(plain, query, limit, readPlain, theirs));
     return merge([...found, ...rest], limit, query.lenient, query.wholeWord);
   } finally {
     // A worker never given its share would wait, and keep the process alive, for ever.
     other?.stop();
   }
 }
+
+const NO_FINGERPRINT = { size: 0, mtimeMs: 0 };
 
 function filtersSomething(f: SearchFilters): boolean {
   return Boolean(f.language?.length || f.outlet || f.from || f.to || f.tag);
@@ -91,7 +106,7 @@ function merge(found: ScannedArticle[], limit: number, lenient: boolean, wholeWo
 }
 
 /** A worker started for a request; given its articles, it answers with its findings, or null when it could not. */
-function startShare(start: ScanStart): { give: (entries: WorkerEntry[]) => Promise<ScannedArticle[] | null>; stop: () => void } {
+function startShare(start: ScanStart): { give: (share: WorkerShare) => Promise<ScannedArticle[] | null>; stop: () => void } {
   let worker: Worker | null;
   try {
     worker = startScanWorker(start);
@@ -113,8 +128,8 @@ function startShare(start: ScanStart): { give: (entries: WorkerEntry[]) => Promi
     w.once('exit', () => done(null));
   });
   return {
-    give(entries) {
-      worker?.postMessage(entries);
+    give(share) {
+      worker?.postMessage(share);
       return answer;
     },
     stop() {

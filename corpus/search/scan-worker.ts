@@ -1,11 +1,13 @@
 // The second core's share of a scan with no index (scan-search.ts): plain-text articles only,
 // decoded as articleText decodes a .txt (the extractors are left out, so the worker starts
-// quickly), the findings posted back once.
-import { readFileSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+// quickly), taken a few at a time from the queue it shares with the calling thread
+// (scan-queue.ts), the findings posted back once.
 import { parentPort, workerData } from 'node:worker_threads';
-import { prefilterOf, type RawPrefilter } from './raw-prefilter';
-import { decodeIfMayHold, scanArticles, type ScanReply, type ScanStart, type ScanText, type WorkerEntry } from './scan-articles';
+import { prefilterOf } from './raw-prefilter';
+import { scanArticles, type ScanReply, type ScanStart, type WorkerEntry, type WorkerShare } from './scan-articles';
+import { decodeIfMayHold } from './scan-decode';
+import { take, WORKER } from './scan-queue';
+import { ArticleReader } from './scan-read';
 import { compileQuery } from './search-query';
 import { matcherOf } from './text-hits';
 
@@ -17,16 +19,13 @@ if (query.terms.length > 0) {
   matcherOf(query);
   prefilterOf(query);
 }
-// article-read.ts's containedPath, written again: importing it brings in the extractors and
-// the sidecar schema, a second of the worker's start; the sidecar's encoding comes with the entry.
-const read = (e: WorkerEntry, prefilter: RawPrefilter): ScanText | null => {
-  const real = realpathSync(join(start.root, e.file));
-  const rel = relative(start.root, real);
-  if (rel === '' || rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel)) return null;
-  return decodeIfMayHold(readFileSync(real), e.encoding, prefilter);
-};
-parentPort!.once('message', (entries: WorkerEntry[]) => {
-  scanArticles(entries, query, r.limit ?? Infinity, read).then(
+const reader = new ArticleReader(start.root);
+parentPort!.once('message', (share: WorkerShare) => {
+  const read = (e: WorkerEntry, prefilter: ReturnType<typeof prefilterOf>) => {
+    const bytes = reader.read(e.file, share.maxBytes);
+    return bytes === null ? null : decodeIfMayHold(bytes, e.encoding, prefilter);
+  };
+  scanArticles(share.entries, query, r.limit ?? Infinity, read, take(share.queue, WORKER)).then(
     (articles) => parentPort!.postMessage({ ok: true, articles } satisfies ScanReply),
     (error: unknown) => parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) } satisfies ScanReply),
   );

@@ -1,0 +1,93 @@
+// A plain-text article's text for the scan with no index, decoded only when the raw-text
+// prefilter (raw-prefilter.ts) lets it through. Most files are UTF-8 and pass the prefilter
+// on their bytes; their text is then decoded here with what the prefilter has already found
+// out, rather than by decodeArticle's detection, which looks over every byte three more times
+// (binary signatures, UTF-16 without a BOM, control characters). Whatever this cannot vouch
+// for goes to decodeArticle, so the text is always the one articleText gives.
+import { isUtf8 } from 'node:buffer';
+import { endianness } from 'node:os';
+import { decodeArticle, MAX_ARTICLE_BYTES } from '../text/decode';
+import type { BytesCheck, RawPrefilter } from './raw-prefilter';
+
+export interface ScanText {
+  text: string;
+  checked: boolean;
+}
+
+/** First bytes of the binary signatures decodeArticle knows (PDF, ZIP, PNG, GIF, JPEG, gzip, RAR, 7-Zip, ELF, OLE). */
+const SIGNATURE_LEADS = new Set([0x25, 0x50, 0x89, 0x47, 0xff, 0x1f, 0x52, 0x37, 0x7f, 0xd0]);
+/** UTF-16 code units written as the platform orders them; read back as UTF-16LE, so only where that is the order. */
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+let units = new Uint16Array(1 << 15);
+let unitBytes = Buffer.from(units.buffer);
+
+/**
+ * Valid UTF-8 (isUtf8 has said so: no checks here) decoded into UTF-16, several times faster
+ * than TextDecoder and Buffer's own decoder for Arabic-script text in this Node; null when the
+ * text holds a control character decodeArticle counts towards calling a file binary (NUL
+ * among them: with none, it is neither binary nor UTF-16 without a BOM).
+ */
+function decodeValidUtf8(b: Uint8Array, controlsMatter: boolean): string | null {
+  const n = b.length;
+  if (units.length < n) {
+    units = new Uint16Array(n);
+    unitBytes = Buffer.from(units.buffer);
+  }
+  const out = units;
+  let j = 0;
+  let i = 0;
+  while (i < n) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      if (c < 0x20 && controlsMatter && (c < 9 || (c > 13 && c !== 26 && c !== 27))) return null;
+      out[j++] = c;
+      i++;
+    } else if (c < 0xe0) {
+      out[j++] = ((c & 0x1f) << 6) | (b[i + 1]! & 0x3f);
+      i += 2;
+    } else if (c < 0xf0) {
+      out[j++] = ((c & 0x0f) << 12) | ((b[i + 1]! & 0x3f) << 6) | (b[i + 2]! & 0x3f);
+      i += 3;
+    } else {
+      const cp = (((c & 0x07) << 18) | ((b[i + 1]! & 0x3f) << 12) | ((b[i + 2]! & 0x3f) << 6) | (b[i + 3]! & 0x3f)) - 0x10000;
+      out[j++] = 0xd800 | (cp >> 10);
+      out[j++] = 0xdc00 | (cp & 0x3ff);
+      i += 4;
+    }
+  }
+  return unitBytes.toString('utf16le', 0, j * 2);
+}
+
+/**
+ * decodeArticle's text of a file that passed the check on its bytes (no other byte order
+ * mark, no NUL), when decodeArticle would read it as UTF-8, null
+ * when it would find no text in it; undefined when the check cannot tell (decodeArticle decides).
+ */
+function utf8Text(bytes: Uint8Array, check: BytesCheck): string | null | undefined {
+  if (!LITTLE_ENDIAN || check.verdict !== true || bytes.length === 0 || bytes.length > MAX_ARTICLE_BYTES) return undefined;
+  // With a BOM, decodeArticle takes the file for UTF-8 at once; without, after ruling out binary signatures and controls.
+  if (!check.bom && SIGNATURE_LEADS.has(bytes[0]!)) return undefined;
+  if (!isUtf8(check.body)) return undefined;
+  const text = decodeValidUtf8(check.body, !check.bom);
+  if (text === null) return undefined;
+  return text.trim() === '' ? null : text;
+}
+
+/**
+ * A plain-text file's text as articleText decodes it (the sidecar's encoding, or the one
+ * detected), null when it has none, or when the prefilter rules it out from its bytes: then
+ * it is not decoded at all.
+ */
+export function decodeIfMayHold(bytes: Uint8Array, encoding: string | null, prefilter: RawPrefilter): ScanText | null {
+  if (encoding !== null) {
+    const decoded = decodeArticle(bytes, encoding);
+    return decoded.ok ? { text: decoded.text, checked: false } : null;
+  }
+  const check = prefilter.checkBytes(bytes);
+  if (check.verdict === false) return null;
+  const fast = check.verdict === true ? utf8Text(bytes, check) : undefined;
+  if (fast !== undefined) return fast === null ? null : { text: fast, checked: true };
+  const decoded = decodeArticle(bytes, null);
+  return decoded.ok ? { text: decoded.text, checked: check.verdict === true } : null;
+}
