@@ -29,14 +29,6 @@ interface StoredHeader {
   extra: unknown;
 }
 
-/** An article as the header lists it; its key is at `keyAt` among the keys. */
-export interface StoredDoc {
-  file: string;
-  length: number;
-  arabic: boolean;
-  meta: DocMeta;
-}
-
 export class IndexFormatError extends Error {
   constructor(why: string) {
     super(`search index unreadable: ${why}`);
@@ -122,14 +114,7 @@ export function* indexChunks(slots: readonly Slot[], chars: number[], postings: 
 }
 
 /** The header as read: the articles' columns checked, where the keys and the lists begin. */
-export interface IndexHeader {
-  chars: number[];
-  files: string[];
-  lengths: number[];
-  arabic: string;
-  meta: number[];
-  metas: DocMeta[];
-  extra: unknown;
+export interface IndexHeader extends Omit<StoredHeader, 'format'> {
   /** Byte offset of the first key, and of the posting table's row count after the keys. */
   keysAt: number;
   tableAt: number;

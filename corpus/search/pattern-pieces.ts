@@ -1,6 +1,6 @@
 // Pieces of regex source spelled in an Alphabet: literals and choices among many strings.
 import type { Alphabet } from './key-alphabet';
-import { trieOf, type Piece } from './pattern-program';
+import { byFirstChar, trieOf, type Piece } from './pattern-program';
 
 /** The source of a literal, or null when the alphabet cannot spell one of its characters. */
 export function literal(text: string, a: Alphabet): string | null {
@@ -68,12 +68,7 @@ export const NEVER = '(?!)';
 
 /** The trie of non-empty, spellable strings as an alternation of first characters; null when there are none. */
 function trie(options: readonly string[], a: Alphabet): string | null {
-  const byFirst = new Map<string, string[]>();
-  for (const o of options) {
-    const rest = byFirst.get(o[0]!) ?? [];
-    rest.push(o.slice(1));
-    byFirst.set(o[0]!, rest);
-  }
+  const byFirst = byFirstChar(options);
   if (byFirst.size === 0) return null;
   const branches: string[] = [];
   for (const [first, rests] of byFirst) {

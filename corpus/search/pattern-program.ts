@@ -32,14 +32,20 @@ export type Piece =
 
 export type Program = Piece[];
 
-/** The trie of a choice's options as pattern-pieces.ts's `trie` makes its source (same filter, same order). */
-export function trieOf(options: readonly string[], a: Alphabet): TrieNode | null {
+/** The options' remainders after their first character, by that character, in the options' order (a trie's branches). */
+export function byFirstChar(options: readonly string[]): Map<string, string[]> {
   const byFirst = new Map<string, string[]>();
   for (const o of options) {
     const rest = byFirst.get(o[0]!) ?? [];
     rest.push(o.slice(1));
     byFirst.set(o[0]!, rest);
   }
+  return byFirst;
+}
+
+/** The trie of a choice's options as pattern-pieces.ts's `trie` makes its source (same filter, same order). */
+export function trieOf(options: readonly string[], a: Alphabet): TrieNode | null {
+  const byFirst = byFirstChar(options);
   if (byFirst.size === 0) return null;
   const branches: TrieBranch[] = [];
   for (const [first, rests] of byFirst) {
