@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { articleFormatOf, plainArticleText } from '../extract/article-format';
 import { containedPath } from './contained-path';
+import { ArticleReader } from './scan-read';
+import { MAX_ARTICLE_BYTES } from '../text/decode';
 import type { IndexSearchResult } from './index-ranking';
 import { checkFilters, checkQuerySize, compileQuery, type CompiledQuery, type SearchFilters } from './search-query';
 import { findHits, findHitsInKey, type KeyPage, type TextHit } from './text-hits';
@@ -57,13 +59,14 @@ export type IndexedAs = (file: string) => { encoding: string | null | undefined;
 export async function answer(root: string, query: CompiledQuery, ranked: IndexSearchResult, limit = Infinity, indexedAs: IndexedAs, page?: KeyPage): Promise<EngineResult> {
   const hits: EngineHit[] = [];
   let truncated = false;
+  const reader = new ArticleReader(root);
   for (const a of ranked.articles) {
     if (hits.length >= limit) {
       truncated = true;
       break;
     }
     const { encoding, arabic, key } = indexedAs(a.file);
-    const text = await readText(root, a.file, encoding);
+    const text = await readText(root, reader, a.file, encoding);
     if (text === null) continue;
     const options = { limit: limit - hits.length, arabic };
     // With the index's key at hand the text need not be folded again to place the hits.
@@ -73,14 +76,16 @@ export async function answer(root: string, query: CompiledQuery, ranked: IndexSe
   return { hits, totalHits: ranked.totalHits, approximate: ranked.approximate, totalArticles: ranked.articles.length, lenient: query.lenient, wholeWord: query.wholeWord, truncated };
 }
 
-async function readText(root: string, file: string, encoding: string | null | undefined): Promise<string | null> {
+async function readText(root: string, reader: ArticleReader, file: string, encoding: string | null | undefined): Promise<string | null> {
   try {
-    const bytes = readFileSync(containedPath(root, file));
     // Plain text is decoded here, as articleText would: no extractor needs loading for it.
     if ((articleFormatOf(file) ?? 'txt') === 'txt') {
-      const decoded = plainArticleText(bytes, encoding);
-      return decoded.ok ? decoded.text : null;
+      // Read into the reader's own buffer (one open, no realpath where the folder is real); larger is refused by the decoder anyway.
+      const bytes = reader.read(file, MAX_ARTICLE_BYTES);
+      const decoded = bytes === null ? null : plainArticleText(bytes, encoding);
+      return decoded?.ok ? decoded.text : null;
     }
+    const bytes = readFileSync(containedPath(root, file));
     const { articleText, extractedTextCache } = await articleReading();
     const decoded = await articleText(file, bytes, encoding, extractedTextCache(root));
     return decoded.ok ? decoded.text : null;
