@@ -82,7 +82,10 @@ describe('searching the corpus', { skip }, () => {
     await page.keyboard.press('Escape');
     await writeFile(join(session.corpus, 'new-article.txt'), 'خبر تازه: گفت‌وگوی تلفنی وزیران خارجه\n\nمتن خبر.\n');
     await page.waitForSelector('li.article[data-file="new-article.txt"]', { timeout: 15_000 });
-    const hits = await session.harness.workspace.search({ query: 'گفتوگوی تلفنی وزیران' });
-    assert.ok(hits.hits.some((h) => h.file === 'new-article.txt'));
+    // The list (its own worker) can show the article a moment before the search worker has read it.
+    const found = async () => (await session.harness.workspace.search({ query: 'گفتوگوی تلفنی وزیران' })).hits.some((h) => h.file === 'new-article.txt');
+    const until = Date.now() + 15_000;
+    while (!(await found()) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(await found());
   });
 });
