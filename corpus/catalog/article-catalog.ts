@@ -15,7 +15,7 @@ import type { ArticleText } from '../extract/article-text';
 import { listNames, scanCorpus, type ScanEntry } from '../search/index-store';
 import { IndexWorkerHandle, type IndexerOptions } from './indexer';
 import { SearchEngine, SearchQueryError, type EngineRequest, type EngineResult } from '../search/search-engine';
-import { checkQuerySize, compileQuery } from '../search/search-query';
+import { checkQuerySize, compileQuery, hasFilters } from '../search/search-query';
 import { CorpusWatcher, type ChangeBatch } from '../folder/watcher';
 
 export type CatalogEvent =
@@ -200,7 +200,7 @@ export class ArticleCatalog {
     const engine = await this.inlineSearch;
     await engine.refresh(this.root, scan);
     const f = request.filters;
-    if (f && (f.language?.length || f.outlet || f.from || f.to || f.tag)) {
+    if (hasFilters(f)) {
       // Filters need the metadata, which the list works out.
       const state = await this.loadState();
       const out = await state.refresh(this.root, scan);

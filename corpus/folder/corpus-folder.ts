@@ -4,6 +4,7 @@ import { realpath, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { articleFormatOf } from '../extract/article-format';
 import { ApiError } from './errors';
+import { isInside } from './inside';
 
 export const SIDECAR_SUFFIX = '.annotations.json';
 export const CORPUS_SETTINGS_FILE = 'hashiya-corpus.json';
@@ -14,11 +15,7 @@ export function sidecarPathFor(articlePath: string): string {
   return articlePath + SIDECAR_SUFFIX;
 }
 
-/** True when `candidate` lies strictly below `root` (both absolute). The one containment check of the app. */
-export function isInside(root: string, candidate: string): boolean {
-  const rel = relative(root, candidate);
-  return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel);
-}
+export { isInside } from './inside';
 
 /**
  * The absolute, real path of a corpus-relative article name, or an ApiError 'forbidden'.

@@ -2,7 +2,7 @@
 // sidecar's encoding choice, with its schema) so that answering a query loads neither.
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { isInside } from '../folder/corpus-folder';
+import { isInside } from '../folder/inside';
 
 /**
  * The real path of an article of this corpus (names come from the index's own scan, but a

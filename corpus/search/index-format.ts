@@ -159,6 +159,15 @@ export function readHeader(bytes: Uint8Array): IndexHeader {
   return { chars, files, lengths, arabic, meta, metas, extra: header.extra, keysAt, tableAt: keysAt + keysLength };
 }
 
+/** Makes the header's article i into a slot with its key (each distinct outlet folded once). */
+export function slotMaker(header: IndexHeader): (i: number, key: string) => Slot {
+  const outletKeys = header.metas.map(outletKey);
+  return (i, key) => {
+    const m = header.meta[i]!;
+    return { file: header.files[i]!, key, arabic: header.arabic.charCodeAt(i) === 49, meta: header.metas[m]!, outletKey: outletKeys[m]! };
+  };
+}
+
 /** The parts of an index that indexChunks wrote; throws IndexFormatError on anything unexpected. */
 export function readIndex(bytes: Uint8Array): { page: CodePage; slots: Slot[]; postings: Postings; extra: unknown } {
   const header = readHeader(bytes);
@@ -174,12 +183,11 @@ export function readIndex(bytes: Uint8Array): { page: CodePage; slots: Slot[]; p
   // keys, once most articles have been indexed again since opening).
   const keys = bytesToString(bytes, p, p + keysLength);
   const slots: Slot[] = [];
-  const outletKeys = header.metas.map(outletKey);
+  const slotOf = slotMaker(header);
   let at = 0;
   for (let i = 0; i < header.files.length; i++) {
     const length = header.lengths[i]!;
-    const m = header.meta[i]!;
-    slots.push({ file: header.files[i]!, key: keys.slice(at, at + length), arabic: header.arabic.charCodeAt(i) === 49, meta: header.metas[m]!, outletKey: outletKeys[m]! });
+    slots.push(slotOf(i, keys.slice(at, at + length)));
     at += length;
   }
   p += keysLength;

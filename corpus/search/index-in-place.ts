@@ -6,8 +6,8 @@ import { Buffer } from 'node:buffer';
 import { closeSync, readSync } from 'node:fs';
 import { CodePage } from './code-page';
 import { candidateSlots, termGrams } from './candidate-slots';
-import { headerLength, IndexFormatError, readHeader, readTable, tableBytes, type IndexHeader } from './index-format';
-import { outletKey, type Slot } from './index-slot';
+import { headerLength, IndexFormatError, readHeader, readTable, slotMaker, tableBytes, type IndexHeader } from './index-format';
+import type { Slot } from './index-slot';
 import { openCacheSync, SEARCH_INDEX } from './index-store';
 import { decodeGaps } from './postings';
 import type { CompiledTerm } from './search-query';
@@ -116,10 +116,10 @@ export class IndexInPlace {
   slots(which: Uint32Array | null): Slot[] {
     this.readTable();
     const starts = this.keyStarts!;
-    const { files, arabic, meta, metas, keysAt } = this.header;
+    const { files, keysAt } = this.header;
+    const slotOf = slotMaker(this.header);
     const n = which ? which.length : files.length;
     const slotAt = (i: number) => (which ? which[i]! : i);
-    const outlets = metas.map(outletKey);
     const out: Slot[] = [];
     let i = 0;
     while (i < n) {
@@ -132,8 +132,7 @@ export class IndexInPlace {
       this.bytesRead.keys += to - from;
       for (let k = i; k < j; k++) {
         const s = slotAt(k);
-        const m = meta[s]!;
-        out.push({ file: files[s]!, key: keys.slice(starts[s]! - from, starts[s + 1]! - from), arabic: arabic.charCodeAt(s) === 49, meta: metas[m]!, outletKey: outlets[m]! });
+        out.push(slotOf(s, keys.slice(starts[s]! - from, starts[s + 1]! - from)));
       }
       i = j;
     }

@@ -1,6 +1,7 @@
 // The in-memory query side's last step: counting each candidate's hits, scoring and ranking
 // them, with a cheaper first look when very many articles are candidates.
 import type { Slot } from './index-slot';
+import type { CompiledQuery } from './search-query';
 import { MAX_SPANS, type KeySpan, type QueryMatcher } from './query-matcher';
 
 export interface RankedArticle {
@@ -91,6 +92,16 @@ export function rankArticles(list: RankedArticle[]): RankedArticle[] {
 
 function limitTo<T>(list: T[], max: number | undefined): T[] {
   return max !== undefined && Number.isFinite(max) ? list.slice(0, max) : list;
+}
+
+/** Nothing found. */
+export function noResult(): IndexSearchResult {
+  return { articles: [], totalHits: 0, approximate: false };
+}
+
+/** The query's articles among these slots ranked with its matcher (a phrase weighs more than a word): the loaded and the in-place index alike. */
+export function rankForQuery(slots: readonly Slot[], query: CompiledQuery, matcher: QueryMatcher, options: IndexSearchOptions): IndexSearchResult {
+  return rankSlots(slots, { matcher, weights: query.terms.map((t) => (t.phrase ? 1.5 : 1)) }, options);
 }
 
 /** The slots that hold every term, scored and ranked. */

@@ -3,10 +3,11 @@
 // file first, a realpath of each and a fresh buffer for each (together a third of the scan).
 // The file must still be the corpus's own: the corpus folder and the article's folder are
 // resolved once each, and the article is opened without following a link; one that is a link
-// (or a system without O_NOFOLLOW) is read the old way, through its real path, as
-// contained-path.ts does (that module is not imported: the worker keeps its imports few).
+// (or a system without O_NOFOLLOW) is read the old way, through its real path (contained-path.ts).
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
+import { isInside } from '../folder/inside';
+import { containedPath } from './contained-path';
 
 const NO_FOLLOW: number | undefined = constants.O_NOFOLLOW;
 
@@ -57,9 +58,7 @@ export class ArticleReader {
         if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw error;
       }
     }
-    const real = realpathSync(join(this.root, file));
-    if (!isInside(this.root, real)) throw new Error(`${file} leads outside the corpus`);
-    return openSync(real, 'r');
+    return openSync(containedPath(this.root, file), 'r');
   }
 
   /** Whether the folder's path is its real path (below the corpus, for a subfolder): its files are then where they are named. */
@@ -76,10 +75,4 @@ export class ArticleReader {
     }
     return real;
   }
-}
-
-/** corpus-folder.ts's isInside, written again for the worker. */
-function isInside(root: string, candidate: string): boolean {
-  const rel = relative(root, candidate);
-  return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel);
 }

@@ -16,7 +16,7 @@ import { decodeIfMayHold, type ScanText } from './scan-decode';
 import { CALLER, newQueue, notTakenByCaller, take } from './scan-queue';
 import { ArticleReader } from './scan-read';
 import { SearchQueryError, type EngineHit, type EngineRequest, type EngineResult } from './search-engine';
-import { checkFilters, checkQuerySize, compileQuery, type SearchFilters } from './search-query';
+import { checkFilters, checkQuerySize, compileQuery, hasFilters } from './search-query';
 
 export interface ScanOptions {
   /** Below this many articles a worker costs more to start than it saves. */
@@ -33,7 +33,7 @@ export async function scanSearch(root: string, request: EngineRequest, options: 
   const query = compileQuery(request.query, { lenient: request.lenient, wholeWord: request.wholeWord, filters: request.filters });
   const problem = checkQuerySize(query) ?? checkFilters(query.filters);
   if (problem) throw new SearchQueryError(problem);
-  if (filtersSomething(query.filters)) return null;
+  if (hasFilters(query.filters)) return null;
   const limit = request.limit ?? Infinity;
   // The worker is started as soon as the names are known: loading its modules takes a while.
   const { articles, sidecars } = await listNames(root);
@@ -79,10 +79,6 @@ export async function scanSearch(root: string, request: EngineRequest, options: 
 }
 
 const NO_FINGERPRINT = { size: 0, mtimeMs: 0 };
-
-function filtersSomething(f: SearchFilters): boolean {
-  return Boolean(f.language?.length || f.outlet || f.from || f.to || f.tag);
-}
 
 /** The indexed engine's result from the scanned articles: ranked alike, hits taken alike. */
 function merge(found: ScannedArticle[], limit: number, lenient: boolean, wholeWord: boolean): EngineResult {

@@ -2,15 +2,15 @@
 // (index-in-place.ts), when that index is current: every article it lists unchanged since it
 // was written, nothing new, nothing to read again. Otherwise null, and the caller loads the
 // index and brings it up to date as before. The ranking and the hits are the in-memory
-// index's own (rankSlots, engine-answer.ts), so both give the same answer.
+// index's own (rankForQuery, engine-answer.ts), so both give the same answer.
 import { answer, compileRequest, type EngineRequest, type EngineResult } from './engine-answer';
 import { fromStoredExtra } from './file-records';
 import { IndexFormatError } from './index-format';
 import { IndexInPlace } from './index-in-place';
-import { rankSlots } from './index-ranking';
+import { noResult, rankForQuery } from './index-ranking';
 import { planRefresh, type ScanEntry } from './index-store';
 import { QueryMatcher } from './query-matcher';
-import type { SearchFilters } from './search-query';
+import { hasFilters } from './search-query';
 
 /** The answer from the index on disk, or null when it is missing, stale, or the request needs more than it holds. */
 export async function searchInPlace(root: string, request: EngineRequest, scan: ScanEntry[]): Promise<EngineResult | null> {
@@ -30,7 +30,7 @@ export async function searchInPlace(root: string, request: EngineRequest, scan: 
     const query = compileRequest(request);
     const matcher = QueryMatcher.compile(query.terms, index.page.alphabet());
     const slots = matcher === null ? [] : index.slots(index.candidates(query.terms));
-    const ranked = matcher === null ? { articles: [], totalHits: 0, approximate: false } : rankSlots(slots, { matcher, weights: query.terms.map((t) => (t.phrase ? 1.5 : 1)) }, { exactTotals: request.exactTotals });
+    const ranked = matcher === null ? noResult() : rankForQuery(slots, query, matcher, { exactTotals: request.exactTotals });
     const bySlot = new Map(slots.map((s) => [s.file, s]));
     const page = matcher === null ? undefined : { matcher, spelling: index.page.spelling() };
     return await answer(root, query, ranked, request.limit, (file) => ({ encoding: stored.records.get(file)?.encoding, arabic: bySlot.get(file)?.arabic ?? false, key: bySlot.get(file)?.key }), page);
@@ -56,8 +56,4 @@ function currentRecords(index: IndexInPlace, scan: ScanEntry[]): ReturnType<type
   for (const r of records.values()) if (r.ocrKey) return null;
   const plan = planRefresh(scan, records, writtenAt);
   return plan.articles.length === 0 && plan.sidecars.length === 0 && plan.removed.length === 0 ? stored : null;
-}
-
-function hasFilters(f: SearchFilters | undefined): boolean {
-  return !!f && !!(f.language?.length || f.outlet || f.from || f.to || f.tag);
 }

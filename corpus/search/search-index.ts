@@ -14,7 +14,7 @@
 import { Buffer } from 'node:buffer';
 import { CodePage, GRAMS, SPACE, SYM_BITS, trigram } from './code-page';
 import { indexChunks, readIndex } from './index-format';
-import { rankSlots, type IndexSearchOptions, type IndexSearchResult } from './index-ranking';
+import { noResult, rankForQuery, type IndexSearchOptions, type IndexSearchResult } from './index-ranking';
 import { filterFn, outletKey, type DocMeta, type Slot } from './index-slot';
 import { candidateSlots } from './candidate-slots';
 import { Postings } from './postings';
@@ -173,10 +173,9 @@ export class SearchIndex {
    * each candidate's key (the same patterns find the hits in the text, search-engine.ts).
    */
   search(query: CompiledQuery, options: IndexSearchOptions = {}): IndexSearchResult {
-    const none: IndexSearchResult = { articles: [], totalHits: 0, approximate: false };
-    if (query.terms.length === 0) return none;
+    if (query.terms.length === 0) return noResult();
     const matcher = QueryMatcher.compile(query.terms, this.page.alphabet());
-    if (matcher === null) return none;
+    if (matcher === null) return noResult();
     const post = this.postings;
     const cands = candidateSlots(query.terms, this.page, { count: (g) => post.count[post.list(g)]!, slots: (g) => post.decode(post.list(g)) });
     const accept = filterFn(query);
@@ -186,7 +185,7 @@ export class SearchIndex {
     };
     if (cands === null) for (const s of this.slots) push(s);
     else for (let i = 0; i < cands.length; i++) push(this.slots[cands[i]!]!);
-    return rankSlots(slots, { matcher, weights: query.terms.map((t) => (t.phrase ? 1.5 : 1)) }, options);
+    return rankForQuery(slots, query, matcher, options);
   }
 
   // --- on disk ---------------------------------------------------------------------------

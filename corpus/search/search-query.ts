@@ -148,6 +148,11 @@ function applyFilter(filters: SearchFilters, name: keyof SearchFilters, value: s
   }
 }
 
+/** Whether the filters narrow anything (an empty language list does not). */
+export function hasFilters(f: SearchFilters | undefined): boolean {
+  return Boolean(f && (f.language?.length || f.outlet || f.from || f.to || f.tag));
+}
+
 /** Whether a filter value is usable; the CLI and the API reject the others with a message. */
 export function checkFilters(filters: SearchFilters): string | null {
   for (const k of ['from', 'to'] as const) {

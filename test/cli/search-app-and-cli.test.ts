@@ -5,7 +5,7 @@
 // on the command line must not get two answers.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -14,7 +14,8 @@ import type { SearchResponse } from '../../corpus/api/api';
 import { appFolder, SEARCH_INDEX } from '../../corpus/search/index-store';
 import { Workspace } from '../../corpus/services/workspace';
 import { makeQueries } from '../bench/bench-queries';
-import { buildVocabulary, makeArticle, makeRng } from '../bench/synthetic-corpus';
+import { makeRng } from '../bench/synthetic-corpus';
+import { writeSampleAndSynthetic } from '../fixtures/sample-and-synthetic';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'corpus', 'cli', 'bin.mjs');
@@ -29,13 +30,7 @@ before(async () => {
   base = mkdtempSync(join(tmpdir(), 'hashiya-app-cli-'));
   corpus = join(base, 'corpus');
   mkdirSync(corpus);
-  cpSync(join(ROOT, 'corpus', 'sample'), corpus, { recursive: true });
-  const rng = makeRng(25);
-  const vocab = { fa: buildVocabulary(rng, ROOT, 'fa', 3000), ar: buildVocabulary(rng, ROOT, 'ar', 3000) };
-  for (let i = 0; i < 400; i++) {
-    const a = makeArticle(rng, i, vocab, { paragraphs: [2, 6], words: [20, 80] });
-    writeFileSync(join(corpus, a.name), a.text);
-  }
+  writeSampleAndSynthetic(corpus, 25, 400);
   ws = await Workspace.create({ appDataDir: join(base, 'app'), pickFolder: async () => null });
   await ws.openCorpus(corpus, false);
 });

@@ -7,7 +7,6 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { IndexInPlace } from '../../corpus/search/index-in-place';
 import { appFolder, scanCorpus, SEARCH_INDEX } from '../../corpus/search/index-store';
 import { SearchEngine, type EngineResult } from '../../corpus/search/search-engine';
@@ -15,9 +14,9 @@ import { searchInPlace } from '../../corpus/search/search-in-place';
 import { compileQuery } from '../../corpus/search/search-query';
 import { findHits } from '../../corpus/search/text-hits';
 import { makeQueries, neighbourQueries } from '../bench/bench-queries';
-import { buildVocabulary, makeArticle, makeRng } from '../bench/synthetic-corpus';
+import { makeRng } from '../bench/synthetic-corpus';
+import { writeSampleAndSynthetic } from '../fixtures/sample-and-synthetic';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let base = '';
 let corpus = '';
 let engine: SearchEngine;
@@ -33,13 +32,7 @@ before(async () => {
   base = mkdtempSync(join(tmpdir(), 'hashiya-in-place-'));
   corpus = join(base, 'corpus');
   mkdirSync(corpus);
-  cpSync(join(ROOT, 'corpus', 'sample'), corpus, { recursive: true });
-  const rng = makeRng(77);
-  const vocab = { fa: buildVocabulary(rng, ROOT, 'fa', 3000), ar: buildVocabulary(rng, ROOT, 'ar', 3000) };
-  for (let i = 0; i < 600; i++) {
-    const a = makeArticle(rng, i, vocab, { paragraphs: [2, 6], words: [20, 80] });
-    writeFileSync(join(corpus, a.name), a.text);
-  }
+  writeSampleAndSynthetic(corpus, 77, 600);
   age(corpus);
   engine = await SearchEngine.load(corpus);
   await engine.refresh(corpus, await scanCorpus(corpus));

@@ -16,7 +16,8 @@ import { scanSearch } from '../../corpus/search/scan-search';
 import type { EngineRequest, EngineResult } from '../../corpus/search/search-engine';
 import { APP_FOLDER } from '../../corpus/folder/corpus-folder';
 import { neighbourQueries } from '../bench/bench-queries';
-import { buildVocabulary, makeArticle, makeRng } from '../bench/synthetic-corpus';
+import { makeRng } from '../bench/synthetic-corpus';
+import { writeSampleAndSynthetic } from '../fixtures/sample-and-synthetic';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'corpus', 'cli', 'bin.mjs');
@@ -46,13 +47,7 @@ const VARIANT_FILES: Array<[string, Buffer]> = [
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'hashiya-scan-'));
   corpus = join(dir, 'corpus');
-  cpSync(join(ROOT, 'corpus', 'sample'), corpus, { recursive: true });
-  const rng = makeRng(7);
-  const vocab = { fa: buildVocabulary(rng, ROOT, 'fa', 3000), ar: buildVocabulary(rng, ROOT, 'ar', 3000) };
-  for (let i = 0; i < 300; i++) {
-    const a = makeArticle(rng, i, vocab, { paragraphs: [2, 6], words: [20, 80] });
-    writeFileSync(join(corpus, a.name), a.text);
-  }
+  writeSampleAndSynthetic(corpus, 7, 300);
   for (const [name, bytes] of VARIANT_FILES) writeFileSync(join(corpus, name), bytes);
   // Saved pages: their text is the extractor's, read through the same cache as the index's.
   for (const page of readdirSync(PAGES).filter((f) => f.endsWith('.html')).slice(0, 4)) copyFileSync(join(PAGES, page), join(corpus, page));
