@@ -67,7 +67,7 @@ export async function scanArticles<E extends { file: string }>(entries: readonly
     const text = got.text;
     // The key as the index folds it, with the offset map at once: most articles the prefilter
     // passes have a hit, and one pass costs less than a key and then the map.
-    const folded = fold(text);
+    const folded = got.folded ?? fold(text);
     const spans = matcher.spans(folded.key, isArabicKeyFast(folded.key));
     if (spans === null) continue;
     const scored = scoreSpans(e.file, folded.key.length, spans, rank);

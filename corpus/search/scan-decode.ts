@@ -7,11 +7,15 @@
 import { isUtf8 } from 'node:buffer';
 import { endianness } from 'node:os';
 import { decodeArticle, MAX_ARTICLE_BYTES } from '../text/decode';
+import type { Folded } from '../text/normalise';
 import type { BytesCheck, RawPrefilter } from './raw-prefilter';
+import { decodeAndFold } from './scan-fold';
 
 export interface ScanText {
   text: string;
   checked: boolean;
+  /** The text's fold when it was made while decoding (scan-fold.ts): valid until the next article is read. */
+  folded?: Folded;
 }
 
 /** First bytes of the binary signatures decodeArticle knows (PDF, ZIP, PNG, GIF, JPEG, gzip, RAR, 7-Zip, ELF, OLE). */
@@ -64,14 +68,15 @@ function decodeValidUtf8(b: Uint8Array, controlsMatter: boolean): string | null 
  * mark, no NUL), when decodeArticle would read it as UTF-8, null
  * when it would find no text in it; undefined when the check cannot tell (decodeArticle decides).
  */
-function utf8Text(bytes: Uint8Array, check: BytesCheck): string | null | undefined {
+function utf8Text(bytes: Uint8Array, check: BytesCheck): ScanText | null | undefined {
   if (!LITTLE_ENDIAN || check.verdict !== true || bytes.length === 0 || bytes.length > MAX_ARTICLE_BYTES) return undefined;
   // With a BOM, decodeArticle takes the file for UTF-8 at once; without, after ruling out binary signatures and controls.
   if (!check.bom && SIGNATURE_LEADS.has(bytes[0]!)) return undefined;
   if (!isUtf8(check.body)) return undefined;
-  const text = decodeValidUtf8(check.body, !check.bom);
+  const both = decodeAndFold(check.body, !check.bom);
+  const text = both?.text ?? decodeValidUtf8(check.body, !check.bom);
   if (text === null) return undefined;
-  return text.trim() === '' ? null : text;
+  return text.trim() === '' ? null : { text, checked: true, folded: both?.folded };
 }
 
 /**
@@ -87,7 +92,7 @@ export function decodeIfMayHold(bytes: Uint8Array, encoding: string | null, pref
   const check = prefilter.checkBytes(bytes);
   if (check.verdict === false) return null;
   const fast = check.verdict === true ? utf8Text(bytes, check) : undefined;
-  if (fast !== undefined) return fast === null ? null : { text: fast, checked: true };
+  if (fast !== undefined) return fast;
   const decoded = decodeArticle(bytes, null);
   return decoded.ok ? { text: decoded.text, checked: check.verdict === true } : null;
 }
