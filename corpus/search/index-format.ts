@@ -161,7 +161,14 @@ export function readHeader(bytes: Uint8Array): IndexHeader {
 
 /** Makes the header's article i into a slot with its key (each distinct outlet folded once). */
 export function slotMaker(header: IndexHeader): (i: number, key: string) => Slot {
-  const outletKeys = header.metas.map(outletKey);
+  // By outlet, not by metadata: thousands of distinct metadata (dates) share a dozen outlets,
+  // and folding each again cost reopening a tenth of its time.
+  const byOutlet = new Map<string | null, string | null>();
+  const outletKeys = header.metas.map((m) => {
+    let k = byOutlet.get(m.outlet);
+    if (k === undefined) byOutlet.set(m.outlet, (k = outletKey(m)));
+    return k;
+  });
   return (i, key) => {
     const m = header.meta[i]!;
     return { file: header.files[i]!, key, arabic: header.arabic.charCodeAt(i) === 49, meta: header.metas[m]!, outletKey: outletKeys[m]! };
