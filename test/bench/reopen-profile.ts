@@ -14,7 +14,7 @@
 // the hits of a few queries, to compare two checkouts' results.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, read, readdirSync, readFileSync, readSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,8 +23,9 @@ import { bundleIndexWorker } from '../../build/scripts/bundle.mjs';
 import type { FromWorker, ToWorker, WorkerStart } from '../../corpus/catalog/index-protocol';
 import { CodePage } from '../../corpus/search/code-page';
 import { fromStoredExtra } from '../../corpus/search/file-records';
-import { readHeader, readTable, slotMaker, tableBytes } from '../../corpus/search/index-format';
-import { readCacheBytes, scanCorpus, SEARCH_INDEX } from '../../corpus/search/index-store';
+import { headerLength, readHeader, readTable, slotMaker, tableBytes } from '../../corpus/search/index-format';
+import { scanCorpus, SEARCH_INDEX } from '../../corpus/search/index-store';
+import { APP_FOLDER } from '../../corpus/folder/corpus-folder';
 import { Postings } from '../../corpus/search/postings';
 import { prepareArticleReading, SearchEngine } from '../../corpus/search/search-engine';
 import { median } from './measure';
@@ -67,10 +68,22 @@ async function once(): Promise<Stages> {
   await stage(out, 'currency check (refresh)', () => engine.refresh(root!, scan));
   if (engine.dirty) throw new Error('the index is not current: reopen the corpus once to update it');
   await stage(out, 'first query', () => engine.search(root!, { query: FIRST_QUERY, limit: LIMIT }));
-  // The load again, in its parts (as index-format.ts readIndex and SearchEngine.load do them).
-  const bytes = (await stage(out, '  read file', () => readCacheBytes(root!, SEARCH_INDEX)))!;
-  const header = await stage(out, '  parse header (JSON, columns)', () => readHeader(bytes));
-  const keys = await stage(out, '  decode keys', () => bytes.toString('latin1', header.keysAt, header.tableAt));
+  // The load again, in its parts (as index-load.ts loadIndexFile, index-format.ts indexFromParts
+  // and SearchEngine.load do them).
+  const fd = openSync(join(root!, APP_FOLDER, SEARCH_INDEX), 'r');
+  const size = fstatSync(fd).size;
+  const header = await stage(out, '  read and parse header (JSON, columns)', () => {
+    const top = Buffer.alloc(8);
+    readSync(fd, top, 0, 8, 0);
+    const head = Buffer.alloc(8 + headerLength(top));
+    readSync(fd, head, 0, head.length, 0);
+    return readHeader(head);
+  });
+  const [keyBytes, lists] = await stage(out, '  read keys and lists (two reads at once)', () =>
+    Promise.all([readAt(fd, header.keysAt, header.tableAt - header.keysAt), readAt(fd, header.tableAt, size - header.tableAt)]),
+  );
+  closeSync(fd);
+  const keys = await stage(out, '  decode keys', () => keyBytes.toString('latin1'));
   await stage(out, '  slots (per-article objects)', () => {
     const page = new CodePage();
     page.restore(header.chars);
@@ -86,13 +99,12 @@ async function once(): Promise<Stages> {
     slots.forEach((s, i) => byFile.set(s.file, i));
     return slots;
   });
-  await stage(out, '  postings table (and copy)', () => {
-    const p = header.tableAt;
-    const rows = bytes.readUInt32LE(p);
-    const bodyAt = p + 4 + tableBytes(rows);
+  await stage(out, '  postings table (lists in place)', () => {
+    const rows = lists.readUInt32LE(0);
+    const bodyAt = 4 + tableBytes(rows);
     const post = new Postings();
-    post.baseBytes = bytes.slice(bodyAt);
-    readTable(bytes.subarray(p + 4, bodyAt), rows, header.files.length, bytes.length - bodyAt, (g, count, last, off, len) => {
+    post.baseBytes = lists.subarray(bodyAt);
+    readTable(lists.subarray(4, bodyAt), rows, header.files.length, lists.length - bodyAt, (g, count, last, off, len) => {
       const id = post.open(g);
       post.count[id] = count;
       post.baseCount[id] = count;
@@ -115,6 +127,18 @@ async function digest(): Promise<string> {
   const hash = createHash('sha1');
   for (const query of DIGEST_QUERIES) hash.update(JSON.stringify(await engine.search(root!, { query, limit: 50, exactTotals: true })));
   return hash.digest('hex');
+}
+
+/** `length` bytes at `position`, through the thread pool. */
+async function readAt(fd: number, position: number, length: number): Promise<Buffer> {
+  const out = Buffer.allocUnsafe(length);
+  let got = 0;
+  while (got < length) {
+    const n = await new Promise<number>((resolve, reject) => read(fd, out, got, length - got, position + got, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))));
+    if (n === 0) throw new Error('index cut short');
+    got += n;
+  }
+  return out;
 }
 
 function readAllOnce(files: string[]): number {
