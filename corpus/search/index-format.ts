@@ -161,27 +161,50 @@ export function readHeader(bytes: Uint8Array): IndexHeader {
 
 /** Makes the header's article i into a slot with its key (each distinct outlet folded once). */
 export function slotMaker(header: IndexHeader): (i: number, key: string) => Slot {
-  const outletKeys = header.metas.map(outletKey);
+  // By outlet, not by metadata: thousands of distinct metadata (dates) share a dozen outlets,
+  // and folding each again cost reopening a tenth of its time.
+  const byOutlet = new Map<string | null, string | null>();
+  const outletKeys = header.metas.map((m) => {
+    let k = byOutlet.get(m.outlet);
+    if (k === undefined) byOutlet.set(m.outlet, (k = outletKey(m)));
+    return k;
+  });
   return (i, key) => {
     const m = header.meta[i]!;
     return { file: header.files[i]!, key, arabic: header.arabic.charCodeAt(i) === 49, meta: header.metas[m]!, outletKey: outletKeys[m]! };
   };
 }
 
+/** An index as read back: what SearchIndex is made of, and the caller's `extra`. */
+export interface StoredIndex {
+  page: CodePage;
+  slots: Slot[];
+  postings: Postings;
+  extra: unknown;
+}
+
 /** The parts of an index that indexChunks wrote; throws IndexFormatError on anything unexpected. */
-export function readIndex(bytes: Uint8Array): { page: CodePage; slots: Slot[]; postings: Postings; extra: unknown } {
+export function readIndex(bytes: Uint8Array): StoredIndex {
   const header = readHeader(bytes);
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (header.tableAt > bytes.length) fail('keys cut short');
+  // The lists' own copy: holding on to the whole file would keep the keys twice.
+  return indexFromParts(header, bytes.subarray(header.keysAt, header.tableAt), bytes.slice(header.tableAt));
+}
+
+/**
+ * The index from its header, its keys' bytes and the bytes after them (the posting table's row
+ * count, the table, the lists), each read on its own (index-load.ts) or cut from the whole
+ * file. The lists are used where they are, not copied: `lists` is kept.
+ */
+export function indexFromParts(header: IndexHeader, keyBytes: Uint8Array, lists: Uint8Array): StoredIndex {
   const page = new CodePage();
   page.restore(header.chars);
-  let p = header.keysAt;
-  const keysLength = header.tableAt - header.keysAt;
-  if (p + keysLength > bytes.length) fail('keys cut short');
+  if (keyBytes.length !== header.tableAt - header.keysAt) fail('keys cut short');
   // All keys decoded at once, each article's key a slice of them: 20,000 separate decodes
   // cost ten times as much, most of it in the collector moving the new strings. The slices
   // keep the whole string alive while one of them is in use (at most one extra copy of the
   // keys, once most articles have been indexed again since opening).
-  const keys = bytesToString(bytes, p, p + keysLength);
+  const keys = bytesToString(keyBytes, 0, keyBytes.length);
   const slots: Slot[] = [];
   const slotOf = slotMaker(header);
   let at = 0;
@@ -190,15 +213,13 @@ export function readIndex(bytes: Uint8Array): { page: CodePage; slots: Slot[]; p
     slots.push(slotOf(i, keys.slice(at, at + length)));
     at += length;
   }
-  p += keysLength;
-  if (p + 4 > bytes.length) fail('postings cut short');
-  const rows = dv.getUint32(p, true);
-  const bodyAt = p + 4 + tableBytes(rows);
-  if (bodyAt > bytes.length) fail('posting table cut short');
+  if (lists.length < 4) fail('postings cut short');
+  const rows = new DataView(lists.buffer, lists.byteOffset, lists.byteLength).getUint32(0, true);
+  const bodyAt = 4 + tableBytes(rows);
+  if (bodyAt > lists.length) fail('posting table cut short');
   const post = new Postings();
-  // The lists' own copy: holding on to the whole file would keep the keys twice.
-  post.baseBytes = bytes.slice(bodyAt);
-  readTable(bytes.subarray(p + 4, bodyAt), rows, header.files.length, bytes.length - bodyAt, (g, count, last, off, len) => {
+  post.baseBytes = lists.subarray(bodyAt);
+  readTable(lists.subarray(4, bodyAt), rows, header.files.length, lists.length - bodyAt, (g, count, last, off, len) => {
     if (post.list(g) !== 0) fail('posting list out of range');
     const id = post.open(g);
     post.count[id] = count;

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromStoredExtra, toStoredExtra, type SearchFileRecord } from './file-records';
-import { contentHash, hashIfRacy, planRefresh, readCacheBytes, runChunked, SEARCH_INDEX, writeCache, type ScanEntry } from './index-store';
+import { contentHash, hashIfRacy, planRefresh, runChunked, SEARCH_INDEX, writeCache, type ScanEntry } from './index-store';
+import { loadIndexFile } from './index-load';
 import { foldKey } from '../text/normalise';
 import { IndexFormatError, SearchIndex, type DocMeta } from './search-index';
 import { answer, articleReading, compileRequest, type EngineRequest, type EngineResult } from './engine-answer';
@@ -34,10 +35,10 @@ export class SearchEngine {
   /** The index saved beside the corpus, or an empty one when there is none usable. */
   static async load(root: string): Promise<SearchEngine> {
     const engine = new SearchEngine();
-    const bytes = await readCacheBytes(root, SEARCH_INDEX);
-    if (!bytes) return engine;
     try {
-      const { index, extra } = SearchIndex.fromBytes(bytes);
+      const parts = await loadIndexFile(root);
+      if (!parts) return engine;
+      const { index, extra } = SearchIndex.fromStored(parts);
       const stored = fromStoredExtra(extra);
       if (!stored) return engine;
       for (const file of index.files()) {

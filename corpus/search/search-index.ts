@@ -13,7 +13,7 @@
 // (the byte form; the files are index-store.ts's).
 import { Buffer } from 'node:buffer';
 import { CodePage, GRAMS, SPACE, SYM_BITS, trigram } from './code-page';
-import { indexChunks, readIndex } from './index-format';
+import { indexChunks, readIndex, type StoredIndex } from './index-format';
 import { noResult, rankForQuery, type IndexSearchOptions, type IndexSearchResult } from './index-ranking';
 import { filterFn, outletKey, type DocMeta, type Slot } from './index-slot';
 import { candidateSlots } from './candidate-slots';
@@ -203,7 +203,11 @@ export class SearchIndex {
 
   /** Reads what toBytes wrote; throws IndexFormatError on anything unexpected. */
   static fromBytes(bytes: Uint8Array): { index: SearchIndex; extra: unknown } {
-    const stored = readIndex(bytes);
+    return SearchIndex.fromStored(readIndex(bytes));
+  }
+
+  /** The index from its parts as read back (readIndex, or loadIndexFile reading the file in parts). */
+  static fromStored(stored: StoredIndex): { index: SearchIndex; extra: unknown } {
     const index = new SearchIndex();
     index.page = stored.page;
     index.postings = stored.postings;
