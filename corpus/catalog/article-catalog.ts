@@ -77,6 +77,8 @@ export class ArticleCatalog {
   private closed = false;
   private background: IndexerOptions | null;
   private startCatalogWorker: (() => void) | null = null;
+  /** Whether startWorkers has settled if the list worker starts at once (see there). */
+  private listWorkerDecided = false;
 
   constructor(
     readonly root: string,
@@ -99,8 +101,13 @@ export class ArticleCatalog {
 
   async list(open: Map<string, Promise<SidecarStore>> = new Map()): Promise<CatalogSummary[]> {
     if (this.background) {
+      // The search worker starts with the list, not after it: on a reopening it reads the index
+      // from disk while this thread makes the list, and the corpus is searchable after the
+      // longer of the two rather than after both (20,000 articles: the list alone took 489 of
+      // the 840 ms reopening may take). Whether the list worker starts too is known once the
+      // list's cache has been read.
+      this.startWorkers({ list: false });
       const out = await this.listInBackground();
-      // Started after the list is made, so their own scans do not compete with it.
       this.startWorkers();
       return overlayOpenStores(out, open);
     }
@@ -254,24 +261,29 @@ export class ArticleCatalog {
 
   // --- background ------------------------------------------------------------------------
 
-  private startWorkers(): void {
-    if (!this.background || this.closed || this.searchWorker) return;
+  private startWorkers(options: { list: boolean } = { list: true }): void {
+    if (!this.background || this.closed) return;
+    if (!this.searchWorker) this.startSearchWorker(this.background);
+    if (!options.list || this.listWorkerDecided) return;
+    this.listWorkerDecided = true;
+    // With a list from the cache on screen, checking it can wait until search is ready: on
+    // two cores the two workers would otherwise slow each other down. A first opening
+    // needs both at once.
+    if (!this.state || this.state.records.size === 0) this.startCatalogWorker?.();
+  }
+
+  private startSearchWorker(background: IndexerOptions): void {
     const fail = (role: string) => (error: Error) => {
       this.emit({ type: 'error', message: `${role} worker: ${error.message}` });
       if (role === 'search') this.startCatalogWorker?.();
     };
     const meta = new MessageChannel();
-    const background = this.background;
     this.searchWorker = new IndexWorkerHandle('search', this.root, background, (m) => this.fromSearchWorker(m), fail('search'), meta.port2);
     this.startCatalogWorker = () => {
       this.startCatalogWorker = null;
       if (this.closed || this.catalogWorker) return;
       this.catalogWorker = new IndexWorkerHandle('catalog', this.root, background, (m) => void this.fromCatalogWorker(m), fail('list'), meta.port1);
     };
-    // With a list from the cache on screen, checking it can wait until search is ready: on
-    // two cores the two workers would otherwise slow each other down. A first opening
-    // needs both at once.
-    if (!this.state || this.state.records.size === 0) this.startCatalogWorker();
   }
 
   private async fromCatalogWorker(m: FromWorker): Promise<void> {
