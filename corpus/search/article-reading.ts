@@ -3,6 +3,6 @@
 // that search-engine.ts loads (dynamic import) the first time an article is read again or a
 // page's hits are shown, so that a worker reopening an index that is current, and answering
 // queries on plain text, starts without them.
-export { articleText, tooLargeToRead } from '../extract/article-text';
+export { articleText, maxArticleFileBytes, tooLargeToRead } from '../extract/article-text';
 export { extractedTextCache, ocrTextSince } from './extracted-text-cache';
 export { encodingOverride } from './article-read';
