@@ -198,7 +198,13 @@ function letterClass(ch: string): number {
 function inArabicScript(lines: readonly Line[]): boolean {
   let arabic = 0;
   let other = 0;
+  // Characters not read yet: once the leader's lead exceeds them, the count cannot turn.
+  let unread = 0;
+  for (const line of lines) unread += line.text.length;
   for (const line of lines) {
+    if (arabic > other + unread) return true;
+    if (other >= arabic + unread) return false;
+    unread -= line.text.length;
     const text = line.text;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);

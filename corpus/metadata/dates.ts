@@ -119,10 +119,12 @@ function* matchesAtDigits(re: RegExp, text: string, digits: readonly number[]): 
  * guard forbids a digit before it), with one or two digits before a month name or a separator,
  * or four before a separator. A run of another length cannot open that form.
  */
-function openings(text: string): { named: number[]; ymd: number[]; dmy: number[] } {
+function openings(text: string): { named: number[]; ymd: number[]; dmy: number[]; year: boolean } {
   const named: number[] = [];
   const ymd: number[] = [];
   const dmy: number[] = [];
+  // A run of four digits or more: every form has a four-digit year, so a text without one has no date.
+  let year = false;
   for (let i = 0; i < text.length; ) {
     if (!isDigit(text.charCodeAt(i))) {
       i++;
@@ -132,16 +134,16 @@ function openings(text: string): { named: number[]; ymd: number[]; dmy: number[]
     while (end < text.length && isDigit(text.charCodeAt(end))) end++;
     const next = text.charCodeAt(end);
     const separated = next === 0x2f || next === 0x2e || next === 0x2d; // / . -
+    if (end - i >= 4) year = true;
     if (end - i <= 2) {
       named.push(i);
       if (separated) dmy.push(i);
     } else if (end - i === 4 && separated) ymd.push(i);
     i = end;
   }
-  return { named, ymd, dmy };
+  return { named, ymd, dmy, year };
 }
 
-const HAS_YEAR = new RegExp(`${DIGIT}{4}`, 'u');
 const TIME_AFTER = new RegExp(`^[^\\n\\r]{0,30}?(?<!${DIGIT})${DIGIT}{1,2}:${DIGIT}{2}(?!${DIGIT})`, 'u');
 
 type Groups = Record<string, string | undefined>;
@@ -224,8 +226,9 @@ function overlaps(a: FoundDate, taken: FoundDate[]): boolean {
 /** Every valid date in `text`, in reading order. Day-month-year strings that name no real day are left out. */
 export function findDates(text: string, options: DateOptions = {}): FoundDate[] {
   const found: FoundDate[] = [];
-  if (!HAS_YEAR.test(text)) return found; // every form has a four-digit year
+  // One pass finds both whether the text has a year and where each form can start.
   const at = openings(text);
+  if (!at.year) return found;
   for (const m of matchesAtDigits(TEXT_DATE, text, at.named)) {
     const d = fromTextMatch(text, m);
     if (d) found.push(d);

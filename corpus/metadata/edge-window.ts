@@ -15,7 +15,7 @@ export const EDGE_CHARS = 64 * 1024;
 export function nearEdges(paragraphs: readonly Paragraph[], textLength: number): readonly Paragraph[] {
   if (textLength <= 4 * EDGE_CHARS) return paragraphs;
   const tailFrom = textLength - EDGE_CHARS;
-  return paragraphs.map((p) => (p.start < EDGE_CHARS || p.end > tailFrom ? p : { ...p, end: p.start, text: '' }));
+  return paragraphs.map((p) => (p.start < EDGE_CHARS || p.end > tailFrom ? p : { start: p.start, end: p.start, text: '', dir: p.dir }));
 }
 
 /** The first and last EDGE_CHARS of a long text, for detectors that read text rather than paragraphs. */

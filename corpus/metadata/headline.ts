@@ -10,7 +10,7 @@ import { datelineAt } from './outlet-evidence';
 import { fewWordsForOneName, knownOutletsIn, outletByName } from './outlet-gazetteer';
 import type { BoilerplateKind } from './boilerplate';
 import { looseKey } from '../text/letter-variants';
-import { lineKey } from './line-keys';
+import { lineKey, lineKeyStartsWith, sameLineKey } from './line-keys';
 import type { Paragraph } from '../text/paragraphs';
 import { wordCount } from '../text/words';
 import { wordsUpTo } from './word-limit';
@@ -137,8 +137,8 @@ function isLeadSentence(text: string): boolean {
 }
 
 function repeatedBelow(paragraphs: readonly Paragraph[], i: number): boolean {
-  const key = lineKey(paragraphs[i].text);
-  return paragraphs.some((p, j) => j > i && lineKey(p.text) === key);
+  const text = paragraphs[i].text;
+  return paragraphs.some((p, j) => j > i && sameLineKey(p.text, text));
 }
 
 /** The first line a reader takes for the headline, skipping furniture, kickers, labels and datelines. */
@@ -165,7 +165,7 @@ export function findHeadline(paragraphs: readonly Paragraph[], furniture: Readon
     const text = paragraphs[i].text.trim();
     // A shortened copy of the headline (`... و...`, `… شدیدتر،`) above the full one: take the full one.
     const stem = looseKey(text.replace(TRUNCATED, '').replace(/[،,]\s*$/u, ''));
-    const full = paragraphs.findIndex((p, j) => j > i && j < limit && p.text.trim().length > text.length && lineKey(p.text).startsWith(stem));
+    const full = paragraphs.findIndex((p, j) => j > i && j < limit && p.text.trim().length > text.length && lineKeyStartsWith(p.text, stem));
     if (full >= 0 && (TRUNCATED.test(text) || /[،,]\s*$/u.test(text))) {
       return { paragraph: full, text: withoutTitleTail(paragraphs[full].text.trim()), kicker: null };
     }
@@ -175,7 +175,7 @@ export function findHeadline(paragraphs: readonly Paragraph[], furniture: Readon
     const following = next >= 0 ? paragraphs[next].text.trim() : '';
     // A kicker above the headline: it says so with `؛` or `:`, or the line under it is
     // headline-like too (not a lead, not a copy of it).
-    const kickerAbove = next >= 0 && candidate(next) && !isSubtitleOrByline(following) && !lineKey(following).startsWith(lineKey(text)) && !CONTINUES.test(following) && 2 * wordCount(following) >= wordCount(text) && (isKicker(text) || !isKicker(following));
+    const kickerAbove = next >= 0 && candidate(next) && !isSubtitleOrByline(following) && !lineKeyStartsWith(following, lineKey(text)) && !CONTINUES.test(following) && 2 * wordCount(following) >= wordCount(text) && (isKicker(text) || !isKicker(following));
     const label = labelGluedToHeadline(text, following);
     if (label) return { paragraph: i, text: withoutTitleTail(text.slice(label.length).trim()), kicker: null };
     if (kickerAbove) return { paragraph: next, text: withoutTitleTail(following), kicker: text };

@@ -5,7 +5,7 @@ import type { DateValue } from './date-value';
 import { classifyBoilerplate, type BoilerplateKind } from './boilerplate';
 import { languageDirection, type Language } from '../text/language';
 import { readOutlet, type OutletCandidate, type OutletFinding } from './outlets';
-import { splitParagraphs, type Paragraph } from '../text/paragraphs';
+import { splitParagraphsLazily, type Paragraph } from '../text/paragraphs';
 import { findHeadline } from './headline';
 import { detectPublicationDate, type PublicationDate } from './publication-date';
 import { nearEdges } from './edge-window';
@@ -31,7 +31,7 @@ export interface DetectedMetadata {
 }
 
 function paragraphsOf(text: string, language: Language, paragraphs?: readonly Paragraph[]): readonly Paragraph[] {
-  return nearEdges(paragraphs ?? splitParagraphs(text, languageDirection(language)), text.length);
+  return nearEdges(paragraphs ?? splitParagraphsLazily(text, languageDirection(language)), text.length);
 }
 
 export function detectMetadata(text: string, language: Language, paragraphs?: readonly Paragraph[]): DetectedMetadata {

@@ -159,13 +159,27 @@ function qualifierAfter(text: string, at: number): string {
   return text.slice(at, at + 20).split(/[.،,؛:\n]/)[0];
 }
 
+// Whose name a matched spelling is, kept by the spelling: the same few names recur in article
+// after article, and each was tested against every holder's pattern. Bounded (emptied when full).
+const namedBy = new Map<string, typeof holders>();
+const NAMED_BY_MAX = 1024;
+
+function holdersNamed(written: string): typeof holders {
+  let found = namedBy.get(written);
+  if (found === undefined) {
+    if (namedBy.size >= NAMED_BY_MAX) namedBy.clear();
+    found = holders.filter(({ name }) => name.test(written));
+    namedBy.set(written, found);
+  }
+  return found;
+}
+
 export function officeMentions(text: string): OfficeMention[] {
   const out: OfficeMention[] = [];
   for (const nameMatch of matchesAtWordStarts(ANY_NAME, text, NAME_OPENINGS)) {
     const nameStart = nameMatch.index;
     const nameEnd = nameStart + nameMatch[0].length;
-    for (const { holder, name, terms } of holders) {
-      if (!name.test(nameMatch[0])) continue;
+    for (const { holder, terms } of holdersNamed(nameMatch[0])) {
       for (const { term, roleBefore, roleAfter } of terms) {
         const add = (start: number, end: number) =>
           out.push({ person: holder.person, from: term.from, to: term.to, start, end, quote: text.slice(start, end) });

@@ -23,7 +23,7 @@ import {
 import { labelGluedToHeadline } from './headline';
 import { outletByName } from './outlet-gazetteer';
 import { looseKey } from '../text/letter-variants';
-import { lineKey } from './line-keys';
+import { sameLineKey } from './line-keys';
 import type { Paragraph } from '../text/paragraphs';
 import { wordCount } from '../text/words';
 import { wordsUpTo } from './word-limit';
@@ -97,10 +97,10 @@ function collect(paragraphs: readonly Paragraph[], ctx: OutletContext): OutletFi
     if (Array.isArray(f)) found.push(...f);
     else if (f) found.push(f);
   };
-  const headlineKey = ctx.headline >= 0 ? lineKey(paragraphs[ctx.headline].text) : null;
   // The lead: the first sentences of the article, wherever they stand (some pages put the
-  // standfirst above the headline), never the headline or a copy of it.
-  const seen = new Set(headlineKey === null ? [] : [headlineKey]);
+  // standfirst above the headline), never the headline or a copy of it. Compared by key
+  // (sameLineKey: a line whose first letter differs is not folded).
+  const seen: string[] = ctx.headline >= 0 ? [paragraphs[ctx.headline].text] : [];
   // Only the first few are read (the lead, the attribution's reach): the rest of the article is
   // not looked at here, nor its lines folded.
   const body: Array<{ p: Paragraph; i: number }> = [];
@@ -108,9 +108,8 @@ function collect(paragraphs: readonly Paragraph[], ctx: OutletContext): OutletFi
     const p = paragraphs[i];
     if (i === ctx.headline || ctx.boilerplate.has(i) || !isProse(p.text)) continue;
     // A page that prints its standfirst twice has one lead paragraph, not two.
-    const key = lineKey(p.text);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen.some((text) => sameLineKey(text, p.text))) continue;
+    seen.push(p.text);
     body.push({ p, i });
   }
   const lead = body.slice(0, LEAD_PARAGRAPHS);

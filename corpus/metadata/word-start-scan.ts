@@ -16,6 +16,37 @@ type Trie = Map<number, Trie | true>;
 export interface Opening {
   trie: Trie;
   first: Uint8Array;
+  /** The trie's steps on Arabic-block letters as a table (see stepTable): a Map lookup per letter was most of the scan. */
+  steps: Int32Array;
+  /** The trie's nodes by number (the root is 0), for the steps the table does not hold. */
+  nodes: Trie[];
+}
+
+/** The Arabic block, where the names' letters lie: steps on its letters are read from the table. */
+const BLOCK_START = 0x0600;
+const BLOCK_SIZE = 0x100;
+/** A step's entry: no name goes on with this letter. */
+const NO_STEP = 0;
+/** A step's entry: a name's checked letters end with this letter. */
+const NAME_OPENS = -1;
+
+/** For node n and an Arabic-block letter c, `steps[n * BLOCK_SIZE + c - BLOCK_START]`: NO_STEP, NAME_OPENS, or the next node's number plus one. */
+function stepTable(root: Trie): { steps: Int32Array; nodes: Trie[] } {
+  const nodes: Trie[] = [];
+  const number = new Map<Trie, number>();
+  const visit = (node: Trie): void => {
+    number.set(node, nodes.length);
+    nodes.push(node);
+    for (const next of node.values()) if (next !== true) visit(next);
+  };
+  visit(root);
+  const steps = new Int32Array(nodes.length * BLOCK_SIZE);
+  nodes.forEach((node, n) => {
+    for (const [code, next] of node) {
+      if (code >= BLOCK_START && code < BLOCK_START + BLOCK_SIZE) steps[n * BLOCK_SIZE + code - BLOCK_START] = next === true ? NAME_OPENS : number.get(next)! + 1;
+    }
+  });
+  return { steps, nodes };
 }
 
 /** The opening letters of `flexPattern(word)` for each of `words`. */
@@ -52,7 +83,7 @@ export function namesOpening(words: readonly string[]): Opening {
   }
   const first = new Uint8Array(0x10000);
   for (const code of root.keys()) first[code] = 1;
-  return { trie: root, first };
+  return { trie: root, first, ...stepTable(root) };
 }
 
 /** Harakat, superscript alef, tatweel: flexPattern lets any run of them follow a letter. */
@@ -60,13 +91,21 @@ function isMark(c: number): boolean {
   return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640;
 }
 
-function opensName(text: string, i: number, trie: Trie): boolean {
-  let node = trie;
+function opensName(text: string, i: number, opening: Opening): boolean {
+  const { steps, nodes } = opening;
+  let node = 0;
   for (let j = i; ; ) {
-    const next = node.get(text.charCodeAt(j));
-    if (next === undefined) return false;
-    if (next === true) return true;
-    node = next;
+    const c = text.charCodeAt(j);
+    let step: number;
+    if (c >= BLOCK_START && c < BLOCK_START + BLOCK_SIZE) step = steps[node * BLOCK_SIZE + c - BLOCK_START]!;
+    else {
+      // A letter outside the block (none of today's names has one), or past the text's end (NaN).
+      const next = nodes[node]!.get(c);
+      step = next === undefined ? NO_STEP : next === true ? NAME_OPENS : nodes.indexOf(next) + 1;
+    }
+    if (step === NO_STEP) return false;
+    if (step === NAME_OPENS) return true;
+    node = step - 1;
     j++;
     while (isMark(text.charCodeAt(j))) j++;
   }
@@ -94,19 +133,23 @@ function isLetterOrMark(c: number): boolean {
  * whose every match is not preceded by a letter or mark.
  */
 export function* matchesAtWordStarts(re: RegExp, text: string, opening: Opening): Generator<RegExpExecArray> {
-  const { first, trie } = opening;
-  let afterLetter = false;
-  for (let i = 0; i < text.length; i++) {
+  // The global scan goes on after the match (the names are never empty).
+  for (let m = nextAtWordStart(re, text, opening, 0); m; m = nextAtWordStart(re, text, opening, m.index + m[0].length)) yield m;
+}
+
+// The scan is a plain function, not the generator's body: V8 optimised the generator's
+// character loop poorly.
+function nextAtWordStart(re: RegExp, text: string, opening: Opening, from: number): RegExpExecArray | null {
+  const { first } = opening;
+  let afterLetter = from > 0 && isLetterOrMark(text.charCodeAt(from - 1));
+  for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const opens = !afterLetter && first[c] === 1;
     afterLetter = letterOrMark[c] === YES || (letterOrMark[c] === UNKNOWN && isLetterOrMark(c));
-    if (!opens || !opensName(text, i, trie)) continue;
+    if (!opens || !opensName(text, i, opening)) continue;
     re.lastIndex = i;
     const m = re.exec(text);
-    if (!m) continue;
-    yield m;
-    // The global scan goes on after the match (the names are never empty).
-    i = re.lastIndex - 1;
-    afterLetter = isLetterOrMark(text.charCodeAt(i));
+    if (m) return m;
   }
+  return null;
 }

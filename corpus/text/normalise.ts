@@ -135,12 +135,16 @@ export function foldTables(): { cls: Uint8Array; map: Uint16Array; expansions: R
 }
 
 const CHUNK = 8192;
+/** Keys up to this length are made by fromCharCode (see toKeyString). */
+const SHORT_KEY = 64;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 let utf16: InstanceType<typeof TextDecoder> | null = null;
 
 // TextDecoder builds the string natively and is several times faster than fromCharCode,
 // but it would replace a lone surrogate with U+FFFD and so break the one-to-one map.
 function toKeyString(out: Uint16Array, length: number, surrogates: boolean): string {
+  // A short key (a word, a line's name) is built faster in JS than by a call into the decoder.
+  if (length <= SHORT_KEY) return String.fromCharCode.apply(null, out.subarray(0, length) as unknown as number[]);
   if (!surrogates && LITTLE_ENDIAN) {
     utf16 ??= new TextDecoder('utf-16le');
     return utf16.decode(out.subarray(0, length));
@@ -232,12 +236,19 @@ export function fold(text: string, options: FoldOptions = {}): Folded {
   return { key: toKeyString(out, k, surrogates), start: start.subarray(0, k), end: end.subarray(0, k) };
 }
 
+const SCRATCH_MAX = 64 * 1024;
+let keyScratch = new Uint16Array(1024);
+
 /** The search key alone, for queries and index terms (no offset map). */
 export function foldKey(text: string, options: FoldOptions = {}): string {
   const { cls, map } = tables();
   const lenient = options.lenient === true;
   const n = text.length;
-  let out = new Uint16Array(n + 16);
+  // One buffer for every call (taken after tables(), which folds while it builds them): the
+  // list worker folds many thousand short lines, and a new array for each was a large share.
+  // A whole book is folded into its own array, not kept.
+  if (n + 16 > keyScratch.length && n + 16 <= SCRATCH_MAX) keyScratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(n + 16, 2 * keyScratch.length)));
+  let out = n + 16 <= keyScratch.length ? keyScratch : new Uint16Array(n + 16);
   let k = 0;
   let surrogates = false;
   for (let i = 0; i < n; i++) {

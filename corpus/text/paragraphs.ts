@@ -56,6 +56,34 @@ export function splitParagraphs(text: string, fallback: Direction = 'rtl'): Para
   return out;
 }
 
+/** A paragraph whose direction is worked out when first asked for (see splitParagraphsLazily). */
+class LazyParagraph implements Paragraph {
+  private known: Direction | undefined;
+  constructor(
+    public start: number,
+    public end: number,
+    public text: string,
+    private readonly fallback: Direction,
+  ) {}
+
+  get dir(): Direction {
+    return (this.known ??= paragraphDirection(this.text, this.fallback));
+  }
+}
+
+/**
+ * `splitParagraphs`, each paragraph's direction read only when asked for: metadata detection
+ * reads lines, never their direction, and every character of every line was classed for it.
+ */
+export function splitParagraphsLazily(text: string, fallback: Direction = 'rtl'): Paragraph[] {
+  const out: Paragraph[] = [];
+  forEachLine(text, (start, end) => {
+    if (onlySpaces(text, start, end)) return;
+    out.push(new LazyParagraph(start, end, text.slice(start, end), fallback));
+  });
+  return out;
+}
+
 /** The first non-empty line, trimmed (metadata detection refines the headline from this). */
 export function firstLine(text: string): string {
   let start = 0;
