@@ -9,6 +9,7 @@ import { ApiError } from '../folder/errors';
 import type { SearchRequest, SearchResponse } from '../search/search-types';
 import { pendingSummary, type ArticleSummary } from './article-summary';
 import { overlayOpenStores } from './open-stores-overlay';
+import { searchResponse } from './search-response';
 import { CatalogState, docMetaOf } from './catalog-state';
 import type { FromWorker } from './index-protocol';
 import type { ArticleText } from '../extract/article-text';
@@ -77,7 +78,6 @@ export class ArticleCatalog {
   private closed = false;
   private background: IndexerOptions | null;
   private startCatalogWorker: (() => void) | null = null;
-  /** Whether startWorkers has settled if the list worker starts at once (see there). */
   private listWorkerDecided = false;
 
   constructor(
@@ -101,11 +101,8 @@ export class ArticleCatalog {
 
   async list(open: Map<string, Promise<SidecarStore>> = new Map()): Promise<CatalogSummary[]> {
     if (this.background) {
-      // The search worker starts with the list, not after it: on a reopening it reads the index
-      // from disk while this thread makes the list, and the corpus is searchable after the
-      // longer of the two rather than after both (20,000 articles: the list alone took 489 of
-      // the 840 ms reopening may take). Whether the list worker starts too is known once the
-      // list's cache has been read.
+      // Search starts with the list, not after it: reopening, it reads the index while the list
+      // is made (README). Whether the list's worker starts too is known once its cache is read.
       this.startWorkers({ list: false });
       const out = await this.listInBackground();
       this.startWorkers();
@@ -184,20 +181,7 @@ export class ArticleCatalog {
       throw error;
     }
     const state = await this.loadState();
-    const hits = result.hits.map((h) => {
-      const s = state.summary(h.file);
-      return {
-        file: h.file,
-        start: h.start,
-        end: h.end,
-        text: h.text,
-        context: h.context,
-        contextStart: h.contextStart,
-        headline: s?.headline ?? h.file,
-        language: s?.language ?? null,
-      };
-    });
-    return { hits, totalHits: result.totalHits, approximate: result.approximate, totalArticles: result.totalArticles, indexing: this.indexing() };
+    return searchResponse(result, (file) => state.summary(file), this.indexing());
   }
 
   /** The CLI's and the tests' path: the index in this thread, brought up to date first (with the folder as scanned, when given). */
@@ -263,27 +247,25 @@ export class ArticleCatalog {
 
   private startWorkers(options: { list: boolean } = { list: true }): void {
     if (!this.background || this.closed) return;
-    if (!this.searchWorker) this.startSearchWorker(this.background);
+    if (!this.searchWorker) {
+      const fail = (role: string) => (error: Error) => {
+        this.emit({ type: 'error', message: `${role} worker: ${error.message}` });
+        if (role === 'search') this.startCatalogWorker?.();
+      };
+      const meta = new MessageChannel();
+      const background = this.background;
+      this.searchWorker = new IndexWorkerHandle('search', this.root, background, (m) => this.fromSearchWorker(m), fail('search'), meta.port2);
+      this.startCatalogWorker = () => {
+        this.startCatalogWorker = null;
+        if (this.closed || this.catalogWorker) return;
+        this.catalogWorker = new IndexWorkerHandle('catalog', this.root, background, (m) => void this.fromCatalogWorker(m), fail('list'), meta.port1);
+      };
+    }
     if (!options.list || this.listWorkerDecided) return;
     this.listWorkerDecided = true;
-    // With a list from the cache on screen, checking it can wait until search is ready: on
-    // two cores the two workers would otherwise slow each other down. A first opening
-    // needs both at once.
+    // With a list from the cache on screen, checking it can wait until search is ready: on two
+    // cores the two workers would otherwise slow each other down. A first opening needs both.
     if (!this.state || this.state.records.size === 0) this.startCatalogWorker?.();
-  }
-
-  private startSearchWorker(background: IndexerOptions): void {
-    const fail = (role: string) => (error: Error) => {
-      this.emit({ type: 'error', message: `${role} worker: ${error.message}` });
-      if (role === 'search') this.startCatalogWorker?.();
-    };
-    const meta = new MessageChannel();
-    this.searchWorker = new IndexWorkerHandle('search', this.root, background, (m) => this.fromSearchWorker(m), fail('search'), meta.port2);
-    this.startCatalogWorker = () => {
-      this.startCatalogWorker = null;
-      if (this.closed || this.catalogWorker) return;
-      this.catalogWorker = new IndexWorkerHandle('catalog', this.root, background, (m) => void this.fromCatalogWorker(m), fail('list'), meta.port1);
-    };
   }
 
   private async fromCatalogWorker(m: FromWorker): Promise<void> {
