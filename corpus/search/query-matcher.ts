@@ -44,6 +44,12 @@ interface Seek {
   /** What indexOf looks for: `text` from `offset` on. */
   piece: string;
   offset: number;
+  /**
+   * For all anchors at once: the anchors, a place found is one only where one of them starts
+   * (a shared start of two letters, ان, is found some fifty times in an article for each
+   * anchor it begins), and the units that may follow `text` in them, the cheap check first.
+   */
+  shared: { anchors: string[]; next: number[] | null } | null;
 }
 
 /**
@@ -76,9 +82,11 @@ function cheapestOffset(folded: string): number {
   return best;
 }
 
-function seek(anchor: number, text: string, folded: string): Seek & { cost: number } {
+function seek(anchor: number, text: string, folded: string, anchors: string[] | null = null): Seek & { cost: number } {
   const offset = cheapestOffset(folded);
-  return { anchor, text, piece: text.slice(offset), offset, cost: seekCost(folded, offset) };
+  // An anchor no longer than the shared start lets any unit follow it.
+  const next = anchors === null || anchors.some((x) => x.length === text.length) ? null : [...new Set(anchors.map((x) => x.charCodeAt(text.length)))];
+  return { anchor, text, piece: text.slice(offset), offset, shared: anchors && { anchors, next }, cost: seekCost(folded, offset) };
 }
 
 /** One stream for all anchors (their shared start), or one for each, whichever costs less. */
@@ -88,7 +96,7 @@ function seeksOf(pairs: ReadonlyArray<{ folded: string; text: string }>): Seek[]
   if (prefix === '') return [seek(0, pairs[0]!.text, pairs[0]!.folded)];
   const each = pairs.map((x, i) => seek(i, x.text, x.folded));
   if (pairs.length === 1) return each;
-  const shared = seek(-1, prefix, pairs[0]!.folded.slice(0, prefix.length));
+  const shared = seek(-1, prefix, pairs[0]!.folded.slice(0, prefix.length), pairs.map((x) => x.text));
   return each.reduce((n, s) => n + s.cost, 0) < shared.cost ? each : [shared];
 }
 
@@ -121,8 +129,9 @@ function runnable(p: TermPattern, a: Alphabet): RunnableTerm | null {
   };
 }
 
-/** The next place at or after `from` where the seek's anchor starts, or -1. */
+/** The next place at or after `from` where the seek's anchor (one of its anchors) starts, or -1. */
 function nextPlace(key: string, s: Seek, from: number): number {
+  if (s.shared !== null) return nextShared(key, s, s.shared, from);
   const whole = s.offset === 0;
   for (let q = key.indexOf(s.piece, from + s.offset); q >= 0; q = key.indexOf(s.piece, q + 1)) {
     const p = q - s.offset;
@@ -131,10 +140,22 @@ function nextPlace(key: string, s: Seek, from: number): number {
   return -1;
 }
 
+function nextShared(key: string, s: Seek, shared: { anchors: string[]; next: number[] | null }, from: number): number {
+  const { piece, offset, text } = s;
+  const { anchors, next } = shared;
+  for (let q = key.indexOf(piece, from + offset); q >= 0; q = key.indexOf(piece, q + 1)) {
+    const p = q - offset;
+    if (offset !== 0 && !key.startsWith(text, p)) continue;
+    if (next !== null && !next.includes(key.charCodeAt(p + text.length))) continue;
+    for (let i = 0; i < anchors.length; i++) if (key.startsWith(anchors[i]!, p)) return p;
+  }
+  return -1;
+}
+
 const UNKNOWN = -2;
 const NONE = -1;
 
-/** The first place in [from, limit) where the seek's anchor starts, or -1; with a negative limit, nextPlace. */
+/** The first place in [from, limit) where the seek's anchor starts, or -1; with a negative limit, nextPlace. Only for a seek of one anchor. */
 function placeBefore(key: string, s: Seek, from: number, limit: number): number {
   if (limit < 0) return nextPlace(key, s, from);
   const lo = from + s.offset;
@@ -223,12 +244,15 @@ export class QueryMatcher {
     const at = k === 1 ? null : new Array<number>(k).fill(UNKNOWN);
     const upTo = k === 1 ? null : new Array<number>(k).fill(0);
     let which = 0;
-    let p = at === null ? nextPlace(key, seeks[0]!, 0) : -1;
+    let p = -1;
+    // With one seek, where its next place is looked for from: only once the one before is done with (a first look that hits stops there).
+    let from = 0;
     let n = 0;
     let reached = 0;
     let last = -1;
     for (;;) {
-      if (at !== null) {
+      if (at === null) p = nextPlace(key, seeks[0]!, from);
+      else {
         p = -1;
         for (let i = 0; i < k; i++) {
           const x = at[i]!;
@@ -252,17 +276,16 @@ export class QueryMatcher {
       }
       if (p < 0) break;
       const here = p;
-      if (at === null) p = nextPlace(key, seeks[0]!, here + 1);
+      if (at === null) from = here + 1;
       else {
         at[which] = UNKNOWN;
         upTo![which] = here + 1;
       }
-      // Whether an anchor is here (a shared start may hold none). When it is the first, the
-      // word written whole, what follows it is known, and most places fail that cheap check
-      // (است inside استقرار): a try of the pattern costs more.
+      // An anchor is here (a shared start's places are only those that hold one). When it is
+      // the first, the word written whole, what follows it is known, and most places fail that
+      // cheap check (است inside استقرار): a try of the pattern costs more.
       const s = seeks[which]!;
       const isFirst = s.anchor === 0 || key.startsWith(anchors[0]!, here);
-      if (!isFirst && s.anchor < 0 && !anchors.some((x, i) => i > 0 && key.startsWith(x, here))) continue;
       if (isFirst && follow !== null) {
         const after = here + firstLength;
         if (after < key.length && isWord(key.charCodeAt(after)) && !follow.has(key.charCodeAt(after))) continue;
