@@ -66,13 +66,19 @@ function frequency(ch: string): number {
 
 /**
  * About what looking for `folded` from `offset` on costs per key character, in units of one
- * stream's scan: indexOf scans for the piece's first letter (cheap, but each one it finds is a
- * compare), and every whole piece it finds is a place the matcher looks at (dear).
+ * stream's scan (about 0.1 ns a character on one-byte keys). For a piece of more than one
+ * letter, indexOf stops at each of its first letter (memchr again, some 65 units) and returns
+ * at each whole piece (another call, some 270); a piece of one letter returns at each of it
+ * (the builtin's own loop, some 100). A piece that does not start the folded text is checked
+ * at each place found (some 90). Measured on the bench's 20,000 articles: «اس» costs 1.15 ns
+ * a character, «س» 0.51, «حانی» 0.27.
  */
 function seekCost(folded: string, offset: number): number {
   let whole = 1;
   for (let i = offset; i < folded.length; i++) whole *= frequency(folded[i]!) / 1000;
-  return 1 + 20 * (frequency(folded[offset]!) / 1000) + 300 * whole;
+  const check = offset > 0 ? 90 : 0;
+  if (folded.length - offset === 1) return 1 + (100 + check) * whole;
+  return 1 + 65 * (frequency(folded[offset]!) / 1000) + (270 + check) * whole;
 }
 
 /** Where in `folded` looking for the rest of it costs least (the first of equals). */
