@@ -49,7 +49,20 @@ interface Seek {
    * (a shared start of two letters, ان, is found some fifty times in an article for each
    * anchor it begins), and the units that may follow `text` in them, the cheap check first.
    */
-  shared: { anchors: string[]; next: number[] | null } | null;
+  shared: { anchors: string[]; next: number[] | null; letter: Letter | null } | null;
+}
+
+/**
+ * A letter every anchor holds, rarer than their shared start (رو of روحانی and its spaced
+ * forms, where ح is in all): its places are found, and each anchor checked at its own offset
+ * before them.
+ */
+interface Letter {
+  unit: string;
+  /** Per anchor, where the letter is in it. */
+  offsets: number[];
+  min: number;
+  max: number;
 }
 
 /**
@@ -92,7 +105,27 @@ function seek(anchor: number, text: string, folded: string, anchors: string[] | 
   const offset = cheapestOffset(folded);
   // An anchor no longer than the shared start lets any unit follow it.
   const next = anchors === null || anchors.some((x) => x.length === text.length) ? null : [...new Set(anchors.map((x) => x.charCodeAt(text.length)))];
-  return { anchor, text, piece: text.slice(offset), offset, shared: anchors && { anchors, next }, cost: seekCost(folded, offset) };
+  return { anchor, text, piece: text.slice(offset), offset, shared: anchors && { anchors, next, letter: null }, cost: seekCost(folded, offset) };
+}
+
+/** A seek of all anchors by the rarest letter they all hold, or null when none is cheaper than `than`. */
+function letterSeek(pairs: ReadonlyArray<{ folded: string; text: string }>, shared: Seek & { cost: number }): (Seek & { cost: number }) | null {
+  const first = pairs[0]!;
+  let best: { at: number; f: number } | null = null;
+  for (let i = 0; i < first.text.length; i++) {
+    const unit = first.text[i]!;
+    if (unit === ' ' || !pairs.every((x) => x.text.includes(unit))) continue;
+    const f = frequency(first.folded[i]!) / 1000;
+    if (best === null || f < best.f) best = { at: i, f };
+  }
+  if (best === null) return null;
+  // Each place of the letter is checked for each anchor.
+  const cost = 1 + (100 + 30 * pairs.length) * best.f;
+  if (cost >= shared.cost) return null;
+  const unit = first.text[best.at]!;
+  const offsets = pairs.map((x) => x.text.indexOf(unit));
+  const letter = { unit, offsets, min: Math.min(...offsets), max: Math.max(...offsets) };
+  return { ...shared, shared: { ...shared.shared!, letter }, cost };
 }
 
 /** One stream for all anchors (their shared start), or one for each, whichever costs less. */
@@ -102,7 +135,8 @@ function seeksOf(pairs: ReadonlyArray<{ folded: string; text: string }>): Seek[]
   if (prefix === '') return [seek(0, pairs[0]!.text, pairs[0]!.folded)];
   const each = pairs.map((x, i) => seek(i, x.text, x.folded));
   if (pairs.length === 1) return each;
-  const shared = seek(-1, prefix, pairs[0]!.folded.slice(0, prefix.length), pairs.map((x) => x.text));
+  const byPrefix = seek(-1, prefix, pairs[0]!.folded.slice(0, prefix.length), pairs.map((x) => x.text));
+  const shared = letterSeek(pairs, byPrefix) ?? byPrefix;
   return each.reduce((n, s) => n + s.cost, 0) < shared.cost ? each : [shared];
 }
 
@@ -146,7 +180,8 @@ function nextPlace(key: string, s: Seek, from: number): number {
   return -1;
 }
 
-function nextShared(key: string, s: Seek, shared: { anchors: string[]; next: number[] | null }, from: number): number {
+function nextShared(key: string, s: Seek, shared: { anchors: string[]; next: number[] | null; letter: Letter | null }, from: number): number {
+  if (shared.letter !== null) return nextByLetter(key, shared.anchors, shared.letter, from);
   const { piece, offset, text } = s;
   const { anchors, next } = shared;
   for (let q = key.indexOf(piece, from + offset); q >= 0; q = key.indexOf(piece, q + 1)) {
@@ -156,6 +191,34 @@ function nextShared(key: string, s: Seek, shared: { anchors: string[]; next: num
     for (let i = 0; i < anchors.length; i++) if (key.startsWith(anchors[i]!, p)) return p;
   }
   return -1;
+}
+
+function nextByLetter(key: string, anchors: string[], letter: Letter, from: number): number {
+  const { unit, max } = letter;
+  for (let q = key.indexOf(unit, from + letter.min); q >= 0; q = key.indexOf(unit, q + 1)) {
+    let best = anchorBefore(key, anchors, letter.offsets, q, from, Infinity);
+    if (best < 0) continue;
+    // A place of the letter a little further on may be in an anchor that starts before.
+    const code = unit.charCodeAt(0);
+    for (let r = q + 1; r < best + max && r < key.length; r++) {
+      if (key.charCodeAt(r) !== code) continue;
+      const p = anchorBefore(key, anchors, letter.offsets, r, from, best);
+      if (p >= 0) best = p;
+    }
+    return best;
+  }
+  return -1;
+}
+
+/** The first place in [from, limit) where an anchor starts that holds the letter at `q`, or -1. */
+function anchorBefore(key: string, anchors: string[], offsets: number[], q: number, from: number, limit: number): number {
+  let best = -1;
+  for (let i = 0; i < anchors.length; i++) {
+    const p = q - offsets[i]!;
+    if (p < from || p >= limit || (best >= 0 && p >= best)) continue;
+    if (key.startsWith(anchors[i]!, p)) best = p;
+  }
+  return best;
 }
 
 const UNKNOWN = -2;
