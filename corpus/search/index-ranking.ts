@@ -3,6 +3,7 @@
 import type { Slot } from './index-slot';
 import type { CompiledQuery } from './search-query';
 import { MAX_SPANS, type KeySpan, type QueryMatcher } from './query-matcher';
+import { byScoreDescending } from './score-order';
 
 export interface RankedArticle {
   file: string;
@@ -121,36 +122,39 @@ export function rankSlots(slots: readonly Slot[], q: RankQuery, options: IndexSe
 
   // Very many candidates: one look per term decides whether an article matches and how
   // near the top its hits start; only the best of those are counted and ranked in full.
-  const first: Array<{ s: Slot; score: number }> = [];
+  const matched: Slot[] = [];
+  const scores = new Float64Array(slots.length);
   for (const s of slots) {
     const at = q.matcher.firsts(s.key, s.arabic);
     if (at === null) continue;
     let score = 0;
     let lo = Infinity;
     let hi = -1;
-    at.forEach((i, t) => {
+    for (let t = 0; t < at.length; t++) {
+      const i = at[t]!;
       score += q.weights[t]! * (1 + 0.5 / (1 + i / 500));
       if (i < lo) lo = i;
       if (i > hi) hi = i;
-    });
+    }
     if (at.length > 1) score += 3 / (1 + (hi - lo) / 80);
-    first.push({ s, score: score / (1 + Math.log10(1 + s.key.length / 20000)) });
+    scores[matched.length] = score / (1 + Math.log10(1 + s.key.length / 20000));
+    matched.push(s);
   }
-  first.sort((x, y) => y.score - x.score);
+  const order = byScoreDescending(scores, matched.length);
   const full: RankedArticle[] = [];
   let totalHits = 0;
-  for (let i = 0; i < first.length && i < RANK_IN_FULL; i++) {
-    const r = scoreArticle(first[i]!.s, q, COUNT_CAP);
+  for (let i = 0; i < order.length && i < RANK_IN_FULL; i++) {
+    const r = scoreArticle(matched[order[i]!]!, q, COUNT_CAP);
     if (r) {
       full.push(r);
       totalHits += r.hits;
     }
   }
   const articles = rankArticles(full);
-  for (let i = RANK_IN_FULL; i < first.length; i++) {
-    const { s, score } = first[i]!;
+  for (let i = RANK_IN_FULL; i < order.length; i++) {
+    const k = order[i]!;
     // Not looked into further: at least one hit of each term.
-    articles.push({ file: s.file, score, hits: q.matcher.terms });
+    articles.push({ file: matched[k]!.file, score: scores[k]!, hits: q.matcher.terms });
     totalHits += q.matcher.terms;
   }
   return { articles: limitTo(articles, options.maxArticles), totalHits, approximate: true };
