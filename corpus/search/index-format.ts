@@ -199,6 +199,11 @@ export function readIndex(bytes: Uint8Array): StoredIndex {
 export function indexFromParts(header: IndexHeader, keyBytes: Uint8Array, lists: Uint8Array): StoredIndex {
   const page = new CodePage();
   page.restore(header.chars);
+  return { page, slots: slotsFromKeys(header, keyBytes), postings: postingsFromLists(header, lists), extra: header.extra };
+}
+
+/** Each article of the header as a slot with its key, from the keys' bytes. */
+export function slotsFromKeys(header: IndexHeader, keyBytes: Uint8Array): Slot[] {
   if (keyBytes.length !== header.tableAt - header.keysAt) fail('keys cut short');
   // All keys decoded at once, each article's key a slice of them: 20,000 separate decodes
   // cost ten times as much, most of it in the collector moving the new strings. The slices
@@ -213,6 +218,11 @@ export function indexFromParts(header: IndexHeader, keyBytes: Uint8Array, lists:
     slots.push(slotOf(i, keys.slice(at, at + length)));
     at += length;
   }
+  return slots;
+}
+
+/** The posting lists from the bytes after the keys (row count, table, lists), used where they are. */
+export function postingsFromLists(header: IndexHeader, lists: Uint8Array): Postings {
   if (lists.length < 4) fail('postings cut short');
   const rows = new DataView(lists.buffer, lists.byteOffset, lists.byteLength).getUint32(0, true);
   const bodyAt = 4 + tableBytes(rows);
@@ -228,7 +238,7 @@ export function indexFromParts(header: IndexHeader, keyBytes: Uint8Array, lists:
     post.baseOff[id] = off;
     post.baseLen[id] = len;
   });
-  return { page, slots, postings: post, extra: header.extra };
+  return post;
 }
 
 /** Bytes of the posting table for `rows` rows, after its 4-byte row count. */

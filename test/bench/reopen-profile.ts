@@ -21,12 +21,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { bundleIndexWorker } from '../../build/scripts/bundle.mjs';
 import type { FromWorker, ToWorker, WorkerStart } from '../../corpus/catalog/index-protocol';
-import { CodePage } from '../../corpus/search/code-page';
 import { fromStoredExtra } from '../../corpus/search/file-records';
-import { headerLength, readHeader, readTable, slotMaker, tableBytes } from '../../corpus/search/index-format';
+import { headerLength, postingsFromLists, readHeader, slotsFromKeys } from '../../corpus/search/index-format';
 import { scanCorpus, SEARCH_INDEX } from '../../corpus/search/index-store';
 import { APP_FOLDER } from '../../corpus/folder/corpus-folder';
-import { Postings } from '../../corpus/search/postings';
 import { prepareArticleReading, SearchEngine } from '../../corpus/search/search-engine';
 import { median } from './measure';
 
@@ -83,36 +81,8 @@ async function once(): Promise<Stages> {
     Promise.all([readAt(fd, header.keysAt, header.tableAt - header.keysAt), readAt(fd, header.tableAt, size - header.tableAt)]),
   );
   closeSync(fd);
-  const keys = await stage(out, '  decode keys', () => keyBytes.toString('latin1'));
-  await stage(out, '  slots (per-article objects)', () => {
-    const page = new CodePage();
-    page.restore(header.chars);
-    const slotOf = slotMaker(header);
-    const slots = [];
-    let at = 0;
-    for (let i = 0; i < header.files.length; i++) {
-      const length = header.lengths[i]!;
-      slots.push(slotOf(i, keys.slice(at, at + length)));
-      at += length;
-    }
-    const byFile = new Map<string, number>();
-    slots.forEach((s, i) => byFile.set(s.file, i));
-    return slots;
-  });
-  await stage(out, '  postings table (lists in place)', () => {
-    const rows = lists.readUInt32LE(0);
-    const bodyAt = 4 + tableBytes(rows);
-    const post = new Postings();
-    post.baseBytes = lists.subarray(bodyAt);
-    readTable(lists.subarray(4, bodyAt), rows, header.files.length, lists.length - bodyAt, (g, count, last, off, len) => {
-      const id = post.open(g);
-      post.count[id] = count;
-      post.baseCount[id] = count;
-      post.last[id] = last;
-      post.baseOff[id] = off;
-      post.baseLen[id] = len;
-    });
-  });
+  await stage(out, '  decode keys, slots (per-article objects)', () => slotsFromKeys(header, keyBytes));
+  await stage(out, '  postings table (lists in place)', () => postingsFromLists(header, lists));
   await stage(out, '  file records (columns to map)', () => {
     const stored = fromStoredExtra(header.extra)!;
     const files = new Map();

@@ -4,24 +4,13 @@
 // wrong words; where it cannot vouch (a ligature, a character outside the BMP, a control
 // character) it must say so, and the scan decodes and folds as before.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { decodeAndFold } from '../../corpus/search/scan-fold';
 import { fold } from '../../corpus/text/normalise';
+import { articleTextsIn, REAL_ARTICLE_FOLDERS } from '../fixtures/real-articles';
 import { makeRng } from '../fixtures/seeded-random';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-function textsIn(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => readFileSync(join(dir, f), 'utf8'));
-}
-
-const ARTICLES = ['corpus/sample', 'test/fixtures/search-field', 'test/fixtures/field/fa', 'test/fixtures/field/ar'].flatMap((dir) => textsIn(join(ROOT, dir)));
+const ARTICLES = REAL_ARTICLE_FOLDERS.flatMap(articleTextsIn);
 
 /** What a damaged page holds: letters of both languages, harakat, tatweel, ZWNJ, bidi marks, odd spaces, digits, Latin. */
 const PIECES = ['ا', 'ي', 'ی', 'ك', 'ک', 'ة', 'ه', 'أ', 'ؤ', 'ئ', 'َ', 'ِ', 'ّ', 'ـ', '\u200c', '\u200f', '\u202b', '\u00ad', ' ', '  ', '\n', '\t', '\u00a0', '\u2009', '۱', '٣', 'A', 'é', 'İ', 'x', '.', '،', '\r\n', 'گ', 'پ'];

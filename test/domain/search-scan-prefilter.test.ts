@@ -3,10 +3,7 @@
 // spelling (diacritics, tatweel, ZWNJ, letter variants, presentation forms, ligatures) and
 // whatever the encoding of the file. Checked on the sample and field articles, respelled.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { foldInverse } from '../../corpus/search/fold-inverse';
 import { rawPrefilter } from '../../corpus/search/raw-prefilter';
@@ -14,22 +11,14 @@ import { compileQuery } from '../../corpus/search/search-query';
 import { findHits } from '../../corpus/search/text-hits';
 import { foldKey } from '../../corpus/text/normalise';
 import { neighbourQueries } from '../bench/bench-queries';
+import { articleTextsIn } from '../fixtures/real-articles';
 import { makeRng, type Rng } from '../fixtures/seeded-random';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-function textsIn(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => readFileSync(join(dir, f), 'utf8'));
-}
-
 const ARTICLES = [
-  ...textsIn(join(ROOT, 'corpus', 'sample')),
-  ...textsIn(join(ROOT, 'test', 'fixtures', 'search-field')),
-  ...textsIn(join(ROOT, 'test', 'fixtures', 'field', 'fa')).slice(0, 25),
-  ...textsIn(join(ROOT, 'test', 'fixtures', 'field', 'ar')).slice(0, 25),
+  ...articleTextsIn('corpus/sample'),
+  ...articleTextsIn('test/fixtures/search-field'),
+  ...articleTextsIn('test/fixtures/field/fa').slice(0, 25),
+  ...articleTextsIn('test/fixtures/field/ar').slice(0, 25),
 ];
 
 /** Each Arabic letter's isolated presentation form (what text copied out of a PDF holds). */

@@ -2,19 +2,12 @@
 // accept and reject exactly what TextDecoder with `fatal` does, and give the same text, or an
 // article would open with different words (or offsets) than the index read.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { strictUtf8 } from '../../corpus/text/utf8';
+import { articleBytesIn, REAL_ARTICLE_FOLDERS } from '../fixtures/real-articles';
 import { makeRng } from '../fixtures/seeded-random';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FILES = ['corpus/sample', 'test/fixtures/field/fa', 'test/fixtures/field/ar'].flatMap((dir) =>
-  readdirSync(join(ROOT, dir))
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => readFileSync(join(ROOT, dir, f))),
-);
+const FILES = REAL_ARTICLE_FOLDERS.flatMap(articleBytesIn);
 
 function reference(bytes: Uint8Array): string | null {
   try {
