@@ -18,7 +18,7 @@ export interface WorkerStart {
   role: WorkerRole;
   /** Catalog → search: metadata for the filters ({ entries }). */
   metaPort?: MessagePort;
-  /** List worker: where the worker's code is, for its helper (the resolved `workerUrl`; none: the TypeScript sources). */
+  /** List worker: where the worker's code is, for its helper (the resolved `workerUrl`: a file: URL or a path; none: the TypeScript sources). */
   workerHref?: string;
   /** List worker: fewer plain-text articles than this left when a core is spare, no helper (default in facts-helper.ts). */
   helperMin?: number;

@@ -49,7 +49,9 @@ function startWorker(start: WorkerStart, options: IndexerOptions): Worker {
  * which the list worker is told (`workerHref`), for a bundle's chunk is not beside it.
  */
 export function startFactsHelper(job: FactsJob, workerHref: string | undefined): HelperThread {
-  const worker = startWorker({ hashiyaIndexWorker: true, root: job.root, role: 'facts', factsJob: job }, workerHref ? { workerUrl: new URL(workerHref) } : {});
+  // A string `workerUrl` is a path, which Worker takes as it is.
+  const workerUrl = workerHref?.startsWith('file:') ? new URL(workerHref) : workerHref;
+  const worker = startWorker({ hashiyaIndexWorker: true, root: job.root, role: 'facts', factsJob: job }, workerUrl ? { workerUrl } : {});
   return {
     listen(onMessage, onGone) {
       worker.on('message', onMessage);
@@ -79,7 +81,7 @@ export class IndexWorkerHandle {
     metaPort?: MessagePort,
   ) {
     const script = role === 'catalog' ? workerScript(options) : null;
-    const helper = role === 'catalog' ? { ...(script ? { workerHref: String(script) } : {}), ...(options.helperMin !== undefined ? { helperMin: options.helperMin } : {}) } : {};
+    const helper = role === 'catalog' ? { ...(script ? { workerHref: script instanceof URL ? script.href : script } : {}), ...(options.helperMin !== undefined ? { helperMin: options.helperMin } : {}) } : {};
     this.worker = startWorker({ hashiyaIndexWorker: true, root, role, metaPort, ...helper }, options);
     this.exit = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.on('message', (m: FromWorker) => this.receive(m));

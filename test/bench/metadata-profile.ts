@@ -4,7 +4,7 @@
 // the list worker's refresh (CatalogState.refresh, in this thread) is run over it instead, for
 // `node --cpu-prof` to see the same work the worker does. With `--cold DIR` the folder is
 // opened as the bench's cold run opens it (both workers, bundled as the app bundles them), and
-// each thread's CPU time is printed beside the wall times: on a loaded machine the wall times
+// each thread's CPU time (the list worker's helper's too) is printed beside the wall times: on a loaded machine the wall times
 // say how much CPU the process was given, the CPU times what the work costs (Linux only).
 //
 //   node --import tsx test/bench/metadata-profile.ts [--articles 2000]
