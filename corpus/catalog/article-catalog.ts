@@ -250,7 +250,10 @@ export class ArticleCatalog {
     if (!this.searchWorker) {
       const fail = (role: string) => (error: Error) => {
         this.emit({ type: 'error', message: `${role} worker: ${error.message}` });
-        if (role === 'search') this.startCatalogWorker?.();
+        if (role === 'search') {
+          this.startCatalogWorker?.();
+          this.catalogWorker?.send({ type: 'spare-core', free: true });
+        }
       };
       const meta = new MessageChannel();
       const background = this.background;
@@ -299,6 +302,8 @@ export class ArticleCatalog {
         break;
       case 'ready': {
         this.startCatalogWorker?.();
+        // Its core is free: the list worker may share out the rest of its work (facts-helper.ts).
+        this.catalogWorker?.send({ type: 'spare-core', free: true });
         this.setProgress('search', this.progress.search.total, this.progress.search.total, true);
         this.emit({ type: 'searchable', articles: m.articles });
         const waiters = this.searchableWaiters;
@@ -362,6 +367,7 @@ export class ArticleCatalog {
     this.emit({ type: 'changes', batch });
     if (batch.added.length + batch.changed.length + batch.removed.length > 0) this.progress.search.ready = false;
     this.progress.catalog.ready = false;
+    if (this.searchWorker?.alive) this.catalogWorker?.send({ type: 'spare-core', free: false });
     this.catalogWorker?.send({ type: 'refresh' });
     this.searchWorker?.send({ type: 'refresh' });
   }

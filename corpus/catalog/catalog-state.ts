@@ -8,7 +8,8 @@ import { NO_SIDECAR, sidecarFacts, type SidecarFacts } from '../../annotations/s
 import { MAX_SIDECAR_BYTES } from '../../annotations/store/durable-json-adapter';
 import { readOrdinaryFileSync, RefusedFileError } from '../../annotations/store/safe-read';
 import { articleFacts, summaryOf, unreadableFacts, type ArticleFacts } from './article-summary';
-import { tooLargeToRead } from '../extract/article-text';
+import { articleFormatOf, tooLargeToRead } from '../extract/article-text';
+import { FactsSharing, type FactsResult, type HelperSource } from './facts-helper';
 import { SIDECAR_SUFFIX } from '../folder/corpus-folder';
 import {
   CATALOG_CACHE,
@@ -16,7 +17,6 @@ import {
   hashIfRacy,
   planRefresh,
   readCacheBytes,
-  runChunked,
   writeCache,
   type Fingerprint,
   type KnownFile,
@@ -31,6 +31,8 @@ import { extractedTextCache, ocrTextSince } from '../search/extracted-text-cache
 export const CATALOG_FORMAT = 5;
 /** Longest the cache's parsing holds the thread at a time. */
 const SLICE_MS = 8;
+/** Longest a refresh works before it lets the thread's messages through (as runChunked did). */
+const SLICE_WORK_MS = 12;
 
 export interface CatalogRecord extends KnownFile {
   file: string;
@@ -48,6 +50,8 @@ export interface RefreshCallbacks {
   onProgress?: (done: number, total: number) => void;
   /** Records made since the last call, in batches (to stream them to the list). */
   onRecords?: (records: CatalogRecord[]) => void;
+  /** A second thread for the plain-text articles' facts, asked for between slices (facts-helper.ts). */
+  helper?: HelperSource;
 }
 
 export class CatalogState {
@@ -170,12 +174,78 @@ export class CatalogState {
       changed.push(e.file);
       batch.push(record);
     };
-    const items = [...plan.articles.map((e) => ({ e, sidecarOnly: false })), ...plan.sidecars.map((e) => ({ e, sidecarOnly: true }))];
-    await runChunked(items, work, (done) => {
+    const items: Array<{ e: ScanEntry & { verify?: boolean }; sidecarOnly: boolean }> = [...plan.articles.map((e) => ({ e, sidecarOnly: false })), ...plan.sidecars.map((e) => ({ e, sidecarOnly: true }))];
+    // A helper's result becomes a record as `work` makes one (see plainArticleFacts).
+    const apply = (i: number, { side, read }: FactsResult) => {
+      const { e } = items[i]!;
+      done++;
+      if (!read) {
+        this.records.delete(e.file);
+        return;
+      }
+      const record: CatalogRecord = { file: e.file, article: { ...e.article, hash: read.hash }, sidecar: e.sidecar, facts: read.facts, sidecarFacts: side };
+      this.records.set(e.file, record);
+      changed.push(e.file);
+      batch.push(record);
+    };
+    const helper = callbacks.helper;
+    let sharing = null as FactsSharing | null;
+    let helperLeft: number[] | null = null;
+    let helperAsked = false;
+    let recordsBefore = null as Set<string> | null;
+    // From `from` on, the plain-text articles read whole (the helper's kind), once a core is spare.
+    const share = (from: number) => {
+      if (!helper?.spare() || helperAsked) return;
+      if (!helperLeft) helperLeft = items.flatMap(({ e, sidecarOnly }, i) => (!sidecarOnly && !e.verify && isPlainText(e.file) && !tooLargeToRead(e.file, e.article.size) ? [i] : []));
+      const left = helperLeft.filter((i) => i >= from);
+      helperAsked = true; // fewer now, fewer later
+      if (left.length < helper.min) return;
+      try {
+        sharing = new FactsSharing(left, left.map((i) => items[i]!.e), root, started, (job) => helper.start(job), apply);
+        recordsBefore = new Set(this.records.keys()); // results come as messages: none yet
+      } catch {
+        sharing = null; // no thread: this one does it all
+      }
+    };
+    let done = 0;
+    let sliceStart = performance.now();
+    const slice = async (next: number) => {
+      if (performance.now() - sliceStart <= SLICE_WORK_MS) return;
       flush();
       callbacks.onProgress?.(done, total);
-    });
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (!sharing) share(next);
+      sliceStart = performance.now();
+    };
+    const one = async (i: number) => {
+      await work(items[i]!);
+      done++;
+      await slice(i + 1);
+    };
+    try {
+      share(0);
+      for (let i = 0; i < items.length; i++) if (!sharing?.has(i)) await one(i);
+      if (sharing) {
+        for (const i of sharing.mine()) await one(i);
+        for (const i of await sharing.leftovers()) await one(i);
+      }
+    } finally {
+      sharing?.stop();
+    }
+    if (recordsBefore) {
+      // The order one thread would have made: the records there were, then the new ones in the scan's order.
+      const before = recordsBefore;
+      const order = new Map(items.map(({ e }, i) => [e.file, i]));
+      const byOrder = (a: string, b: string) => order.get(a)! - order.get(b)!;
+      const files = [...this.records.keys()];
+      const kept = [...files.filter((f) => before.has(f)), ...files.filter((f) => !before.has(f)).sort(byOrder)];
+      const records = kept.map((f) => this.records.get(f)!);
+      this.records.clear();
+      for (const r of records) this.records.set(r.file, r);
+      changed.sort(byOrder);
+    }
     flush();
+    callbacks.onProgress?.(done, total);
     this.writtenAt = started;
     return { changed, removed: plan.removed };
   }
@@ -185,6 +255,23 @@ export class CatalogState {
 export function docMetaOf(r: CatalogRecord): DocMeta {
   const s = summaryOf(r.file, r.facts, r.sidecarFacts);
   return { language: s.language, outlet: s.outlet, date: s.date?.iso ?? null, tags: r.sidecarFacts.tags };
+}
+
+/**
+ * What `work` in refresh does for a plain-text article it reads whole (not a sidecar-only
+ * change, not a check of a racy one), in the same steps: the helper thread's work.
+ */
+export async function plainArticleFacts(root: string, e: ScanEntry, started: number): Promise<Omit<FactsResult, 'at'>> {
+  const side = readSidecar(root, e);
+  const bytes = readBytes(root, e.file);
+  if (!bytes) return { side, read: null };
+  const hash = hashIfRacy(bytes, e.article, started);
+  const { text: _text, ...facts } = await articleFacts(e.file, bytes, side.overrides.encoding, { cache: extractedTextCache(root) });
+  return { side, read: { hash, facts } };
+}
+
+function isPlainText(file: string): boolean {
+  return (articleFormatOf(file) ?? 'txt') === 'txt';
 }
 
 function readBytes(root: string, file: string): Buffer | null {

@@ -7,8 +7,10 @@ import type { CatalogRecord } from './catalog-state';
 import type { DocMeta } from '../search/search-index';
 import type { EngineRequest, EngineResult } from '../search/search-engine';
 import type { ArticleText } from '../extract/article-text';
+import type { FactsJob } from './facts-helper';
 
-export type WorkerRole = 'catalog' | 'search';
+/** 'facts': the list worker's helper, working out plain-text articles' facts on a spare core (facts-helper.ts). */
+export type WorkerRole = 'catalog' | 'search' | 'facts';
 
 export interface WorkerStart {
   hashiyaIndexWorker: true;
@@ -16,6 +18,12 @@ export interface WorkerStart {
   role: WorkerRole;
   /** Catalog → search: metadata for the filters ({ entries }). */
   metaPort?: MessagePort;
+  /** List worker: where the worker's code is, for its helper (the resolved `workerUrl`: a file: URL or a path; none: the TypeScript sources). */
+  workerHref?: string;
+  /** List worker: fewer plain-text articles than this left when a core is spare, no helper (default in facts-helper.ts). */
+  helperMin?: number;
+  /** Helper: what it works on. */
+  factsJob?: FactsJob;
 }
 
 /** What goes over the metadata channel. */
@@ -35,6 +43,11 @@ export type ToWorker =
   | { type: 'memory'; id: number }
   /** A saved page's text, worked out here so that opening it never stalls the app's own thread. */
   | { type: 'extract'; id: number; name: string; bytes: Uint8Array }
+  /**
+   * Main → list worker: whether the search worker has nothing to do (ready, or failed): the
+   * list worker may then share its plain-text articles with a helper thread.
+   */
+  | { type: 'spare-core'; free: boolean }
   | { type: 'stop' };
 
 export type FromWorker =

@@ -12,6 +12,8 @@ import type { FromWorker, MetaMessage, ToWorker, WorkerStart } from './index-pro
 import { scanCorpus, type ScanEntry } from '../search/index-store';
 import { prepareArticleReading, SearchEngine, SearchQueryError } from '../search/search-engine';
 import { prunePageCache } from '../search/page-cache-prune';
+import { HELPER_MIN, type HelperSource } from './facts-helper';
+import { startFactsHelper } from './indexer';
 
 // The list's state (with the metadata readers) and the extractors are loaded by dynamic
 // import where they are needed: the search worker, reopening an index that is current, never
@@ -28,12 +30,12 @@ function post(message: FromWorker): void {
 }
 
 /**
- * The list's worker yields to the search worker (and both to the UI's thread) when the CPU is
+ * The list's worker (and its helper) yields to the search worker (and both to the UI's thread) when the CPU is
  * short. Only on Linux, where a thread has its own nice value; elsewhere this call would
  * lower the whole app.
  */
 function lowerPriority(role: WorkerStart['role']): void {
-  if (process.platform !== 'linux' || role !== 'catalog') return;
+  if (process.platform !== 'linux' || role === 'search') return;
   try {
     setPriority(0, 5);
   } catch {
@@ -47,6 +49,11 @@ const EARLY_SCAN_MS = 1000;
 async function run(start: WorkerStart): Promise<void> {
   const { root, role, metaPort } = start;
   lowerPriority(role);
+  if (role === 'facts') {
+    const { runFactsHelper } = await import('./facts-helper');
+    await runFactsHelper(start.factsJob!, (m) => parentPort!.postMessage(m));
+    return;
+  }
   // The first refresh's scan is made while the cache is read: the thread pool reads the file
   // while this thread stats the articles (on two cores, reopening 20,000 articles took the sum
   // of the two). A scan that had to wait long for the cache is made again, so that a change
@@ -57,6 +64,9 @@ async function run(start: WorkerStart): Promise<void> {
   const catalog = list ? await list.CatalogState.load(root) : null;
   const search = role === 'search' ? await SearchEngine.load(root) : null;
   let metaSeq = 0;
+  // Whether the search worker has nothing to do: the list's refresh may then start a helper.
+  let spareCore = false;
+  const helper: HelperSource = { min: start.helperMin ?? HELPER_MIN, spare: () => spareCore, start: (job) => startFactsHelper(job, start.workerHref) };
   const sendMeta = (records: Iterable<CatalogRecord>) => {
     if (!list) return;
     const { docMetaOf } = list;
@@ -108,6 +118,7 @@ async function run(start: WorkerStart): Promise<void> {
           post({ type: 'records', records });
           sendMeta(records);
         },
+        helper,
       });
       // The index keeps its own copy of the metadata, which may be older than the list's.
       if (!metaSent) sendMeta(catalog.records.values());
@@ -153,6 +164,9 @@ async function run(start: WorkerStart): Promise<void> {
       switch (message.type) {
         case 'refresh':
           refresh();
+          break;
+        case 'spare-core':
+          spareCore = message.free;
           break;
         case 'search': {
           if (!search) throw new Error('this worker keeps the article list, not the search index');

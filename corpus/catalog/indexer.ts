@@ -9,10 +9,20 @@ import type { FromWorker, ToWorker, WorkerRole, WorkerStart } from './index-prot
 import type { EngineRequest, EngineResult } from '../search/search-engine';
 import { SearchQueryError } from '../search/search-engine';
 import type { ArticleText } from '../extract/article-text';
+import type { FactsJob, HelperThread } from './facts-helper';
 
 export interface IndexerOptions {
   /** The bundled worker script (out/main/index-worker.mjs). Default: beside this module. */
   workerUrl?: URL | string;
+  /** Fewest plain-text articles left for which the list worker starts a helper (tests: a small corpus). */
+  helperMin?: number;
+}
+
+/** The bundled worker's script, or null under the TypeScript sources. */
+function workerScript(options: IndexerOptions): URL | string | null {
+  if (options.workerUrl) return options.workerUrl;
+  const here = import.meta.url;
+  return here.endsWith('.ts') ? null : new URL('./index-worker.mjs', here);
 }
 
 function startWorker(start: WorkerStart, options: IndexerOptions): Worker {
@@ -34,6 +44,26 @@ function startWorker(start: WorkerStart, options: IndexerOptions): Worker {
   return new Worker(new URL('./index-worker.mjs', here), bundled);
 }
 
+/**
+ * The list worker's helper (facts-helper.ts), started from the list worker: the same script,
+ * which the list worker is told (`workerHref`), for a bundle's chunk is not beside it.
+ */
+export function startFactsHelper(job: FactsJob, workerHref: string | undefined): HelperThread {
+  // A string `workerUrl` is a path, which Worker takes as it is.
+  const workerUrl = workerHref?.startsWith('file:') ? new URL(workerHref) : workerHref;
+  const worker = startWorker({ hashiyaIndexWorker: true, root: job.root, role: 'facts', factsJob: job }, workerUrl ? { workerUrl } : {});
+  return {
+    listen(onMessage, onGone) {
+      worker.on('message', onMessage);
+      worker.on('error', onGone);
+      worker.on('exit', onGone);
+    },
+    stop() {
+      void worker.terminate();
+    },
+  };
+}
+
 export class IndexWorkerHandle {
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
@@ -50,7 +80,9 @@ export class IndexWorkerHandle {
     private readonly onFailure: (error: Error) => void,
     metaPort?: MessagePort,
   ) {
-    this.worker = startWorker({ hashiyaIndexWorker: true, root, role, metaPort }, options);
+    const script = role === 'catalog' ? workerScript(options) : null;
+    const helper = role === 'catalog' ? { ...(script ? { workerHref: script instanceof URL ? script.href : script } : {}), ...(options.helperMin !== undefined ? { helperMin: options.helperMin } : {}) } : {};
+    this.worker = startWorker({ hashiyaIndexWorker: true, root, role, metaPort, ...helper }, options);
     this.exit = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.on('message', (m: FromWorker) => this.receive(m));
     this.worker.on('error', (error) => {
