@@ -9,7 +9,7 @@
 import type { ArticleFacts } from './article-summary';
 import type { SidecarFacts } from '../../annotations/store/sidecar-facts';
 import type { ScanEntry } from '../search/index-store';
-import { CALLER, newQueue, notTakenByCaller, take, WORKER, type ScanQueue } from '../search/scan-queue';
+import { CALLER, newQueue, notTakenByCaller, take, type ScanQueue } from '../search/scan-queue';
 
 /**
  * Fewer plain-text articles left than this: not worth a thread. Its start costs ~0.2 s of CPU
@@ -18,8 +18,6 @@ import { CALLER, newQueue, notTakenByCaller, take, WORKER, type ScanQueue } from
  * 1,000 articles are ~0.9 s of work, of which the helper takes about half.
  */
 export const HELPER_MIN = 1000;
-/** The helper posts what it has at most this often: the list fills in as it goes, a message per batch. */
-const POST_EVERY_MS = 50;
 
 export interface FactsJob {
   root: string;
@@ -53,23 +51,6 @@ export interface HelperSource {
   /** Whether a core is free for a helper now (the search worker has nothing to do). */
   spare(): boolean;
   start(job: FactsJob): HelperThread;
-}
-
-/** The helper's side: facts for the articles it takes until none are left. */
-export async function runFactsHelper(job: FactsJob, post: (m: FromHelper) => void): Promise<void> {
-  const { plainArticleFacts } = await import('./catalog-state');
-  let results: FactsResult[] = [];
-  let posted = performance.now();
-  for (const at of take(job.queue, WORKER)) {
-    results.push({ at, ...(await plainArticleFacts(job.root, job.entries[at]!, job.started)) });
-    if (performance.now() - posted > POST_EVERY_MS) {
-      post({ type: 'facts', results });
-      results = [];
-      posted = performance.now();
-    }
-  }
-  if (results.length > 0) post({ type: 'facts', results });
-  post({ type: 'done' });
 }
 
 /**

@@ -50,7 +50,7 @@ async function run(start: WorkerStart): Promise<void> {
   const { root, role, metaPort } = start;
   lowerPriority(role);
   if (role === 'facts') {
-    const { runFactsHelper } = await import('./facts-helper');
+    const { runFactsHelper } = await import('./facts-helper-thread');
     await runFactsHelper(start.factsJob!, (m) => parentPort!.postMessage(m));
     return;
   }
