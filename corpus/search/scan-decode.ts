@@ -7,6 +7,7 @@
 import { isUtf8 } from 'node:buffer';
 import { endianness } from 'node:os';
 import { decodeArticle, MAX_ARTICLE_BYTES } from '../text/decode';
+import { strictUtf8 } from '../text/utf8';
 import type { Folded } from '../text/normalise';
 import type { BytesCheck, RawPrefilter } from './raw-prefilter';
 import { decodeAndFold } from './scan-fold';
@@ -23,46 +24,6 @@ const SIGNATURE_LEADS = new Set([0x25, 0x50, 0x89, 0x47, 0xff, 0x1f, 0x52, 0x37,
 /** UTF-16 code units written as the platform orders them; read back as UTF-16LE, so only where that is the order. */
 const LITTLE_ENDIAN = endianness() === 'LE';
 
-let units = new Uint16Array(1 << 15);
-let unitBytes = Buffer.from(units.buffer);
-
-/**
- * Valid UTF-8 (isUtf8 has said so: no checks here) decoded into UTF-16, several times faster
- * than TextDecoder and Buffer's own decoder for Arabic-script text in this Node; null when the
- * text holds a control character decodeArticle counts towards calling a file binary (NUL
- * among them: with none, it is neither binary nor UTF-16 without a BOM).
- */
-function decodeValidUtf8(b: Uint8Array, controlsMatter: boolean): string | null {
-  const n = b.length;
-  if (units.length < n) {
-    units = new Uint16Array(n);
-    unitBytes = Buffer.from(units.buffer);
-  }
-  const out = units;
-  let j = 0;
-  let i = 0;
-  while (i < n) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      if (c < 0x20 && controlsMatter && (c < 9 || (c > 13 && c !== 26 && c !== 27))) return null;
-      out[j++] = c;
-      i++;
-    } else if (c < 0xe0) {
-      out[j++] = ((c & 0x1f) << 6) | (b[i + 1]! & 0x3f);
-      i += 2;
-    } else if (c < 0xf0) {
-      out[j++] = ((c & 0x0f) << 12) | ((b[i + 1]! & 0x3f) << 6) | (b[i + 2]! & 0x3f);
-      i += 3;
-    } else {
-      const cp = (((c & 0x07) << 18) | ((b[i + 1]! & 0x3f) << 12) | ((b[i + 2]! & 0x3f) << 6) | (b[i + 3]! & 0x3f)) - 0x10000;
-      out[j++] = 0xd800 | (cp >> 10);
-      out[j++] = 0xdc00 | (cp & 0x3ff);
-      i += 4;
-    }
-  }
-  return unitBytes.toString('utf16le', 0, j * 2);
-}
-
 /**
  * decodeArticle's text of a file that passed the check on its bytes (no other byte order
  * mark, no NUL), when decodeArticle would read it as UTF-8, null
@@ -74,9 +35,16 @@ function utf8Text(bytes: Uint8Array, check: BytesCheck): ScanText | null | undef
   if (!check.bom && SIGNATURE_LEADS.has(bytes[0]!)) return undefined;
   if (!isUtf8(check.body)) return undefined;
   const both = decodeAndFold(check.body, !check.bom);
-  const text = both?.text ?? decodeValidUtf8(check.body, !check.bom);
+  const text = both?.text ?? textWithoutControls(check.body, !check.bom);
   if (text === null) return undefined;
   return text.trim() === '' ? null : { text, checked: true, folded: both?.folded };
+}
+
+/** The text of valid UTF-8, null where it holds a control character decodeArticle counts towards calling a file binary (when they count: no BOM). */
+function textWithoutControls(body: Uint8Array, controlsMatter: boolean): string | null {
+  const seen = { controls: 0 };
+  const text = strictUtf8(body, seen);
+  return text === null || (controlsMatter && seen.controls > 0) ? null : text;
 }
 
 /**
