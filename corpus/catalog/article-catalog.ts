@@ -14,7 +14,7 @@ import { CatalogState, docMetaOf } from './catalog-state';
 import type { FromWorker } from './index-protocol';
 import type { ArticleText } from '../extract/article-text';
 import { listNames, scanCorpus, type ScanEntry } from '../search/index-store';
-import { IndexWorkerHandle, type IndexerOptions } from './indexer';
+import { IndexWorkerHandle, startListWorker, type IndexerOptions } from './indexer';
 import { SearchEngine, SearchQueryError, type EngineRequest, type EngineResult } from '../search/search-engine';
 import { checkQuerySize, compileQuery, hasFilters } from '../search/search-query';
 import { CorpusWatcher, type ChangeBatch } from '../folder/watcher';
@@ -261,7 +261,7 @@ export class ArticleCatalog {
       this.startCatalogWorker = () => {
         this.startCatalogWorker = null;
         if (this.closed || this.catalogWorker) return;
-        this.catalogWorker = new IndexWorkerHandle('catalog', this.root, background, (m) => void this.fromCatalogWorker(m), fail('list'), meta.port1);
+        this.catalogWorker = startListWorker(this.root, background, (m) => void this.fromCatalogWorker(m), fail('list'), meta.port1);
       };
     }
     if (!options.list || this.listWorkerDecided) return;

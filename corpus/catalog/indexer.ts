@@ -64,6 +64,19 @@ export function startFactsHelper(job: FactsJob, workerHref: string | undefined):
   };
 }
 
+/**
+ * The list's worker, given its end of the channel to the search worker where it still can be:
+ * a search worker that has failed takes the other end with it (Node then detaches this one),
+ * and the list runs without, for it only fed that worker's filters.
+ */
+export function startListWorker(root: string, options: IndexerOptions, listener: (message: FromWorker) => void, onFailure: (error: Error) => void, metaPort: MessagePort): IndexWorkerHandle {
+  try {
+    return new IndexWorkerHandle('catalog', root, options, listener, onFailure, metaPort);
+  } catch {
+    return new IndexWorkerHandle('catalog', root, options, listener, onFailure);
+  }
+}
+
 export class IndexWorkerHandle {
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
