@@ -100,7 +100,7 @@ function hitAt(text: string, start: number, end: number, term: number): TextHit 
  * A copy of a piece of an article's text that does not keep the whole text alive, as V8's
  * slice of a longer string does: a search that keeps thousands of hits otherwise keeps their
  * articles too, and the garbage collector copies and marks them (the scan with no index,
- * 'نخست وزیر' over the 20,000 bench articles: about half its collection time).
+ * 'نخست وزیر' over the 20,000 bench articles: 445–536 ms of collection before, 310–410 after).
  */
 function detached(piece: string): string {
   return piece.length < 13 ? piece : Buffer.from(piece, 'utf16le').toString('utf16le');
