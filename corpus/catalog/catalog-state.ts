@@ -8,7 +8,8 @@ import { NO_SIDECAR, sidecarFacts, type SidecarFacts } from '../../annotations/s
 import { MAX_SIDECAR_BYTES } from '../../annotations/store/durable-json-adapter';
 import { readOrdinaryFileSync, RefusedFileError } from '../../annotations/store/safe-read';
 import { articleFacts, summaryOf, unreadableFacts, type ArticleFacts } from './article-summary';
-import { articleFormatOf, tooLargeToRead } from '../extract/article-text';
+import { tooLargeToRead } from '../extract/article-text';
+import { isPlainTextName } from '../extract/article-format';
 import { FactsSharing, type FactsResult, type HelperSource } from './facts-helper';
 import { SIDECAR_SUFFIX } from '../folder/corpus-folder';
 import {
@@ -151,7 +152,7 @@ export class CatalogState {
       } else if (tooLargeToRead(e.file, e.article.size)) {
         // Not loaded at all: a file of gigabytes named like an article must not fill the worker's memory.
         const facts = unreadableFacts(e.file, tooLargeToRead(e.file, e.article.size)!, side.overrides.encoding);
-        record = { file: e.file, article: { ...e.article, hash: '' }, sidecar: e.sidecar, facts, sidecarFacts: side };
+        record = newRecord(e, '', facts, side);
       } else {
         const bytes = readBytes(root, e.file);
         if (!bytes) {
@@ -167,11 +168,14 @@ export class CatalogState {
           }
         } else {
           const { text: _text, ...facts } = await articleFacts(e.file, bytes, side.overrides.encoding, { cache: pages });
-          record = { file: e.file, article: { ...e.article, hash }, sidecar: e.sidecar, facts, sidecarFacts: side };
+          record = newRecord(e, hash, facts, side);
         }
       }
-      this.records.set(e.file, record);
-      changed.push(e.file);
+      keep(record);
+    };
+    const keep = (record: CatalogRecord) => {
+      this.records.set(record.file, record);
+      changed.push(record.file);
       batch.push(record);
     };
     const items: Array<{ e: ScanEntry & { verify?: boolean }; sidecarOnly: boolean }> = [...plan.articles.map((e) => ({ e, sidecarOnly: false })), ...plan.sidecars.map((e) => ({ e, sidecarOnly: true }))];
@@ -183,10 +187,7 @@ export class CatalogState {
         this.records.delete(e.file);
         return;
       }
-      const record: CatalogRecord = { file: e.file, article: { ...e.article, hash: read.hash }, sidecar: e.sidecar, facts: read.facts, sidecarFacts: side };
-      this.records.set(e.file, record);
-      changed.push(e.file);
-      batch.push(record);
+      keep(newRecord(e, read.hash, read.facts, side));
     };
     const helper = callbacks.helper;
     let sharing = null as FactsSharing | null;
@@ -196,7 +197,7 @@ export class CatalogState {
     // From `from` on, the plain-text articles read whole (the helper's kind), once a core is spare.
     const share = (from: number) => {
       if (!helper?.spare() || helperAsked) return;
-      if (!helperLeft) helperLeft = items.flatMap(({ e, sidecarOnly }, i) => (!sidecarOnly && !e.verify && isPlainText(e.file) && !tooLargeToRead(e.file, e.article.size) ? [i] : []));
+      if (!helperLeft) helperLeft = items.flatMap(({ e, sidecarOnly }, i) => (!sidecarOnly && !e.verify && isPlainTextName(e.file) && !tooLargeToRead(e.file, e.article.size) ? [i] : []));
       const left = helperLeft.filter((i) => i >= from);
       helperAsked = true; // fewer now, fewer later
       if (left.length < helper.min) return;
@@ -270,8 +271,8 @@ export async function plainArticleFacts(root: string, e: ScanEntry, started: num
   return { side, read: { hash, facts } };
 }
 
-function isPlainText(file: string): boolean {
-  return (articleFormatOf(file) ?? 'txt') === 'txt';
+function newRecord(e: ScanEntry, hash: string, facts: ArticleFacts, side: SidecarFacts): CatalogRecord {
+  return { file: e.file, article: { ...e.article, hash }, sidecar: e.sidecar, facts, sidecarFacts: side };
 }
 
 function readBytes(root: string, file: string): Buffer | null {

@@ -30,6 +30,11 @@ export function articleFormatOf(name: string): ArticleFormat | null {
   return dot <= 0 ? null : (FORMATS.get(name.slice(dot).toLowerCase()) ?? null);
 }
 
+/** Whether a file of this name is read as plain text (decoded, not extracted); a name of no known kind is. */
+export function isPlainTextName(name: string): boolean {
+  return (articleFormatOf(name) ?? 'txt') === 'txt';
+}
+
 /** A plain text article's text, or why it has none (one of the cases of article-text.ts's ArticleText). */
 export type PlainArticleText = (Extract<DecodeResult, { ok: true }> & { format: 'txt' }) | { ok: false; message: string };
 

@@ -3,7 +3,7 @@
 // in memory (search-engine.ts) and the index read in place (search-in-place.ts), so both give
 // the same hits.
 import { readFileSync } from 'node:fs';
-import { articleFormatOf, plainArticleText } from '../extract/article-format';
+import { isPlainTextName, plainArticleText } from '../extract/article-format';
 import { containedPath } from './contained-path';
 import { ArticleReader } from './scan-read';
 import { MAX_ARTICLE_BYTES } from '../text/decode';
@@ -79,7 +79,7 @@ export async function answer(root: string, query: CompiledQuery, ranked: IndexSe
 async function readText(root: string, reader: ArticleReader, file: string, encoding: string | null | undefined): Promise<string | null> {
   try {
     // Plain text is decoded here, as articleText would: no extractor needs loading for it.
-    if ((articleFormatOf(file) ?? 'txt') === 'txt') {
+    if (isPlainTextName(file)) {
       // Read into the reader's own buffer (one open, no realpath where the folder is real); larger is refused by the decoder anyway.
       const bytes = reader.read(file, MAX_ARTICLE_BYTES);
       const decoded = bytes === null ? null : plainArticleText(bytes, encoding);

@@ -4,7 +4,7 @@
 // written: the app builds the index in the background. The hits, their order and the
 // totals are the indexed search's (scan-articles.ts shares its matcher and ranking).
 import { Worker } from 'node:worker_threads';
-import { articleFormatOf } from '../extract/article-format';
+import { isPlainTextName } from '../extract/article-format';
 import { SIDECAR_SUFFIX } from '../folder/corpus-folder';
 import { MAX_ARTICLE_BYTES } from '../text/decode';
 import { encodingOverride } from './article-read';
@@ -55,7 +55,7 @@ export async function scanSearch(root: string, request: EngineRequest, options: 
     for (const file of articles) {
       // encodingOverride reads the sidecar only when there is one; it needs no fingerprint.
       const e: ScanEntry = { file, article: NO_FINGERPRINT, sidecar: sidecars.has(file + SIDECAR_SUFFIX) ? NO_FINGERPRINT : null };
-      if ((articleFormatOf(file) ?? 'txt') === 'txt') plain.push({ file, encoding: encodingOverride(root, e) });
+      if (isPlainTextName(file)) plain.push({ file, encoding: encodingOverride(root, e) });
       else documents.push(e);
     }
     const queue = newQueue(plain.length);

@@ -71,7 +71,10 @@ function detectAndDecode(bytes: Uint8Array): DecodeResult {
   const bom = bomOf(bytes);
   if (bom) {
     const body = bytes.subarray(bom.length);
-    if (bom.encoding === 'utf-8') return fromUtf8(body, true);
+    if (bom.encoding === 'utf-8') {
+      const valid = strictUtf8(body);
+      return valid !== null ? { ok: true, text: valid, encoding: 'utf-8', bom: true, overridden: false } : damagedUtf8(body, true);
+    }
     const text = iconv.decode(body, bom.encoding, { stripBOM: false });
     return { ok: true, text, encoding: bom.encoding, bom: true, overridden: false };
   }
@@ -82,9 +85,9 @@ function detectAndDecode(bytes: Uint8Array): DecodeResult {
   // Well-formed UTF-8 (most articles) is decoded in the same pass that counts its controls.
   const seen = { controls: 0 };
   const valid = strictUtf8(bytes, seen);
-  if (valid !== null) return seen.controls / bytes.length > 0.02 ? failure('binary', 'binary file, not text') : { ok: true, text: valid, encoding: 'utf-8', bom: false, overridden: false };
-  if (controlRatio(bytes) > 0.02) return failure('binary', 'binary file, not text');
-  const utf8 = fromUtf8(bytes, false);
+  if ((valid === null ? controlRatio(bytes) : seen.controls / bytes.length) > 0.02) return failure('binary', 'binary file, not text');
+  if (valid !== null) return { ok: true, text: valid, encoding: 'utf-8', bom: false, overridden: false };
+  const utf8 = damagedUtf8(bytes, false);
   if (utf8.ok) return utf8;
   return singleByte(bytes);
 }
@@ -181,21 +184,15 @@ function looksLikeText(text: string): boolean {
 
 // --- UTF-8 ---------------------------------------------------------------------------------
 
-function fromUtf8(bytes: Uint8Array, bom: boolean): DecodeResult {
-  const valid = strictUtf8(bytes);
-  if (valid !== null) return { ok: true, text: valid, encoding: 'utf-8', bom, overridden: false };
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return { ok: true, text, encoding: 'utf-8', bom, overridden: false };
-  } catch {
-    const { valid, invalid } = utf8Sequences(bytes);
-    // A BOM, or a file that is overwhelmingly valid multi-byte UTF-8, is UTF-8 with a few
-    // damaged bytes (a truncated download, two files pasted together): keep it UTF-8 and
-    // say so, rather than turning the whole article into single-byte mojibake.
-    if (!bom && invalid * 50 > valid) return failure('undecodable', 'not valid UTF-8');
-    const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
-    return { ok: true, text, encoding: 'utf-8', bom, overridden: false, warning: `${countReplacements(text)} byte sequences are not valid UTF-8 and show as �` };
-  }
+/** Bytes strictUtf8 refused: UTF-8 with a few damaged bytes, or not UTF-8 at all. */
+function damagedUtf8(bytes: Uint8Array, bom: boolean): DecodeResult {
+  const { valid, invalid } = utf8Sequences(bytes);
+  // A BOM, or a file that is overwhelmingly valid multi-byte UTF-8, is UTF-8 with a few
+  // damaged bytes (a truncated download, two files pasted together): keep it UTF-8 and
+  // say so, rather than turning the whole article into single-byte mojibake.
+  if (!bom && invalid * 50 > valid) return failure('undecodable', 'not valid UTF-8');
+  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
+  return { ok: true, text, encoding: 'utf-8', bom, overridden: false, warning: `${countReplacements(text)} byte sequences are not valid UTF-8 and show as �` };
 }
 
 /** Counts well-formed multi-byte UTF-8 sequences and ill-formed ones. */
