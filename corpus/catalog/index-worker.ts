@@ -12,6 +12,7 @@ import type { FromWorker, MetaMessage, ToWorker, WorkerStart } from './index-pro
 import { scanCorpus, type ScanEntry } from '../search/index-store';
 import { prepareArticleReading, SearchEngine, SearchQueryError } from '../search/search-engine';
 import { prunePageCache } from '../search/page-cache-prune';
+import { scanInHelper } from '../search/scan-helper';
 import { HELPER_MIN, type HelperSource } from './facts-helper';
 import { startFactsHelper } from './indexer';
 
@@ -58,7 +59,9 @@ async function run(start: WorkerStart): Promise<void> {
   // while this thread stats the articles (on two cores, reopening 20,000 articles took the sum
   // of the two). A scan that had to wait long for the cache is made again, so that a change
   // made meanwhile in the same clock tick still falls in the cache's racy window (RACY_MS).
-  let firstScan: Promise<{ scan: ScanEntry[]; at: number }> | null = scanCorpus(root).then((scan) => ({ scan, at: performance.now() }));
+  // The search worker's stat calls are a helper thread's: this thread has the index to decode.
+  const scanFirst = role === 'search' ? scanInHelper : scanCorpus;
+  let firstScan: Promise<{ scan: ScanEntry[]; at: number }> | null = scanFirst(root).then((scan) => ({ scan, at: performance.now() }));
   firstScan.catch(() => undefined); // awaited by the first refresh, which reports a failure
   const list = role === 'catalog' ? await listState() : null;
   const catalog = list ? await list.CatalogState.load(root) : null;

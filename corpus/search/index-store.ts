@@ -88,10 +88,14 @@ const SCAN_SLICE_MS = 8;
  * times longer.
  */
 export async function scanCorpus(root: string): Promise<ScanEntry[]> {
-  const { articles, sidecars } = await listNames(root);
+  return scanNames(root, await listNames(root));
+}
+
+/** scanCorpus's stat calls, over names listNames gave. */
+export async function scanNames(root: string, { articles, sidecars }: { articles: string[]; sidecars: Set<string> }): Promise<ScanEntry[]> {
   const out: ScanEntry[] = [];
   // Names are plain and '/'-separated (listNames): a concatenation, where 20,000 path.joins show.
-  const prefix = root.endsWith(sep) ? root : root + sep;
+  const prefix = rootPrefix(root);
   let slice = performance.now();
   for (const file of articles) {
     const a = fingerprintSync(prefix + file);
@@ -105,6 +109,11 @@ export async function scanCorpus(root: string): Promise<ScanEntry[]> {
     }
   }
   return out;
+}
+
+/** The root with a separator after it, to which listNames's names are appended. */
+export function rootPrefix(root: string): string {
+  return root.endsWith(sep) ? root : root + sep;
 }
 
 /**
