@@ -193,31 +193,63 @@ export function readIndex(bytes: Uint8Array): StoredIndex {
 
 /**
  * The index from its header, its keys' bytes and the bytes after them (the posting table's row
- * count, the table, the lists), each read on its own (index-load.ts) or cut from the whole
- * file. The lists are used where they are, not copied: `lists` is kept.
+ * count, the table, the lists), cut from the whole file. The lists are used where they are,
+ * not copied: `lists` is kept.
  */
 export function indexFromParts(header: IndexHeader, keyBytes: Uint8Array, lists: Uint8Array): StoredIndex {
+  return indexFromSlots(header, slotsFromKeys(header, keyBytes), lists);
+}
+
+/** The index from its header, its slots (slotsFromKeyPieces) and the bytes after the keys, kept as they are. */
+export function indexFromSlots(header: IndexHeader, slots: Slot[], lists: Uint8Array): StoredIndex {
   const page = new CodePage();
   page.restore(header.chars);
-  return { page, slots: slotsFromKeys(header, keyBytes), postings: postingsFromLists(header, lists), extra: header.extra };
+  return { page, slots, postings: postingsFromLists(header, lists), extra: header.extra };
 }
 
 /** Each article of the header as a slot with its key, from the keys' bytes. */
 export function slotsFromKeys(header: IndexHeader, keyBytes: Uint8Array): Slot[] {
   if (keyBytes.length !== header.tableAt - header.keysAt) fail('keys cut short');
-  // All keys decoded at once, each article's key a slice of them: 20,000 separate decodes
-  // cost ten times as much, most of it in the collector moving the new strings. The slices
-  // keep the whole string alive while one of them is in use (at most one extra copy of the
-  // keys, once most articles have been indexed again since opening).
-  const keys = bytesToString(keyBytes, 0, keyBytes.length);
+  return slotsFromKeyPieces(header, (offset, length) => keyBytes.subarray(offset, offset + length), Math.max(1, keyBytes.length));
+}
+
+/**
+ * Each article of the header as a slot with its key, the keys' bytes given `pieceBytes` at a
+ * time by `read` (from the first key's byte `offset`; fewer bytes only where the file is cut
+ * short). Each piece is decoded at once and each article's key is a slice of it (20,000
+ * separate decodes cost ten times as much, most of it in the collector moving the new
+ * strings); a key across two pieces is the two slices joined. The slices keep their piece alive
+ * while one of them is in use (at most one extra copy of the keys, once most articles have been
+ * indexed again since opening). Read a few megabytes at a time into one buffer, the keys cost
+ * no buffer of their own (65 MB at 20,000 articles, which the reading thread wrote and the
+ * collector counted before the decoded copy was even made).
+ */
+export function slotsFromKeyPieces(header: IndexHeader, read: (offset: number, length: number) => Uint8Array, pieceBytes: number): Slot[] {
+  const total = header.tableAt - header.keysAt;
+  const { lengths } = header;
+  const n = header.files.length;
   const slots: Slot[] = [];
   const slotOf = slotMaker(header);
+  let i = 0;
+  /** Offset of article i's key, of the piece at hand, and what of article i's key came before this piece. */
   let at = 0;
-  for (let i = 0; i < header.files.length; i++) {
-    const length = header.lengths[i]!;
-    slots.push(slotOf(i, keys.slice(at, at + length)));
-    at += length;
-  }
+  let pieceAt = 0;
+  let carry = '';
+  do {
+    const bytes = read(pieceAt, Math.min(pieceBytes, total - pieceAt));
+    if (bytes.length !== Math.min(pieceBytes, total - pieceAt)) fail('keys cut short');
+    const piece = bytesToString(bytes, 0, bytes.length);
+    const pieceEnd = pieceAt + bytes.length;
+    for (; i < n && at + lengths[i]! <= pieceEnd; i++) {
+      const end = at + lengths[i]!;
+      const key = at >= pieceAt ? piece.slice(at - pieceAt, end - pieceAt) : carry + piece.slice(0, end - pieceAt);
+      carry = '';
+      slots.push(slotOf(i, key));
+      at = end;
+    }
+    if (i < n && at < pieceEnd) carry += piece.slice(Math.max(0, at - pieceAt));
+    pieceAt = pieceEnd;
+  } while (pieceAt < total);
   return slots;
 }
 

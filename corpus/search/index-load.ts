@@ -1,13 +1,16 @@
-// The index file read back whole, as the search worker reopens a corpus: the header first,
-// then the keys and the posting lists in two reads at once through the thread pool, each into
-// a buffer of its own. The lists are used in their buffer and the keys' is dropped once
-// decoded: one read of the whole file either kept the keys twice or cost a copy of the lists
-// (31 MB at 20,000 articles), and left this thread nothing to do meanwhile (the worker scans
-// the folder while the pool reads).
+// The index file read back, as the search worker reopens a corpus: the header first, then the
+// posting lists in one read through the thread pool, into a buffer of their own where they are
+// used, while this thread reads the keys a few megabytes at a time and decodes them. Read
+// whole, the file kept the keys twice or cost a copy of the lists (31 MB at 20,000 articles);
+// the keys read into a buffer of their own on the pool left this thread waiting for them, and
+// cost 65 MB of buffer that the pool wrote and the collector counted (two full collections).
 import { Buffer } from 'node:buffer';
 import { closeSync, read, readSync } from 'node:fs';
-import { headerLength, indexFromParts, readHeader, type IndexHeader, type StoredIndex } from './index-format';
+import { headerLength, indexFromSlots, readHeader, slotsFromKeyPieces, type StoredIndex } from './index-format';
 import { openCacheSync, SEARCH_INDEX } from './index-store';
+
+/** The keys are read and decoded this many bytes at a time. */
+const KEY_PIECE = 2 << 20;
 
 /**
  * The corpus's index, or null when it has none or it cannot be read (as readCacheBytes: the
@@ -17,30 +20,39 @@ export async function loadIndexFile(root: string): Promise<StoredIndex | null> {
   const file = openCacheSync(root, SEARCH_INDEX);
   if (!file) return null;
   const { fd, size } = file;
-  let parts: { header: IndexHeader; keys: Buffer; lists: Buffer } | null;
+  let lists: Promise<Buffer> | null = null;
   try {
-    parts = await readParts(fd, size);
+    const top = readAtSync(fd, 0, Math.min(8, size));
+    if (!top) return null;
+    const headerBytes = readAtSync(fd, 0, Math.min(8 + headerLength(top), size));
+    if (!headerBytes) return null;
+    const header = readHeader(headerBytes);
+    lists = readAt(fd, header.tableAt, size - header.tableAt);
+    lists.catch(() => undefined); // awaited below, or settled before the descriptor is closed
+    const piece = Buffer.allocUnsafe(Math.min(KEY_PIECE, header.tableAt - header.keysAt));
+    const slots = slotsFromKeyPieces(header, (offset, length) => readAtSync(fd, header.keysAt + offset, length, piece) ?? unreadable(), KEY_PIECE);
+    const listBytes = await lists.catch(() => null);
+    return listBytes && indexFromSlots(header, slots, listBytes);
+  } catch (error) {
+    if (error instanceof Unreadable) return null;
+    throw error;
   } finally {
+    // Settled before the descriptor is closed, even when the keys failed.
+    if (lists) await lists.catch(() => undefined);
     closeSync(fd);
   }
-  return parts && indexFromParts(parts.header, parts.keys, parts.lists);
 }
 
-async function readParts(fd: number, size: number): Promise<{ header: IndexHeader; keys: Buffer; lists: Buffer } | null> {
-  const top = readAtSync(fd, 0, Math.min(8, size));
-  if (!top) return null;
-  const headerBytes = readAtSync(fd, 0, Math.min(8 + headerLength(top), size));
-  if (!headerBytes) return null;
-  const header = readHeader(headerBytes);
-  // Both settled before the descriptor is closed, even when one fails.
-  const [keys, lists] = await Promise.allSettled([readAt(fd, header.keysAt, Math.min(header.tableAt, size) - header.keysAt), readAt(fd, header.tableAt, size - header.tableAt)]);
-  if (keys.status === 'rejected' || lists.status === 'rejected') return null;
-  return { header, keys: keys.value, lists: lists.value };
+/** The keys could not be read (an I/O error, not a file of another format). */
+class Unreadable extends Error {}
+
+function unreadable(): never {
+  throw new Unreadable();
 }
 
 /** Up to `length` bytes at `position` (fewer only at the end of the file); null when they cannot be read. */
-function readAtSync(fd: number, position: number, length: number): Buffer | null {
-  const out = Buffer.allocUnsafe(length);
+function readAtSync(fd: number, position: number, length: number, into?: Buffer): Buffer | null {
+  const out = into ?? Buffer.allocUnsafe(length);
   let got = 0;
   try {
     while (got < length) {
