@@ -114,29 +114,40 @@ export class IndexInPlace {
 
   /** The articles at these slots (ascending; null: all), keys read from the file, nearby ones in one read. */
   slots(which: Uint32Array | null): Slot[] {
+    const out: Slot[] = [];
+    this.eachSlot(which, (s) => out.push(s));
+    return out;
+  }
+
+  /**
+   * Each article at these slots in turn (ascending; null: all), its key read from the file with
+   * its neighbours' in one read. A slot the visitor does not keep is garbage at once: holding
+   * every candidate's key until all are scored kept tens of megabytes alive for the collector
+   * to copy.
+   */
+  eachSlot(which: Uint32Array | null, visit: (slot: Slot) => void): void {
     this.readTable();
     const starts = this.keyStarts!;
     const { files, keysAt } = this.header;
     const slotOf = slotMaker(this.header);
     const n = which ? which.length : files.length;
     const slotAt = (i: number) => (which ? which[i]! : i);
-    const out: Slot[] = [];
     let i = 0;
     while (i < n) {
-      // A run of slots whose keys lie close together: one read, a slice per key.
+      // A run of slots whose keys lie close together: one read.
       let j = i + 1;
       while (j < n && starts[slotAt(j)]! - starts[slotAt(j - 1) + 1]! <= KEY_GAP) j++;
       const from = starts[slotAt(i)]!;
       const to = starts[slotAt(j - 1) + 1]!;
-      const keys = readAt(this.fd, keysAt + from, to - from).toString('latin1');
+      const keys = readAt(this.fd, keysAt + from, to - from);
       this.bytesRead.keys += to - from;
       for (let k = i; k < j; k++) {
         const s = slotAt(k);
-        out.push(slotOf(s, keys.slice(starts[s]! - from, starts[s + 1]! - from)));
+        // A string of its own, not a slice of the run's: a kept key would keep its whole run alive.
+        visit(slotOf(s, keys.toString('latin1', starts[s]! - from, starts[s + 1]! - from)));
       }
       i = j;
     }
-    return out;
   }
 }
 
