@@ -40,7 +40,7 @@ export async function bundleCli({ minify = false } = {}) {
     outExtension: { '.js': '.mjs' },
     chunkNames: '[name]-[hash]',
     // As the app's main process: dependencies bundled, except those loaded at run time by
-    // design (pdf.js by a computed name, jsdom and mammoth by createRequire), which stay in
+    // design (pdf.js by a computed name, jsdom, mammoth and iconv-lite by createRequire), which stay in
     // node_modules and find their own files there.
     external: ['electron'],
     sourcemap: 'linked',
