@@ -4,7 +4,8 @@
 // and the production dependencies (electron-builder collects them from package.json). The
 // bundles inline almost everything, but the saved-page reader loads jsdom and Readability at
 // run time, on the first page read (corpus/extract/html/dom.ts): jsdom reads files of its own
-// beside its code and takes 0.6 s to load, so it is neither bundled nor loaded at start-up.
+// beside its code and takes 0.6 s to load, so it is neither bundled nor loaded at start-up;
+// iconv-lite likewise, at the first article that is not UTF-8 (corpus/text/decode.ts).
 //
 // Opening a corpus folder from the OS:
 //   Linux   the desktop entry declares MimeType=inode/directory, so file managers offer

@@ -27,6 +27,8 @@ export async function bundleCli({ minify = false } = {}) {
       // A search with no index yet shares the articles with a worker started from scan-worker.mjs
       // beside the chunk that holds scan-search.ts (corpus/search/scan-search.ts).
       'scan-worker': join(root, 'corpus', 'search', 'scan-worker.ts'),
+      // A search with the index on disk scans the folder meanwhile in folder-scan-worker.mjs (folder-scan-thread.ts).
+      'folder-scan-worker': join(root, 'corpus', 'search', 'folder-scan-worker.ts'),
     },
     bundle: true,
     splitting: true,
@@ -38,7 +40,7 @@ export async function bundleCli({ minify = false } = {}) {
     outExtension: { '.js': '.mjs' },
     chunkNames: '[name]-[hash]',
     // As the app's main process: dependencies bundled, except those loaded at run time by
-    // design (pdf.js by a computed name, jsdom and mammoth by createRequire), which stay in
+    // design (pdf.js by a computed name, jsdom, mammoth and iconv-lite by createRequire), which stay in
     // node_modules and find their own files there.
     external: ['electron'],
     sourcemap: 'linked',

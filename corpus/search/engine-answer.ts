@@ -8,6 +8,7 @@ import { containedPath } from './contained-path';
 import { ArticleReader } from './scan-read';
 import { MAX_ARTICLE_BYTES } from '../text/decode';
 import type { IndexSearchResult } from './index-ranking';
+import type { KeySpan } from './query-matcher';
 import { checkFilters, checkQuerySize, compileQuery, type CompiledQuery, type SearchFilters } from './search-query';
 import { findHits, findHitsInKey, type KeyPage, type TextHit } from './text-hits';
 
@@ -52,8 +53,8 @@ export function compileRequest(request: EngineRequest): CompiledQuery {
   return query;
 }
 
-/** How an article was indexed: the encoding it was decoded with, whether its key reads as Arabic, and the key itself. */
-export type IndexedAs = (file: string) => { encoding: string | null | undefined; arabic: boolean; key?: string };
+/** How an article was indexed: the encoding it was decoded with, whether its key reads as Arabic, the key itself, and the matcher's spans in it when the ranking kept them. */
+export type IndexedAs = (file: string) => { encoding: string | null | undefined; arabic: boolean; key?: string; spans?: readonly KeySpan[] };
 
 /** The hits of the ranked articles, best first, up to the request's limit; the totals are the ranking's. */
 export async function answer(root: string, query: CompiledQuery, ranked: IndexSearchResult, limit = Infinity, indexedAs: IndexedAs, page?: KeyPage): Promise<EngineResult> {
@@ -65,12 +66,12 @@ export async function answer(root: string, query: CompiledQuery, ranked: IndexSe
       truncated = true;
       break;
     }
-    const { encoding, arabic, key } = indexedAs(a.file);
+    const { encoding, arabic, key, spans } = indexedAs(a.file);
     const text = await readText(root, reader, a.file, encoding);
     if (text === null) continue;
     const options = { limit: limit - hits.length, arabic };
     // With the index's key at hand the text need not be folded again to place the hits.
-    const found = key !== undefined && page ? findHitsInKey(text, key, query, options, page) : findHits(text, query, options);
+    const found = key !== undefined && page ? findHitsInKey(text, key, query, options, page, spans) : findHits(text, query, options);
     for (const h of found) hits.push({ file: a.file, ...h });
   }
   return { hits, totalHits: ranked.totalHits, approximate: ranked.approximate, totalArticles: ranked.articles.length, lenient: query.lenient, wholeWord: query.wholeWord, truncated };

@@ -32,7 +32,8 @@ interface ListAt {
 export class IndexInPlace {
   readonly bytesRead: BytesRead = { header: 0, table: 0, lists: 0, keys: 0 };
   readonly page = new CodePage();
-  private readonly lists = new Map<number, ListAt>();
+  private readonly lists = new Map<number, ListAt | null>();
+  private table: Buffer | null = null;
   private keyStarts: Float64Array | null = null;
   private bodyAt = 0;
   private closed = false;
@@ -71,7 +72,7 @@ export class IndexInPlace {
     closeSync(this.fd);
   }
 
-  /** Reads the trigram table (once): which lists there are, and where. */
+  /** Reads the trigram table (once) and checks it whole. */
   private readTable(): void {
     if (this.keyStarts) return;
     const { tableAt, files, lengths } = this.header;
@@ -79,15 +80,30 @@ export class IndexInPlace {
     const table = readAt(this.fd, tableAt + 4, tableBytes(rows));
     this.bytesRead.table = 4 + table.length;
     this.bodyAt = tableAt + 4 + table.length;
-    readTable(table, rows, files.length, this.size - this.bodyAt, (gram, count, _last, off, len) => this.lists.set(gram, { count, off, len }));
+    readTable(table, rows, files.length, this.size - this.bodyAt, () => undefined);
+    this.table = table;
     const starts = new Float64Array(files.length + 1);
     for (let i = 0; i < files.length; i++) starts[i + 1] = starts[i]! + lengths[i]!;
     this.keyStarts = starts;
   }
 
+  /**
+   * Where the lists of these trigrams are (null: none), found by one pass over the table's rows:
+   * a map of all ~70,000 rows cost more than the query's own lists.
+   */
+  private locate(grams: readonly number[]): void {
+    this.readTable();
+    const need = new Set(grams.filter((g) => !this.lists.has(g)));
+    if (need.size === 0) return;
+    for (const g of need) this.lists.set(g, null);
+    readTable(this.table!, this.table!.length / tableBytes(1), this.header.files.length, this.size - this.bodyAt, (gram, count, _last, off, len) => {
+      if (need.has(gram)) this.lists.set(gram, { count, off, len });
+    });
+  }
+
   /** Slots that can hold every term, or null for every article (as SearchIndex narrows them). */
   candidates(terms: readonly CompiledTerm[]): Uint32Array | null {
-    this.readTable();
+    this.locate(termGrams(terms, this.page) ?? []);
     return candidateSlots(terms, this.page, {
       count: (gram) => this.lists.get(gram)?.count ?? 0,
       slots: (gram) => this.list(gram),
@@ -96,9 +112,10 @@ export class IndexInPlace {
 
   /** Bytes of the lists of the terms' trigrams: what `candidates` reads at most. */
   listBytes(terms: readonly CompiledTerm[]): number {
-    this.readTable();
+    const grams = termGrams(terms, this.page) ?? [];
+    this.locate(grams);
     let total = 0;
-    for (const g of termGrams(terms, this.page) ?? []) total += this.lists.get(g)?.len ?? 0;
+    for (const g of grams) total += this.lists.get(g)?.len ?? 0;
     return total;
   }
 
@@ -114,29 +131,40 @@ export class IndexInPlace {
 
   /** The articles at these slots (ascending; null: all), keys read from the file, nearby ones in one read. */
   slots(which: Uint32Array | null): Slot[] {
+    const out: Slot[] = [];
+    this.eachSlot(which, (s) => out.push(s));
+    return out;
+  }
+
+  /**
+   * Each article at these slots in turn (ascending; null: all), its key read from the file with
+   * its neighbours' in one read. A slot the visitor does not keep is garbage at once: holding
+   * every candidate's key until all are scored kept tens of megabytes alive for the collector
+   * to copy.
+   */
+  eachSlot(which: Uint32Array | null, visit: (slot: Slot) => void): void {
     this.readTable();
     const starts = this.keyStarts!;
     const { files, keysAt } = this.header;
     const slotOf = slotMaker(this.header);
     const n = which ? which.length : files.length;
     const slotAt = (i: number) => (which ? which[i]! : i);
-    const out: Slot[] = [];
     let i = 0;
     while (i < n) {
-      // A run of slots whose keys lie close together: one read, a slice per key.
+      // A run of slots whose keys lie close together: one read.
       let j = i + 1;
       while (j < n && starts[slotAt(j)]! - starts[slotAt(j - 1) + 1]! <= KEY_GAP) j++;
       const from = starts[slotAt(i)]!;
       const to = starts[slotAt(j - 1) + 1]!;
-      const keys = readAt(this.fd, keysAt + from, to - from).toString('latin1');
+      const keys = readAt(this.fd, keysAt + from, to - from);
       this.bytesRead.keys += to - from;
       for (let k = i; k < j; k++) {
         const s = slotAt(k);
-        out.push(slotOf(s, keys.slice(starts[s]! - from, starts[s + 1]! - from)));
+        // A string of its own, not a slice of the run's: a kept key would keep its whole run alive.
+        visit(slotOf(s, keys.toString('latin1', starts[s]! - from, starts[s + 1]! - from)));
       }
       i = j;
     }
-    return out;
   }
 }
 

@@ -52,9 +52,31 @@ const positionLists: number[][] = [];
  * Hits of every term in the article (up to `cap` each), scored; null when a term is missing.
  * The hits are the matcher's spans, the very ones the engine shows, so that counts agree.
  */
-function scoreArticle(s: Slot, q: RankQuery, cap: number): RankedArticle | null {
+function scoreArticle(s: Slot, q: RankQuery, cap: number, kept?: KeepSpans): RankedArticle | null {
   const spans = q.matcher.spans(s.key, s.arabic, cap);
-  return spans === null ? null : scoreSpans(s.file, s.key.length, spans, q, cap);
+  if (spans === null) return null;
+  kept?.(s, spans);
+  return scoreSpans(s.file, s.key.length, spans, q, cap);
+}
+
+/** Told each article with hits and its spans, as the ranking finds them (the hits need not be sought again). */
+export type KeepSpans = (slot: Slot, spans: KeySpan[]) => void;
+
+/**
+ * Every slot that `each` hands over scored in full and ranked, with exact totals: slots can come
+ * one at a time and be dropped once scored (the index read in place).
+ */
+export function rankEach(each: (visit: (s: Slot) => void) => void, q: RankQuery, kept?: KeepSpans, maxArticles?: number): IndexSearchResult {
+  const ranked: RankedArticle[] = [];
+  let totalHits = 0;
+  each((s) => {
+    const r = scoreArticle(s, q, MAX_SPANS, kept);
+    if (r) {
+      ranked.push(r);
+      totalHits += r.hits;
+    }
+  });
+  return { articles: limitTo(rankArticles(ranked), maxArticles), totalHits, approximate: false };
 }
 
 /**
@@ -102,23 +124,17 @@ export function noResult(): IndexSearchResult {
 
 /** The query's articles among these slots ranked with its matcher (a phrase weighs more than a word): the loaded and the in-place index alike. */
 export function rankForQuery(slots: readonly Slot[], query: CompiledQuery, matcher: QueryMatcher, options: IndexSearchOptions): IndexSearchResult {
-  return rankSlots(slots, { matcher, weights: query.terms.map((t) => (t.phrase ? 1.5 : 1)) }, options);
+  return rankSlots(slots, rankQuery(query, matcher), options);
+}
+
+/** What the ranking needs of a query: its matcher, and a phrase weighing more than a word. */
+export function rankQuery(query: CompiledQuery, matcher: QueryMatcher): RankQuery {
+  return { matcher, weights: query.terms.map((t) => (t.phrase ? 1.5 : 1)) };
 }
 
 /** The slots that hold every term, scored and ranked. */
 export function rankSlots(slots: readonly Slot[], q: RankQuery, options: IndexSearchOptions): IndexSearchResult {
-  if (options.exactTotals || slots.length <= FULL_COUNT_LIMIT) {
-    const ranked: RankedArticle[] = [];
-    let totalHits = 0;
-    for (const s of slots) {
-      const r = scoreArticle(s, q, MAX_SPANS);
-      if (r) {
-        ranked.push(r);
-        totalHits += r.hits;
-      }
-    }
-    return { articles: limitTo(rankArticles(ranked), options.maxArticles), totalHits, approximate: false };
-  }
+  if (options.exactTotals || slots.length <= FULL_COUNT_LIMIT) return rankEach((visit) => slots.forEach((s) => visit(s)), q, undefined, options.maxArticles);
 
   // Very many candidates: one look per term decides whether an article matches and how
   // near the top its hits start; only the best of those are counted and ranked in full.

@@ -1,19 +1,24 @@
 // A one-off search (the command line) answered from the index file read in place
 // (index-in-place.ts), when that index is current: every article it lists unchanged since it
-// was written, nothing new, nothing to read again. Otherwise null, and the caller loads the
+// was written, nothing new, nothing to read again (checked once the query is ranked, no article
+// being read before). Otherwise null, and the caller loads the
 // index and brings it up to date as before. The ranking and the hits are the in-memory
 // index's own (rankForQuery, engine-answer.ts), so both give the same answer.
 import { answer, compileRequest, type EngineRequest, type EngineResult } from './engine-answer';
 import { fromStoredExtra } from './file-records';
 import { IndexFormatError } from './index-format';
 import { IndexInPlace } from './index-in-place';
-import { noResult, rankForQuery } from './index-ranking';
+import type { Slot } from './index-slot';
+import { noResult, rankEach, rankQuery, type IndexSearchResult } from './index-ranking';
 import { planRefresh, type ScanEntry } from './index-store';
-import { QueryMatcher } from './query-matcher';
-import { hasFilters } from './search-query';
+import { QueryMatcher, type KeySpan } from './query-matcher';
+import { hasFilters, type CompiledQuery } from './search-query';
 
-/** The answer from the index on disk, or null when it is missing, stale, or the request needs more than it holds. */
-export async function searchInPlace(root: string, request: EngineRequest, scan: ScanEntry[]): Promise<EngineResult | null> {
+/**
+ * The answer from the index on disk, with exact totals, or null when it is missing, stale, or
+ * the request needs more than it holds.
+ */
+export async function searchInPlace(root: string, request: EngineRequest, scanFor: (articles: number) => Promise<ScanEntry[]>): Promise<EngineResult | null> {
   // Filters read the list's metadata, which may be newer than the index's copy.
   if (hasFilters(request.filters)) return null;
   let index: IndexInPlace | null;
@@ -24,16 +29,20 @@ export async function searchInPlace(root: string, request: EngineRequest, scan: 
     throw error;
   }
   if (!index) return null;
+  // The folder is scanned (on the second core, for a large one) while the index is read and the query ranked.
+  const scanning = scanFor(index.header.files.length);
+  scanning.catch(() => undefined);
   try {
-    const stored = currentRecords(index, scan);
-    if (!stored) return null;
     const query = compileRequest(request);
     const matcher = QueryMatcher.compile(query.terms, index.page.alphabet());
-    const slots = matcher === null ? [] : index.slots(index.candidates(query.terms));
-    const ranked = matcher === null ? noResult() : rankForQuery(slots, query, matcher, { exactTotals: request.exactTotals });
-    const bySlot = new Map(slots.map((s) => [s.file, s]));
+    const { ranked, matched } = matcher === null ? { ranked: noResult(), matched: new Map<string, Matched>() } : rankInPlace(index, query, matcher);
+    const stored = currentRecords(index, await scanning);
+    if (!stored) return null;
     const page = matcher === null ? undefined : { matcher, spelling: index.page.spelling() };
-    return await answer(root, query, ranked, request.limit, (file) => ({ encoding: stored.records.get(file)?.encoding, arabic: bySlot.get(file)?.arabic ?? false, key: bySlot.get(file)?.key }), page);
+    return await answer(root, query, ranked, request.limit, (file) => {
+      const m = matched.get(file);
+      return { encoding: stored.records.get(file)?.encoding, arabic: m?.slot.arabic ?? false, key: m?.slot.key, spans: m?.spans };
+    }, page);
   } catch (error) {
     if (error instanceof IndexFormatError) return null;
     throw error;
@@ -56,4 +65,23 @@ function currentRecords(index: IndexInPlace, scan: ScanEntry[]): ReturnType<type
   for (const r of records.values()) if (r.ocrKey) return null;
   const plan = planRefresh(scan, records, writtenAt);
   return plan.articles.length === 0 && plan.sidecars.length === 0 && plan.removed.length === 0 ? stored : null;
+}
+
+/** A ranked article's slot and the spans the ranking found in it. */
+interface Matched {
+  slot: Slot;
+  spans: KeySpan[];
+}
+
+/**
+ * The candidates ranked as the loaded index ranks them with exact totals (what the command line
+ * asks for; a first look would cap the spans counted). Each candidate's key is read, scored and
+ * dropped in turn, and only the articles with hits keep theirs, with their spans: the hits are
+ * not sought a second time.
+ */
+function rankInPlace(index: IndexInPlace, query: CompiledQuery, matcher: QueryMatcher): { ranked: IndexSearchResult; matched: Map<string, Matched> } {
+  const matched = new Map<string, Matched>();
+  const candidates = index.candidates(query.terms);
+  const ranked = rankEach((visit) => index.eachSlot(candidates, visit), rankQuery(query, matcher), (slot, spans) => void matched.set(slot.file, { slot, spans }));
+  return { ranked, matched };
 }

@@ -63,16 +63,17 @@ export interface KeyPage {
  * `findHits` for a text whose folded (strict) key is at hand, as the index keeps it: the matcher
  * runs on that key, and the spans are mapped back by one pass over the text up to the last hit
  * (key-offsets.ts) instead of folding the whole text. The same hits as `findHits` when `key` is
- * `foldKey(text)` (spelled through `page` when given); when the text turns out not to fold to
+ * `foldKey(text)` (spelled through `page` when given; `known`: the matcher's spans in `key`,
+ * when the ranking kept them); when the text turns out not to fold to
  * `key` (changed since it was indexed), `findHits` on the text itself.
  */
-export function findHitsInKey(text: string, key: string, query: CompiledQuery, options: FindOptions = {}, page?: KeyPage): TextHit[] {
+export function findHitsInKey(text: string, key: string, query: CompiledQuery, options: FindOptions = {}, page?: KeyPage, known?: readonly KeySpan[]): TextHit[] {
   const limit = options.limit ?? Infinity;
   // A byte that stands for every character the full page had no byte left for may match where the text does not.
   if (page && key.includes(String.fromCharCode(page.spelling.other))) return findHits(text, query, options);
   const matcher = query.terms.length === 0 ? null : (page?.matcher ?? matcherOf(query));
   if (matcher === null || limit <= 0) return [];
-  const spans = matcher.spans(key, options.arabic ?? isArabicKey(key));
+  const spans = known ?? matcher.spans(key, options.arabic ?? isArabicKey(key));
   if (spans === null) return [];
   const shown = spans.length > limit ? spans.slice(0, limit) : spans;
   const places = originalSpansOfKey(text, key, shown, page?.spelling);

@@ -1,7 +1,7 @@
 // Articles arrive as UTF-8 (with or without BOM), UTF-16 (usually with BOM), or one of the
 // single-byte Arabic code pages, Windows-1256 above all. Offsets index the decoded text with
 // the BOM removed and nothing else changed: line ends (CRLF, lone CR) stay as they are.
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import { SUPPORTED_ENCODINGS, canonicalEncoding, type EncodingId } from './encodings';
 import { strictUtf8 } from './utf8';
 
@@ -11,6 +11,13 @@ import { strictUtf8 } from './utf8';
  * that would stall the window.
  */
 export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
+
+const require = createRequire(import.meta.url);
+// Loaded at the first article that is not UTF-8, not on import: its code and tables (~0.5 MB)
+// cost every one-off search from the command line, and every worker that decodes, ~18 ms to
+// load, while most corpora are UTF-8 throughout.
+let iconvModule: typeof import('iconv-lite') | null = null;
+const iconv = (): typeof import('iconv-lite') => (iconvModule ??= require('iconv-lite') as typeof import('iconv-lite'));
 
 export type DecodeFailure = 'empty' | 'binary' | 'too-large' | 'undecodable';
 
@@ -55,7 +62,7 @@ function decodeAs(bytes: Uint8Array, override: string): DecodeResult {
   const bom = bomOf(bytes);
   const hasOwnBom = bom !== null && bom.encoding === encoding;
   const body = hasOwnBom ? bytes.subarray(bom.length) : bytes;
-  const text = iconv.decode(body, encoding, { stripBOM: false });
+  const text = iconv().decode(body, encoding, { stripBOM: false });
   const replaced = countReplacements(text);
   return {
     ok: true,
@@ -75,7 +82,7 @@ function detectAndDecode(bytes: Uint8Array): DecodeResult {
       const valid = strictUtf8(body);
       return valid !== null ? { ok: true, text: valid, encoding: 'utf-8', bom: true, overridden: false } : damagedUtf8(body, true);
     }
-    const text = iconv.decode(body, bom.encoding, { stripBOM: false });
+    const text = iconv().decode(body, bom.encoding, { stripBOM: false });
     return { ok: true, text, encoding: bom.encoding, bom: true, overridden: false };
   }
   const magic = knownBinaryFormat(bytes);
@@ -164,7 +171,7 @@ function bomlessUtf16(b: Uint8Array): { text: string; encoding: 'utf-16le' | 'ut
   if (nulOdd >= half * 0.1 && nulEven === 0) encoding = 'utf-16le';
   else if (nulEven >= half * 0.1 && nulOdd === 0) encoding = 'utf-16be';
   else return null;
-  const text = iconv.decode(b, encoding, { stripBOM: false });
+  const text = iconv().decode(b, encoding, { stripBOM: false });
   return looksLikeText(text) ? { text, encoding } : null;
 }
 
@@ -242,7 +249,7 @@ const SINGLE_BYTE: EncodingId[] = ['windows-1256', 'windows-1252', 'iso-8859-6']
 function singleByte(bytes: Uint8Array): DecodeResult {
   let best: { encoding: EncodingId; text: string; penalty: number } | null = null;
   for (const encoding of SINGLE_BYTE) {
-    const text = iconv.decode(bytes, encoding, { stripBOM: false });
+    const text = iconv().decode(bytes, encoding, { stripBOM: false });
     let penalty = implausibility(text);
     // Western text reads the same in 1256 and 1252 (they share Latin-1 letters there); name it Western.
     if (encoding === 'windows-1256' && !hasArabicLetter(text)) penalty += 0.5;

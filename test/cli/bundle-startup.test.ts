@@ -1,7 +1,7 @@
 // The `hashiya` command runs from a bundle (out/cli/, built by build/scripts/bundle-cli.mjs)
 // so that it starts without tsx. What must hold: `hashiya --help` needs nothing but the entry
 // chunk, each command's chunk brings no other command's modules, and every command prints
-// through the bundle exactly what it prints from the sources (pdf.js, jsdom and mammoth are
+// through the bundle exactly what it prints from the sources (pdf.js, jsdom, mammoth and iconv-lite are
 // loaded at run time, which a bundle could break unseen). Durations are the bench's business.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
 import { docx, paragraph } from '../fixtures/word-files';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -84,6 +85,8 @@ before(async () => {
     await cp(join(ROOT, 'test', 'fixtures', 'pages', 'ar_03_cnnarabic_goose3.html'), join(corpus, 'page.html'));
     await cp(join(ROOT, 'test', 'fixtures', 'pdf', 'ar_fpdf2_bidi_arabic_lorem_ipsum.pdf'), join(corpus, 'paper.pdf'));
     await writeFile(join(corpus, 'memo.docx'), docx(paragraph('روحاني يؤكد دعم العراق') + paragraph('قال الرئيس الإيراني إن طهران تدعم بغداد.')));
+    // Windows-1256: decoded by iconv-lite, loaded at run time at the first such file.
+    await writeFile(join(corpus, 'cp1256.txt'), iconv.encode('قالت وكالة الأنباء إن إيران أعلنت اليوم عن خطة جديدة للتعاون مع الدول المجاورة', 'windows-1256'));
   }
 });
 
@@ -102,6 +105,7 @@ const CALLS: Array<[string, (c: string) => string[]]> = [
   ['text of a PDF', (c) => ['text', '--corpus', c, 'paper.pdf']],
   ['text of a Word file', (c) => ['text', '--corpus', c, 'memo.docx']],
   ['search', (c) => ['search', '--corpus', c, 'ایران', '--json']],
+  ['text of a Windows-1256 article', (c) => ['text', '--corpus', c, 'cp1256.txt']],
   ['export', (c) => ['export', '--corpus', c, '--format', 'md']],
   ['segment', (c) => ['segment', join(c, A), '--json']],
   ['align', (c) => ['align', join(c, A), join(c, B), '--json']],

@@ -74,8 +74,8 @@ test('npm run dist packs only the bundles, ships the sample corpus and burns the
   for (const f of ['/package.json', '/out/main/main.mjs', '/out/preload/preload.cjs', '/out/renderer/index.html', '/out/renderer/app.js']) assert.ok(files.includes(f), `${f} is packed`);
   const stray = files.filter((f) => !(f === '/package.json' || f === '/out' || f.startsWith('/out/') || f === '/node_modules' || f.startsWith('/node_modules/')));
   assert.deepEqual(stray, [], 'nothing but out/, package.json and the production dependencies (no sources, no tests)');
-  // The saved-page, Word and PDF readers load these at run time (corpus/extract/html/dom.ts, docx/mammoth.ts, pdf/pdfjs.ts).
-  for (const f of ['/node_modules/jsdom/package.json', '/node_modules/@mozilla/readability/package.json', '/node_modules/mammoth/package.json', '/node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs']) assert.ok(files.includes(f), `${f} is packed`);
+  // The saved-page, Word and PDF readers and the decoder of legacy encodings load these at run time (corpus/extract/html/dom.ts, docx/mammoth.ts, pdf/pdfjs.ts, corpus/text/decode.ts).
+  for (const f of ['/node_modules/jsdom/package.json', '/node_modules/iconv-lite/package.json', '/node_modules/@mozilla/readability/package.json', '/node_modules/mammoth/package.json', '/node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs']) assert.ok(files.includes(f), `${f} is packed`);
   assert.ok(!files.some((f) => f.startsWith('/node_modules/electron/') || f.startsWith('/node_modules/typescript/')), 'no development dependency');
   assert.ok(!files.some((f) => f.endsWith('.map')), 'no source maps');
 

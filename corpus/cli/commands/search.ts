@@ -5,7 +5,8 @@
 // article's decoded text and text is the original characters there.
 import type { Language } from '../../text/language';
 import { SearchQueryError, type EngineRequest, type EngineResult } from '../../search/engine-answer';
-import { indexOnDisk, scanCorpus } from '../../search/index-store';
+import { scanCorpusFor } from '../../search/folder-scan-thread';
+import { indexOnDisk, type ScanEntry } from '../../search/index-store';
 import { searchInPlace } from '../../search/search-in-place';
 import { checkFilters, type SearchFilters } from '../../search/search-query';
 import { CliError, corpusFolder, EXIT, parseFlags, UsageError, type CliCommand } from '../command';
@@ -87,11 +88,12 @@ async function answer(root: string, request: EngineRequest): Promise<EngineResul
     const scanned = await scanSearch(root, request);
     if (scanned) return scanned;
   }
-  const scan = await scanCorpus(root);
+  let scanning: Promise<ScanEntry[]> | null = null;
+  const scan = (articles: number) => (scanning ??= scanCorpusFor(root, articles));
   const inPlace = await searchInPlace(root, request, scan);
   if (inPlace) return inPlace;
   const { ArticleCatalog } = await import('../../catalog/article-catalog');
-  return new ArticleCatalog(root).searchInline(request, scan);
+  return new ArticleCatalog(root).searchInline(request, await scan(0));
 }
 
 /** One block per hit: where it is and the article's headline, then its line of context with the hit between ⟦ ⟧. */
