@@ -27,8 +27,6 @@ export async function bundleCli({ minify = false } = {}) {
       // A search with no index yet shares the articles with a worker started from scan-worker.mjs
       // beside the chunk that holds scan-search.ts (corpus/search/scan-search.ts).
       'scan-worker': join(root, 'corpus', 'search', 'scan-worker.ts'),
-      // A search with the index on disk scans the folder meanwhile in folder-scan-worker.mjs (folder-scan-thread.ts).
-      'folder-scan-worker': join(root, 'corpus', 'search', 'folder-scan-worker.ts'),
     },
     bundle: true,
     splitting: true,

@@ -25,6 +25,9 @@ for (let i = 0; i < paths.length; i++) {
 parentPort.postMessage(out, [out.buffer]);
 `;
 
+/** Folders with fewer articles are statted sooner than a thread starts (the command line scans them itself). */
+export const HELPER_SCAN_MIN = 2000;
+
 /** What scanCorpus gives, the stat calls made by a helper thread; made here when the helper cannot. */
 export async function scanInHelper(root: string): Promise<ScanEntry[]> {
   const names = await listNames(root);

@@ -5,8 +5,8 @@
 // article's decoded text and text is the original characters there.
 import type { Language } from '../../text/language';
 import { SearchQueryError, type EngineRequest, type EngineResult } from '../../search/engine-answer';
-import { scanCorpusFor } from '../../search/folder-scan-thread';
-import { indexOnDisk, type ScanEntry } from '../../search/index-store';
+import { indexOnDisk, scanCorpus, type ScanEntry } from '../../search/index-store';
+import { HELPER_SCAN_MIN, scanInHelper } from '../../search/scan-helper';
 import { searchInPlace } from '../../search/search-in-place';
 import { checkFilters, type SearchFilters } from '../../search/search-query';
 import { CliError, corpusFolder, EXIT, parseFlags, UsageError, type CliCommand } from '../command';
@@ -89,7 +89,8 @@ async function answer(root: string, request: EngineRequest): Promise<EngineResul
     if (scanned) return scanned;
   }
   let scanning: Promise<ScanEntry[]> | null = null;
-  const scan = (articles: number) => (scanning ??= scanCorpusFor(root, articles));
+  // A large folder's stat calls are made by a helper thread while this one reads the index and ranks.
+  const scan = (articles: number) => (scanning ??= articles >= HELPER_SCAN_MIN ? scanInHelper(root) : scanCorpus(root));
   const inPlace = await searchInPlace(root, request, scan);
   if (inPlace) return inPlace;
   const { ArticleCatalog } = await import('../../catalog/article-catalog');
