@@ -7,7 +7,6 @@ import { Worker } from 'node:worker_threads';
 import { isPlainTextName } from '../extract/article-format';
 import { SIDECAR_SUFFIX } from '../folder/corpus-folder';
 import { MAX_ARTICLE_BYTES } from '../text/decode';
-import { encodingOverride } from './article-read';
 import { rankArticles } from './index-ranking';
 import { listNames, type ScanEntry } from './index-store';
 import type { RawPrefilter } from './raw-prefilter';
@@ -44,6 +43,10 @@ export async function scanSearch(root: string, request: EngineRequest, options: 
   let other = Number.isFinite(workerFrom) ? startShare({ root, request }) : null;
   try {
     const { articles, sidecars } = await listNames(root);
+    // The sidecar reader brings the annotations' schema library, ~30 ms to load: only a folder
+    // with sidecars loads it (one without has no encoding chosen for any article).
+    const override = sidecars.size > 0 ? (await import('./article-read')).encodingOverride : null;
+    const encodingOverride = (at: string, e: ScanEntry) => (override === null ? null : override(at, e));
     if (other && articles.length < workerFrom) {
       other.stop();
       other = null;
