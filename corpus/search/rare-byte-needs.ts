@@ -120,11 +120,12 @@ function lookup(table: Uint8Array | Uint16Array, c: number): number {
   return c < table.length ? table[c]! : 0;
 }
 
+/** Whether the bytes hold a spelling of the stem, found from its rarest letter. */
 function walkOf(stem: string, inv: FoldInverse, gap: Uint8Array): (b: Buffer) => boolean {
   const letters = Array.from({ length: stem.length }, (_, i) => stem.charCodeAt(i));
-  /** Each source (written without SKIPPED_LEAD) of a letter of the stem: that letter's index + 1 among `distinct`. */
   const distinct = [...new Set(letters)];
-  const letterOf = new Uint8Array(0x10000);
+  /** For each source (written without SKIPPED_LEAD) of a letter of the stem, that letter's index in `distinct` + 1. */
+  const letterOf = new Uint16Array(0x10000);
   const lastBytes = distinct.map(() => new Set<number>());
   distinct.forEach((u, d) => {
     for (const s of inv.sources(u)) {
