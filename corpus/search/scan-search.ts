@@ -7,10 +7,9 @@ import { Worker } from 'node:worker_threads';
 import { isPlainTextName } from '../extract/article-format';
 import { SIDECAR_SUFFIX } from '../folder/corpus-folder';
 import { MAX_ARTICLE_BYTES } from '../text/decode';
-import { encodingOverride } from './article-read';
 import { rankArticles } from './index-ranking';
 import { listNames, type ScanEntry } from './index-store';
-import type { RawPrefilter } from './raw-prefilter';
+import { prefilterOf, type RawPrefilter } from './raw-prefilter';
 import { scanArticles, type ScannedArticle, type ScanReply, type ScanStart, type WorkerEntry, type WorkerShare } from './scan-articles';
 import { articleReading } from './engine-answer';
 import { decodeIfMayHold, type ScanText } from './scan-decode';
@@ -18,6 +17,7 @@ import { CALLER, newQueue, notTakenByCaller, take } from './scan-queue';
 import { ArticleReader } from './scan-read';
 import { SearchQueryError, type EngineHit, type EngineRequest, type EngineResult } from './search-engine';
 import { checkFilters, checkQuerySize, compileQuery, hasFilters } from './search-query';
+import { matcherOf } from './text-hits';
 
 export interface ScanOptions {
   /** Below this many articles a worker costs more to start than it saves. */
@@ -43,7 +43,22 @@ export async function scanSearch(root: string, request: EngineRequest, options: 
   // with too few articles to share stops it unused.
   let other = Number.isFinite(workerFrom) ? startShare({ root, request }) : null;
   try {
-    const { articles, sidecars } = await listNames(root);
+    const listing = listNames(root);
+    // The folder is read off this thread: the query's matcher and prefilter (scanArticles's,
+    // some tens of milliseconds to build) are built while it is.
+    try {
+      if (query.terms.length > 0) {
+        matcherOf(query);
+        prefilterOf(query);
+      }
+    } catch {
+      // Where building them fails, scanArticles meets it again, as it did before.
+    }
+    const { articles, sidecars } = await listing;
+    // The sidecar reader brings the annotations' schema library, ~30 ms to load: only a folder
+    // with sidecars loads it (one without has no encoding chosen for any article).
+    const override = sidecars.size > 0 ? (await import('./article-read')).encodingOverride : null;
+    const encodingOverride = (at: string, e: ScanEntry) => (override === null ? null : override(at, e));
     if (other && articles.length < workerFrom) {
       other.stop();
       other = null;
