@@ -161,10 +161,13 @@ function nextByLetter(key: string, anchors: string[], letter: Letter, from: numb
 /** The first place in [from, limit) where an anchor starts that holds the letter at `q`, or -1. */
 function anchorBefore(key: string, anchors: string[], offsets: number[], q: number, from: number, limit: number): number {
   let best = -1;
+  // The anchors share their first unit (a shared seek's start): most places of the letter
+  // fail on it, and a look at one unit costs a fraction of a call of startsWith.
+  const first = anchors[0]!.charCodeAt(0);
   for (let i = 0; i < anchors.length; i++) {
     const p = q - offsets[i]!;
     if (p < from || p >= limit || (best >= 0 && p >= best)) continue;
-    if (key.startsWith(anchors[i]!, p)) best = p;
+    if (key.charCodeAt(p) === first && key.startsWith(anchors[i]!, p)) best = p;
   }
   return best;
 }
