@@ -132,11 +132,19 @@ function nextShared(key: string, s: Seek, shared: { anchors: string[]; next: num
   if (shared.letter !== null) return nextByLetter(key, shared.anchors, shared.letter, from);
   const { piece, offset, text } = s;
   const { anchors, next } = shared;
+  const n = text.length;
   for (let q = key.indexOf(piece, from + offset); q >= 0; q = key.indexOf(piece, q + 1)) {
     const p = q - offset;
-    if (offset !== 0 && !key.startsWith(text, p)) continue;
-    if (next !== null && !next.includes(key.charCodeAt(p + text.length))) continue;
-    for (let i = 0; i < anchors.length; i++) if (key.startsWith(anchors[i]!, p)) return p;
+    // Unit by unit: most places fail on the first, and a call of startsWith costs more than the look.
+    let i = 0;
+    while (i < offset && key.charCodeAt(p + i) === text.charCodeAt(i)) i++;
+    if (i < offset) continue;
+    const u = key.charCodeAt(p + n);
+    if (next !== null && !next.includes(u)) continue;
+    for (let a = 0; a < anchors.length; a++) {
+      const x = anchors[a]!;
+      if ((x.length === n || x.charCodeAt(n) === u) && key.startsWith(x, p)) return p;
+    }
   }
   return -1;
 }

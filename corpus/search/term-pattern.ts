@@ -56,6 +56,11 @@ export interface TermPattern {
   follow: string | null;
   /** Hits start where a written word starts (all but phrases). */
   wordStart: boolean;
+  /**
+   * Per word of a sequence, anchors every hit holds for that word (the first word's are
+   * `anchors`): a sequence may be sought by a rarer word than its first (query-matcher.ts).
+   */
+  wordAnchors: string[][];
 }
 
 const SPACE = 0x20;
@@ -184,7 +189,7 @@ export function termPattern(term: PatternTerm, a: Alphabet, arabicArticle: boole
   if (term.phrase) {
     const text = term.words[0] ?? '';
     const source = literal(text, a);
-    return source === null || text === '' ? null : { source, program: [literalPiece(text, a)], anchors: [text], before: [''], follow: null, wordStart: false };
+    return source === null || text === '' ? null : { source, program: [literalPiece(text, a)], anchors: [text], before: [''], follow: null, wordStart: false, wordAnchors: [[text]] };
   }
   const space = a.char(SPACE);
   if (term.words.length > 1 && space === null && !term.lenient) return null;
@@ -209,7 +214,7 @@ export function termPattern(term: PatternTerm, a: Alphabet, arabicArticle: boole
   }
   parts.push(words[words.length - 1]!.tail, { source: `(?![^${a.nonWord}])`, pieces: [{ kind: 'end' }] });
   const whole = join(...parts);
-  return { source: whole.source, program: whole.pieces, anchors: first.anchors, before: first.before, follow: words.length === 1 ? first.follow : null, wordStart: true };
+  return { source: whole.source, program: whole.pieces, anchors: first.anchors, before: first.before, follow: words.length === 1 ? first.follow : null, wordStart: true, wordAnchors: words.map((w) => w.anchors) };
 }
 
 /**

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { keyAlphabet } from '../../corpus/search/key-alphabet';
 import { QueryMatcher, type KeySpan } from '../../corpus/search/query-matcher';
 import { compileQuery, type SearchOptions } from '../../corpus/search/search-query';
-import { termPattern } from '../../corpus/search/term-pattern';
+import { termPattern, termStems } from '../../corpus/search/term-pattern';
 import { foldKey } from '../../corpus/text/normalise';
 import { makeRng } from '../fixtures/seeded-random';
 
@@ -71,13 +71,17 @@ describe('the places a term is looked for at', () => {
         for (const options of [{}, { lenient: false }, { wholeWord: true }] as SearchOptions[]) {
           const terms = compileQuery(q, options).terms;
           for (const arabic of [false, true]) {
-            const m = QueryMatcher.compile(terms, keyAlphabet());
             const expected = everyStart(key, terms, arabic);
-            const what = `${q} ${JSON.stringify(options)} arabic ${arabic} in ${key}`;
-            assert.deepEqual(m?.spans(key, arabic) ?? null, expected, what);
             // The first look: each term's first hit on its own.
             const firsts = terms.map((_, t) => everyStart(key, [terms[t]!], arabic)?.[0]?.start ?? -1);
-            assert.deepEqual(m?.firsts(key, arabic) ?? null, firsts.includes(-1) ? null : firsts, what);
+            // A sequence sought by each of its words in turn (the one whose stem is called rarest).
+            const stems = terms.flatMap((t) => termStems(t));
+            for (const rare of [null, ...stems]) {
+              const m = QueryMatcher.compile(terms, keyAlphabet(), rare === null ? undefined : (stem) => (stem === rare ? 0 : 1));
+              const what = `${q} ${JSON.stringify(options)} arabic ${arabic} sought by ${rare} in ${key}`;
+              assert.deepEqual(m?.spans(key, arabic) ?? null, expected, what);
+              assert.deepEqual(m?.firsts(key, arabic) ?? null, firsts.includes(-1) ? null : firsts, what);
+            }
           }
         }
       }
