@@ -132,11 +132,19 @@ function nextShared(key: string, s: Seek, shared: { anchors: string[]; next: num
   if (shared.letter !== null) return nextByLetter(key, shared.anchors, shared.letter, from);
   const { piece, offset, text } = s;
   const { anchors, next } = shared;
+  const n = text.length;
   for (let q = key.indexOf(piece, from + offset); q >= 0; q = key.indexOf(piece, q + 1)) {
     const p = q - offset;
-    if (offset !== 0 && !key.startsWith(text, p)) continue;
-    if (next !== null && !next.includes(key.charCodeAt(p + text.length))) continue;
-    for (let i = 0; i < anchors.length; i++) if (key.startsWith(anchors[i]!, p)) return p;
+    // Unit by unit: most places fail on the first, and a call of startsWith costs more than the look.
+    let i = 0;
+    while (i < offset && key.charCodeAt(p + i) === text.charCodeAt(i)) i++;
+    if (i < offset) continue;
+    const u = key.charCodeAt(p + n);
+    if (next !== null && !next.includes(u)) continue;
+    for (let a = 0; a < anchors.length; a++) {
+      const x = anchors[a]!;
+      if ((x.length === n || x.charCodeAt(n) === u) && key.startsWith(x, p)) return p;
+    }
   }
   return -1;
 }
@@ -161,10 +169,13 @@ function nextByLetter(key: string, anchors: string[], letter: Letter, from: numb
 /** The first place in [from, limit) where an anchor starts that holds the letter at `q`, or -1. */
 function anchorBefore(key: string, anchors: string[], offsets: number[], q: number, from: number, limit: number): number {
   let best = -1;
+  // The anchors share their first unit (a shared seek's start): most places of the letter
+  // fail on it, and a look at one unit costs a fraction of a call of startsWith.
+  const first = anchors[0]!.charCodeAt(0);
   for (let i = 0; i < anchors.length; i++) {
     const p = q - offsets[i]!;
     if (p < from || p >= limit || (best >= 0 && p >= best)) continue;
-    if (key.startsWith(anchors[i]!, p)) best = p;
+    if (key.charCodeAt(p) === first && key.startsWith(anchors[i]!, p)) best = p;
   }
   return best;
 }

@@ -36,6 +36,20 @@ export function termGrams(terms: readonly CompiledTerm[], page: CodePage): numbe
   return [...new Set(grams)];
 }
 
+/**
+ * How many articles at most hold a stem: its rarest trigram's count (Infinity for a stem too
+ * short to have one). Which word of a sequence to seek by (query-matcher.ts) asks it.
+ */
+export function stemRarity(page: CodePage, lists: TrigramLists): (stem: string) => number {
+  return (stem) => {
+    const grams = gramsOf(page, stem);
+    if (grams === null) return 0;
+    let least = Infinity;
+    for (const g of grams) least = Math.min(least, lists.count(g));
+    return least;
+  };
+}
+
 /** Candidate slots for all terms, or null for "every article" (no stem long enough to narrow). */
 export function candidateSlots(terms: readonly CompiledTerm[], page: CodePage, lists: TrigramLists): Uint32Array | null {
   const unique = termGrams(terms, page);

@@ -58,6 +58,23 @@ export function trieOf(options: readonly string[], a: Alphabet): TrieNode | null
   return { branches };
 }
 
+/** The longest a match of the program can be: what a search for a part of a hit must look around. */
+export function maxLength(program: Program): number {
+  let n = 0;
+  for (const p of program) {
+    if (p.kind === 'lit') n += p.text.length;
+    else if (p.kind === 'space') n += 1;
+    else if (p.kind === 'core') n += p.units.length + p.gaps.filter((g) => g !== 0).length;
+    else if (p.kind === 'choice') n += p.trie === null ? 0 : depth(p.trie);
+    else if (p.kind === 'alt') n += Math.max(0, ...p.branches.map(maxLength));
+  }
+  return n;
+}
+
+function depth(node: TrieNode): number {
+  return Math.max(0, ...node.branches.map((b) => 1 + (b.sub === null ? 0 : depth(b.sub))));
+}
+
 /** A continuation: the rest of an enclosing sequence. */
 interface Cont {
   seq: Program;

@@ -4,8 +4,8 @@
 // hit is, so a count and the list of hits it counts agree.
 import type { Alphabet } from './key-alphabet';
 import { nextPlace, placeBefore, seeksOf, type Seek } from './anchor-seek';
-import { runProgram, type Program } from './pattern-program';
-import { termPattern, type PatternTerm, type TermPattern } from './term-pattern';
+import { maxLength, runProgram, type Program } from './pattern-program';
+import { termPattern, termStems, type PatternTerm, type TermPattern } from './term-pattern';
 
 export interface KeySpan {
   start: number;
@@ -30,17 +30,26 @@ interface RunnableTerm {
   /** The key units that may follow the first anchor inside a hit (besides non-word ones), or null for any. */
   follow: Set<number> | null;
   wordStart: boolean;
+  /** The longest anchor's length. */
+  longest: number;
+  /** Per later word of a sequence, how its anchors' places are found (null when none can be spelled). */
+  later: Array<Seek[] | null>;
+  /** The longest a hit can be: how far from a later word's place the first word's may be. */
+  span: number;
 }
 
 function spellAll(list: readonly string[], a: Alphabet): string[] {
   return list.map((x) => a.spell(x)).filter((x): x is string => x !== null);
 }
 
+/** Each spelled anchor with its folded form (an alphabet spells one character as one unit); an anchor the alphabet cannot spell cannot occur, the others still may. */
+function spelledPairs(anchors: readonly string[], a: Alphabet): Array<{ folded: string; text: string }> {
+  return anchors.map((f) => ({ folded: f, text: a.spell(f) })).filter((x): x is { folded: string; text: string } => x.text !== null && x.text !== '');
+}
+
 function runnable(p: TermPattern, a: Alphabet): RunnableTerm | null {
-  // An anchor the alphabet cannot spell cannot occur; the others still may.
   const first = a.spell(p.anchors[0]!);
-  // Each spelled anchor with its folded form (an alphabet spells one character as one unit).
-  const pairs = (first === null ? p.anchors.slice(1) : p.anchors).map((f) => ({ folded: f, text: a.spell(f) })).filter((x): x is { folded: string; text: string } => x.text !== null && x.text !== '');
+  const pairs = spelledPairs(p.anchors, a);
   if (pairs.length === 0) return null;
   const before = spellAll(p.before, a);
   return {
@@ -52,6 +61,12 @@ function runnable(p: TermPattern, a: Alphabet): RunnableTerm | null {
     // `follow` is about the first anchor, the word written whole.
     follow: p.follow === null || first === null ? null : new Set(spellAll([...p.follow], a).map((x) => x.charCodeAt(0))),
     wordStart: p.wordStart,
+    longest: Math.max(...pairs.map((x) => x.text.length)),
+    later: p.wordAnchors.slice(1).map((list) => {
+      const spelled = spelledPairs(list, a);
+      return spelled.length === 0 ? null : seeksOf(spelled);
+    }),
+    span: maxLength(p.program),
   };
 }
 
@@ -94,19 +109,29 @@ export class QueryMatcher {
     /** Per term: the pattern for Arabic articles (one-letter proclitics too), and for the others. */
     private readonly arabic: RunnableTerm[],
     private readonly other: RunnableTerm[],
+    /** Per term, the word of a sequence whose places are looked for (0: the first). */
+    private readonly via: number[],
   ) {}
 
-  /** Null when a term cannot occur in any key of the alphabet (then nothing matches: every term must). */
-  static compile(terms: readonly PatternTerm[], a: Alphabet): QueryMatcher | null {
+  /**
+   * Null when a term cannot occur in any key of the alphabet (then nothing matches: every term
+   * must). With `rarity` (how many articles hold a stem, say), a sequence is sought by its
+   * rarest word: «این وزارت» by وزارت, whose places are few, not by این, which every article
+   * holds many times. The hits are the same either way.
+   */
+  static compile(terms: readonly PatternTerm[], a: Alphabet, rarity?: (stem: string) => number): QueryMatcher | null {
     const arabic: RunnableTerm[] = [];
     const other: RunnableTerm[] = [];
+    const via: number[] = [];
     for (const t of terms) {
       const run = runnableTerm(t, a);
       if (run === null) return null;
       arabic.push(run.arabic);
       other.push(run.other);
+      const w = rarity === undefined || t.phrase || t.words.length < 2 ? 0 : rarestWord(t, rarity);
+      via.push(w > 0 && run.arabic.later[w - 1] && run.other.later[w - 1] ? w : 0);
     }
-    return new QueryMatcher(a, arabic, other);
+    return new QueryMatcher(a, arabic, other, via);
   }
 
   get terms(): number {
@@ -120,10 +145,10 @@ export class QueryMatcher {
    * characters before it (the place itself, for a phrase). The anchors' places are taken in
    * text order, lazily, so that a first look stops at the first hit.
    */
-  private each(key: string, t: RunnableTerm, cap: number, found: (start: number, end: number) => void): number {
+  private each(key: string, t: RunnableTerm, cap: number, found: (start: number, end: number) => void, via = 0): number {
+    if (via > 0) return this.eachVia(key, t, t.later[via - 1]!, cap, found);
     const isWord = this.alphabet.isWord;
-    const { anchors, seeks, follow } = t;
-    const firstLength = anchors[0]!.length;
+    const seeks = t.seeks;
     const k = seeks.length;
     // The next place of each anchor, taken in key order, lazily: a place is looked for only
     // before the nearest one known (UNKNOWN: none before upTo[i]), so that a first look that
@@ -168,28 +193,63 @@ export class QueryMatcher {
         at[which] = UNKNOWN;
         upTo![which] = here + 1;
       }
-      // An anchor is here (a shared start's places are only those that hold one). When it is
-      // the first, the word written whole, what follows it is known, and most places fail that
-      // cheap check (است inside استقرار): a try of the pattern costs more.
-      const s = seeks[which]!;
-      const isFirst = s.anchor === 0 || key.startsWith(anchors[0]!, here);
-      if (isFirst && follow !== null) {
-        const after = here + firstLength;
-        if (after < key.length && isWord(key.charCodeAt(after)) && !follow.has(key.charCodeAt(after))) continue;
-      }
-      let start = here;
-      if (t.wordStart) {
-        while (start > 0 && here - start < t.lead && isWord(key.charCodeAt(start - 1))) start--;
-        if (start > 0 && isWord(key.charCodeAt(start - 1))) continue;
-        if (!t.before.has(start === here ? '' : key.slice(start, here))) continue;
-      }
-      if (start < reached || start === last) continue;
+      // An anchor is here (a shared start's places are only those that hold one).
+      const start = startFor(key, t, here, seeks[which]!.anchor === 0, isWord);
+      if (start < 0 || start < reached || start === last) continue;
       last = start;
       const end = runProgram(t.program, key, start, isWord);
       if (end < 0) continue;
       found(start, end);
       reached = end;
       if (++n >= cap) break;
+    }
+    return n;
+  }
+
+  /**
+   * `each` for a sequence sought by a later word: the first word's places are looked at only
+   * within a hit's length of that word's places (a hit holds both), in key order, each once,
+   * and tried as `each` tries them; the places left out could start no hit.
+   */
+  private eachVia(key: string, t: RunnableTerm, seeks: Seek[], cap: number, found: (start: number, end: number) => void): number {
+    const isWord = this.alphabet.isWord;
+    const { span, lead, longest } = t;
+    const k = seeks.length;
+    const at = seeks.map((s) => nextPlace(key, s, 0));
+    const here: number[] = [];
+    let from = 0;
+    let n = 0;
+    let reached = 0;
+    let last = -1;
+    for (;;) {
+      let q = -1;
+      for (let i = 0; i < k; i++) if (at[i]! >= 0 && (q < 0 || at[i]! < q)) q = at[i]!;
+      if (q < 0) break;
+      for (let i = 0; i < k; i++) if (at[i] === q) at[i] = nextPlace(key, seeks[i]!, q + 1);
+      // A hit starts at most `lead` before its first word's place and holds the later word's within `span` of its start.
+      const lo = Math.max(from, q - span);
+      const hi = Math.min(key.length - 1, q + lead);
+      // The first word's places in [lo, hi], looked for as `each` looks for them, in a slice
+      // that holds every anchor starting there (a slice shares the key's characters).
+      here.length = 0;
+      if (lo <= hi) {
+        const part = key.slice(lo, Math.min(key.length, hi + longest + 1));
+        for (const s of t.seeks) for (let x = nextPlace(part, s, 0); x >= 0 && x <= hi - lo; x = nextPlace(part, s, x + 1)) here.push(lo + x);
+        if (t.seeks.length > 1) here.sort((x, y) => x - y);
+      }
+      for (let j = 0; j < here.length; j++) {
+        const p = here[j]!;
+        if (j > 0 && p === here[j - 1]) continue;
+        const start = startFor(key, t, p, false, isWord);
+        if (start < 0 || start < reached || start === last) continue;
+        last = start;
+        const end = runProgram(t.program, key, start, isWord);
+        if (end < 0) continue;
+        found(start, end);
+        reached = end;
+        if (++n >= cap) return n;
+      }
+      from = Math.max(from, hi + 1);
     }
     return n;
   }
@@ -202,7 +262,7 @@ export class QueryMatcher {
     const terms = arabicArticle ? this.arabic : this.other;
     const all: KeySpan[] = [];
     for (let t = 0; t < terms.length; t++) {
-      if (this.each(key, terms[t]!, capPerTerm, (start, end) => all.push({ start, end, term: t })) === 0) return null;
+      if (this.each(key, terms[t]!, capPerTerm, (start, end) => all.push({ start, end, term: t }), this.via[t]) === 0) return null;
     }
     // One term's hits are in key order and never overlap already.
     if (terms.length === 1) return all;
@@ -221,11 +281,47 @@ export class QueryMatcher {
   firsts(key: string, arabicArticle: boolean): number[] | null {
     const terms = arabicArticle ? this.arabic : this.other;
     const out: number[] = [];
-    for (const t of terms) {
+    for (let i = 0; i < terms.length; i++) {
       let at = -1;
-      if (this.each(key, t, 1, (start) => (at = start)) === 0) return null;
+      if (this.each(key, terms[i]!, 1, (start) => (at = start), this.via[i]) === 0) return null;
       out.push(at);
     }
     return out;
   }
+}
+
+/**
+ * Where a hit that holds the first word's anchor at `here` would start, or -1 when none can:
+ * the start of the written word, with only a proclitic before the anchor. When the anchor is
+ * the first, the word written whole, what follows it is known, and most places fail that
+ * cheap check (است inside استقرار): a try of the pattern costs more.
+ */
+function startFor(key: string, t: RunnableTerm, here: number, isFirstSeek: boolean, isWord: (u: number) => boolean): number {
+  const { anchors, follow } = t;
+  if (follow !== null && (isFirstSeek || key.startsWith(anchors[0]!, here))) {
+    const after = here + anchors[0]!.length;
+    if (after < key.length && isWord(key.charCodeAt(after)) && !follow.has(key.charCodeAt(after))) return -1;
+  }
+  let start = here;
+  if (t.wordStart) {
+    while (start > 0 && here - start < t.lead && isWord(key.charCodeAt(start - 1))) start--;
+    if (start > 0 && isWord(key.charCodeAt(start - 1))) return -1;
+    if (!t.before.has(start === here ? '' : key.slice(start, here))) return -1;
+  }
+  return start;
+}
+
+/** The word of a sequence whose stem the fewest hold (the first of equals). */
+function rarestWord(t: PatternTerm, rarity: (stem: string) => number): number {
+  const stems = termStems(t);
+  let best = 0;
+  let least = rarity(stems[0]!);
+  for (let i = 1; i < stems.length; i++) {
+    const r = rarity(stems[i]!);
+    if (r < least) {
+      best = i;
+      least = r;
+    }
+  }
+  return best;
 }

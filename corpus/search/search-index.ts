@@ -16,7 +16,7 @@ import { CodePage, GRAMS, SPACE, SYM_BITS, trigram } from './code-page';
 import { indexChunks, readIndex, type StoredIndex } from './index-format';
 import { noResult, rankForQuery, type IndexSearchOptions, type IndexSearchResult } from './index-ranking';
 import { filterFn, outletKey, type DocMeta, type Slot } from './index-slot';
-import { candidateSlots } from './candidate-slots';
+import { candidateSlots, stemRarity, type TrigramLists } from './candidate-slots';
 import { Postings } from './postings';
 import { QueryMatcher } from './query-matcher';
 import type { CompiledQuery } from './search-query';
@@ -65,7 +65,7 @@ export class SearchIndex {
 
   /** How the keys are spelled, with the query's matcher for them: what placing hits from a key needs. */
   keyPage(query: CompiledQuery): KeyPage | undefined {
-    const matcher = query.terms.length === 0 ? null : QueryMatcher.compile(query.terms, this.page.alphabet());
+    const matcher = query.terms.length === 0 ? null : QueryMatcher.compile(query.terms, this.page.alphabet(), stemRarity(this.page, this.lists()));
     return matcher === null ? undefined : { matcher, spelling: this.page.spelling() };
   }
 
@@ -174,10 +174,10 @@ export class SearchIndex {
    */
   search(query: CompiledQuery, options: IndexSearchOptions = {}): IndexSearchResult {
     if (query.terms.length === 0) return noResult();
-    const matcher = QueryMatcher.compile(query.terms, this.page.alphabet());
+    const lists = this.lists();
+    const matcher = QueryMatcher.compile(query.terms, this.page.alphabet(), stemRarity(this.page, lists));
     if (matcher === null) return noResult();
-    const post = this.postings;
-    const cands = candidateSlots(query.terms, this.page, { count: (g) => post.count[post.list(g)]!, slots: (g) => post.decode(post.list(g)) });
+    const cands = candidateSlots(query.terms, this.page, lists);
     const accept = filterFn(query);
     const slots: Slot[] = [];
     const push = (s: Slot | null) => {
@@ -186,6 +186,12 @@ export class SearchIndex {
     if (cands === null) for (const s of this.slots) push(s);
     else for (let i = 0; i < cands.length; i++) push(this.slots[cands[i]!]!);
     return rankForQuery(slots, query, matcher, options);
+  }
+
+  /** The trigram lists as the query side reads them. */
+  private lists(): TrigramLists {
+    const post = this.postings;
+    return { count: (g) => post.count[post.list(g)]!, slots: (g) => post.decode(post.list(g)) };
   }
 
   // --- on disk ---------------------------------------------------------------------------

@@ -56,6 +56,11 @@ export interface TermPattern {
   follow: string | null;
   /** Hits start where a written word starts (all but phrases). */
   wordStart: boolean;
+  /**
+   * Per word of a sequence, anchors every hit holds for that word (the first word's are
+   * `anchors`): a sequence may be sought by a rarer word than its first (query-matcher.ts).
+   */
+  wordAnchors: string[][];
 }
 
 const SPACE = 0x20;
@@ -64,6 +69,18 @@ const WAW = 'و';
 /** Whether lenient matching may find a space before `stem[i]` (the rules at the top). */
 function canBridge(stem: string, i: number): boolean {
   return i >= 2 && stem.length - i >= 2 && isArabicLetter(stem[i - 1]) && isArabicLetter(stem[i]);
+}
+
+/**
+ * Where the letters that follow a first space before stem[i] may next be parted by a space:
+ * stem[i] stands alone after that space, so the gap after it is refused unless it is و (the
+ * lone-letter rule), and gaps that cannot be bridged never part. The longer anchor is rarer:
+ * «ال ان» of الان rather than «ال ا», which every «…ال ا…» of Arabic holds.
+ */
+function unbrokenAfter(stem: string, i: number, end: number): number {
+  let j = stem[i] === WAW ? i + 1 : i + 2;
+  while (j < end && !canBridge(stem, j)) j++;
+  return Math.min(j, end);
 }
 
 /** A part of a pattern: its regex source and the same as program pieces. */
@@ -101,12 +118,13 @@ function core(stem: string, end: number, bridges: boolean, a: Alphabet): { part:
   let units = '';
   const gaps = new Uint8Array(end);
   // A hit writes the stem whole, or with a first space before some stem[i]: then it holds
-  // stem[0..i) + ' ' + stem[i]. Those are the anchors (each a few letters and rare), rather
-  // than the two letters every hit shares, which occur in a great many words.
+  // stem[0..i) + ' ' + stem[i..j), up to where a second space may come (unbrokenAfter). Those
+  // are the anchors (each a few letters and rare), rather than the two letters every hit
+  // shares, which occur in a great many words.
   const anchors = [stem.slice(0, end)];
   for (let i = 0; i < end; i++) {
     if (i > 0 && bridges && canBridge(stem, i)) {
-      anchors.push(`${stem.slice(0, i)} ${stem[i]}`);
+      anchors.push(`${stem.slice(0, i)} ${stem.slice(i, unbrokenAfter(stem, i, end))}`);
       // A space right after a lone letter (a space also before it) is refused, unless it is و.
       const lone = canBridge(stem, i - 1) && stem[i - 1] !== WAW;
       source += lone ? `(?:(?<!${space}.)${space})?` : `${space}?`;
@@ -171,7 +189,7 @@ export function termPattern(term: PatternTerm, a: Alphabet, arabicArticle: boole
   if (term.phrase) {
     const text = term.words[0] ?? '';
     const source = literal(text, a);
-    return source === null || text === '' ? null : { source, program: [literalPiece(text, a)], anchors: [text], before: [''], follow: null, wordStart: false };
+    return source === null || text === '' ? null : { source, program: [literalPiece(text, a)], anchors: [text], before: [''], follow: null, wordStart: false, wordAnchors: [[text]] };
   }
   const space = a.char(SPACE);
   if (term.words.length > 1 && space === null && !term.lenient) return null;
@@ -196,7 +214,7 @@ export function termPattern(term: PatternTerm, a: Alphabet, arabicArticle: boole
   }
   parts.push(words[words.length - 1]!.tail, { source: `(?![^${a.nonWord}])`, pieces: [{ kind: 'end' }] });
   const whole = join(...parts);
-  return { source: whole.source, program: whole.pieces, anchors: first.anchors, before: first.before, follow: words.length === 1 ? first.follow : null, wordStart: true };
+  return { source: whole.source, program: whole.pieces, anchors: first.anchors, before: first.before, follow: words.length === 1 ? first.follow : null, wordStart: true, wordAnchors: words.map((w) => w.anchors) };
 }
 
 /**
