@@ -5,7 +5,7 @@
 import { Buffer } from 'node:buffer';
 import { closeSync, readSync } from 'node:fs';
 import { CodePage } from './code-page';
-import { candidateSlots, termGrams } from './candidate-slots';
+import { candidateSlots, termGrams, type TrigramLists } from './candidate-slots';
 import { headerLength, IndexFormatError, readHeader, readTable, slotMaker, tableBytes, type IndexHeader } from './index-format';
 import type { Slot } from './index-slot';
 import { openCacheSync, SEARCH_INDEX } from './index-store';
@@ -101,13 +101,15 @@ export class IndexInPlace {
     });
   }
 
+  /** The lists of the terms' trigrams (only theirs: a count of any other is 0). */
+  trigramLists(terms: readonly CompiledTerm[]): TrigramLists {
+    this.locate(termGrams(terms, this.page) ?? []);
+    return { count: (gram) => this.lists.get(gram)?.count ?? 0, slots: (gram) => this.list(gram) };
+  }
+
   /** Slots that can hold every term, or null for every article (as SearchIndex narrows them). */
   candidates(terms: readonly CompiledTerm[]): Uint32Array | null {
-    this.locate(termGrams(terms, this.page) ?? []);
-    return candidateSlots(terms, this.page, {
-      count: (gram) => this.lists.get(gram)?.count ?? 0,
-      slots: (gram) => this.list(gram),
-    });
+    return candidateSlots(terms, this.page, this.trigramLists(terms));
   }
 
   /** Bytes of the lists of the terms' trigrams: what `candidates` reads at most. */

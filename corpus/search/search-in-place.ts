@@ -4,6 +4,7 @@
 // being read before). Otherwise null, and the caller loads the
 // index and brings it up to date as before. The ranking and the hits are the in-memory
 // index's own (rankForQuery, engine-answer.ts), so both give the same answer.
+import { stemRarity } from './candidate-slots';
 import { answer, compileRequest, type EngineRequest, type EngineResult } from './engine-answer';
 import { fromStoredExtra } from './file-records';
 import { IndexFormatError } from './index-format';
@@ -34,7 +35,8 @@ export async function searchInPlace(root: string, request: EngineRequest, scanFo
   scanning.catch(() => undefined);
   try {
     const query = compileRequest(request);
-    const matcher = QueryMatcher.compile(query.terms, index.page.alphabet());
+    // A sequence is sought by its rarest word, as the loaded index seeks it.
+    const matcher = QueryMatcher.compile(query.terms, index.page.alphabet(), stemRarity(index.page, index.trigramLists(query.terms)));
     const { ranked, matched } = matcher === null ? { ranked: noResult(), matched: new Map<string, Matched>() } : rankInPlace(index, query, matcher);
     const stored = currentRecords(index, await scanning);
     if (!stored) return null;
