@@ -18,6 +18,7 @@ import { looseKey } from '../text/letter-variants';
 import type { Paragraph } from '../text/paragraphs';
 import { wordCount } from '../text/words';
 import { wordsUpTo } from './word-limit';
+import { paragraphWordsUpTo } from './paragraph-words';
 
 export type OutletEvidence = 'label' | 'dateline' | 'attribution' | 'source' | 'follow' | 'rights' | 'domain' | 'masthead' | 'byline' | 'interview' | 'cited';
 
@@ -217,7 +218,7 @@ const CREDIT_LINE = /^\s*(?:به\s*نقل\s*از|نقلا?ً?\s*عن)\s*[:：]?\
 const CREDIT_MAX_WORDS = 6;
 
 export function sourceAt(p: Paragraph, paragraph: number): OutletFinding | null {
-  const credit = wordsUpTo(p.text, CREDIT_MAX_WORDS) <= CREDIT_MAX_WORDS ? CREDIT_LINE.exec(p.text) : null;
+  const credit = paragraphWordsUpTo(p, CREDIT_MAX_WORDS) <= CREDIT_MAX_WORDS ? CREDIT_LINE.exec(p.text) : null;
   const m = credit ?? (SOURCE_WORDS.test(p.text) ? (SOURCE_LINE.exec(p.text) ?? SOURCE_IS.exec(p.text)) : null);
   if (!m || m[1] === undefined) return null;
   const name = m[1].trim();
@@ -243,7 +244,7 @@ const FOLLOW_WORDS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 export function followAt(p: Paragraph, paragraph: number): OutletFinding | null {
-  if (wordsUpTo(p.text, 25) > 25) return null;
+  if (paragraphWordsUpTo(p, 25) > 25) return null;
   for (const [re, word] of FOLLOW_WORDS) {
     if (!p.text.includes(word)) continue;
     const m = re.exec(p.text);
@@ -267,7 +268,7 @@ const PHOTO = /(?:photo|getty|images|عکس|تصویر|صورة|الصورة|ت�
 const RIGHTS_NAME = /(?:©|\(c\)|copyright)\s*(?:[\d\u0660-\u0669\u06F0-\u06F9]{4}(?:\s*[-–]\s*[\d\u0660-\u0669\u06F0-\u06F9]{4})?)?\s*([^\n.,،|©]{2,40})/iu;
 
 export function rightsAt(p: Paragraph, paragraph: number): OutletFinding | null {
-  if (wordsUpTo(p.text, 45) > 45 || !RIGHTS.test(p.text)) return null;
+  if (paragraphWordsUpTo(p, 45) > 45 || !RIGHTS.test(p.text)) return null;
   const known = knownOutletsIn(p.text).find((n) => !n.ambiguous);
   // `© AP Photo / Vahid Salemi`: a photo credit names the agency that took the picture.
   const photoCredit = !RIGHTS_WORDS.test(p.text) || PHOTO.test(p.text);
@@ -287,7 +288,7 @@ const DOMAIN = /(?<![\p{L}\p{N}@.-])(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,})
 /** A site's address: on a line of its own it is the page's own link; inside a sentence, a source. */
 export function domainsIn(p: Paragraph, paragraph: number): OutletFinding[] {
   const out: OutletFinding[] = [];
-  const how: OutletEvidence = wordsUpTo(p.text, 6) <= 6 ? 'domain' : 'cited';
+  const how: OutletEvidence = paragraphWordsUpTo(p, 6) <= 6 ? 'domain' : 'cited';
   DOMAIN.lastIndex = 0;
   for (let m = DOMAIN.exec(p.text); m; m = DOMAIN.exec(p.text)) {
     const outlet = outletByDomain(m[1]!);
@@ -301,10 +302,11 @@ export function domainsIn(p: Paragraph, paragraph: number): OutletFinding[] {
 const MASTHEAD_PARTS = /\s*[|/_–—]\s*|\s-\s|\s-(?=\S)|(?<=\S)-\s/u;
 
 export function mastheadAt(p: Paragraph, paragraph: number): OutletFinding | null {
-  if (wordsUpTo(p.text, 40) > 40) return null;
+  if (paragraphWordsUpTo(p, 40) > 40) return null;
   const whole = wholeKnown(p.text, true);
   if (whole) return make(p, paragraph, p.text.indexOf(whole.written), whole.written, whole.outlet, 'masthead');
-  const parts = p.text.split(new RegExp(MASTHEAD_PARTS.source, 'gu'));
+  // split ignores the global flag: the pattern is used as it is, not compiled again for each line.
+  const parts = p.text.split(MASTHEAD_PARTS);
   if (parts.length < 2) return null;
   for (const part of parts) {
     const known = wholeKnown(part, true);
