@@ -130,23 +130,27 @@ const DASHED_DATELINE = /^\s*([^-–—ـ/|:\n]{2,40}?)\s*[-–—ـ/|]+\s*([^-�
 
 // `أبوظبي في الأول من ديسمبر/ وام/`: city and day, then the agency between slashes.
 const SLASHED_DATELINE = /^\s*([^/\n]{2,50}?)\s*\/\s*([^/\n]{2,30}?)\s*\//u;
+/** One of the separators DASHED_DATELINE needs between its two names. */
+const DATELINE_DASH = /[-–—ـ/|]/u;
 
 export function datelineAt(p: Paragraph, paragraph: number): OutletFinding | null {
   const skip = leadingJunk(p.text);
   const head = p.text.slice(skip, skip + 90);
   const at = (part: string, from = 0): number => skip + head.indexOf(part, from);
-  const paren = PAREN_DATELINE.exec(head);
+  // Each shape needs its bracket, slash or dash: a head without one is not run through its regex
+  // (their lazy groups try every length up to 40 at the start of every line asked).
+  const paren = head.includes('(') ? PAREN_DATELINE.exec(head) : null;
   // `بغداد (رويترز) -`, `(واس)--`: a name in brackets at the start is the dateline's agency.
   if (paren && paren[2] !== undefined && (paren[1] === undefined || isCity(paren[1]) || wordCount(paren[1]) <= 4)) {
     const found = fromName(p, paragraph, paren[2], at(paren[2]), 'dateline', true);
     if (found) return found;
   }
-  const slashed = SLASHED_DATELINE.exec(head);
+  const slashed = head.includes('/') ? SLASHED_DATELINE.exec(head) : null;
   if (slashed && slashed[1] !== undefined && slashed[2] !== undefined && isCity(slashed[1])) {
     const found = fromName(p, paragraph, slashed[2], at(slashed[2], slashed[1].length), 'dateline', true);
     if (found) return found;
   }
-  const dashed = DASHED_DATELINE.exec(head);
+  const dashed = DATELINE_DASH.test(head) ? DASHED_DATELINE.exec(head) : null;
   if (dashed && dashed[1] !== undefined && dashed[2] !== undefined) {
     const [, a, b] = dashed;
     // `بغداد اليوم - بغداد`: the side that is an outlet's whole name is the outlet, even when it starts with a city.
@@ -180,7 +184,8 @@ const CITING = /\s+(?:به\s*نقل\s+از|از|citing|quoting)\s+/u;
 function attributionMatch(text: string): { phrase: string; at: number } | null {
   const skip = leadingJunk(text);
   ATTRIBUTION.lastIndex = 0;
-  const m = ATTRIBUTION.exec(text.slice(skip, skip + 600));
+  // `گزارش` is the phrase's: a paragraph without it is not scanned.
+  const m = text.includes('گزارش') ? ATTRIBUTION.exec(text.slice(skip, skip + 600)) : null;
   if (m && m[1] !== undefined) return { phrase: m[1], at: skip + m.index + m[0].lastIndexOf(m[1]) };
   const en = ATTRIBUTION_EN.exec(text.trimStart());
   if (en && en[1] !== undefined) return { phrase: en[1], at: text.length - text.trimStart().length + en[0].indexOf(en[1]) };
