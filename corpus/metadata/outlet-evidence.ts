@@ -18,6 +18,7 @@ import { looseKey } from '../text/letter-variants';
 import type { Paragraph } from '../text/paragraphs';
 import { wordCount } from '../text/words';
 import { wordsUpTo } from './word-limit';
+import { paragraphWordsUpTo } from './paragraph-words';
 
 export type OutletEvidence = 'label' | 'dateline' | 'attribution' | 'source' | 'follow' | 'rights' | 'domain' | 'masthead' | 'byline' | 'interview' | 'cited';
 
@@ -129,23 +130,27 @@ const DASHED_DATELINE = /^\s*([^-–—ـ/|:\n]{2,40}?)\s*[-–—ـ/|]+\s*([^-�
 
 // `أبوظبي في الأول من ديسمبر/ وام/`: city and day, then the agency between slashes.
 const SLASHED_DATELINE = /^\s*([^/\n]{2,50}?)\s*\/\s*([^/\n]{2,30}?)\s*\//u;
+/** One of the separators DASHED_DATELINE needs between its two names. */
+const DATELINE_DASH = /[-–—ـ/|]/u;
 
 export function datelineAt(p: Paragraph, paragraph: number): OutletFinding | null {
   const skip = leadingJunk(p.text);
   const head = p.text.slice(skip, skip + 90);
   const at = (part: string, from = 0): number => skip + head.indexOf(part, from);
-  const paren = PAREN_DATELINE.exec(head);
+  // Each shape needs its bracket, slash or dash: a head without one is not run through its regex
+  // (their lazy groups try every length up to 40 at the start of every line asked).
+  const paren = head.includes('(') ? PAREN_DATELINE.exec(head) : null;
   // `بغداد (رويترز) -`, `(واس)--`: a name in brackets at the start is the dateline's agency.
   if (paren && paren[2] !== undefined && (paren[1] === undefined || isCity(paren[1]) || wordCount(paren[1]) <= 4)) {
     const found = fromName(p, paragraph, paren[2], at(paren[2]), 'dateline', true);
     if (found) return found;
   }
-  const slashed = SLASHED_DATELINE.exec(head);
+  const slashed = head.includes('/') ? SLASHED_DATELINE.exec(head) : null;
   if (slashed && slashed[1] !== undefined && slashed[2] !== undefined && isCity(slashed[1])) {
     const found = fromName(p, paragraph, slashed[2], at(slashed[2], slashed[1].length), 'dateline', true);
     if (found) return found;
   }
-  const dashed = DASHED_DATELINE.exec(head);
+  const dashed = DATELINE_DASH.test(head) ? DASHED_DATELINE.exec(head) : null;
   if (dashed && dashed[1] !== undefined && dashed[2] !== undefined) {
     const [, a, b] = dashed;
     // `بغداد اليوم - بغداد`: the side that is an outlet's whole name is the outlet, even when it starts with a city.
@@ -179,7 +184,8 @@ const CITING = /\s+(?:به\s*نقل\s+از|از|citing|quoting)\s+/u;
 function attributionMatch(text: string): { phrase: string; at: number } | null {
   const skip = leadingJunk(text);
   ATTRIBUTION.lastIndex = 0;
-  const m = ATTRIBUTION.exec(text.slice(skip, skip + 600));
+  // `گزارش` is the phrase's: a paragraph without it is not scanned.
+  const m = text.includes('گزارش') ? ATTRIBUTION.exec(text.slice(skip, skip + 600)) : null;
   if (m && m[1] !== undefined) return { phrase: m[1], at: skip + m.index + m[0].lastIndexOf(m[1]) };
   const en = ATTRIBUTION_EN.exec(text.trimStart());
   if (en && en[1] !== undefined) return { phrase: en[1], at: text.length - text.trimStart().length + en[0].indexOf(en[1]) };
@@ -217,7 +223,7 @@ const CREDIT_LINE = /^\s*(?:به\s*نقل\s*از|نقلا?ً?\s*عن)\s*[:：]?\
 const CREDIT_MAX_WORDS = 6;
 
 export function sourceAt(p: Paragraph, paragraph: number): OutletFinding | null {
-  const credit = wordsUpTo(p.text, CREDIT_MAX_WORDS) <= CREDIT_MAX_WORDS ? CREDIT_LINE.exec(p.text) : null;
+  const credit = paragraphWordsUpTo(p, CREDIT_MAX_WORDS) <= CREDIT_MAX_WORDS ? CREDIT_LINE.exec(p.text) : null;
   const m = credit ?? (SOURCE_WORDS.test(p.text) ? (SOURCE_LINE.exec(p.text) ?? SOURCE_IS.exec(p.text)) : null);
   if (!m || m[1] === undefined) return null;
   const name = m[1].trim();
@@ -243,7 +249,7 @@ const FOLLOW_WORDS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 export function followAt(p: Paragraph, paragraph: number): OutletFinding | null {
-  if (wordsUpTo(p.text, 25) > 25) return null;
+  if (paragraphWordsUpTo(p, 25) > 25) return null;
   for (const [re, word] of FOLLOW_WORDS) {
     if (!p.text.includes(word)) continue;
     const m = re.exec(p.text);
@@ -267,7 +273,7 @@ const PHOTO = /(?:photo|getty|images|عکس|تصویر|صورة|الصورة|ت�
 const RIGHTS_NAME = /(?:©|\(c\)|copyright)\s*(?:[\d\u0660-\u0669\u06F0-\u06F9]{4}(?:\s*[-–]\s*[\d\u0660-\u0669\u06F0-\u06F9]{4})?)?\s*([^\n.,،|©]{2,40})/iu;
 
 export function rightsAt(p: Paragraph, paragraph: number): OutletFinding | null {
-  if (wordsUpTo(p.text, 45) > 45 || !RIGHTS.test(p.text)) return null;
+  if (paragraphWordsUpTo(p, 45) > 45 || !RIGHTS.test(p.text)) return null;
   const known = knownOutletsIn(p.text).find((n) => !n.ambiguous);
   // `© AP Photo / Vahid Salemi`: a photo credit names the agency that took the picture.
   const photoCredit = !RIGHTS_WORDS.test(p.text) || PHOTO.test(p.text);
@@ -287,7 +293,7 @@ const DOMAIN = /(?<![\p{L}\p{N}@.-])(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,})
 /** A site's address: on a line of its own it is the page's own link; inside a sentence, a source. */
 export function domainsIn(p: Paragraph, paragraph: number): OutletFinding[] {
   const out: OutletFinding[] = [];
-  const how: OutletEvidence = wordsUpTo(p.text, 6) <= 6 ? 'domain' : 'cited';
+  const how: OutletEvidence = paragraphWordsUpTo(p, 6) <= 6 ? 'domain' : 'cited';
   DOMAIN.lastIndex = 0;
   for (let m = DOMAIN.exec(p.text); m; m = DOMAIN.exec(p.text)) {
     const outlet = outletByDomain(m[1]!);
@@ -301,10 +307,11 @@ export function domainsIn(p: Paragraph, paragraph: number): OutletFinding[] {
 const MASTHEAD_PARTS = /\s*[|/_–—]\s*|\s-\s|\s-(?=\S)|(?<=\S)-\s/u;
 
 export function mastheadAt(p: Paragraph, paragraph: number): OutletFinding | null {
-  if (wordsUpTo(p.text, 40) > 40) return null;
+  if (paragraphWordsUpTo(p, 40) > 40) return null;
   const whole = wholeKnown(p.text, true);
   if (whole) return make(p, paragraph, p.text.indexOf(whole.written), whole.written, whole.outlet, 'masthead');
-  const parts = p.text.split(new RegExp(MASTHEAD_PARTS.source, 'gu'));
+  // split ignores the global flag: the pattern is used as it is, not compiled again for each line.
+  const parts = p.text.split(MASTHEAD_PARTS);
   if (parts.length < 2) return null;
   for (const part of parts) {
     const known = wholeKnown(part, true);

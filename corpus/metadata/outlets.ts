@@ -26,7 +26,7 @@ import { looseKey } from '../text/letter-variants';
 import { sameLineKey } from './line-keys';
 import type { Paragraph } from '../text/paragraphs';
 import { wordCount } from '../text/words';
-import { wordsUpTo } from './word-limit';
+import { paragraphWordsUpTo } from './paragraph-words';
 
 export type { OutletEvidence, OutletFinding } from './outlet-evidence';
 
@@ -82,9 +82,9 @@ const BODY_MIN_WORDS = 8;
 const PROSE_MIN_WORDS = 15;
 
 /** A paragraph of the article's prose: long, or a sentence (a headline-like line of eight words is not). */
-function isProse(text: string): boolean {
-  const n = wordsUpTo(text, PROSE_MIN_WORDS);
-  return n >= PROSE_MIN_WORDS || (n >= BODY_MIN_WORDS && /[.!؟?:»"”]\s*$/u.test(text.trim()));
+function isProse(p: Paragraph): boolean {
+  const n = paragraphWordsUpTo(p, PROSE_MIN_WORDS);
+  return n >= PROSE_MIN_WORDS || (n >= BODY_MIN_WORDS && /[.!؟?:»"”]\s*$/u.test(p.text.trim()));
 }
 
 function keyOf(f: OutletFinding): string {
@@ -106,7 +106,7 @@ function collect(paragraphs: readonly Paragraph[], ctx: OutletContext): OutletFi
   const body: Array<{ p: Paragraph; i: number }> = [];
   for (let i = 0; i < paragraphs.length && body.length < Math.max(LEAD_PARAGRAPHS, ATTRIBUTION_PARAGRAPHS); i++) {
     const p = paragraphs[i];
-    if (i === ctx.headline || ctx.boilerplate.has(i) || !isProse(p.text)) continue;
+    if (i === ctx.headline || ctx.boilerplate.has(i) || !isProse(p)) continue;
     // A page that prints its standfirst twice has one lead paragraph, not two.
     if (seen.some((text) => sameLineKey(text, p.text))) continue;
     seen.push(p.text);
@@ -125,13 +125,13 @@ function collect(paragraphs: readonly Paragraph[], ctx: OutletContext): OutletFi
   }
   const afterHeadline = paragraphs.map((p, i) => ({ p, i })).filter(({ i }) => i > ctx.headline && !ctx.boilerplate.has(i));
   for (const { p, i } of afterHeadline.slice(0, DATELINE_WINDOW)) {
-    if (wordsUpTo(p.text, BODY_MIN_WORDS) >= BODY_MIN_WORDS) break;
+    if (paragraphWordsUpTo(p, BODY_MIN_WORDS) >= BODY_MIN_WORDS) break;
     push(datelineAt(p, i) ?? labelAt(p, i));
   }
   // A short line just above the lead (`به گزارش گروه رسانه‌ای شرق،`, `المعلومة/ بغداد...`) opens it.
   for (const { i } of lead) {
     const above = i - 1;
-    if (above > ctx.headline && above >= 0 && !ctx.boilerplate.has(above) && wordsUpTo(paragraphs[above].text, BODY_MIN_WORDS) < BODY_MIN_WORDS) {
+    if (above > ctx.headline && above >= 0 && !ctx.boilerplate.has(above) && paragraphWordsUpTo(paragraphs[above], BODY_MIN_WORDS) < BODY_MIN_WORDS) {
       const p = paragraphs[above];
       push(datelineAt(p, above) ?? labelAt(p, above));
       push(attributionAt(p, above));

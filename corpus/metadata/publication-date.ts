@@ -35,7 +35,7 @@ import type { Paragraph } from '../text/paragraphs';
 import { joinSameDay, type SameDay } from './same-day';
 import { todayBarReason } from './today-bar';
 import { wordCount } from '../text/words';
-import { wordsUpTo } from './word-limit';
+import { paragraphWordsUpTo } from './paragraph-words';
 
 export type DatePlace = 'labelled' | 'updated' | 'issue' | 'dateline' | 'lead-today' | 'byline' | 'title' | 'stamp' | 'footer' | 'store' | 'header';
 
@@ -105,7 +105,7 @@ interface Layout {
 }
 
 function layoutOf(paragraphs: readonly Paragraph[], ctx: DateContext): Layout {
-  const prose = (i: number) => !ctx.boilerplate.has(i) && wordsUpTo(paragraphs[i].text, SHORT_LINE_WORDS) > SHORT_LINE_WORDS;
+  const prose = (i: number) => !ctx.boilerplate.has(i) && paragraphWordsUpTo(paragraphs[i], SHORT_LINE_WORDS) > SHORT_LINE_WORDS;
   const indexes = paragraphs.map((_, i) => i);
   const afterHeadline = indexes.filter((i) => i > ctx.headline);
   const body = afterHeadline.filter(prose);

@@ -8,6 +8,7 @@
 import type { BoilerplateKind } from './boilerplate';
 import { clockPlaceAfter } from './date-cues';
 import { flexAlternation, looseKey } from '../text/letter-variants';
+import { lineKey } from './line-keys';
 import type { Paragraph } from '../text/paragraphs';
 
 // Lines only a site's frame has. A masthead line names the paper's officers (`رئيس التحرير`,
@@ -26,7 +27,8 @@ function isFrame(p: Paragraph | undefined, kind: BoilerplateKind | undefined): b
   if (!p) return false;
   if (kind !== undefined && FRAME_KINDS.has(kind)) return true;
   const text = p.text.trim();
-  if (FRAME_LABELS.has(looseKey(text).toLowerCase())) return true;
+  // lineKey: looseKey kept by the line's text, which the headline and outlet rules have often folded already.
+  if (FRAME_LABELS.has(lineKey(text).toLowerCase())) return true;
   return MASTHEAD.test(text) && text.split(/\s+/).length <= MASTHEAD_MAX_WORDS;
 }
 
