@@ -34,6 +34,7 @@ export class IndexInPlace {
   readonly page = new CodePage();
   private readonly lists = new Map<number, ListAt | null>();
   private table: Buffer | null = null;
+  private keyBuffer = Buffer.alloc(0);
   private keyStarts: Float64Array | null = null;
   private bodyAt = 0;
   private closed = false;
@@ -158,7 +159,9 @@ export class IndexInPlace {
       while (j < n && starts[slotAt(j)]! - starts[slotAt(j - 1) + 1]! <= KEY_GAP) j++;
       const from = starts[slotAt(i)]!;
       const to = starts[slotAt(j - 1) + 1]!;
-      const keys = readAt(this.fd, keysAt + from, to - from);
+      // Into one buffer kept for the keys: a new one per run cost more than reading them (a few megabytes each, which the collector counts).
+      if (this.keyBuffer.length < to - from) this.keyBuffer = Buffer.allocUnsafe(Math.max(to - from, 2 * this.keyBuffer.length));
+      const keys = readAt(this.fd, keysAt + from, to - from, this.keyBuffer);
       this.bytesRead.keys += to - from;
       for (let k = i; k < j; k++) {
         const s = slotAt(k);
@@ -170,9 +173,9 @@ export class IndexInPlace {
   }
 }
 
-/** `length` bytes at `position`, all of them (a short read is read on). */
-function readAt(fd: number, position: number, length: number): Buffer {
-  const out = Buffer.allocUnsafe(length);
+/** `length` bytes at `position`, all of them (a short read is read on), into `into` when given (as large at least). */
+function readAt(fd: number, position: number, length: number, into?: Buffer): Buffer {
+  const out = into ? into.subarray(0, length) : Buffer.allocUnsafe(length);
   let got = 0;
   while (got < length) {
     const n = readSync(fd, out, got, length - got, position + got);

@@ -9,28 +9,62 @@ import { SIDECAR_SUFFIX } from '../folder/corpus-folder';
 import { listNames, rootPrefix, scanNames, type ScanEntry } from './index-store';
 
 /**
- * Paths joined by NUL (which no file name holds: one string to copy over, not 20,000) in;
- * size and modification time of each out, size -1 where it is gone or not a file. A stat
- * that fails otherwise fails the helper, and the caller's own scan reports the error.
+ * Paths joined by NUL (which no file name holds: one string to copy over, not 20,000) in, as
+ * the one message; size and modification time of each out, size -1 where it is gone or not a
+ * file. A stat that fails otherwise fails the helper, and the caller's own scan reports the
+ * error. The thread is started before the folder is listed, so that its start-up (~20 ms)
+ * passes while the names are read.
  */
 const HELPER = `
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort } = require('node:worker_threads');
 const { statSync } = require('node:fs');
-const paths = workerData.split('\\0');
-const out = new Float64Array(paths.length * 2);
-for (let i = 0; i < paths.length; i++) {
-  const s = statSync(paths[i], { throwIfNoEntry: false });
-  if (s && s.isFile()) { out[2 * i] = s.size; out[2 * i + 1] = s.mtimeMs; } else out[2 * i] = -1;
-}
-parentPort.postMessage(out, [out.buffer]);
+parentPort.once('message', (joined) => {
+  const paths = joined.split('\\0');
+  const out = new Float64Array(paths.length * 2);
+  for (let i = 0; i < paths.length; i++) {
+    const s = statSync(paths[i], { throwIfNoEntry: false });
+    if (s && s.isFile()) { out[2 * i] = s.size; out[2 * i + 1] = s.mtimeMs; } else out[2 * i] = -1;
+  }
+  parentPort.postMessage(out, [out.buffer]);
+});
 `;
 
 /** Folders with fewer articles are statted sooner than a thread starts (the command line scans them itself). */
 export const HELPER_SCAN_MIN = 2000;
 
 /** What scanCorpus gives, the stat calls made by a helper thread; made here when the helper cannot. */
-export async function scanInHelper(root: string): Promise<ScanEntry[]> {
-  const names = await listNames(root);
+export function scanInHelper(root: string): Promise<ScanEntry[]> {
+  return startScanInHelper(root).scan;
+}
+
+export interface HelperScan {
+  /** Settles once the helper has the paths (or this thread has taken the scan on): until then it needs this thread's turn. */
+  listed: Promise<void>;
+  scan: Promise<ScanEntry[]>;
+}
+
+/**
+ * scanInHelper, telling when the folder is listed: a caller that then runs long without
+ * yielding (ranking a query) waits for that first, or the helper gets its paths only after.
+ * A folder of fewer than `min` articles is statted on this thread.
+ */
+export function startScanInHelper(root: string, min = 0): HelperScan {
+  let listed = () => {};
+  const listedNow = new Promise<void>((resolve) => (listed = resolve));
+  const scan = scanWith(root, min, () => listed());
+  scan.then(listed, listed);
+  return { listed: listedNow, scan };
+}
+
+async function scanWith(root: string, min: number, listed: () => void): Promise<ScanEntry[]> {
+  const helper = startHelper();
+  let names: Awaited<ReturnType<typeof listNames>>;
+  try {
+    names = await listNames(root);
+  } catch (error) {
+    void helper?.worker.terminate();
+    throw error;
+  }
   const prefix = rootPrefix(root);
   const paths: string[] = [];
   /** Per article, the index of its sidecar's path, or -1. */
@@ -40,8 +74,13 @@ export async function scanInHelper(root: string): Promise<ScanEntry[]> {
     const sidecar = file + SIDECAR_SUFFIX;
     sidecarAt.push(names.sidecars.has(sidecar) ? paths.push(prefix + sidecar) - 1 : -1);
   }
-  if (paths.length === 0) return [];
-  const stats = await statInHelper(paths.join('\0'));
+  if (paths.length === 0 || names.articles.length < min || !helper) {
+    void helper?.worker.terminate();
+    return scanNames(root, names);
+  }
+  const answer = statInHelper(helper, paths.join('\0'));
+  listed();
+  const stats = await answer;
   if (!stats || stats.length !== paths.length * 2) return scanNames(root, names);
   const out: ScanEntry[] = [];
   for (let i = 0; i < names.articles.length; i++) {
@@ -53,19 +92,31 @@ export async function scanInHelper(root: string): Promise<ScanEntry[]> {
   return out;
 }
 
-/** The helper's answer, or null when it could not start or failed. */
-function statInHelper(paths: string): Promise<Float64Array | null> {
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      // No flags of this process (a loader such as tsx): the script needs none.
-      worker = new Worker(HELPER, { eval: true, workerData: paths, execArgv: [] });
-    } catch {
-      resolve(null);
-      return;
-    }
+interface Helper {
+  worker: Worker;
+  /** Its answer once the paths are posted, or null when it failed or ended (listened for from the start). */
+  answer: Promise<Float64Array | null>;
+}
+
+/** The helper thread, or null when it cannot start. */
+function startHelper(): Helper | null {
+  let worker: Worker;
+  try {
+    // No flags of this process (a loader such as tsx): the script needs none.
+    worker = new Worker(HELPER, { eval: true, execArgv: [] });
+  } catch {
+    return null;
+  }
+  const answer = new Promise<Float64Array | null>((resolve) => {
     worker.once('message', (stats: Float64Array) => resolve(stats));
     worker.once('error', () => resolve(null));
     worker.once('exit', () => resolve(null));
   });
+  return { worker, answer };
+}
+
+/** The helper's answer for these paths, or null when it failed. */
+function statInHelper(helper: Helper, paths: string): Promise<Float64Array | null> {
+  helper.worker.postMessage(paths);
+  return helper.answer;
 }

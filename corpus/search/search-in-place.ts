@@ -12,6 +12,7 @@ import { IndexInPlace } from './index-in-place';
 import type { Slot } from './index-slot';
 import { noResult, rankEach, rankQuery, type IndexSearchResult } from './index-ranking';
 import { planRefresh, type ScanEntry } from './index-store';
+import type { HelperScan } from './scan-helper';
 import { QueryMatcher, type KeySpan } from './query-matcher';
 import { hasFilters, type CompiledQuery } from './search-query';
 
@@ -19,7 +20,7 @@ import { hasFilters, type CompiledQuery } from './search-query';
  * The answer from the index on disk, with exact totals, or null when it is missing, stale, or
  * the request needs more than it holds.
  */
-export async function searchInPlace(root: string, request: EngineRequest, scanFor: (articles: number) => Promise<ScanEntry[]>): Promise<EngineResult | null> {
+export async function searchInPlace(root: string, request: EngineRequest, folder: HelperScan): Promise<EngineResult | null> {
   // Filters read the list's metadata, which may be newer than the index's copy.
   if (hasFilters(request.filters)) return null;
   let index: IndexInPlace | null;
@@ -30,15 +31,14 @@ export async function searchInPlace(root: string, request: EngineRequest, scanFo
     throw error;
   }
   if (!index) return null;
-  // The folder is scanned (on the second core, for a large one) while the index is read and the query ranked.
-  const scanning = scanFor(index.header.files.length);
-  scanning.catch(() => undefined);
   try {
     const query = compileRequest(request);
+    // The folder's stat calls (on the second core, for a large one) run while the query is ranked, once they are handed over.
+    await folder.listed;
     // A sequence is sought by its rarest word, as the loaded index seeks it.
     const matcher = QueryMatcher.compile(query.terms, index.page.alphabet(), stemRarity(index.page, index.trigramLists(query.terms)));
     const { ranked, matched } = matcher === null ? { ranked: noResult(), matched: new Map<string, Matched>() } : rankInPlace(index, query, matcher);
-    const stored = currentRecords(index, await scanning);
+    const stored = currentRecords(index, await folder.scan);
     if (!stored) return null;
     const page = matcher === null ? undefined : { matcher, spelling: index.page.spelling() };
     return await answer(root, query, ranked, request.limit, (file) => {

@@ -1,4 +1,5 @@
-// The search worker's first scan has its stat calls made by a helper thread (scan-helper.ts):
+// The search worker's first scan and a one-off search from the command line have their stat
+// calls made by a helper thread (scan-helper.ts):
 // what it finds must be what the scan on one thread finds, or the index would be judged
 // current (or stale) on other facts than the list's.
 import assert from 'node:assert/strict';
@@ -7,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { scanCorpus } from '../../corpus/search/index-store';
-import { scanInHelper } from '../../corpus/search/scan-helper';
+import { scanInHelper, startScanInHelper } from '../../corpus/search/scan-helper';
 
 const made: string[] = [];
 after(() => {
@@ -45,6 +46,18 @@ describe('the first scan with a helper thread', () => {
       ],
     );
     assert.equal(Math.round(helper[1]!.article.mtimeMs), new Date(2020, 1, 2, 3, 4, 5, 678).getTime());
+  });
+
+  it('finds the same on this thread below the threshold, and says when the helper has the folder', async () => {
+    const root = folder();
+    for (const n of ['x.txt', 'y.txt', 'z.txt']) writeFileSync(join(root, n), n);
+    const one = await scanCorpus(root);
+    const above = startScanInHelper(root, 2);
+    await above.listed;
+    assert.deepEqual(await above.scan, one);
+    const below = startScanInHelper(root, 4);
+    await below.listed;
+    assert.deepEqual(await below.scan, one);
   });
 
   it('finds nothing in a folder without articles', async () => {

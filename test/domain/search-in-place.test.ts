@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { IndexInPlace } from '../../corpus/search/index-in-place';
-import { appFolder, scanCorpus, SEARCH_INDEX } from '../../corpus/search/index-store';
+import { appFolder, scanCorpus, SEARCH_INDEX, type ScanEntry } from '../../corpus/search/index-store';
 import { SearchEngine, type EngineResult } from '../../corpus/search/search-engine';
 import { searchInPlace } from '../../corpus/search/search-in-place';
 import { compileQuery } from '../../corpus/search/search-query';
@@ -44,6 +44,9 @@ after(() => {
   if (base) rmSync(base, { recursive: true, force: true });
 });
 
+/** The folder as scanned, handed to searchInPlace as the command line hands it its helper's scan. */
+const given = (scan: ScanEntry[]) => ({ listed: Promise.resolve(), scan: Promise.resolve(scan) });
+
 const shown = (r: EngineResult) => ({
   hits: r.hits.map((h) => `${h.file}:${h.start}-${h.end} ${h.text} | ${h.context}`),
   totals: [r.totalHits, r.totalArticles, r.approximate, r.truncated],
@@ -57,7 +60,7 @@ test('a search from the index file read in place finds the same hits, order and 
   for (const query of queries) {
     for (const options of [{}, { limit: 7 }, { lenient: false, wholeWord: true }]) {
       const request = { query, exactTotals: true, ...options };
-      const inPlace = await searchInPlace(corpus, request, async () => scan);
+      const inPlace = await searchInPlace(corpus, request, given(scan));
       assert.ok(inPlace, `«${query}» answered in place`);
       assert.deepEqual(shown(inPlace), shown(await engine.search(corpus, request)), `«${query}» ${JSON.stringify(options)}`);
       if (inPlace.hits.length > 0) withHits++;
@@ -72,7 +75,7 @@ test('hits placed from the index\'s key are those found by folding each article 
   for (const query of [...makeQueries(corpus, names, 30, makeRng(9)), 'ایران', 'رئیس جمهور', 'الإيرانية', 'و']) {
     const request = { query, exactTotals: true };
     const compiled = compileQuery(query);
-    for (const r of [await searchInPlace(corpus, request, async () => scan), await engine.search(corpus, request)]) {
+    for (const r of [await searchInPlace(corpus, request, given(scan)), await engine.search(corpus, request)]) {
       assert.ok(r);
       const byFile = new Map<string, typeof r.hits>();
       for (const h of r.hits) byFile.set(h.file, [...(byFile.get(h.file) ?? []), h]);
@@ -113,25 +116,25 @@ test('an index that is not current is not read in place: the caller brings it up
   const changed = join(corpus, names[0]!);
   writeFileSync(changed, 'ایران و عراق');
   try {
-    assert.equal(await searchInPlace(corpus, request, () => scanCorpus(corpus)), null, 'an article changed');
+    assert.equal(await searchInPlace(corpus, request, given(await scanCorpus(corpus))), null, 'an article changed');
   } finally {
     await engine.refresh(corpus, await scanCorpus(corpus));
     await engine.persist(corpus);
   }
   // Indexed again just now, the article is racy (checked by hash at the next search): not current either.
-  assert.equal(await searchInPlace(corpus, request, () => scanCorpus(corpus)), null, 'an article changed moments before the index was written');
+  assert.equal(await searchInPlace(corpus, request, given(await scanCorpus(corpus))), null, 'an article changed moments before the index was written');
   age(corpus);
   await engine.refresh(corpus, await scanCorpus(corpus));
   await engine.persist(corpus);
-  assert.ok(await searchInPlace(corpus, request, () => scanCorpus(corpus)), 'current again');
+  assert.ok(await searchInPlace(corpus, request, given(await scanCorpus(corpus))), 'current again');
   const added = join(corpus, 'added.txt');
   writeFileSync(added, 'ایران');
   utimesSync(added, Date.now() / 1000 - 3600, Date.now() / 1000 - 3600);
-  assert.equal(await searchInPlace(corpus, request, () => scanCorpus(corpus)), null, 'an article added');
+  assert.equal(await searchInPlace(corpus, request, given(await scanCorpus(corpus))), null, 'an article added');
   rmSync(added);
-  assert.ok(await searchInPlace(corpus, request, () => scanCorpus(corpus)), 'current again');
+  assert.ok(await searchInPlace(corpus, request, given(await scanCorpus(corpus))), 'current again');
   rmSync(changed);
-  assert.equal(await searchInPlace(corpus, request, () => scanCorpus(corpus)), null, 'an article removed');
+  assert.equal(await searchInPlace(corpus, request, given(await scanCorpus(corpus))), null, 'an article removed');
 });
 
 test('a broken or missing index file is not read in place, and is left for the caller to rebuild', async () => {
@@ -141,11 +144,11 @@ test('a broken or missing index file is not read in place, and is left for the c
   const scan = await scanCorpus(copy);
   const file = join(appFolder(copy), SEARCH_INDEX);
   truncateSync(file, statSync(file).size - 10);
-  assert.equal(await searchInPlace(copy, request, async () => scan), null, 'cut short');
+  assert.equal(await searchInPlace(copy, request, given(scan)), null, 'cut short');
   truncateSync(file, 5);
-  assert.equal(await searchInPlace(copy, request, async () => scan), null, 'a few bytes');
+  assert.equal(await searchInPlace(copy, request, given(scan)), null, 'a few bytes');
   writeFileSync(file, 'not an index at all');
-  assert.equal(await searchInPlace(copy, request, async () => scan), null, 'not an index');
+  assert.equal(await searchInPlace(copy, request, given(scan)), null, 'not an index');
   rmSync(file);
-  assert.equal(await searchInPlace(copy, request, async () => scan), null, 'none');
+  assert.equal(await searchInPlace(copy, request, given(scan)), null, 'none');
 });

@@ -5,8 +5,8 @@
 // article's decoded text and text is the original characters there.
 import type { Language } from '../../text/language';
 import { SearchQueryError, type EngineRequest, type EngineResult } from '../../search/engine-answer';
-import { indexOnDisk, scanCorpus, type ScanEntry } from '../../search/index-store';
-import { HELPER_SCAN_MIN, scanInHelper } from '../../search/scan-helper';
+import { indexOnDisk } from '../../search/index-store';
+import { HELPER_SCAN_MIN, startScanInHelper } from '../../search/scan-helper';
 import { searchInPlace } from '../../search/search-in-place';
 import { checkFilters, type SearchFilters } from '../../search/search-query';
 import { CliError, corpusFolder, EXIT, parseFlags, UsageError, type CliCommand } from '../command';
@@ -88,13 +88,13 @@ async function answer(root: string, request: EngineRequest): Promise<EngineResul
     const scanned = await scanSearch(root, request);
     if (scanned) return scanned;
   }
-  let scanning: Promise<ScanEntry[]> | null = null;
   // A large folder's stat calls are made by a helper thread while this one reads the index and ranks.
-  const scan = (articles: number) => (scanning ??= articles >= HELPER_SCAN_MIN ? scanInHelper(root) : scanCorpus(root));
-  const inPlace = await searchInPlace(root, request, scan);
+  const folder = startScanInHelper(root, HELPER_SCAN_MIN);
+  folder.scan.catch(() => undefined); // awaited below, or by searchInPlace
+  const inPlace = await searchInPlace(root, request, folder);
   if (inPlace) return inPlace;
   const { ArticleCatalog } = await import('../../catalog/article-catalog');
-  return new ArticleCatalog(root).searchInline(request, await scan(0));
+  return new ArticleCatalog(root).searchInline(request, await folder.scan);
 }
 
 /** One block per hit: where it is and the article's headline, then its line of context with the hit between ⟦ ⟧. */
