@@ -1,9 +1,9 @@
 // A one-off search (the command line) answered from the index file read in place
 // (index-in-place.ts), when that index is current: every article it lists unchanged since it
-// was written, nothing new, nothing to read again (checked once the query is ranked, no article
-// being read before). Otherwise null, and the caller loads the
-// index and brings it up to date as before. The ranking and the hits are the in-memory
-// index's own (rankForQuery, engine-answer.ts), so both give the same answer.
+// was written, nothing new, nothing to read again (checked once the query is ranked, before any
+// article is read). Otherwise null, and the caller loads the index and brings it up to date as
+// before. The ranking and the hits are the in-memory index's own (index-ranking.ts,
+// engine-answer.ts), so both give the same answer.
 import { stemRarity } from './candidate-slots';
 import { answer, compileRequest, type EngineRequest, type EngineResult } from './engine-answer';
 import { fromStoredExtra } from './file-records';
