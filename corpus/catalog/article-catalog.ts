@@ -13,7 +13,7 @@ import { searchResponse } from './search-response';
 import { CatalogState, docMetaOf } from './catalog-state';
 import type { FromWorker } from './index-protocol';
 import type { ArticleText } from '../extract/article-text';
-import { listNames, scanCorpus, type ScanEntry } from '../search/index-store';
+import { listNames, scanCorpus, scanNames, type ScanEntry } from '../search/index-store';
 import { IndexWorkerHandle, startListWorker, type IndexerOptions } from './indexer';
 import { SearchEngine, SearchQueryError, type EngineRequest, type EngineResult } from '../search/search-engine';
 import { checkQuerySize, compileQuery, hasFilters } from '../search/search-query';
@@ -119,7 +119,8 @@ export class ArticleCatalog {
   }
 
   private async listInBackground(): Promise<CatalogSummary[]> {
-    const [{ articles: names }, state] = await Promise.all([listNames(this.root), this.loadState()]);
+    const [listed, state] = await Promise.all([listNames(this.root), this.loadState()]);
+    const names = listed.articles;
     // Nothing known yet (a first opening): the names are all there is to show, and reading
     // 20,000 file sizes and times first would only delay them.
     if (state.records.size === 0 && names.length > INLINE_SUMMARIES) return names.map((f) => pendingSummary(f));
@@ -128,7 +129,9 @@ export class ArticleCatalog {
     if (this.options.watch && this.catalogWorker && this.progress.catalog.ready) {
       return names.map((f) => state.summary(f) ?? pendingSummary(f));
     }
-    return this.fromCache(await scanCorpus(this.root), state);
+    // The names listed above: listing the folder again (as scanCorpus would) cost this thread
+    // ~30 ms of a reopening, while the search worker, loading its index, needs the cores.
+    return this.fromCache(await scanNames(this.root, listed), state);
   }
 
   private async fromCache(scan: ScanEntry[], state: CatalogState): Promise<CatalogSummary[]> {
