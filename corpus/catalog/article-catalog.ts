@@ -13,8 +13,10 @@ import { searchResponse } from './search-response';
 import { CatalogState, docMetaOf } from './catalog-state';
 import type { FromWorker } from './index-protocol';
 import type { ArticleText } from '../extract/article-text';
-import { listNames, scanCorpus, type ScanEntry } from '../search/index-store';
+import { listNames, scanCorpus, scanNames, type ScanEntry } from '../search/index-store';
 import { IndexWorkerHandle, startListWorker, type IndexerOptions } from './indexer';
+import { WorkerScan } from './shared-scan';
+import { listFromCache } from './list-from-cache';
 import { SearchEngine, SearchQueryError, type EngineRequest, type EngineResult } from '../search/search-engine';
 import { checkQuerySize, compileQuery, hasFilters } from '../search/search-query';
 import { CorpusWatcher, type ChangeBatch } from '../folder/watcher';
@@ -79,6 +81,8 @@ export class ArticleCatalog {
   private background: IndexerOptions | null;
   private startCatalogWorker: (() => void) | null = null;
   private listWorkerDecided = false;
+  /** The search worker's first scan, for the list (shared-scan.ts). */
+  private workerScan: WorkerScan | null = null;
 
   constructor(
     readonly root: string,
@@ -119,7 +123,8 @@ export class ArticleCatalog {
   }
 
   private async listInBackground(): Promise<CatalogSummary[]> {
-    const [{ articles: names }, state] = await Promise.all([listNames(this.root), this.loadState()]);
+    const [listed, state] = await Promise.all([listNames(this.root), this.loadState()]);
+    const names = listed.articles;
     // Nothing known yet (a first opening): the names are all there is to show, and reading
     // 20,000 file sizes and times first would only delay them.
     if (state.records.size === 0 && names.length > INLINE_SUMMARIES) return names.map((f) => pendingSummary(f));
@@ -128,30 +133,10 @@ export class ArticleCatalog {
     if (this.options.watch && this.catalogWorker && this.progress.catalog.ready) {
       return names.map((f) => state.summary(f) ?? pendingSummary(f));
     }
-    return this.fromCache(await scanCorpus(this.root), state);
-  }
-
-  private async fromCache(scan: ScanEntry[], state: CatalogState): Promise<CatalogSummary[]> {
-    const missing = scan.filter((e) => !state.isCurrent(e));
-    if (missing.length > 0 && missing.length <= INLINE_SUMMARIES) {
-      // A handful of new files: work them out now rather than flash a pending line.
-      const side = new CatalogState();
-      side.writtenAt = state.writtenAt;
-      for (const m of missing) {
-        const old = state.records.get(m.file);
-        if (old) side.records.set(m.file, old);
-      }
-      await side.refresh(this.root, missing);
-      for (const m of missing) {
-        const r = side.records.get(m.file);
-        if (r) state.records.set(m.file, r);
-      }
-    }
-    return scan.map((e) => {
-      const summary = state.summary(e.file);
-      if (summary && state.isCurrent(e)) return summary;
-      return summary ? { ...summary, pending: true } : pendingSummary(e.file);
-    });
+    // The search worker's scan when it started with this list (it stats the folder anyway),
+    // else the names listed above: listing again (as scanCorpus would) cost ~30 ms.
+    const shared = await this.workerScan?.take();
+    return listFromCache(this.root, shared ?? (await scanNames(this.root, listed)), state, INLINE_SUMMARIES);
   }
 
   private loadState(): Promise<CatalogState> {
@@ -258,6 +243,7 @@ export class ArticleCatalog {
       const meta = new MessageChannel();
       const background = this.background;
       this.searchWorker = new IndexWorkerHandle('search', this.root, background, (m) => this.fromSearchWorker(m), fail('search'), meta.port2);
+      this.workerScan = new WorkerScan(this.searchWorker.gone);
       this.startCatalogWorker = () => {
         this.startCatalogWorker = null;
         if (this.closed || this.catalogWorker) return;
@@ -297,6 +283,9 @@ export class ArticleCatalog {
 
   private fromSearchWorker(m: FromWorker): void {
     switch (m.type) {
+      case 'scan':
+        this.workerScan?.receive(m.scan);
+        break;
       case 'progress':
         this.setProgress('search', m.done, m.total, false);
         break;
