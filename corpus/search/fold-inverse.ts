@@ -1,8 +1,9 @@
-// What folding does to each character, read back from fold() itself rather than copied from
-// its tables: which raw characters become a given key character, which vanish or become the
-// space, and which become several. The scan's raw-text prefilter (raw-prefilter.ts) is built
-// from it, so that it can never disagree with the fold it stands in for.
-import { fold } from '../text/normalise';
+// What folding does to each character, read back from fold's own tables (normalise.ts's
+// foldTables, what fold itself runs on) rather than copied from them: which raw characters
+// become a given key character, which vanish or become the space, and which become several.
+// The scan's raw-text prefilter (raw-prefilter.ts) is built from it, so that it can never
+// disagree with the fold it stands in for.
+import { EXPAND, foldTables, KEEP, SPACE, SURROGATE } from '../text/normalise';
 
 export interface FoldInverse {
   /** The raw code units that fold to exactly this one key unit (surrogates aside). */
@@ -20,27 +21,42 @@ function isSurrogate(c: number): boolean {
 }
 
 /**
- * Folds every BMP code unit once, in order, and notes what each became (fold's offset map says
- * which raw unit each key unit came from). Folding is one code unit at a time, but for runs of
- * spaces, which become one: a unit merged into the space before it is a space itself, and one
- * that becomes nothing or a space is a gap either way, so folding them side by side tells all.
- * Surrogates are left out: fold keeps them as they are.
+ * What fold does with each BMP code unit on its own, from its tables: a kept unit becomes its
+ * mapped unit, a space the space, a ligature its expansion; marks and dropped units become
+ * nothing. (Folding a string of the whole BMP and reading its offset map, as this did before,
+ * took a thread starting a search some 20 ms; a test holds the two to the same answers.)
+ * A run of spaces folds to one, but a space is a gap whether it becomes the space or merges
+ * into it, so units taken one at a time tell all. Surrogates are left out: fold keeps them as
+ * they are.
  */
 export function foldInverse(): FoldInverse {
   if (inverse) return inverse;
-  const raw = new Uint16Array(0x10000 - 0x800);
-  for (let i = 0; i < raw.length; i++) raw[i] = i < 0xd800 ? i : i + 0x800;
-  // No surrogates in it, so the UTF-16 decoder gives back exactly these units.
-  const f = fold(new TextDecoder('utf-16le').decode(raw));
-  /** How many key units each raw unit became, and (for one) which. */
+  const { cls, map, expansions } = foldTables();
+  /** How many key units each raw unit becomes (2 for more than one), and (for one) which. */
   const count = new Uint8Array(0x10000);
   const single = new Uint16Array(0x10000);
   const expanding: number[] = [];
-  for (let k = 0; k < f.key.length; k++) {
-    const c = raw[f.start[k]!]!;
-    if (count[c] === 1) expanding.push(c);
-    count[c] = Math.min(2, count[c]! + 1);
-    single[c] = f.key.charCodeAt(k);
+  for (let c = 0; c < 0x10000; c++) {
+    switch (cls[c]) {
+      case KEEP:
+        count[c] = 1;
+        single[c] = map[c]!;
+        break;
+      case SPACE:
+        count[c] = 1;
+        single[c] = 0x20;
+        break;
+      case EXPAND: {
+        const e = expansions.get(c)!;
+        count[c] = Math.min(2, e.length);
+        single[c] = e.charCodeAt(e.length - 1);
+        if (e.length > 1) expanding.push(c);
+        break;
+      }
+      case SURROGATE:
+        break; // left out: see isSurrogate
+      default: // MARK, DROP: nothing
+    }
   }
   const gaps: number[] = [];
   for (let c = count.indexOf(0); c >= 0; c = count.indexOf(0, c + 1)) if (!isSurrogate(c)) gaps.push(c);

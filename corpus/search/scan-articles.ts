@@ -33,11 +33,34 @@ export interface WorkerEntry {
   encoding: string | null;
 }
 
-/** The plain-text articles, shared out through `queue` (scan-queue.ts); larger ones are not read. */
+/**
+ * The plain-text articles, shared out through `queue` (scan-queue.ts); larger ones are not read.
+ * Their names go as one string joined by NUL (no file name holds one), the few encodings a
+ * sidecar chooses by index: 12,000 objects took the worker 19 ms to unpack on a quiet machine
+ * and over 100 ms on a busy one, and the calling thread as long again to pack.
+ */
 export interface WorkerShare {
-  entries: WorkerEntry[];
+  names: string;
+  /** [index, encoding] of each article a sidecar chooses an encoding for. */
+  encodings: Array<[number, string]>;
   queue: ScanQueue;
   maxBytes: number;
+}
+
+/** The share of these articles, as posted to the worker. */
+export function packShare(entries: readonly WorkerEntry[], queue: ScanQueue, maxBytes: number): WorkerShare {
+  const encodings: Array<[number, string]> = [];
+  entries.forEach((e, i) => {
+    if (e.encoding !== null) encodings.push([i, e.encoding]);
+  });
+  return { names: entries.map((e) => e.file).join('\0'), encodings, queue, maxBytes };
+}
+
+/** The articles of a share, as packShare was given them. */
+export function unpackShare(share: WorkerShare): WorkerEntry[] {
+  const entries: WorkerEntry[] = share.names === '' ? [] : share.names.split('\0').map((file) => ({ file, encoding: null }));
+  for (const [i, encoding] of share.encodings) entries[i]!.encoding = encoding;
+  return entries;
 }
 
 export type ScanReply = { ok: true; articles: ScannedArticle[] } | { ok: false; message: string };

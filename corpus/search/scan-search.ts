@@ -10,7 +10,7 @@ import { MAX_ARTICLE_BYTES } from '../text/decode';
 import { rankArticles } from './index-ranking';
 import { listNames, type ScanEntry } from './index-store';
 import { prefilterOf, type RawPrefilter } from './raw-prefilter';
-import { scanArticles, type ScannedArticle, type ScanReply, type ScanStart, type WorkerEntry, type WorkerShare } from './scan-articles';
+import { packShare, scanArticles, type ScannedArticle, type ScanReply, type ScanStart, type WorkerEntry, type WorkerShare } from './scan-articles';
 import { articleReading } from './engine-answer';
 import { decodeIfMayHold, type ScanText } from './scan-decode';
 import { CALLER, newQueue, notTakenByCaller, take } from './scan-queue';
@@ -75,7 +75,7 @@ export async function scanSearch(root: string, request: EngineRequest, options: 
     }
     const queue = newQueue(plain.length);
     const maxBytes = MAX_ARTICLE_BYTES;
-    const theirsFound = other?.give({ entries: plain, queue, maxBytes }) ?? null;
+    const theirsFound = other?.give(packShare(plain, queue, maxBytes)) ?? null;
     const reader = new ArticleReader(root);
     // The extractors are loaded only for a folder that has documents: loading them (and the
     // outlets' gazetteer they bring) took a plain-text folder's search about 80 ms.

@@ -4,7 +4,7 @@
 // (scan-queue.ts), the findings posted back once.
 import { parentPort, workerData } from 'node:worker_threads';
 import { prefilterOf } from './raw-prefilter';
-import { scanArticles, type ScanReply, type ScanStart, type WorkerEntry, type WorkerShare } from './scan-articles';
+import { scanArticles, unpackShare, type ScanReply, type ScanStart, type WorkerEntry, type WorkerShare } from './scan-articles';
 import { decodeIfMayHold } from './scan-decode';
 import { take, WORKER } from './scan-queue';
 import { ArticleReader } from './scan-read';
@@ -25,7 +25,7 @@ parentPort!.once('message', (share: WorkerShare) => {
     const bytes = reader.read(e.file, share.maxBytes);
     return bytes === null ? null : decodeIfMayHold(bytes, e.encoding, prefilter);
   };
-  scanArticles(share.entries, query, r.limit ?? Infinity, read, take(share.queue, WORKER)).then(
+  scanArticles(unpackShare(share), query, r.limit ?? Infinity, read, take(share.queue, WORKER)).then(
     (articles) => parentPort!.postMessage({ ok: true, articles } satisfies ScanReply),
     (error: unknown) => parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) } satisfies ScanReply),
   );

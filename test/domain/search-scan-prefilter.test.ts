@@ -70,6 +70,16 @@ test('what the prefilter is built from is what folding does to each character', 
   }
 });
 
+test('each unit the prefilter takes for a letter folds to that letter, and each gap to nothing or the space', () => {
+  const inv = foldInverse();
+  for (const c of inv.gaps) assert.ok(['', ' '].includes(foldKey(String.fromCharCode(c))), `U+${c.toString(16)} is no gap`);
+  for (const c of inv.expanding) assert.ok(foldKey(String.fromCharCode(c)).length > 1, `U+${c.toString(16)} does not expand`);
+  for (let u = 0; u < 0x10000; u++) {
+    if (u >= 0xd800 && u <= 0xdfff) continue;
+    for (const c of inv.sources(u)) assert.equal(foldKey(String.fromCharCode(c)), String.fromCharCode(u), `U+${c.toString(16)} as U+${u.toString(16)}`);
+  }
+});
+
 test('the prefilter never rules out an article the search hits, however it is spelled or encoded', () => {
   const rng = makeRng(2511);
   const texts = ARTICLES.flatMap((t) => [t, respelled(t, rng)]);
