@@ -15,8 +15,6 @@ import type { FromWorker } from './index-protocol';
 import type { ArticleText } from '../extract/article-text';
 import { listNames, scanCorpus, scanNames, type ScanEntry } from '../search/index-store';
 import { IndexWorkerHandle, startListWorker, type IndexerOptions } from './indexer';
-import { WorkerScan } from './shared-scan';
-import { listFromCache } from './list-from-cache';
 import { SearchEngine, SearchQueryError, type EngineRequest, type EngineResult } from '../search/search-engine';
 import { checkQuerySize, compileQuery, hasFilters } from '../search/search-query';
 import { CorpusWatcher, type ChangeBatch } from '../folder/watcher';
@@ -81,8 +79,6 @@ export class ArticleCatalog {
   private background: IndexerOptions | null;
   private startCatalogWorker: (() => void) | null = null;
   private listWorkerDecided = false;
-  /** The search worker's first scan, for the list (shared-scan.ts). */
-  private workerScan: WorkerScan | null = null;
 
   constructor(
     readonly root: string,
@@ -133,10 +129,32 @@ export class ArticleCatalog {
     if (this.options.watch && this.catalogWorker && this.progress.catalog.ready) {
       return names.map((f) => state.summary(f) ?? pendingSummary(f));
     }
-    // The search worker's scan when it started with this list (it stats the folder anyway),
-    // else the names listed above: listing again (as scanCorpus would) cost ~30 ms.
-    const shared = await this.workerScan?.take();
-    return listFromCache(this.root, shared ?? (await scanNames(this.root, listed)), state, INLINE_SUMMARIES);
+    // The names listed above: listing the folder again (as scanCorpus would) cost this thread
+    // ~30 ms of a reopening, while the search worker, loading its index, needs the cores.
+    return this.fromCache(await scanNames(this.root, listed), state);
+  }
+
+  private async fromCache(scan: ScanEntry[], state: CatalogState): Promise<CatalogSummary[]> {
+    const missing = scan.filter((e) => !state.isCurrent(e));
+    if (missing.length > 0 && missing.length <= INLINE_SUMMARIES) {
+      // A handful of new files: work them out now rather than flash a pending line.
+      const side = new CatalogState();
+      side.writtenAt = state.writtenAt;
+      for (const m of missing) {
+        const old = state.records.get(m.file);
+        if (old) side.records.set(m.file, old);
+      }
+      await side.refresh(this.root, missing);
+      for (const m of missing) {
+        const r = side.records.get(m.file);
+        if (r) state.records.set(m.file, r);
+      }
+    }
+    return scan.map((e) => {
+      const summary = state.summary(e.file);
+      if (summary && state.isCurrent(e)) return summary;
+      return summary ? { ...summary, pending: true } : pendingSummary(e.file);
+    });
   }
 
   private loadState(): Promise<CatalogState> {
@@ -243,7 +261,6 @@ export class ArticleCatalog {
       const meta = new MessageChannel();
       const background = this.background;
       this.searchWorker = new IndexWorkerHandle('search', this.root, background, (m) => this.fromSearchWorker(m), fail('search'), meta.port2);
-      this.workerScan = new WorkerScan(this.searchWorker.gone);
       this.startCatalogWorker = () => {
         this.startCatalogWorker = null;
         if (this.closed || this.catalogWorker) return;
@@ -283,9 +300,6 @@ export class ArticleCatalog {
 
   private fromSearchWorker(m: FromWorker): void {
     switch (m.type) {
-      case 'scan':
-        this.workerScan?.receive(m.scan);
-        break;
       case 'progress':
         this.setProgress('search', m.done, m.total, false);
         break;

@@ -8,7 +8,6 @@ import type { DocMeta } from '../search/search-index';
 import type { EngineRequest, EngineResult } from '../search/search-engine';
 import type { ArticleText } from '../extract/article-text';
 import type { FactsJob } from './facts-helper';
-import type { PackedScan } from './shared-scan';
 
 /** 'facts': the list worker's helper, working out plain-text articles' facts on a spare core (facts-helper.ts). */
 export type WorkerRole = 'catalog' | 'search' | 'facts';
@@ -57,8 +56,6 @@ export type FromWorker =
   | { type: 'records'; records: CatalogRecord[] }
   /** A refresh finished: what changed since the previous one. */
   | { type: 'ready'; role: WorkerRole; changed: string[]; removed: string[]; articles: number; metaSeq?: number }
-  /** Search role, once: its first scan of the folder (null: it failed), for the list (shared-scan.ts). */
-  | { type: 'scan'; scan: PackedScan | null }
   | { type: 'result'; id: number; result: EngineResult }
   | { type: 'persisted'; id: number; ok: boolean }
   | { type: 'memory'; id: number; heap: number; external: number }

@@ -15,7 +15,6 @@ import { prunePageCache } from '../search/page-cache-prune';
 import { scanInHelper } from '../search/scan-helper';
 import { HELPER_MIN, type HelperSource } from './facts-helper';
 import { startFactsHelper } from './indexer';
-import { packScan } from './shared-scan';
 
 // The list's state (with the metadata readers) and the extractors are loaded by dynamic
 // import where they are needed: the search worker, reopening an index that is current, never
@@ -64,8 +63,6 @@ async function run(start: WorkerStart): Promise<void> {
   const scanFirst = role === 'search' ? scanInHelper : scanCorpus;
   let firstScan: Promise<{ scan: ScanEntry[]; at: number }> | null = scanFirst(root).then((scan) => ({ scan, at: performance.now() }));
   firstScan.catch(() => undefined); // awaited by the first refresh, which reports a failure
-  // The window lists the folder from the same scan rather than statting it again meanwhile.
-  if (role === 'search') firstScan.then(({ scan }) => post({ type: 'scan', scan: packScan(scan) }), () => post({ type: 'scan', scan: null }));
   const list = role === 'catalog' ? await listState() : null;
   const catalog = list ? await list.CatalogState.load(root) : null;
   const search = role === 'search' ? await SearchEngine.load(root) : null;

@@ -135,11 +135,6 @@ export class IndexWorkerHandle {
     else this.worker.unref();
   }
 
-  /** Settles once the worker has ended (failed or stopped). */
-  get gone(): Promise<void> {
-    return this.exit;
-  }
-
   /** False once the worker failed or stopped. */
   get alive(): boolean {
     return !this.exited;
