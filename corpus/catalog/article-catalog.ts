@@ -15,6 +15,7 @@ import type { FromWorker } from './index-protocol';
 import type { ArticleText } from '../extract/article-text';
 import { listNames, scanCorpus, scanNames, type ScanEntry } from '../search/index-store';
 import { IndexWorkerHandle, startListWorker, type IndexerOptions } from './indexer';
+import { listFromCache } from './list-from-cache';
 import { SearchEngine, SearchQueryError, type EngineRequest, type EngineResult } from '../search/search-engine';
 import { checkQuerySize, compileQuery, hasFilters } from '../search/search-query';
 import { CorpusWatcher, type ChangeBatch } from '../folder/watcher';
@@ -131,30 +132,7 @@ export class ArticleCatalog {
     }
     // The names listed above: listing the folder again (as scanCorpus would) cost this thread
     // ~30 ms of a reopening, while the search worker, loading its index, needs the cores.
-    return this.fromCache(await scanNames(this.root, listed), state);
-  }
-
-  private async fromCache(scan: ScanEntry[], state: CatalogState): Promise<CatalogSummary[]> {
-    const missing = scan.filter((e) => !state.isCurrent(e));
-    if (missing.length > 0 && missing.length <= INLINE_SUMMARIES) {
-      // A handful of new files: work them out now rather than flash a pending line.
-      const side = new CatalogState();
-      side.writtenAt = state.writtenAt;
-      for (const m of missing) {
-        const old = state.records.get(m.file);
-        if (old) side.records.set(m.file, old);
-      }
-      await side.refresh(this.root, missing);
-      for (const m of missing) {
-        const r = side.records.get(m.file);
-        if (r) state.records.set(m.file, r);
-      }
-    }
-    return scan.map((e) => {
-      const summary = state.summary(e.file);
-      if (summary && state.isCurrent(e)) return summary;
-      return summary ? { ...summary, pending: true } : pendingSummary(e.file);
-    });
+    return listFromCache(this.root, await scanNames(this.root, listed), state, INLINE_SUMMARIES);
   }
 
   private loadState(): Promise<CatalogState> {
