@@ -132,13 +132,6 @@ export class IndexInPlace {
     return out;
   }
 
-  /** The articles at these slots (ascending; null: all), keys read from the file, nearby ones in one read. */
-  slots(which: Uint32Array | null): Slot[] {
-    const out: Slot[] = [];
-    this.eachSlot(which, (s) => out.push(s));
-    return out;
-  }
-
   /**
    * Each article at these slots in turn (ascending; null: all), its key read from the file with
    * its neighbours' in one read. A slot the visitor does not keep is garbage at once: holding

@@ -4,7 +4,7 @@
 // article is read). Otherwise null, and the caller loads the index and brings it up to date as
 // before. The ranking and the hits are the in-memory index's own (index-ranking.ts,
 // engine-answer.ts), so both give the same answer.
-import { stemRarity } from './candidate-slots';
+import { candidateSlots, stemRarity, type TrigramLists } from './candidate-slots';
 import { answer, compileRequest, type EngineRequest, type EngineResult } from './engine-answer';
 import { fromStoredExtra } from './file-records';
 import { IndexFormatError } from './index-format';
@@ -36,8 +36,9 @@ export async function searchInPlace(root: string, request: EngineRequest, folder
     // The folder's stat calls (on the second core, for a large one) run while the query is ranked, once they are handed over.
     await folder.listed;
     // A sequence is sought by its rarest word, as the loaded index seeks it.
-    const matcher = QueryMatcher.compile(query.terms, index.page.alphabet(), stemRarity(index.page, index.trigramLists(query.terms)));
-    const { ranked, matched } = matcher === null ? { ranked: noResult(), matched: new Map<string, Matched>() } : rankInPlace(index, query, matcher);
+    const lists = index.trigramLists(query.terms);
+    const matcher = QueryMatcher.compile(query.terms, index.page.alphabet(), stemRarity(index.page, lists));
+    const { ranked, matched } = matcher === null ? { ranked: noResult(), matched: new Map<string, Matched>() } : rankInPlace(index, lists, query, matcher);
     const stored = currentRecords(index, await folder.scan);
     if (!stored) return null;
     const page = matcher === null ? undefined : { matcher, spelling: index.page.spelling() };
@@ -81,9 +82,9 @@ interface Matched {
  * dropped in turn, and only the articles with hits keep theirs, with their spans: the hits are
  * not sought a second time.
  */
-function rankInPlace(index: IndexInPlace, query: CompiledQuery, matcher: QueryMatcher): { ranked: IndexSearchResult; matched: Map<string, Matched> } {
+function rankInPlace(index: IndexInPlace, lists: TrigramLists, query: CompiledQuery, matcher: QueryMatcher): { ranked: IndexSearchResult; matched: Map<string, Matched> } {
   const matched = new Map<string, Matched>();
-  const candidates = index.candidates(query.terms);
+  const candidates = candidateSlots(query.terms, index.page, lists);
   const ranked = rankEach((visit) => index.eachSlot(candidates, visit), rankQuery(query, matcher), (slot, spans) => void matched.set(slot.file, { slot, spans }));
   return { ranked, matched };
 }

@@ -9,6 +9,7 @@ import { QueryMatcher, type KeySpan } from '../../corpus/search/query-matcher';
 import { compileQuery, type SearchOptions } from '../../corpus/search/search-query';
 import { termPattern, termStems } from '../../corpus/search/term-pattern';
 import { foldKey } from '../../corpus/text/normalise';
+import { leftmostFirst } from '../fixtures/leftmost-spans';
 import { makeRng } from '../fixtures/seeded-random';
 
 /** The term's regex tried at every word start (every place, for a phrase), leftmost first, no overlaps. */
@@ -31,15 +32,7 @@ function everyStart(key: string, terms: ReturnType<typeof compileQuery>['terms']
     }
     if (n === 0) return null;
   }
-  all.sort((x, y) => x.start - y.start || y.end - x.end || x.term - y.term);
-  const out: KeySpan[] = [];
-  let reached = 0;
-  for (const s of all) {
-    if (s.start < reached) continue;
-    out.push(s);
-    reached = s.end;
-  }
-  return out;
+  return leftmostFirst(all);
 }
 
 /** A word with a space put inside it at random, sometimes two. */

@@ -9,6 +9,7 @@ import { compileQuery, type SearchOptions } from '../../corpus/search/search-que
 import { termPattern } from '../../corpus/search/term-pattern';
 import { suffixesAfter } from '../../corpus/search/word-forms';
 import { foldKey } from '../../corpus/text/normalise';
+import { leftmostFirst } from '../fixtures/leftmost-spans';
 import { makeRng } from '../fixtures/seeded-random';
 
 const KEY = foldKey('رئیس جمهور گفت. رئیسجمهور آمد. رئیسی رفت. الرئیس قال.');
@@ -87,15 +88,7 @@ function referenceSpans(key: string, terms: ReturnType<typeof compileQuery>['ter
     }
     if (n === 0) return null;
   }
-  all.sort((x, y) => x.start - y.start || y.end - x.end || x.term - y.term);
-  const out: KeySpan[] = [];
-  let reached = 0;
-  for (const s of all) {
-    if (s.start < reached) continue;
-    out.push(s);
-    reached = s.end;
-  }
-  return out;
+  return leftmostFirst(all);
 }
 
 describe('looking for anchors by their rarest letter', () => {
