@@ -8,6 +8,11 @@
 interface HeldLists {
   count: Int32Array;
   baseBitmap: Uint8Array;
+  baseBytes: Uint8Array;
+  baseOff: Int32Array;
+  baseLen: Int32Array;
+  /** 0 where nothing was added since the base was read. */
+  head: Int32Array;
   decode(id: number): Uint32Array;
   /** The list's bytes as gaps, and their length, when its base is not a bitmap. */
   encode(id: number): Uint8Array;
@@ -37,7 +42,16 @@ export function storedField(p: HeldLists, id: number, docs: number): number {
 
 /** The bytes of list `id` written among `docs` articles, as storedField says they are. */
 export function storedBytes(p: HeldLists, id: number, docs: number): Uint8Array {
-  if (asBitmap(p.count[id]!, docs)) return bitmapOf(p.decode(id), docs);
+  if (asBitmap(p.count[id]!, docs)) {
+    // A bitmap read from disk with nothing added is copied as it is: decoding each cost saving
+    // a reopened index (2,800 of them at 20,000 articles) nearly twice as much.
+    if (p.baseBitmap[id] && p.head[id] === 0) {
+      const out = new Uint8Array(bitmapBytes(docs));
+      out.set(p.baseBytes.subarray(p.baseOff[id]!, p.baseOff[id]! + p.baseLen[id]!));
+      return out;
+    }
+    return bitmapOf(p.decode(id), docs);
+  }
   // A bitmap read from disk, its list now sparser among more articles: back to gaps.
   return p.baseBitmap[id] ? gapsOf(p.decode(id)) : p.encode(id);
 }
