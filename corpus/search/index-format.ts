@@ -3,6 +3,7 @@
 import { Buffer } from 'node:buffer';
 import { CodePage, GRAMS } from './code-page';
 import { outletKey, type DocMeta, type Slot } from './index-slot';
+import { bitmapBytes, fieldBitmap, fieldLength, storedBytes, storedField } from './list-codec';
 import { fromMetaColumns, toMetaColumns, type MetaColumns } from './meta-columns';
 import { Postings } from './postings';
 
@@ -13,7 +14,8 @@ import { Postings } from './postings';
  * in a table of the distinct ones): parsing 20,000 objects cost reopening and every command
  * line search about five times as much.
  * 6: the names as one string, the distinct metadata as columns (meta-columns.ts): the header
- * parsed in 20 ms at 20,000 articles, 9 of them the metadata's objects.
+ * parsed in 20 ms at 20,000 articles, 9 of them the metadata's objects. A list that holds at
+ * least one article in eight is a bitmap of the articles (list-codec.ts).
  */
 export const INDEX_FORMAT = 6;
 const MAGIC = [0x48, 0x53, 0x49, 0x58]; // "HSIX"
@@ -106,7 +108,7 @@ export function* indexChunks(slots: readonly Slot[], chars: number[], postings: 
     tv.setUint32(at, p.gramOf[id]!, true);
     tv.setUint32(at + 4, p.count[id]!, true);
     tv.setInt32(at + 8, p.last[id]!, true);
-    tv.setUint32(at + 12, p.byteLength(id), true);
+    tv.setUint32(at + 12, storedField(p, id, slots.length), true);
     r++;
   }
   yield table;
@@ -115,7 +117,7 @@ export function* indexChunks(slots: readonly Slot[], chars: number[], postings: 
   let used = 0;
   for (let id = 1; id < p.size; id++) {
     if (p.count[id]! === 0) continue;
-    const bytes = p.encode(id);
+    const bytes = storedBytes(p, id, slots.length);
     if (used + bytes.length > piece.length) {
       if (used > 0) yield piece.subarray(0, used);
       piece = new Uint8Array(Math.max(PIECE, bytes.length));
@@ -276,7 +278,7 @@ export function postingsFromLists(header: IndexHeader, lists: Uint8Array): Posti
   if (bodyAt > lists.length) fail('posting table cut short');
   const post = new Postings();
   post.baseBytes = lists.subarray(bodyAt);
-  readTable(lists.subarray(4, bodyAt), rows, header.files.length, lists.length - bodyAt, (g, count, last, off, len) => {
+  readTable(lists.subarray(4, bodyAt), rows, header.files.length, lists.length - bodyAt, (g, count, last, off, len, bitmap) => {
     if (post.list(g) !== 0) fail('posting list out of range');
     const id = post.open(g);
     post.count[id] = count;
@@ -284,6 +286,7 @@ export function postingsFromLists(header: IndexHeader, lists: Uint8Array): Posti
     post.last[id] = last;
     post.baseOff[id] = off;
     post.baseLen[id] = len;
+    post.baseBitmap[id] = bitmap ? 1 : 0;
   });
   return post;
 }
@@ -293,10 +296,10 @@ export const tableBytes = (rows: number): number => rows * 16;
 
 /**
  * The posting table's rows (trigram, entries, last slot, the list's offset and length in the
- * lists' bytes), checked against the number of articles and the lists' total length, which
- * the lists fill exactly.
+ * lists' bytes, whether it is a bitmap), checked against the number of articles and the lists'
+ * total length, which the lists fill exactly.
  */
-export function readTable(table: Uint8Array, rows: number, docs: number, bodyLength: number, row: (gram: number, count: number, last: number, off: number, len: number) => void): void {
+export function readTable(table: Uint8Array, rows: number, docs: number, bodyLength: number, row: (gram: number, count: number, last: number, off: number, len: number, bitmap: boolean) => void): void {
   if (table.length !== tableBytes(rows)) fail('posting table cut short');
   const dv = new DataView(table.buffer, table.byteOffset, table.byteLength);
   let off = 0;
@@ -305,9 +308,11 @@ export function readTable(table: Uint8Array, rows: number, docs: number, bodyLen
     const g = dv.getUint32(at, true);
     const count = dv.getUint32(at + 4, true);
     const last = dv.getInt32(at + 8, true);
-    const len = dv.getUint32(at + 12, true);
-    if (g >= GRAMS || off + len > bodyLength || last >= docs) fail('posting list out of range');
-    row(g, count, last, off, len);
+    const field = dv.getUint32(at + 12, true);
+    const len = fieldLength(field);
+    const bitmap = fieldBitmap(field);
+    if (g >= GRAMS || off + len > bodyLength || last >= docs || (bitmap && len !== bitmapBytes(docs))) fail('posting list out of range');
+    row(g, count, last, off, len, bitmap);
     off += len;
   }
   if (off !== bodyLength) fail('trailing bytes');

@@ -9,7 +9,7 @@ import { candidateSlots, termGrams, type TrigramLists } from './candidate-slots'
 import { headerLength, IndexFormatError, readHeader, readTable, slotMaker, tableBytes, type IndexHeader } from './index-format';
 import type { Slot } from './index-slot';
 import { openCacheSync, SEARCH_INDEX } from './index-store';
-import { decodeGaps } from './postings';
+import { decodeList } from './list-codec';
 import type { CompiledTerm } from './search-query';
 
 /** Keys of candidates this close together in the file are read in one piece. */
@@ -27,6 +27,7 @@ interface ListAt {
   count: number;
   off: number;
   len: number;
+  bitmap: boolean;
 }
 
 export class IndexInPlace {
@@ -97,8 +98,8 @@ export class IndexInPlace {
     const need = new Set(grams.filter((g) => !this.lists.has(g)));
     if (need.size === 0) return;
     for (const g of need) this.lists.set(g, null);
-    readTable(this.table!, this.table!.length / tableBytes(1), this.header.files.length, this.size - this.bodyAt, (gram, count, _last, off, len) => {
-      if (need.has(gram)) this.lists.set(gram, { count, off, len });
+    readTable(this.table!, this.table!.length / tableBytes(1), this.header.files.length, this.size - this.bodyAt, (gram, count, _last, off, len, bitmap) => {
+      if (need.has(gram)) this.lists.set(gram, { count, off, len, bitmap });
     });
   }
 
@@ -128,7 +129,7 @@ export class IndexInPlace {
     const bytes = readAt(this.fd, this.bodyAt + at.off, at.len);
     this.bytesRead.lists += bytes.length;
     const out = new Uint32Array(at.count);
-    decodeGaps(bytes, 0, at.count, out);
+    decodeList(bytes, 0, at.len, at.count, at.bitmap, out);
     return out;
   }
 

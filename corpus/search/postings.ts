@@ -1,6 +1,7 @@
 // Lists of article slots per trigram, as varint gaps: the index's postings, in memory and
 // as the byte streams the index file holds.
 import { GRAMS } from './code-page';
+import { decodeList } from './list-codec';
 
 const BLOCK = 64; // [next block: 4 bytes][varints: 60 bytes]
 const PAYLOAD = BLOCK - 4;
@@ -8,7 +9,8 @@ const CHUNK_BLOCKS = 1 << 16;
 
 /**
  * Append-only lists of slots per trigram, as varint gaps (slots only grow): a base read from
- * disk, left in the file's bytes, then the same stream continued in 64-byte blocks of a pool.
+ * disk, left in the file's bytes (gaps, or a bitmap for a dense list: list-codec.ts), then
+ * gaps from its last slot on in 64-byte blocks of a pool.
  * About 1.3 bytes per entry, where 32-bit numbers would take three times the memory at
  * 40 million entries. Only trigrams that occur get a list; a dense table maps them.
  */
@@ -20,6 +22,8 @@ export class Postings {
   baseCount = new Int32Array(1024);
   baseOff = new Int32Array(1024);
   baseLen = new Int32Array(1024);
+  /** 1 where the base is a bitmap of the articles, not gaps (list-codec.ts). */
+  baseBitmap = new Uint8Array(1024);
   head = new Int32Array(1024);
   tail = new Int32Array(1024);
   /** Bytes used in the tail block. */
@@ -62,6 +66,9 @@ export class Postings {
     this.baseCount = more(this.baseCount);
     this.baseOff = more(this.baseOff);
     this.baseLen = more(this.baseLen);
+    const bitmap = new Uint8Array(n);
+    bitmap.set(this.baseBitmap);
+    this.baseBitmap = bitmap;
     this.head = more(this.head);
     this.tail = more(this.tail);
     this.fill = more(this.fill);
@@ -128,7 +135,7 @@ export class Postings {
     let slot = -1;
     const bc = this.baseCount[id]!;
     if (bc > 0) {
-      decodeGaps(this.baseBytes, this.baseOff[id]!, bc, out);
+      decodeList(this.baseBytes, this.baseOff[id]!, this.baseLen[id]!, bc, this.baseBitmap[id] === 1, out);
       k = bc;
       slot = out[bc - 1]!;
     }
@@ -165,7 +172,7 @@ export class Postings {
     return this.baseLen[id]! + this.tailLen[id]!;
   }
 
-  /** The list's varint stream (base, then blocks), for writing. */
+  /** The list's varint stream (base, then blocks), for writing; not for a base that is a bitmap. */
   encode(id: number): Uint8Array {
     const baseLen = this.baseLen[id]!;
     const out = new Uint8Array(baseLen + this.tailLen[id]!);
@@ -180,23 +187,5 @@ export class Postings {
       p += len;
     }
     return out;
-  }
-}
-
-/** `count` varint gaps from bytes[at] as slots into out[0..count) (the first gap counts from -1). */
-export function decodeGaps(bytes: Uint8Array, at: number, count: number, out: Uint32Array): void {
-  let p = at;
-  let slot = -1;
-  for (let i = 0; i < count; i++) {
-    let gap = 0;
-    let shift = 0;
-    let byte: number;
-    do {
-      byte = bytes[p++]!;
-      gap += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    slot += gap;
-    out[i] = slot;
   }
 }
