@@ -3,6 +3,7 @@
 // `dispatch`, which validates the arguments and never throws.
 import type { ApiResponse, HashiyaApi } from '../corpus/api/api';
 import { dispatch } from '../corpus/api/api-schema';
+import { windowAnswer } from '../corpus/api/article-wire';
 import { errorForLog, unexpectedFailureMessage } from '../corpus/api/failure-message';
 import { isAppUrl } from './app-origin';
 
@@ -41,7 +42,7 @@ export interface ApiHandlerOptions {
 export type ApiHandler = (event: InvokeEventLike, method: unknown, args: unknown) => Promise<ApiResponse<unknown>>;
 
 export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
-  return (event, method, args) => guardedHandler(String(method).slice(0, 64), options, async () => dispatch(options.api, method, args, { log: options.log }))(event);
+  return (event, method, args) => guardedHandler(String(method).slice(0, 64), options, async () => windowAnswer(method, await dispatch(options.api, method, args, { log: options.log })))(event);
 }
 
 export interface GuardOptions {

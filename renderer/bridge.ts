@@ -1,6 +1,7 @@
 // The renderer talks to `window.hashiya` (the Electron preload) or, in the browser harness,
 // to the same API over HTTP. Either way it gets the typed API and never a raw channel.
 import type { ApiErrorCode, ApiResponse, AppEvent, ClipboardContents, HashiyaApi, HashiyaBridge, ShellBridge } from '../corpus/api/api';
+import { fromWindow } from '../corpus/api/article-wire';
 
 declare global {
   interface Window {
@@ -55,7 +56,8 @@ export const api: HashiyaApi = new Proxy({} as HashiyaApi, {
     if (!fn) throw new CallError('bad-request', `unknown API method ${name}`);
     const response = await fn(...args);
     if (!response.ok) throw new CallError(response.error.code, response.error.message);
-    return response.value;
+    // An opened article comes packed (what the text repeats is left out): the same ArticleDoc again.
+    return fromWindow(name, response.value);
   },
 });
 

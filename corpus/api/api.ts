@@ -1,7 +1,8 @@
 // The one API the renderer can call. The Electron preload implements it over IPC, the
 // browser harness over HTTP; both validate arguments with api-schema.ts and run the same
 // Workspace. The renderer never knows which transport it has.
-import type { AlignmentLink, Annotation, AnnotationConflict, DateValue, MetadataOverrides, Pairing, Rendering, SegmentStatus, Tag } from '../../annotations/model/types';
+// Long because the contract reads as one file: every call, its types, and what crosses.
+import type { AlignmentLink, Annotation, AnchorStatus, AnnotationConflict, DateValue, MetadataOverrides, Pairing, Rendering, SegmentStatus, Tag } from '../../annotations/model/types';
 import type { ExportFormat, GroupBy } from '../../annotations/export/index';
 import type { Quotation } from '../../annotations/quotations/quotations';
 import type { QuotationFilter } from '../../annotations/quotations/quotation-filter';
@@ -85,6 +86,29 @@ export interface ArticleDoc {
    */
   notices?: string[];
 }
+
+/**
+ * An ArticleDoc as it crosses to the window (packed and unpacked by article-wire.ts): what
+ * the window can take from the text is left out, so that an article with thousands of
+ * annotations is not megabytes to send, parse and copy. A paragraph's `text` is absent when
+ * it is the article's text between its offsets; an annotation goes as a `WireAnnotation`.
+ */
+export interface ArticleDocWire extends Omit<ArticleDoc, 'paragraphs' | 'annotations'> {
+  paragraphs: Array<Omit<ArticleDoc['paragraphs'][number], 'text'> & { text?: string }>;
+  annotations: WireAnnotation[];
+}
+
+/**
+ * An annotation's fields in this order, without their names (thousands of times over);
+ * `quote` only when it is not the text's own at the offsets (as makeQuote takes it). An
+ * annotation with fields of its own (a newer Hashiya's) goes whole, as an object.
+ */
+export type WireAnnotation =
+  | [id: string, analyst: string, created: string, modified: string, start: number, end: number, status: AnchorStatus, score: number, tags: string[], gloss: string, note: string, quote?: [exact: string, prefix: string, suffix: string]]
+  | Annotation;
+
+/** What a method's answer is on the wire: an ArticleDoc goes packed. */
+export type WireValue<T> = [T] extends [ArticleDoc] ? ArticleDocWire : T;
 
 export interface ArticleSource {
   format: ExtractedFormat;
@@ -375,7 +399,7 @@ export type MenuCommand =
 
 /** What the preload exposes as `window.hashiya` (and the harness client mirrors). */
 export type HashiyaBridge = {
-  readonly [M in ApiMethod]: (...args: Parameters<HashiyaApi[M]>) => Promise<ApiResponse<Awaited<ReturnType<HashiyaApi[M]>>>>;
+  readonly [M in ApiMethod]: (...args: Parameters<HashiyaApi[M]>) => Promise<ApiResponse<WireValue<Awaited<ReturnType<HashiyaApi[M]>>>>>;
 } & {
   readonly onEvent: (listener: (event: AppEvent) => void) => () => void;
 } & Partial<ShellBridge & ClipboardBridge>;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dispatch } from '../../corpus/api/api-schema';
+import { windowAnswer } from '../../corpus/api/article-wire';
 import type { AppEvent } from '../../corpus/api/api';
 import { Workspace, type WorkspaceOptions } from '../../corpus/services/workspace';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
@@ -100,7 +101,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       } catch {
         return send(res, 200, 'application/json', JSON.stringify({ ok: false, error: { code: 'bad-request', message: 'body is not JSON' } }));
       }
-      const response = await dispatch(workspace, method, args);
+      // Packed as the app's IPC handler packs it: the page's bridge unpacks it.
+      const response = windowAnswer(method, await dispatch(workspace, method, args));
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(response));
     }
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'GET only');
