@@ -1,5 +1,6 @@
 // The search index's byte form, written and read: a JSON header, the keys, the table of
 // trigram lists and the lists' varint streams. index-store.ts keeps the files.
+import type { Buffer } from 'node:buffer';
 import { CodePage, GRAMS } from './code-page';
 import { outletKey, type DocMeta, type Slot } from './index-slot';
 import { encodeKeys, isKeyCode, KeyDecoder, keyBytesUsed, learnKeyCode, type KeyCode } from './key-codec';
@@ -218,7 +219,7 @@ export function slotsFromKeys(header: IndexHeader, keyBytes: Uint8Array): Slot[]
 /**
  * Each article of the header as a slot with its key, the keys' coded bytes given `pieceBytes` at
  * a time by `read` (from the first key's byte `offset`; fewer bytes only where the file is cut
- * short). Each piece is decoded at once and each article's key is a slice of it (20,000
+ * short; into `into` where it can, the decoder's own memory). Each piece is decoded at once and each article's key is a slice of it (20,000
  * separate decodes cost ten times as much, most of it in the collector moving the new
  * strings); a key across two pieces is the two slices joined. The slices keep their piece alive
  * while one of them is in use (at most one extra copy of the keys, once most articles have been
@@ -226,7 +227,7 @@ export function slotsFromKeys(header: IndexHeader, keyBytes: Uint8Array): Slot[]
  * no buffer of their own (65 MB at 20,000 articles, which the reading thread wrote and the
  * collector counted before the decoded copy was even made).
  */
-export function slotsFromKeyPieces(header: IndexHeader, read: (offset: number, length: number) => Uint8Array, pieceBytes: number): Slot[] {
+export function slotsFromKeyPieces(header: IndexHeader, read: (offset: number, length: number, into: Buffer) => Uint8Array, pieceBytes: number): Slot[] {
   const total = header.tableAt - header.keysAt;
   const { lengths } = header;
   const n = header.files.length;
@@ -240,8 +241,9 @@ export function slotsFromKeyPieces(header: IndexHeader, read: (offset: number, l
   let codedAt = 0;
   let carry = '';
   do {
-    const bytes = read(codedAt, Math.min(pieceBytes, total - codedAt));
-    if (bytes.length !== Math.min(pieceBytes, total - codedAt)) fail('keys cut short');
+    const want = Math.min(pieceBytes, total - codedAt);
+    const bytes = read(codedAt, want, decoder.input(want));
+    if (bytes.length !== want) fail('keys cut short');
     codedAt += bytes.length;
     const piece = decoder.decode(bytes);
     const pieceEnd = pieceAt + piece.length;
