@@ -1,8 +1,9 @@
 // The search index's byte form, written and read: a JSON header, the keys, the table of
 // trigram lists and the lists' varint streams. index-store.ts keeps the files.
-import { Buffer } from 'node:buffer';
+import type { Buffer } from 'node:buffer';
 import { CodePage, GRAMS } from './code-page';
 import { outletKey, type DocMeta, type Slot } from './index-slot';
+import { encodeKeys, isKeyCode, KeyDecoder, keyBytesUsed, learnKeyCode, type KeyCode } from './key-codec';
 import { bitmapBytes, fieldBitmap, fieldLength, storedBytes, storedField } from './list-codec';
 import { fromMetaColumns, toMetaColumns, type MetaColumns } from './meta-columns';
 import { Postings } from './postings';
@@ -15,12 +16,15 @@ import { Postings } from './postings';
  * line search about five times as much.
  * 6: the names as one string, the distinct metadata as columns (meta-columns.ts): the header
  * parsed in 20 ms at 20,000 articles, 9 of them the metadata's objects. A list that holds at
- * least one article in eight is a bitmap of the articles (list-codec.ts).
+ * least one article in eight is a bitmap of the articles (list-codec.ts). The keys are coded
+ * (key-codec.ts): 0.56 of their bytes, the code and each key's coded length in the header.
  */
 export const INDEX_FORMAT = 6;
 const MAGIC = [0x48, 0x53, 0x49, 0x58]; // "HSIX"
 /** Size of the pieces the index is saved in. */
 const PIECE = 4 << 20;
+/** The keys are decoded this many coded bytes at a time. */
+const KEY_PIECE = 2 << 20;
 
 interface StoredHeader {
   format: number;
@@ -28,6 +32,9 @@ interface StoredHeader {
   /** Per article, in slot order: its name (joined by NUL, which no name holds), its key's length, '1' where the key reads as Arabic, its metadata's number in `metas`. */
   files: string;
   lengths: number[];
+  /** The keys' code, and each key's length as coded (where its bytes are, for reading one in place). */
+  code: KeyCode;
+  coded: number[];
   arabic: string;
   meta: number[];
   metas: MetaColumns;
@@ -39,6 +46,9 @@ interface HeaderColumns {
   chars: number[];
   files: string[];
   lengths: number[];
+  /** The keys' code, and each key's length as coded (where its bytes are, for reading one in place). */
+  code: KeyCode;
+  coded: number[];
   arabic: string;
   meta: number[];
   metas: DocMeta[];
@@ -54,9 +64,10 @@ export class IndexFormatError extends Error {
 
 /**
  * The index as byte chunks to write one after another: a JSON header (with `extra`, the
- * caller's data), the keys (one byte per character), then the trigram lists. Made as they
- * are written, a few megabytes at a time, so that saving does not hold a second copy of the
- * index in memory. The slots must be compact (no gaps).
+ * caller's data), the keys (one byte per character, coded), then the trigram lists. Made as
+ * they are written, a few megabytes at a time, so that saving does not hold a second copy of
+ * the index in memory; only the coded keys are made before the header, which says their
+ * lengths. The slots must be compact (no gaps).
  */
 export function* indexChunks(slots: readonly Slot[], chars: number[], postings: Postings, extra: unknown): Generator<Uint8Array> {
   const metas: DocMeta[] = [];
@@ -67,11 +78,16 @@ export function* indexChunks(slots: readonly Slot[], chars: number[], postings: 
     if (n === undefined) metaNumber.set(k, (n = metas.push(s.meta) - 1));
     return n;
   });
+  const keys = slots.map((s) => s.key);
+  const code = learnKeyCode(keys, keyBytesUsed(chars));
+  const { pieces, coded } = encodeKeys(keys, code);
   const header: StoredHeader = {
     format: INDEX_FORMAT,
     chars,
     files: slots.map((s) => s.file).join('\0'),
     lengths: slots.map((s) => s.key.length),
+    code,
+    coded,
     arabic: slots.map((s) => (s.arabic ? '1' : '0')).join(''),
     meta,
     metas: toMetaColumns(metas),
@@ -83,18 +99,7 @@ export function* indexChunks(slots: readonly Slot[], chars: number[], postings: 
   new DataView(top.buffer).setUint32(4, headerBytes.length, true);
   yield top;
   yield headerBytes;
-  let batch: string[] = [];
-  let batchLen = 0;
-  for (const s of slots) {
-    batch.push(s.key);
-    batchLen += s.key.length;
-    if (batchLen >= PIECE) {
-      yield stringToBytes(batch.join(''));
-      batch = [];
-      batchLen = 0;
-    }
-  }
-  if (batch.length > 0) yield stringToBytes(batch.join(''));
+  yield* pieces;
   const p = postings;
   let rows = 0;
   for (let id = 1; id < p.size; id++) if (p.count[id]! > 0) rows++;
@@ -159,21 +164,21 @@ export function readHeader(bytes: Uint8Array): IndexHeader {
   }
   if (header === null || typeof header !== 'object') fail('bad header');
   if (header.format !== INDEX_FORMAT) fail(`format ${header.format}, expected ${INDEX_FORMAT}`);
-  const { chars, lengths, arabic, meta } = header;
-  if (!Array.isArray(chars) || typeof header.files !== 'string' || !Array.isArray(lengths) || !Array.isArray(meta) || typeof arabic !== 'string') fail('bad header');
+  const { chars, lengths, code, coded, arabic, meta } = header;
+  if (!Array.isArray(chars) || typeof header.files !== 'string' || !Array.isArray(lengths) || !Array.isArray(coded) || !isKeyCode(code) || !Array.isArray(meta) || typeof arabic !== 'string') fail('bad header');
   const metas = fromMetaColumns(header.metas) ?? fail('bad header');
   const files = header.files === '' && lengths.length === 0 ? [] : header.files.split('\0');
   const n = files.length;
-  if (lengths.length !== n || meta.length !== n || arabic.length !== n) fail('bad header');
+  if (lengths.length !== n || coded.length !== n || meta.length !== n || arabic.length !== n) fail('bad header');
   let keysLength = 0;
   for (let i = 0; i < n; i++) {
     const length = lengths[i]!;
     const m = meta[i]!;
-    if (!Number.isInteger(length) || length < 0 || !Number.isInteger(m) || m < 0 || m >= metas.length) fail('bad header');
-    keysLength += length;
+    if (!Number.isInteger(length) || length < 0 || !Number.isInteger(coded[i]) || coded[i]! < 0 || !Number.isInteger(m) || m < 0 || m >= metas.length) fail('bad header');
+    keysLength += coded[i]!;
   }
   const keysAt = 8 + headerLen;
-  return { chars, files, lengths, arabic, meta, metas, extra: header.extra, keysAt, tableAt: keysAt + keysLength };
+  return { chars, files, lengths, code, coded, arabic, meta, metas, extra: header.extra, keysAt, tableAt: keysAt + keysLength };
 }
 
 /** Makes the header's article i into a slot with its key (each distinct outlet folded once). */
@@ -227,13 +232,13 @@ export function indexFromSlots(header: IndexHeader, slots: Slot[], lists: Uint8A
 /** Each article of the header as a slot with its key, from the keys' bytes. */
 export function slotsFromKeys(header: IndexHeader, keyBytes: Uint8Array): Slot[] {
   if (keyBytes.length !== header.tableAt - header.keysAt) fail('keys cut short');
-  return slotsFromKeyPieces(header, (offset, length) => keyBytes.subarray(offset, offset + length), Math.max(1, keyBytes.length));
+  return slotsFromKeyPieces(header, (offset, length) => keyBytes.subarray(offset, offset + length), KEY_PIECE);
 }
 
 /**
- * Each article of the header as a slot with its key, the keys' bytes given `pieceBytes` at a
- * time by `read` (from the first key's byte `offset`; fewer bytes only where the file is cut
- * short). Each piece is decoded at once and each article's key is a slice of it (20,000
+ * Each article of the header as a slot with its key, the keys' coded bytes given `pieceBytes` at
+ * a time by `read` (from the first key's byte `offset`; fewer bytes only where the file is cut
+ * short; into `into` where it can, the decoder's own memory). Each piece is decoded at once and each article's key is a slice of it (20,000
  * separate decodes cost ten times as much, most of it in the collector moving the new
  * strings); a key across two pieces is the two slices joined. The slices keep their piece alive
  * while one of them is in use (at most one extra copy of the keys, once most articles have been
@@ -241,22 +246,26 @@ export function slotsFromKeys(header: IndexHeader, keyBytes: Uint8Array): Slot[]
  * no buffer of their own (65 MB at 20,000 articles, which the reading thread wrote and the
  * collector counted before the decoded copy was even made).
  */
-export function slotsFromKeyPieces(header: IndexHeader, read: (offset: number, length: number) => Uint8Array, pieceBytes: number): Slot[] {
+export function slotsFromKeyPieces(header: IndexHeader, read: (offset: number, length: number, into: Buffer) => Uint8Array, pieceBytes: number): Slot[] {
   const total = header.tableAt - header.keysAt;
   const { lengths } = header;
   const n = header.files.length;
   const slots: Slot[] = [];
   const slotOf = slotMaker(header);
+  const decoder = new KeyDecoder(header.code);
   let i = 0;
-  /** Offset of article i's key, of the piece at hand, and what of article i's key came before this piece. */
+  /** Offset of article i's key, of the piece at hand (decoded; coded: `codedAt`), and what of article i's key came before this piece. */
   let at = 0;
   let pieceAt = 0;
+  let codedAt = 0;
   let carry = '';
   do {
-    const bytes = read(pieceAt, Math.min(pieceBytes, total - pieceAt));
-    if (bytes.length !== Math.min(pieceBytes, total - pieceAt)) fail('keys cut short');
-    const piece = bytesToString(bytes, 0, bytes.length);
-    const pieceEnd = pieceAt + bytes.length;
+    const want = Math.min(pieceBytes, total - codedAt);
+    const bytes = read(codedAt, want, decoder.input(want));
+    if (bytes.length !== want) fail('keys cut short');
+    codedAt += bytes.length;
+    const piece = decoder.decode(bytes);
+    const pieceEnd = pieceAt + piece.length;
     for (; i < n && at + lengths[i]! <= pieceEnd; i++) {
       const end = at + lengths[i]!;
       const key = at >= pieceAt ? piece.slice(at - pieceAt, end - pieceAt) : carry + piece.slice(0, end - pieceAt);
@@ -266,7 +275,8 @@ export function slotsFromKeyPieces(header: IndexHeader, read: (offset: number, l
     }
     if (i < n && at < pieceEnd) carry += piece.slice(Math.max(0, at - pieceAt));
     pieceAt = pieceEnd;
-  } while (pieceAt < total);
+  } while (codedAt < total);
+  if (i < n || at !== pieceAt) fail('keys do not decode to their lengths');
   return slots;
 }
 
@@ -316,13 +326,4 @@ export function readTable(table: Uint8Array, rows: number, docs: number, bodyLen
     off += len;
   }
   if (off !== bodyLength) fail('trailing bytes');
-}
-
-/** One-byte characters (all below 256) to bytes. */
-function stringToBytes(s: string): Uint8Array {
-  return Buffer.from(s, 'latin1');
-}
-
-function bytesToString(bytes: Uint8Array, from: number, to: number): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', from, to);
 }

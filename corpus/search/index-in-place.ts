@@ -9,6 +9,7 @@ import { candidateSlots, termGrams, type TrigramLists } from './candidate-slots'
 import { headerLength, IndexFormatError, readHeader, readTable, slotMaker, tableBytes, type IndexHeader } from './index-format';
 import type { Slot } from './index-slot';
 import { openCacheSync, SEARCH_INDEX } from './index-store';
+import { KeyDecoder } from './key-codec';
 import { decodeList } from './list-codec';
 import type { CompiledTerm } from './search-query';
 
@@ -77,7 +78,7 @@ export class IndexInPlace {
   /** Reads the trigram table (once) and checks it whole. */
   private readTable(): void {
     if (this.keyStarts) return;
-    const { tableAt, files, lengths } = this.header;
+    const { tableAt, files, coded } = this.header;
     const rows = readAt(this.fd, tableAt, 4).readUInt32LE(0);
     const table = readAt(this.fd, tableAt + 4, tableBytes(rows));
     this.bytesRead.table = 4 + table.length;
@@ -85,7 +86,7 @@ export class IndexInPlace {
     readTable(table, rows, files.length, this.size - this.bodyAt, () => undefined);
     this.table = table;
     const starts = new Float64Array(files.length + 1);
-    for (let i = 0; i < files.length; i++) starts[i + 1] = starts[i]! + lengths[i]!;
+    for (let i = 0; i < files.length; i++) starts[i + 1] = starts[i]! + coded[i]!;
     this.keyStarts = starts;
   }
 
@@ -142,8 +143,9 @@ export class IndexInPlace {
   eachSlot(which: Uint32Array | null, visit: (slot: Slot) => void): void {
     this.readTable();
     const starts = this.keyStarts!;
-    const { files, keysAt } = this.header;
+    const { files, keysAt, lengths } = this.header;
     const slotOf = slotMaker(this.header);
+    const decoder = new KeyDecoder(this.header.code);
     const n = which ? which.length : files.length;
     const slotAt = (i: number) => (which ? which[i]! : i);
     let i = 0;
@@ -160,7 +162,9 @@ export class IndexInPlace {
       for (let k = i; k < j; k++) {
         const s = slotAt(k);
         // A string of its own, not a slice of the run's: a kept key would keep its whole run alive.
-        visit(slotOf(s, keys.toString('latin1', starts[s]! - from, starts[s + 1]! - from)));
+        const key = decoder.decode(keys.subarray(starts[s]! - from, starts[s + 1]! - from));
+        if (key.length !== lengths[s]) throw new IndexFormatError('a key does not decode to its length');
+        visit(slotOf(s, key));
       }
       i = j;
     }

@@ -29,8 +29,7 @@ export async function loadIndexFile(root: string): Promise<StoredIndex | null> {
     const header = readHeader(headerBytes);
     lists = readAt(fd, header.tableAt, size - header.tableAt);
     lists.catch(() => undefined); // awaited below, or settled before the descriptor is closed
-    const piece = Buffer.allocUnsafe(Math.min(KEY_PIECE, header.tableAt - header.keysAt));
-    const slots = slotsFromKeyPieces(header, (offset, length) => readAtSync(fd, header.keysAt + offset, length, piece) ?? unreadable(), KEY_PIECE);
+    const slots = slotsFromKeyPieces(header, (offset, length, into) => readAtSync(fd, header.keysAt + offset, length, into) ?? unreadable(), KEY_PIECE);
     const listBytes = await lists.catch(() => null);
     return listBytes && indexFromSlots(header, slots, listBytes);
   } catch (error) {
