@@ -8,6 +8,7 @@ import { calendarDayToIso, weekdayOfIso, type Calendar } from './calendars';
 import { MONTH_PATTERN, WEEKDAY_PATTERN, monthByName, weekdayByName } from './date-names';
 import type { Language } from '../text/language';
 import { DIGIT, WORD_END, WORD_START, asciiDigits, flexAlternation } from '../text/letter-variants';
+import { monthCanFollow } from './month-ahead';
 
 export type { Calendar } from './calendars';
 
@@ -92,9 +93,8 @@ const NUMERIC_DMY = new RegExp(
   'uy',
 );
 
-function isDigit(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x06f0 && c <= 0x06f9) || (c >= 0x0660 && c <= 0x0669);
-}
+/** A run of the digits DIGIT names (ASCII, Persian, Arabic-Indic). */
+const DIGIT_RUN = /[0-9\u06F0-\u06F9\u0660-\u0669]+/g;
 
 /**
  * What a global scan with `re` (sticky) finds, tried only where a digit stands: every date form
@@ -125,21 +125,19 @@ function openings(text: string): { named: number[]; ymd: number[]; dmy: number[]
   const dmy: number[] = [];
   // A run of four digits or more: every form has a four-digit year, so a text without one has no date.
   let year = false;
-  for (let i = 0; i < text.length; ) {
-    if (!isDigit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    let end = i + 1;
-    while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+  // The runs found by a native search: a loop over every character was most of findDates' time.
+  DIGIT_RUN.lastIndex = 0;
+  for (let m = DIGIT_RUN.exec(text); m; m = DIGIT_RUN.exec(text)) {
+    const i = m.index;
+    const end = i + m[0].length;
     const next = text.charCodeAt(end);
     const separated = next === 0x2f || next === 0x2e || next === 0x2d; // / . -
     if (end - i >= 4) year = true;
     if (end - i <= 2) {
-      named.push(i);
+      // The day takes the whole run (a digit can neither open a month name nor stand between).
+      if (monthCanFollow(text, end)) named.push(i);
       if (separated) dmy.push(i);
     } else if (end - i === 4 && separated) ymd.push(i);
-    i = end;
   }
   return { named, ymd, dmy, year };
 }

@@ -108,7 +108,8 @@ export function markCaptions(lines: readonly Line[], kinds: Kinds): void {
     if (kinds.has(j)) return;
     const earlier = lines
       .slice(Math.max(0, j - GLUED_COPY_REACH), j)
-      .find((l) => l.words >= 5 && !SENTENCE_END.test(l.text) && line.text.startsWith(l.text) && line.text.length > l.text.length);
+      // The cheap prefix test first: SENTENCE_END (anchored at the end) is tried at every character.
+      .find((l) => l.words >= 5 && line.text.length > l.text.length && line.text.startsWith(l.text) && !SENTENCE_END.test(l.text));
     if (!earlier) return;
     const glued = line.text.slice(earlier.text.length).trim();
     const gluedWords = glued.split(/\s+/u).filter(Boolean);
