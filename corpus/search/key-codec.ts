@@ -106,6 +106,11 @@ export function isKeyCode(x: unknown): x is KeyCode {
   return true;
 }
 
+/** Whether `code` codes keys of bytes in `used`: its tokens free, what they stand for used (a code read from a file may be another page's). */
+export function codeFits(code: KeyCode, used: Uint8Array): boolean {
+  return code.every(([z, ...bytes]) => !used[z!] && bytes.every((b) => used[b]));
+}
+
 /** The keys coded, in pieces, and each key's coded length (what the index header needs before them). */
 export function encodeKeys(keys: readonly string[], code: KeyCode): { pieces: Uint8Array[]; coded: number[] } {
   const encoder = new KeyEncoder(code);

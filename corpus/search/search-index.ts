@@ -17,6 +17,7 @@ import { indexChunks, readIndex, type StoredIndex } from './index-format';
 import { noResult, rankForQuery, type IndexSearchOptions, type IndexSearchResult } from './index-ranking';
 import { filterFn, outletKey, type DocMeta, type Slot } from './index-slot';
 import { candidateSlots, stemRarity, type TrigramLists } from './candidate-slots';
+import { codeFits, keyBytesUsed, learnKeyCode, type KeyCode } from './key-codec';
 import { Postings } from './postings';
 import { QueryMatcher } from './query-matcher';
 import type { CompiledQuery } from './search-query';
@@ -33,6 +34,12 @@ export class SearchIndex {
   private postings = new Postings();
   private page = new CodePage();
   private dead = 0;
+  /**
+   * The keys' code the index was read or last saved with, and how many characters the code page
+   * had then (it only gains some): saved with again while it has no others, since learning a
+   * code cost a save about 450 ms of CPU at 20,000 articles. A new character needs a new code.
+   */
+  private keyCode: { chars: number; code: KeyCode } | null = null;
 
   get size(): number {
     return this.byFile.size;
@@ -199,7 +206,10 @@ export class SearchIndex {
   /** The index as byte chunks to write one after another (index-format.ts says what they hold). */
   *chunks(extra: unknown): Generator<Uint8Array> {
     if (this.dead > 0) this.compact();
-    yield* indexChunks(this.slots as Slot[], this.page.chars, this.postings, extra);
+    const slots = this.slots as Slot[];
+    const chars = this.page.chars;
+    if (this.keyCode?.chars !== chars.length) this.keyCode = { chars: chars.length, code: learnKeyCode(slots.map((s) => s.key), keyBytesUsed(chars)) };
+    yield* indexChunks(slots, chars, this.postings, extra, this.keyCode.code);
   }
 
   /** All of `chunks` at once (small indexes, tests). */
@@ -218,6 +228,8 @@ export class SearchIndex {
     index.page = stored.page;
     index.postings = stored.postings;
     index.slots = stored.slots;
+    const chars = stored.page.chars;
+    if (codeFits(stored.code, keyBytesUsed(chars))) index.keyCode = { chars: chars.length, code: stored.code };
     stored.slots.forEach((s, i) => index.byFile.set(s.file, i));
     return { index, extra: stored.extra };
   }
