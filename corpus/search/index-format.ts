@@ -3,7 +3,8 @@
 import type { Buffer } from 'node:buffer';
 import { CodePage, GRAMS } from './code-page';
 import { outletKey, type DocMeta, type Slot } from './index-slot';
-import { encodeKeys, isKeyCode, KeyDecoder, type KeyCode } from './key-codec';
+import { isKeyCode, KeyDecoder, type KeyCode } from './key-codec';
+import { encodeKeys } from './key-encoder';
 import { bitmapBytes, fieldBitmap, fieldLength, storedBytes, storedField } from './list-codec';
 import { fromMetaColumns, toMetaColumns, type MetaColumns } from './meta-columns';
 import { Postings } from './postings';

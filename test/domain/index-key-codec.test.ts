@@ -6,7 +6,8 @@ import { Buffer } from 'node:buffer';
 import { describe, it } from 'node:test';
 import { CodePage, OTHER } from '../../corpus/search/code-page';
 import { IndexFormatError, readHeader, readIndex, slotsFromKeyPieces } from '../../corpus/search/index-format';
-import { encodeKeys, isKeyCode, KeyDecoder, keyBytesUsed, learnKeyCode, type KeyCode } from '../../corpus/search/key-codec';
+import { isKeyCode, KeyDecoder, keyBytesUsed, learnKeyCode, type KeyCode } from '../../corpus/search/key-codec';
+import { encodeKeys } from '../../corpus/search/key-encoder';
 import { SearchIndex, type DocMeta } from '../../corpus/search/search-index';
 import { compileQuery } from '../../corpus/search/search-query';
 import { foldKey } from '../../corpus/text/normalise';
@@ -55,6 +56,33 @@ describe('the index keys coded on disk', () => {
       const raw = keys.reduce((a, k) => a + k.length, 0);
       assert.ok(coded < 0.65 * raw, `${coded} coded bytes for ${raw}`);
     }
+  });
+
+  it('codes each key by its longest tokens, as a plain search of 4, 3 then 2 bytes does', () => {
+    const page = new CodePage();
+    const keys = pageKeys(texts, page);
+    const rng = makeRng(11);
+    const bytes = [0x20, ...page.chars.map((c) => page.byteOf[c]!)];
+    for (let i = 0; i < 200; i++) {
+      const n = Math.floor(rng() * 40);
+      let k = '';
+      for (let j = 0; j < n; j++) k += String.fromCharCode(bytes[rng() < 0.7 ? Math.floor(rng() * 6) : Math.floor(rng() * bytes.length)]!);
+      keys.push(k);
+    }
+    const code = learnKeyCode(keys, keyBytesUsed(page.chars));
+    const token = new Map(code.map(([z, ...b]) => [String.fromCharCode(...b), z!]));
+    const plain = keys.map((k) => {
+      const out: number[] = [];
+      for (let p = 0; p < k.length; ) {
+        const length = [4, 3, 2].find((n) => p + n <= k.length && token.has(k.slice(p, p + n))) ?? 1;
+        out.push(length === 1 ? k.charCodeAt(p) : token.get(k.slice(p, p + length))!);
+        p += length;
+      }
+      return out;
+    });
+    const { pieces, coded } = encodeKeys(keys, code);
+    assert.deepEqual(coded, plain.map((c) => c.length));
+    assert.deepEqual([...Buffer.concat(pieces)], plain.flat());
   });
 
   it('gives back random keys over the code page, empty keys among them', () => {
