@@ -4,7 +4,7 @@ import type { Buffer } from 'node:buffer';
 import { CodePage, GRAMS } from './code-page';
 import { outletKey, type DocMeta, type Slot } from './index-slot';
 import { isKeyCode, KeyDecoder, type KeyCode } from './key-codec';
-import { encodeKeys } from './key-encoder';
+import type { CodedKeys } from './key-encoder';
 import { bitmapBytes, fieldBitmap, fieldLength, storedBytes, storedField } from './list-codec';
 import { fromMetaColumns, toMetaColumns, type MetaColumns } from './meta-columns';
 import { Postings } from './postings';
@@ -67,10 +67,10 @@ export class IndexFormatError extends Error {
  * The index as byte chunks to write one after another: a JSON header (with `extra`, the
  * caller's data), the keys (one byte per character, coded), then the trigram lists. Made as
  * they are written, a few megabytes at a time, so that saving does not hold a second copy of
- * the index in memory; only the coded keys are made before the header, which says their
- * lengths. The slots must be compact (no gaps); `code` is a code for keys of `chars` (key-codec.ts).
+ * the index in memory; the coded keys (`keys`, the slots' keys coded with a code for `chars`,
+ * key-encoder.ts) are made before, as the header says their lengths. The slots must be compact (no gaps).
  */
-export function* indexChunks(slots: readonly Slot[], chars: number[], postings: Postings, extra: unknown, code: KeyCode): Generator<Uint8Array> {
+export function* indexChunks(slots: readonly Slot[], chars: number[], postings: Postings, extra: unknown, keys: CodedKeys): Generator<Uint8Array> {
   const metas: DocMeta[] = [];
   const metaNumber = new Map<string, number>();
   const meta = slots.map((s) => {
@@ -79,7 +79,7 @@ export function* indexChunks(slots: readonly Slot[], chars: number[], postings: 
     if (n === undefined) metaNumber.set(k, (n = metas.push(s.meta) - 1));
     return n;
   });
-  const { pieces, coded } = encodeKeys(slots.map((s) => s.key), code);
+  const { code, pieces, coded } = keys;
   const header: StoredHeader = {
     format: INDEX_FORMAT,
     chars,

@@ -7,6 +7,7 @@
 // of coded keys), mostly before it was compiled; a word dictionary's byte copying cost ten times.
 import { Buffer } from 'node:buffer';
 import { CodePage, OTHER, SPACE } from './code-page';
+import { runSteps, type Steps } from './work-steps';
 
 /** Tokens as the index header keeps them: [code byte, ...the 2–4 bytes it stands for]. */
 export type KeyCode = number[][];
@@ -32,6 +33,11 @@ export function keyBytesUsed(chars: readonly number[]): Uint8Array {
  * sample of the keys, as byte-pair encoding learns it.
  */
 export function learnKeyCode(keys: readonly string[], used: Uint8Array): KeyCode {
+  return runSteps(learnKeyCodeSteps(keys, used));
+}
+
+/** learnKeyCode as steps, one token each (~2 ms). */
+export function* learnKeyCodeSteps(keys: readonly string[], used: Uint8Array): Steps<KeyCode> {
   let total = 0;
   for (const k of keys) total += k.length;
   const picks = total <= SAMPLE ? keys.length : Math.max(1, Math.round((keys.length * SAMPLE) / total));
@@ -59,6 +65,7 @@ export function learnKeyCode(keys: readonly string[], used: Uint8Array): KeyCode
     length[z] = bytes[z]!.length;
     code.push([z, ...bytes[z]!]);
     n = mergePair(seq, n, a, c, z);
+    yield;
   }
   return code;
 }

@@ -197,6 +197,13 @@ describe('the keys code kept between saves', () => {
     assert.deepEqual(readHeader(saved(built)).code, code);
   });
 
+  it('saves the same bytes when the keys are coded with pauses (the worker) as at once', async () => {
+    const index = fresh();
+    const parts: Uint8Array[] = [];
+    for await (const c of index.chunksYielding({ a: 1 })) parts.push(c);
+    assert.deepEqual(Buffer.concat(parts), Buffer.concat(fresh().toBytes({ a: 1 })));
+  });
+
   it('learns a new code once the code page has a new character', () => {
     const first = saved(fresh());
     const { code, chars } = readHeader(first);
