@@ -3,7 +3,8 @@
 import type { Buffer } from 'node:buffer';
 import { CodePage, GRAMS } from './code-page';
 import { outletKey, type DocMeta, type Slot } from './index-slot';
-import { encodeKeys, isKeyCode, KeyDecoder, keyBytesUsed, learnKeyCode, type KeyCode } from './key-codec';
+import { isKeyCode, KeyDecoder, type KeyCode } from './key-codec';
+import type { CodedKeys } from './key-encoder';
 import { bitmapBytes, fieldBitmap, fieldLength, storedBytes, storedField } from './list-codec';
 import { fromMetaColumns, toMetaColumns, type MetaColumns } from './meta-columns';
 import { Postings } from './postings';
@@ -66,10 +67,10 @@ export class IndexFormatError extends Error {
  * The index as byte chunks to write one after another: a JSON header (with `extra`, the
  * caller's data), the keys (one byte per character, coded), then the trigram lists. Made as
  * they are written, a few megabytes at a time, so that saving does not hold a second copy of
- * the index in memory; only the coded keys are made before the header, which says their
- * lengths. The slots must be compact (no gaps).
+ * the index in memory; the coded keys (`keys`, the slots' keys coded with a code for `chars`,
+ * key-encoder.ts) are made before, as the header says their lengths. The slots must be compact (no gaps).
  */
-export function* indexChunks(slots: readonly Slot[], chars: number[], postings: Postings, extra: unknown): Generator<Uint8Array> {
+export function* indexChunks(slots: readonly Slot[], chars: number[], postings: Postings, extra: unknown, keys: CodedKeys): Generator<Uint8Array> {
   const metas: DocMeta[] = [];
   const metaNumber = new Map<string, number>();
   const meta = slots.map((s) => {
@@ -78,9 +79,7 @@ export function* indexChunks(slots: readonly Slot[], chars: number[], postings: 
     if (n === undefined) metaNumber.set(k, (n = metas.push(s.meta) - 1));
     return n;
   });
-  const keys = slots.map((s) => s.key);
-  const code = learnKeyCode(keys, keyBytesUsed(chars));
-  const { pieces, coded } = encodeKeys(keys, code);
+  const { code, pieces, coded } = keys;
   const header: StoredHeader = {
     format: INDEX_FORMAT,
     chars,
@@ -200,6 +199,8 @@ export function slotMaker(header: IndexHeader): (i: number, key: string) => Slot
 /** An index as read back: what SearchIndex is made of, and the caller's `extra`. */
 export interface StoredIndex {
   page: CodePage;
+  /** The code the keys were read with. */
+  code: KeyCode;
   slots: Slot[];
   postings: Postings;
   extra: unknown;
@@ -226,7 +227,7 @@ export function indexFromParts(header: IndexHeader, keyBytes: Uint8Array, lists:
 export function indexFromSlots(header: IndexHeader, slots: Slot[], lists: Uint8Array): StoredIndex {
   const page = new CodePage();
   page.restore(header.chars);
-  return { page, slots, postings: postingsFromLists(header, lists), extra: header.extra };
+  return { page, code: header.code, slots, postings: postingsFromLists(header, lists), extra: header.extra };
 }
 
 /** Each article of the header as a slot with its key, from the keys' bytes. */

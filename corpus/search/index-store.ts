@@ -214,7 +214,7 @@ export function openCacheSync(root: string, name: string): { fd: number; size: n
  * Writes a cache file atomically and durably. A corpus on a read-only medium simply gets
  * no cache: returns false instead of throwing.
  */
-export async function writeCache(root: string, name: string, data: string | Iterable<Uint8Array>): Promise<boolean> {
+export async function writeCache(root: string, name: string, data: string | Iterable<Uint8Array> | AsyncIterable<Uint8Array>): Promise<boolean> {
   try {
     // A folder without write permission is left alone, even for a user (root) who could write.
     if (((await stat(root)).mode & 0o222) === 0) return false;
@@ -230,12 +230,12 @@ export async function writeCache(root: string, name: string, data: string | Iter
 }
 
 /** writeFileDurable for binary data written in pieces: temporary file, fsync, rename, fsync folder. */
-async function writeBytesDurable(path: string, chunks: Iterable<Uint8Array>): Promise<void> {
+async function writeBytesDurable(path: string, chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>): Promise<void> {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const file = await open(tmp, 'wx', 0o644);
   try {
-    for (const c of chunks) {
+    for await (const c of chunks) {
       let off = 0;
       while (off < c.length) {
         const { bytesWritten } = await file.write(c, off, c.length - off);

@@ -7,6 +7,7 @@
 // of coded keys), mostly before it was compiled; a word dictionary's byte copying cost ten times.
 import { Buffer } from 'node:buffer';
 import { CodePage, OTHER, SPACE } from './code-page';
+import { runSteps, type Steps } from './work-steps';
 
 /** Tokens as the index header keeps them: [code byte, ...the 2–4 bytes it stands for]. */
 export type KeyCode = number[][];
@@ -14,8 +15,6 @@ export type KeyCode = number[][];
 const TOKEN_MAX = 4;
 /** Bytes of keys the code is learnt from, spread over the articles: learning costs a pass over them per token. */
 const SAMPLE = 256 << 10;
-/** Keys are coded this many bytes of them at a time. */
-const PIECE = 4 << 20;
 
 /** Which byte values the keys of a code page (its characters `chars`) can hold. */
 export function keyBytesUsed(chars: readonly number[]): Uint8Array {
@@ -34,6 +33,11 @@ export function keyBytesUsed(chars: readonly number[]): Uint8Array {
  * sample of the keys, as byte-pair encoding learns it.
  */
 export function learnKeyCode(keys: readonly string[], used: Uint8Array): KeyCode {
+  return runSteps(learnKeyCodeSteps(keys, used));
+}
+
+/** learnKeyCode as steps, one token each (~2 ms). */
+export function* learnKeyCodeSteps(keys: readonly string[], used: Uint8Array): Steps<KeyCode> {
   let total = 0;
   for (const k of keys) total += k.length;
   const picks = total <= SAMPLE ? keys.length : Math.max(1, Math.round((keys.length * SAMPLE) / total));
@@ -61,6 +65,7 @@ export function learnKeyCode(keys: readonly string[], used: Uint8Array): KeyCode
     length[z] = bytes[z]!.length;
     code.push([z, ...bytes[z]!]);
     n = mergePair(seq, n, a, c, z);
+    yield;
   }
   return code;
 }
@@ -106,118 +111,10 @@ export function isKeyCode(x: unknown): x is KeyCode {
   return true;
 }
 
-/** The keys coded, in pieces, and each key's coded length (what the index header needs before them). */
-export function encodeKeys(keys: readonly string[], code: KeyCode): { pieces: Uint8Array[]; coded: number[] } {
-  const encoder = new KeyEncoder(code);
-  const pieces: Uint8Array[] = [];
-  const coded: number[] = [];
-  for (let i = 0; i < keys.length; ) {
-    let j = i;
-    let length = 0;
-    while (j < keys.length && (j === i || length + keys[j]!.length <= PIECE)) length += keys[j++]!.length;
-    const src = Buffer.from(keys.slice(i, j).join(''), 'latin1');
-    const out = new Uint8Array(src.length);
-    let from = 0;
-    let at = 0;
-    for (; i < j; i++) {
-      const to = from + keys[i]!.length;
-      const w = encoder.encode(src, from, to, out, at);
-      coded.push(w - at);
-      at = w;
-      from = to;
-    }
-    if (at > 0) pieces.push(out.subarray(0, at));
-  }
-  return { pieces, coded };
+/** Whether `code` codes keys of bytes in `used`: its tokens free, what they stand for used (a code read from a file may be another page's). */
+export function codeFits(code: KeyCode, used: Uint8Array): boolean {
+  return code.every(([z, ...bytes]) => !used[z!] && bytes.every((b) => used[b]));
 }
-
-/** Codes keys by longest match: a token of 4, else 3, else 2 bytes, else the byte itself. */
-export class KeyEncoder {
-  /** By a pair of bytes (first | second << 8): its token, or -1. */
-  private readonly pair = new Int16Array(1 << 16).fill(-1);
-  /** By a pair: 1 when a 3-byte token begins with it, 2 when a 4-byte one does. */
-  private readonly longer = new Uint8Array(1 << 16);
-  /** The 3- and 4-byte tokens by their bytes (little-endian), open addressing: a Map's lookups cost saving a second. */
-  private readonly longKey = new Int32Array(2 * LONG_SLOTS);
-  private readonly longCode = new Int16Array(2 * LONG_SLOTS).fill(-1);
-  private readonly isCode = new Uint8Array(256);
-
-  constructor(code: KeyCode) {
-    for (const [z, ...bytes] of code) {
-      this.isCode[z!] = 1;
-      const pair = bytes[0]! | (bytes[1]! << 8);
-      if (bytes.length === 2) this.pair[pair] = z!;
-      else {
-        this.longer[pair]! |= bytes.length - 2;
-        const v = bytes.reduceRight((v, b) => (v << 8) | b, 0);
-        let s = slot(v, bytes.length);
-        while (this.longCode[s]! >= 0) s = nextSlot(s);
-        this.longKey[s] = v;
-        this.longCode[s] = z!;
-      }
-    }
-  }
-
-  /** Codes src[from, to) into `out` from `at`; returns where the coded bytes end. */
-  encode(src: Uint8Array, from: number, to: number, out: Uint8Array, at: number): number {
-    const { pair, longer, isCode } = this;
-    let p = from;
-    let w = at;
-    while (p < to) {
-      const a = src[p]!;
-      if (p + 1 < to) {
-        const pr = a | (src[p + 1]! << 8);
-        const more = longer[pr]!;
-        if (more !== 0) {
-          if (more & 2 && p + 3 < to) {
-            const z = this.long(pr | (src[p + 2]! << 16) | (src[p + 3]! << 24), 4);
-            if (z >= 0) {
-              out[w++] = z;
-              p += 4;
-              continue;
-            }
-          }
-          if (more & 1 && p + 2 < to) {
-            const z = this.long(pr | (src[p + 2]! << 16), 3);
-            if (z >= 0) {
-              out[w++] = z;
-              p += 3;
-              continue;
-            }
-          }
-        }
-        const z = pair[pr]!;
-        if (z >= 0) {
-          out[w++] = z;
-          p += 2;
-          continue;
-        }
-      }
-      if (isCode[a]) throw new Error(`key byte ${a} is one of the code's tokens`);
-      out[w++] = a;
-      p++;
-    }
-    return w;
-  }
-
-  /** The token of these 3 or 4 bytes, or -1. */
-  private long(v: number, length: number): number {
-    const { longKey, longCode } = this;
-    for (let s = slot(v, length); ; s = nextSlot(s)) {
-      const z = longCode[s]!;
-      if (z < 0 || longKey[s] === v) return z;
-    }
-  }
-}
-
-/** Slots per length of the 3- and 4-byte tokens' table (fewer than 256 tokens: never full). */
-const LONG_SLOTS = 512;
-
-function slot(v: number, length: number): number {
-  return (Math.imul(v, 0x9e3779b1) >>> 23) | (length === 4 ? LONG_SLOTS : 0);
-}
-
-const nextSlot = (s: number): number => (s & LONG_SLOTS) | ((s + 1) & (LONG_SLOTS - 1));
 
 /** Memory of the decoder: each byte's expansion and length (8 bytes each), then the coded bytes, then the decoded ones. */
 const TABLE = 256 * 8;

@@ -60,7 +60,7 @@ export class SearchEngine {
   persist(root: string): Promise<boolean> {
     this.saving = this.saving.then(async () => {
       this.dirty = false;
-      const ok = await writeCache(root, SEARCH_INDEX, this.index.chunks(toStoredExtra(this.files, this.writtenAt)));
+      const ok = await writeCache(root, SEARCH_INDEX, this.index.chunksYielding(toStoredExtra(this.files, this.writtenAt)));
       if (!ok) this.dirty = true;
       return ok;
     });

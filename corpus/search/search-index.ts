@@ -17,11 +17,14 @@ import { indexChunks, readIndex, type StoredIndex } from './index-format';
 import { noResult, rankForQuery, type IndexSearchOptions, type IndexSearchResult } from './index-ranking';
 import { filterFn, outletKey, type DocMeta, type Slot } from './index-slot';
 import { candidateSlots, stemRarity, type TrigramLists } from './candidate-slots';
+import { codeFits, keyBytesUsed, learnKeyCodeSteps, type KeyCode } from './key-codec';
+import { encodeKeySteps, type CodedKeys } from './key-encoder';
 import { Postings } from './postings';
 import { QueryMatcher } from './query-matcher';
 import type { CompiledQuery } from './search-query';
 import type { KeyPage } from './text-hits';
 import { ArabicEvidence } from './word-forms';
+import { runSteps, runStepsYielding, type Steps } from './work-steps';
 
 export type { DocMeta } from './index-slot';
 export type { IndexSearchOptions, IndexSearchResult, RankedArticle } from './index-ranking';
@@ -33,6 +36,12 @@ export class SearchIndex {
   private postings = new Postings();
   private page = new CodePage();
   private dead = 0;
+  /**
+   * The keys' code the index was read or last saved with, and how many characters the code page
+   * had then (it only gains some): saved with again while it has no others, since learning a
+   * code cost a save about 450 ms of CPU at 20,000 articles. A new character needs a new code.
+   */
+  private keyCode: { chars: number; code: KeyCode } | null = null;
 
   get size(): number {
     return this.byFile.size;
@@ -198,8 +207,33 @@ export class SearchIndex {
 
   /** The index as byte chunks to write one after another (index-format.ts says what they hold). */
   *chunks(extra: unknown): Generator<Uint8Array> {
+    const slots = this.savedSlots();
+    yield* indexChunks(slots, this.page.chars, this.postings, extra, runSteps(this.codedKeys(slots)));
+  }
+
+  /**
+   * `chunks`, the keys coded before the first one with the event loop given turns (the search
+   * worker answers queries meanwhile). Nothing is done before the first chunk is asked for.
+   */
+  async *chunksYielding(extra: unknown): AsyncGenerator<Uint8Array> {
+    const slots = this.savedSlots();
+    const chars = this.page.chars.slice();
+    const keys = await runStepsYielding(this.codedKeys(slots));
+    yield* indexChunks(slots, chars, this.postings, extra, keys);
+  }
+
+  /** The slots to save, compact (those of the articles removed since are dropped first). */
+  private savedSlots(): Slot[] {
     if (this.dead > 0) this.compact();
-    yield* indexChunks(this.slots as Slot[], this.page.chars, this.postings, extra);
+    return this.slots.slice() as Slot[];
+  }
+
+  /** The keys coded, with the code kept (`keyCode`) while the code page has no new character. */
+  private *codedKeys(slots: Slot[]): Steps<CodedKeys> {
+    const keys = slots.map((s) => s.key);
+    const chars = this.page.chars.slice();
+    if (this.keyCode?.chars !== chars.length) this.keyCode = { chars: chars.length, code: yield* learnKeyCodeSteps(keys, keyBytesUsed(chars)) };
+    return yield* encodeKeySteps(keys, this.keyCode.code);
   }
 
   /** All of `chunks` at once (small indexes, tests). */
@@ -218,6 +252,8 @@ export class SearchIndex {
     index.page = stored.page;
     index.postings = stored.postings;
     index.slots = stored.slots;
+    const chars = stored.page.chars;
+    if (codeFits(stored.code, keyBytesUsed(chars))) index.keyCode = { chars: chars.length, code: stored.code };
     stored.slots.forEach((s, i) => index.byFile.set(s.file, i));
     return { index, extra: stored.extra };
   }

@@ -6,8 +6,10 @@ import { Buffer } from 'node:buffer';
 import { describe, it } from 'node:test';
 import { CodePage, OTHER } from '../../corpus/search/code-page';
 import { IndexFormatError, readHeader, readIndex, slotsFromKeyPieces } from '../../corpus/search/index-format';
-import { encodeKeys, isKeyCode, KeyDecoder, keyBytesUsed, learnKeyCode, type KeyCode } from '../../corpus/search/key-codec';
+import { isKeyCode, KeyDecoder, keyBytesUsed, learnKeyCode, type KeyCode } from '../../corpus/search/key-codec';
+import { encodeKeys } from '../../corpus/search/key-encoder';
 import { SearchIndex, type DocMeta } from '../../corpus/search/search-index';
+import { compileQuery } from '../../corpus/search/search-query';
 import { foldKey } from '../../corpus/text/normalise';
 import { articleTextsIn, REAL_ARTICLE_FOLDERS } from '../fixtures/real-articles';
 import { makeRng } from '../fixtures/seeded-random';
@@ -54,6 +56,33 @@ describe('the index keys coded on disk', () => {
       const raw = keys.reduce((a, k) => a + k.length, 0);
       assert.ok(coded < 0.65 * raw, `${coded} coded bytes for ${raw}`);
     }
+  });
+
+  it('codes each key by its longest tokens, as a plain search of 4, 3 then 2 bytes does', () => {
+    const page = new CodePage();
+    const keys = pageKeys(texts, page);
+    const rng = makeRng(11);
+    const bytes = [0x20, ...page.chars.map((c) => page.byteOf[c]!)];
+    for (let i = 0; i < 200; i++) {
+      const n = Math.floor(rng() * 40);
+      let k = '';
+      for (let j = 0; j < n; j++) k += String.fromCharCode(bytes[rng() < 0.7 ? Math.floor(rng() * 6) : Math.floor(rng() * bytes.length)]!);
+      keys.push(k);
+    }
+    const code = learnKeyCode(keys, keyBytesUsed(page.chars));
+    const token = new Map(code.map(([z, ...b]) => [String.fromCharCode(...b), z!]));
+    const plain = keys.map((k) => {
+      const out: number[] = [];
+      for (let p = 0; p < k.length; ) {
+        const length = [4, 3, 2].find((n) => p + n <= k.length && token.has(k.slice(p, p + n))) ?? 1;
+        out.push(length === 1 ? k.charCodeAt(p) : token.get(k.slice(p, p + length))!);
+        p += length;
+      }
+      return out;
+    });
+    const { pieces, coded } = encodeKeys(keys, code);
+    assert.deepEqual(coded, plain.map((c) => c.length));
+    assert.deepEqual([...Buffer.concat(pieces)], plain.flat());
   });
 
   it('gives back random keys over the code page, empty keys among them', () => {
@@ -124,5 +153,68 @@ describe('the index keys coded on disk', () => {
     const lengths = [...header.lengths];
     lengths[0]! += 1;
     assert.throws(() => readIndex(withHeader({ ...header, lengths })), IndexFormatError);
+  });
+});
+
+describe('the keys code kept between saves', () => {
+  const texts = REAL_ARTICLE_FOLDERS.flatMap((dir) => articleTextsIn(dir));
+  // Words of a few of the articles, and a phrase: what the answers are compared on.
+  const queries = [0, 3, 7].flatMap((i) =>
+    texts[i]!.split(/\s+/)
+      .filter((w) => w.length >= 4)
+      .slice(5, 8),
+  );
+  queries.push(queries.slice(0, 2).join(' '));
+  const answers = (index: SearchIndex) => JSON.stringify(queries.map((q) => index.search(compileQuery(q), { exactTotals: true })));
+  const saved = (index: SearchIndex) => Buffer.concat(index.toBytes(null));
+  const fresh = () => {
+    const index = new SearchIndex();
+    texts.forEach((t, i) => index.put(`f${i}.txt`, foldKey(t), META));
+    return index;
+  };
+
+  it('saves a reopened index changed since with the code it was read with', () => {
+    const first = saved(fresh());
+    const { code, chars } = readHeader(first);
+    const { index } = SearchIndex.fromBytes(first);
+    // An article edited (to another's text: no character the page lacks), one removed.
+    index.put('f0.txt', foldKey(texts[texts.length - 1]!), META);
+    index.remove('f1.txt');
+    const again = saved(index);
+    const header = readHeader(again);
+    assert.deepEqual(header.chars, chars);
+    assert.deepEqual(header.code, code);
+    // A code learnt afresh from these keys would differ: the kept one is not relearnt by chance.
+    assert.notDeepEqual(learnKeyCode(readIndex(again).slots.map((s) => s.key), keyBytesUsed(chars)), code);
+    const reopened = SearchIndex.fromBytes(again).index;
+    assert.deepEqual(reopened.files(), index.files());
+    for (const f of index.files()) assert.equal(reopened.key(f), index.key(f));
+    assert.equal(answers(reopened), answers(index));
+    // Saved again after the first save of a new index, too.
+    const built = fresh();
+    saved(built);
+    built.remove('f2.txt');
+    assert.deepEqual(readHeader(saved(built)).code, code);
+  });
+
+  it('saves the same bytes when the keys are coded with pauses (the worker) as at once', async () => {
+    const index = fresh();
+    const parts: Uint8Array[] = [];
+    for await (const c of index.chunksYielding({ a: 1 })) parts.push(c);
+    assert.deepEqual(Buffer.concat(parts), Buffer.concat(fresh().toBytes({ a: 1 })));
+  });
+
+  it('learns a new code once the code page has a new character', () => {
+    const first = saved(fresh());
+    const { code, chars } = readHeader(first);
+    const { index } = SearchIndex.fromBytes(first);
+    index.put('new.txt', foldKey(`${texts[0]} \u4e00\u4e01`), META);
+    const again = saved(index);
+    const header = readHeader(again);
+    assert.equal(header.chars.length, chars.length + 2);
+    assert.notDeepEqual(header.code, code);
+    const reopened = readIndex(again);
+    assert.deepEqual(header.code, learnKeyCode(reopened.slots.map((s) => s.key), keyBytesUsed(header.chars)));
+    assert.equal(answers(SearchIndex.fromBytes(again).index), answers(index));
   });
 });
