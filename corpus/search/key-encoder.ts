@@ -42,7 +42,8 @@ export function* encodeKeySteps(keys: readonly string[], code: KeyCode): Steps<C
       at = w;
       from = to;
     }
-    if (at > 0) pieces.push(out.subarray(0, at));
+    // A copy of what was used: the piece is sized for the uncoded keys, and a view would keep all of it until the index is written.
+    if (at > 0) pieces.push(out.slice(0, at));
     yield;
   }
   return { code, pieces, coded };
