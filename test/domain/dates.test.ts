@@ -211,3 +211,25 @@ describe('parsing one string', () => {
     assert.deepEqual(toDateValue('31 اسفند 1403'), { iso: null, original: '31 اسفند 1403' });
   });
 });
+
+describe('every month name after a day', () => {
+  // findDates tries its named-date pattern only where month-ahead.ts says a month name can
+  // follow the day: any name that check missed would never be found as a date again.
+  test('is found as a date with the day touching the name, after spaces, and after the article', async () => {
+    const { MONTH_NAMES } = await import('../../corpus/metadata/date-names');
+    const YEAR = { 'solar-hijri': '1403', gregorian: '2024', 'hijri-qamari': '1445' } as const;
+    const missed: string[] = [];
+    for (const m of MONTH_NAMES) {
+      for (const name of m.names) {
+        for (const joint of ['', ' ', '\u00a0', ' ال', 'ال ']) {
+          // The article only ever stands before a name that does not already begin with it.
+          if (joint.includes('ال') && name.startsWith('ال')) continue;
+          const text = `12${joint}${name} ${YEAR[m.calendar as keyof typeof YEAR]}`;
+          const found = findDates(text);
+          if (!found.some((d) => d.month === m.month && d.day === 12 && d.calendar === m.calendar)) missed.push(JSON.stringify(text));
+        }
+      }
+    }
+    assert.deepEqual(missed, []);
+  });
+});
