@@ -5,6 +5,7 @@
 // fractions they cost the parse 10 ms of its 20.
 import { Buffer } from 'node:buffer';
 import { FOLD_VERSION } from '../text/normalise';
+import { splitNulJoined } from './nul-joined';
 import type { Fingerprint, KnownFile } from './index-store';
 
 export interface SearchFileRecord extends KnownFile {
@@ -45,13 +46,6 @@ function toColumns(records: ReadonlyMap<string, SearchFileRecord>): FileColumns 
   return { ...c, names: names.join('\0'), hash: hash.join('\0'), mtime: Buffer.from(mtime.buffer).toString('base64') };
 }
 
-/** The NUL-joined strings of `count` columns' items, or null when there are not that many. */
-function splitColumn(joined: unknown, count: number): string[] | null {
-  if (typeof joined !== 'string') return null;
-  const out = count === 0 && joined === '' ? [] : joined.split('\0');
-  return out.length === count ? out : null;
-}
-
 /** The doubles in base64, or null when there are not `count` of them. */
 function doublesColumn(base64: unknown, count: number): Float64Array | null {
   if (typeof base64 !== 'string') return null;
@@ -69,8 +63,8 @@ function fromColumns(x: unknown): Map<string, SearchFileRecord> | null {
   const c = x as Partial<FileColumns>;
   const { size, sidecar, encoding, ocrKey } = c;
   if (!Array.isArray(size)) return null;
-  const names = splitColumn(c.names, size.length);
-  const hash = splitColumn(c.hash, size.length);
+  const names = splitNulJoined(c.names, size.length);
+  const hash = splitNulJoined(c.hash, size.length);
   const mtime = doublesColumn(c.mtime, size.length);
   if (names === null || hash === null || mtime === null || ![sidecar, encoding, ocrKey].every((a) => Array.isArray(a) && a.length === size.length)) return null;
   const out = new Map<string, SearchFileRecord>();

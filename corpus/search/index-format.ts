@@ -7,6 +7,7 @@ import { isKeyCode, KeyDecoder, type KeyCode } from './key-codec';
 import type { CodedKeys } from './key-encoder';
 import { bitmapBytes, fieldBitmap, fieldLength, storedBytes, storedField } from './list-codec';
 import { fromMetaColumns, toMetaColumns, type MetaColumns } from './meta-columns';
+import { splitNulJoined } from './nul-joined';
 import { Postings } from './postings';
 
 /**
@@ -164,9 +165,9 @@ export function readHeader(bytes: Uint8Array): IndexHeader {
   if (header === null || typeof header !== 'object') fail('bad header');
   if (header.format !== INDEX_FORMAT) fail(`format ${header.format}, expected ${INDEX_FORMAT}`);
   const { chars, lengths, code, coded, arabic, meta } = header;
-  if (!Array.isArray(chars) || typeof header.files !== 'string' || !Array.isArray(lengths) || !Array.isArray(coded) || !isKeyCode(code) || !Array.isArray(meta) || typeof arabic !== 'string') fail('bad header');
+  if (!Array.isArray(chars) || !Array.isArray(lengths) || !Array.isArray(coded) || !isKeyCode(code) || !Array.isArray(meta) || typeof arabic !== 'string') fail('bad header');
   const metas = fromMetaColumns(header.metas) ?? fail('bad header');
-  const files = header.files === '' && lengths.length === 0 ? [] : header.files.split('\0');
+  const files = splitNulJoined(header.files, lengths.length) ?? fail('bad header');
   const n = files.length;
   if (lengths.length !== n || coded.length !== n || meta.length !== n || arabic.length !== n) fail('bad header');
   let keysLength = 0;

@@ -3,6 +3,7 @@
 // as columns of numbers into the few distinct languages, outlets and tag sets, and the dates as
 // one string, about 1 ms.
 import type { DocMeta } from './index-slot';
+import { splitNulJoined } from './nul-joined';
 
 export interface MetaColumns {
   languages: Array<DocMeta['language']>;
@@ -58,8 +59,8 @@ export function fromMetaColumns(x: unknown): DocMeta[] | null {
   if (!languages.every((l) => l === null || typeof l === 'string') || !outlets.every((o) => o === null || typeof o === 'string')) return null;
   if (!tagSets.every((t) => Array.isArray(t) && t.every((s) => typeof s === 'string'))) return null;
   const n = language.length;
-  const dateList = n === 0 ? [] : dates.split('\0');
-  if (outlet.length !== n || tags.length !== n || dateList.length !== n) return null;
+  const dateList = splitNulJoined(dates, n);
+  if (outlet.length !== n || tags.length !== n || dateList === null) return null;
   const out: DocMeta[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const l = language[i];
