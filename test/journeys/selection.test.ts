@@ -153,6 +153,27 @@ describe('selecting text as a person does', { skip }, () => {
         await expectSaved(session, lang.file, lang.forward, `${lang.name} forward`);
       });
 
+      test('after another article and back, the highlight is drawn on the same words and clicking it shows its gloss', async () => {
+        // The article comes to the window packed (its annotations' quotes left out where the
+        // text holds them): what is drawn and shown must be what was saved.
+        const page = session.page;
+        await openArticle(page, lang.file === FA ? AR : FA);
+        await openArticle(page, lang.file);
+        await bringIntoView(page, lang.forward);
+        const drawn = await page.evaluate((sel) => [...document.querySelectorAll(`${sel} .hl`)].map((e) => e.textContent).join(''), TEXT);
+        assert.ok(drawn.includes(lang.forward), `the highlight covers «${lang.forward}» again`);
+        const { first, last } = await wordsOnScreen(page, TEXT, lang.forward);
+        await page.mouse.move((first.x + last.x + last.width) / 2, first.y + first.height / 2, { steps: 4 });
+        await page.mouse.click((first.x + last.x + last.width) / 2, first.y + first.height / 2);
+        assert.equal(await popoverTitle(page, lang.forward), lang.forward, 'its popover names the words');
+        assert.equal(await page.locator(`${POPOVER} input.gloss`).inputValue(), `${lang.name} forward`, 'its gloss is the one saved');
+        await screenshotsAtBothSizes(page, `selection-${lang.name.toLowerCase()}-reopened`);
+        const onDisk = await waitSaved(session.corpus, lang.file, (list) => list.some((a) => a.gloss === `${lang.name} forward`));
+        assert.equal(onDisk.find((a) => a.gloss === `${lang.name} forward`)!.target.quote.exact, lang.forward, 'the sidecar still holds the words');
+        await clickOn(page, `${POPOVER} button.close`);
+        await page.waitForSelector(POPOVER, { state: 'detached', timeout: 5_000 }).catch(() => page.waitForSelector('.popover', { state: 'hidden' }));
+      });
+
       test('a drag from the last word back to the first (left to right) saves those words', async () => {
         const { before: start, after: end } = await endsOf(session.page, lang.backward, true);
         await drag(session.page, end, start);
